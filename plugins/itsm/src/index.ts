@@ -1,0 +1,1 @@
+export { itsmPlugin as default } from './plugin';

