@@ -2,11 +2,23 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import { itsmPermissions, itsmRecordPermissions } from '@backstage-itsm/plugin-itsm-common';
+import { CatalogCis } from './catalog/CatalogCis';
+import { readItsmConfig } from './config';
+import { IncidentService } from './incidents/IncidentService';
+import { IncidentStore } from './incidents/IncidentStore';
+import { createIncidentNotifier } from './integrations/notifications';
+import { itsmRecordPermissionRules, itsmRecordResourceRef } from './permissions/rules';
+import { RecordStore } from './records/RecordStore';
+import { Authorizer } from './router/authorization';
+import { createRouter } from './router/createRouter';
 
 /**
- * itsmPlugin backend plugin
+ * The ITSM backend plugin: incidents (changes and requests follow) on catalog
+ * entities, at /api/itsm. Wiring only: services in, router out.
  *
  * @public
  */
@@ -15,15 +27,70 @@ export const itsmPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
+      async init(deps) {
+        const config = readItsmConfig(deps.config);
+        const records = await RecordStore.create({ database: deps.database });
+        const incidentStore = new IncidentStore(records);
+        const incidents = new IncidentService({
+          records,
+          incidents: incidentStore,
+          cis: new CatalogCis(deps.catalog),
+          priorityMatrix: config.priorityMatrix,
+          onEvent: createIncidentNotifier(deps),
+        });
+
+        deps.permissionsRegistry.addPermissions(itsmPermissions);
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: itsmRecordResourceRef,
+          permissions: itsmRecordPermissions,
+          rules: Object.values(itsmRecordPermissionRules),
+          getResources: async ids =>
+            Promise.all(ids.map(id => incidentStore.get(id))).then(found =>
+              found.map(incident => incident && {
+                id: incident.id,
+                requester: incident.requester,
+                assignee: incident.assignee,
+                assignmentGroup: incident.assignmentGroup,
+              }),
+            ),
+        });
+
+        await deps.scheduler.scheduleTask({
+          id: 'itsm-incidents-auto-close',
+          frequency: { minutes: 30 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const closed = await incidents.autoClose(
+              config.autoCloseAfterDays,
+              'user:default/itsm-automation',
+            );
+            if (closed) deps.logger.info(`Closed ${closed} resolved incidents`);
+          },
+        });
+
+        deps.httpRouter.use(
           await createRouter({
-            httpAuth,
-            todoList,
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            authorizer: new Authorizer(
+              deps.permissions,
+              createConditionTransformer(Object.values(itsmRecordPermissionRules)),
+            ),
+            records,
+            incidents,
           }),
         );
       },

@@ -1,19 +1,10 @@
-/***/
 /**
- * Common functionalities for the itsm plugin.
+ * Isomorphic parts of the ITSM plugins: record types, workflow rules, the priority
+ * matrix and permissions, shared by the backend (which enforces) and the frontend
+ * (which explains).
  *
  * @packageDocumentation
  */
-
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './records';
+export * from './incidents';
+export * from './permissions';

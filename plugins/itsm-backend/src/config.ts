@@ -1,0 +1,42 @@
+import { Config } from '@backstage/config';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  PRIORITIES,
+  Priority,
+  PriorityMatrix,
+} from '@backstage-itsm/plugin-itsm-common';
+
+export interface ItsmConfig {
+  priorityMatrix: PriorityMatrix;
+  autoCloseAfterDays: number;
+}
+
+/** Reads `itsm.*`, failing start-up with a message that names the bad key. */
+export function readItsmConfig(config: Config): ItsmConfig {
+  const incidents = config.getOptionalConfig('itsm.incidents');
+  const matrix = incidents?.getOptional<unknown>('priorityMatrix');
+  if (matrix !== undefined) {
+    const valid =
+      Array.isArray(matrix) &&
+      matrix.length === 3 &&
+      matrix.every(
+        row =>
+          Array.isArray(row) &&
+          row.length === 3 &&
+          row.every(p => PRIORITIES.includes(p as Priority)),
+      );
+    if (!valid) {
+      throw new Error(
+        'itsm.incidents.priorityMatrix must be 3 rows (impact high→low) of 3 priorities P1–P5 (urgency high→low)',
+      );
+    }
+  }
+  const autoCloseAfterDays = incidents?.getOptionalNumber('autoCloseAfterDays') ?? 7;
+  if (!(autoCloseAfterDays > 0)) {
+    throw new Error('itsm.incidents.autoCloseAfterDays must be a positive number of days');
+  }
+  return {
+    priorityMatrix: (matrix as PriorityMatrix) ?? DEFAULT_PRIORITY_MATRIX,
+    autoCloseAfterDays,
+  };
+}

@@ -1,0 +1,373 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  allowedIncidentTransitions,
+  computePriority,
+  CreateIncidentRequest,
+  FieldChange,
+  Incident,
+  IncidentState,
+  IncidentTransitionInput,
+  incidentTransitionProblems,
+  PriorityMatrix,
+  TimelineEntry,
+  UpdateIncidentRequest,
+  CommentVisibility,
+  Page,
+} from '@backstage-itsm/plugin-itsm-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { ItsmRecordQuery } from '../permissions/rules';
+import { Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import { CatalogCis } from '../catalog/CatalogCis';
+import { RecordStore } from '../records/RecordStore';
+import {
+  NewTimelineEntry,
+  Paging,
+  RecordCorePatch,
+  RecordListFilter,
+} from '../records/types';
+import { IncidentFields, IncidentStore, isOpenIncidentState } from './IncidentStore';
+
+/** Who acts, and the credentials used to read the catalog on their behalf. */
+export interface Actor {
+  ref: string;
+  credentials: BackstageCredentials;
+}
+
+/** Something worth telling people about; the notifier decides whom. */
+export type IncidentEvent =
+  | { type: 'created'; incident: Incident; actor: string }
+  | { type: 'assigned'; incident: Incident; actor: string }
+  | { type: 'state_changed'; incident: Incident; actor: string; from: IncidentState }
+  | { type: 'requester_replied'; incident: Incident; actor: string };
+
+export interface IncidentServiceOptions {
+  records: RecordStore;
+  incidents: IncidentStore;
+  cis: CatalogCis;
+  priorityMatrix?: PriorityMatrix;
+  onEvent?: (event: IncidentEvent) => Promise<void> | void;
+  now?: () => Date;
+}
+
+/**
+ * The incident workflow: every act is one transaction that changes the record and
+ * appends to its timeline, guarded by the version the caller read.
+ */
+export class IncidentService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: IncidentServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
+    const { cis, records, incidents } = this.options;
+    const ci = await cis.resolveOne('entityRef', input.entityRef, actor.credentials);
+    const affected = await cis.resolve(
+      'affectedEntityRefs',
+      input.affectedEntityRefs ?? [],
+      actor.credentials,
+    );
+    const assignmentGroup = input.assignmentGroup
+      ? CatalogCis.refOf(
+          await cis.resolveOne('assignmentGroup', input.assignmentGroup, actor.credentials),
+        )
+      : CatalogCis.ownerOf(ci) ?? null;
+    const assignee = input.assignee
+      ? CatalogCis.refOf(await cis.resolveOne('assignee', input.assignee, actor.credentials))
+      : null;
+    const at = this.now().toISOString();
+    const id = uuid();
+
+    const created = await records.transaction(async trx => {
+      const number = await records.nextNumber(trx, 'incident');
+      await records.insertCore(trx, {
+        id,
+        kind: 'incident',
+        number,
+        title: input.title.trim(),
+        description: input.description ?? '',
+        state: 'new',
+        isOpen: true,
+        entityRef: CatalogCis.refOf(ci),
+        affectedEntityRefs: affected.map(CatalogCis.refOf),
+        requester: actor.ref,
+        assignee,
+        assignmentGroup,
+        priority: computePriority(input.impact, input.urgency, this.options.priorityMatrix),
+        createdAt: at,
+      });
+      await incidents.insert(trx, id, {
+        impact: input.impact,
+        urgency: input.urgency,
+        holdReason: null,
+        resolutionCode: null,
+        resolutionNotes: null,
+        // Being assigned at creation is an acknowledgement (stops the response clock).
+        acknowledgedAt: assignee ? at : null,
+        resolvedAt: null,
+        closedAt: null,
+      });
+      await records.appendTimeline(trx, id, actor.ref, at, [{ type: 'created' }]);
+      return (await incidents.get(id, trx))!;
+    });
+    await this.emit({ type: 'created', incident: created, actor: actor.ref });
+    return created;
+  }
+
+  async get(idOrNumber: string): Promise<Incident> {
+    const id = await this.options.records.resolveId('incident', idOrNumber);
+    const incident = await this.options.incidents.get(id);
+    if (!incident) throw new NotFoundError(`No incident ${idOrNumber}`);
+    return incident;
+  }
+
+  list(
+    filter: RecordListFilter,
+    paging: Paging,
+    criteria?: PermissionCriteria<ItsmRecordQuery>,
+  ): Promise<Page<Incident>> {
+    return this.options.incidents.list(filter, paging, criteria);
+  }
+
+  async timeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    const id = await this.options.records.resolveId('incident', idOrNumber);
+    return this.options.records.getTimeline(id);
+  }
+
+  async update(
+    idOrNumber: string,
+    input: UpdateIncidentRequest,
+    actor: Actor,
+  ): Promise<Incident> {
+    const { cis } = this.options;
+    // Catalog reads happen before the transaction: never hold row locks over HTTP.
+    const affected =
+      input.affectedEntityRefs &&
+      (await cis.resolve('affectedEntityRefs', input.affectedEntityRefs, actor.credentials)).map(
+        CatalogCis.refOf,
+      );
+    const assignmentGroup =
+      input.assignmentGroup &&
+      CatalogCis.refOf(
+        await cis.resolveOne('assignmentGroup', input.assignmentGroup, actor.credentials),
+      );
+    const assignee =
+      input.assignee === undefined || input.assignee === null
+        ? input.assignee
+        : CatalogCis.refOf(await cis.resolveOne('assignee', input.assignee, actor.credentials));
+
+    let assigned = false;
+    const updated = await this.change(idOrNumber, input.version, actor.ref, async (trx, current, at) => {
+      const changes: FieldChange[] = [];
+      const core: RecordCorePatch = {};
+      const fields: Partial<IncidentFields> = {};
+      const track = (field: string, from: unknown, to: unknown) => {
+        if (to === undefined || JSON.stringify(from) === JSON.stringify(to)) return false;
+        changes.push({ field, from, to });
+        return true;
+      };
+      if (track('title', current.title, input.title?.trim())) core.title = input.title!.trim();
+      if (track('description', current.description, input.description))
+        core.description = input.description;
+      if (track('assignee', current.assignee, assignee)) {
+        core.assignee = assignee;
+        assigned = !!assignee;
+        // The assignee taking the incident acknowledges it (stops the response clock).
+        if (assignee && !current.acknowledgedAt) fields.acknowledgedAt = at;
+      }
+      if (track('assignmentGroup', current.assignmentGroup, assignmentGroup))
+        core.assignmentGroup = assignmentGroup;
+      if (track('impact', current.impact, input.impact)) fields.impact = input.impact;
+      if (track('urgency', current.urgency, input.urgency)) fields.urgency = input.urgency;
+      const priority = computePriority(
+        fields.impact ?? current.impact,
+        fields.urgency ?? current.urgency,
+        this.options.priorityMatrix,
+      );
+      if (track('priority', current.priority, priority)) core.priority = priority;
+      if (affected && track('affectedEntityRefs', current.affectedEntityRefs, [...affected].sort())) {
+        await this.options.records.replaceCis(trx, current.id, current.entityRef, affected);
+      }
+      if (changes.length === 0) {
+        throw new InputError('The update changes nothing: every given field has its current value');
+      }
+      return { core, fields, timeline: [{ type: 'field_changed', changes }] };
+    });
+    if (assigned) await this.emit({ type: 'assigned', incident: updated, actor: actor.ref });
+    return updated;
+  }
+
+  async transition(
+    idOrNumber: string,
+    input: IncidentTransitionInput & { version: number },
+    actor: Actor,
+  ): Promise<Incident> {
+    let from: IncidentState = 'new';
+    const updated = await this.change(idOrNumber, input.version, actor.ref, async (_trx, current, at) => {
+      from = current.state;
+      this.checkTransition(current, input);
+      return this.transitionPatch(current, input, at);
+    });
+    await this.emit({ type: 'state_changed', incident: updated, actor: actor.ref, from });
+    return updated;
+  }
+
+  /**
+   * Adds a comment (visible to the requester) or a work note. Comments do not need the
+   * version: they only append. The requester answering while the incident waits for
+   * them puts it back to work.
+   */
+  async comment(
+    idOrNumber: string,
+    input: { body: string; visibility: CommentVisibility },
+    actor: Actor,
+  ): Promise<TimelineEntry> {
+    const { records, incidents } = this.options;
+    const id = await records.resolveId('incident', idOrNumber);
+    let replied: Incident | undefined;
+    const entry = await records.transaction(async trx => {
+      const row = await records.lockForUpdate(trx, 'incident', id);
+      const current = (await incidents.get(id, trx))!;
+      const at = this.now().toISOString();
+      const [written] = await records.appendTimeline(trx, id, actor.ref, at, [
+        { type: input.visibility, body: input.body },
+      ]);
+      if (
+        input.visibility === 'comment' &&
+        actor.ref === current.requester &&
+        current.state === 'on_hold' &&
+        current.holdReason === 'awaiting_caller'
+      ) {
+        await records.updateCore(trx, row, { state: 'in_progress', isOpen: true }, at);
+        await incidents.update(trx, id, { holdReason: null });
+        await records.appendTimeline(trx, id, actor.ref, at, [
+          {
+            type: 'state_changed',
+            fromState: 'on_hold',
+            toState: 'in_progress',
+            changes: [{ field: 'holdReason', from: 'awaiting_caller', to: null }],
+          },
+        ]);
+        replied = (await incidents.get(id, trx))!;
+      }
+      return written;
+    });
+    if (replied) {
+      await this.emit({ type: 'requester_replied', incident: replied, actor: actor.ref });
+    }
+    return entry;
+  }
+
+  /** Closes incidents resolved longer ago than the given number of days. */
+  async autoClose(days: number, actorRef: string): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - days * 86_400_000).toISOString();
+    const ids = await this.options.incidents.resolvedBefore(cutoff, 100);
+    let closed = 0;
+    for (const id of ids) {
+      const current = await this.options.incidents.get(id);
+      if (!current || current.state !== 'resolved') continue;
+      try {
+        await this.change(id, current.version, actorRef, async (_t, inc, at) =>
+          this.transitionPatch(inc, { to: 'closed', comment: undefined }, at, `Closed automatically ${days} days after resolution`),
+        );
+        closed++;
+      } catch (error) {
+        // Someone reopened or changed it meanwhile: leave it for the next run.
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    return closed;
+  }
+
+  private checkTransition(current: Incident, input: IncidentTransitionInput) {
+    const allowed = allowedIncidentTransitions(current.state);
+    if (!allowed.includes(input.to)) {
+      throw new ConflictError(
+        `${current.number} cannot move from ${current.state} to ${input.to}; allowed: ${
+          allowed.length ? allowed.join(', ') : 'none (the incident is ' + current.state + ')'
+        }`,
+      );
+    }
+    const problems = incidentTransitionProblems(input);
+    if (problems.length) throw new InputError(problems.join('; '));
+  }
+
+  private transitionPatch(
+    current: Incident,
+    input: IncidentTransitionInput,
+    at: string,
+    note?: string,
+  ) {
+    const to = input.to;
+    const core: RecordCorePatch = { state: to, isOpen: isOpenIncidentState(to) };
+    const fields: Partial<IncidentFields> = {};
+    const sideChanges: FieldChange[] = [];
+    const set = <K extends keyof IncidentFields>(key: K, value: IncidentFields[K]) => {
+      if (current[key] === value) return;
+      fields[key] = value;
+      sideChanges.push({ field: key, from: current[key], to: value });
+    };
+    // Leaving `new` is the acknowledgement that stops the response clock.
+    if (current.state === 'new' && !current.acknowledgedAt) fields.acknowledgedAt = at;
+    set('holdReason', to === 'on_hold' ? input.holdReason! : null);
+    if (to === 'resolved') {
+      set('resolutionCode', input.resolutionCode!);
+      set('resolutionNotes', input.resolutionNotes!.trim());
+      fields.resolvedAt = at;
+    }
+    if (current.state === 'resolved' && to === 'in_progress') {
+      // Reopen: the resolution no longer holds.
+      set('resolutionCode', null);
+      set('resolutionNotes', null);
+      fields.resolvedAt = null;
+    }
+    if (to === 'closed') fields.closedAt = at;
+    const timeline: NewTimelineEntry[] = [
+      {
+        type: 'state_changed',
+        fromState: current.state,
+        toState: to,
+        ...(sideChanges.length ? { changes: sideChanges } : {}),
+        ...(note ? { body: note } : {}),
+      },
+    ];
+    if (input.comment?.trim()) timeline.push({ type: 'comment', body: input.comment.trim() });
+    return { core, fields, timeline };
+  }
+
+  /** One change: lock, check the version, apply, bump the version, append the timeline. */
+  private async change(
+    idOrNumber: string,
+    version: number,
+    actorRef: string,
+    apply: (
+      trx: Knex.Transaction,
+      current: Incident,
+      at: string,
+    ) => Promise<{
+      core: RecordCorePatch;
+      fields: Partial<IncidentFields>;
+      timeline: NewTimelineEntry[];
+    }>,
+  ): Promise<Incident> {
+    const { records, incidents } = this.options;
+    const id = await records.resolveId('incident', idOrNumber);
+    return records.transaction(async trx => {
+      const row = await records.lockForUpdate(trx, 'incident', id, version);
+      const current = (await incidents.get(id, trx))!;
+      const at = this.now().toISOString();
+      const { core, fields, timeline } = await apply(trx, current, at);
+      await records.updateCore(trx, row, core, at);
+      await incidents.update(trx, id, fields);
+      await records.appendTimeline(trx, id, actorRef, at, timeline);
+      return (await incidents.get(id, trx))!;
+    });
+  }
+
+  private async emit(event: IncidentEvent) {
+    await this.options.onEvent?.(event);
+  }
+}

@@ -1,0 +1,337 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  formatRecordNumber,
+  RecordKind,
+  TimelineEntry,
+} from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import { decodeCursor, encodeCursor } from './cursor';
+import { toIso } from './time';
+import {
+  NewRecordCore,
+  NewTimelineEntry,
+  Paging,
+  RecordCorePatch,
+  RecordListFilter,
+} from './types';
+
+const migrationsDir = resolvePackagePath(
+  '@backstage-itsm/plugin-itsm-backend',
+  'migrations',
+);
+
+/** Row of `itsm_records` as knex returns it. */
+export interface RecordRow {
+  id: string;
+  kind: RecordKind;
+  number: string;
+  title: string;
+  description: string;
+  state: string;
+  entity_ref: string;
+  requester: string;
+  assignee: string | null;
+  assignment_group: string | null;
+  priority: string;
+  is_open: boolean | number;
+  created_at: Date | string;
+  updated_at: Date | string;
+  version: number;
+}
+
+/**
+ * The shared record core: numbering, the record row and its CIs, the append-only
+ * timeline, optimistic concurrency and keyset-paginated lists. Every kind's store builds
+ * on it; no kind writes these tables by itself.
+ */
+export class RecordStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<RecordStore> {
+    const db = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await db.migrate.latest({ directory: migrationsDir });
+    }
+    return new RecordStore(db);
+  }
+
+  static readonly migrationsDir = migrationsDir;
+
+  constructor(readonly db: Knex) {}
+
+  transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  /**
+   * Takes the next number of a kind. The UPDATE locks the counter row until the
+   * transaction ends, so concurrent creates on PostgreSQL queue up instead of reading
+   * the same value.
+   */
+  async nextNumber(trx: Knex.Transaction, kind: RecordKind): Promise<string> {
+    await trx('itsm_sequences')
+      .where({ kind })
+      .update({ last_value: trx.raw('last_value + 1') });
+    const row = await trx('itsm_sequences')
+      .where({ kind })
+      .first('last_value');
+    return formatRecordNumber(kind, Number(row.last_value));
+  }
+
+  async insertCore(trx: Knex.Transaction, core: NewRecordCore): Promise<void> {
+    await trx('itsm_records').insert({
+      id: core.id,
+      kind: core.kind,
+      number: core.number,
+      title: core.title,
+      description: core.description,
+      state: core.state,
+      is_open: core.isOpen,
+      entity_ref: core.entityRef,
+      requester: core.requester,
+      assignee: core.assignee,
+      assignment_group: core.assignmentGroup,
+      priority: core.priority,
+      created_at: core.createdAt,
+      updated_at: core.createdAt,
+      version: 1,
+      timeline_seq: 0,
+    });
+    await this.replaceCis(trx, core.id, core.entityRef, core.affectedEntityRefs);
+  }
+
+  /**
+   * Reads a record row for a change and locks it (FOR UPDATE where the engine has it),
+   * after checking the version the caller read: a stale version is a 409, not a lost
+   * update.
+   */
+  async lockForUpdate(
+    trx: Knex.Transaction,
+    kind: RecordKind,
+    id: string,
+    expectedVersion?: number,
+  ): Promise<RecordRow> {
+    const query = trx<RecordRow>('itsm_records').where({ id, kind }).first();
+    const row = await (trx.client.config.client.includes('sqlite')
+      ? query
+      : query.forUpdate());
+    if (!row) throw new NotFoundError(`No ${kind} with id ${id}`);
+    if (expectedVersion !== undefined && row.version !== expectedVersion) {
+      throw new ConflictError(
+        `${row.number} was changed by someone else: version ${expectedVersion} is stale, the current version is ${row.version}. Reload and try again.`,
+      );
+    }
+    return row;
+  }
+
+  /** Writes a change to the core and bumps the version, guarded by the version read. */
+  async updateCore(
+    trx: Knex.Transaction,
+    row: RecordRow,
+    patch: RecordCorePatch,
+    at: string,
+  ): Promise<number> {
+    const columns: Record<string, unknown> = {};
+    if (patch.title !== undefined) columns.title = patch.title;
+    if (patch.description !== undefined) columns.description = patch.description;
+    if (patch.state !== undefined) columns.state = patch.state;
+    if (patch.isOpen !== undefined) columns.is_open = patch.isOpen;
+    if (patch.assignee !== undefined) columns.assignee = patch.assignee;
+    if (patch.assignmentGroup !== undefined)
+      columns.assignment_group = patch.assignmentGroup;
+    if (patch.priority !== undefined) columns.priority = patch.priority;
+    const updated = await trx('itsm_records')
+      .where({ id: row.id, version: row.version })
+      .update({ ...columns, updated_at: at, version: row.version + 1 });
+    if (updated !== 1) {
+      throw new ConflictError(
+        `${row.number} was changed by someone else meanwhile. Reload and try again.`,
+      );
+    }
+    return row.version + 1;
+  }
+
+  async replaceCis(
+    trx: Knex.Transaction,
+    recordId: string,
+    primary: string,
+    affected: string[],
+  ): Promise<void> {
+    await trx('itsm_record_cis').where({ record_id: recordId }).delete();
+    const rows = [
+      { record_id: recordId, entity_ref: primary, role: 'primary' },
+      ...[...new Set(affected)]
+        .filter(ref => ref !== primary)
+        .map(ref => ({ record_id: recordId, entity_ref: ref, role: 'affected' })),
+    ];
+    await trx('itsm_record_cis').insert(rows);
+  }
+
+  async getAffectedEntityRefs(
+    recordIds: string[],
+    db: Knex = this.db,
+  ): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>(recordIds.map(id => [id, []]));
+    if (recordIds.length === 0) return result;
+    const rows = await db('itsm_record_cis')
+      .whereIn('record_id', recordIds)
+      .andWhere({ role: 'affected' })
+      .orderBy('entity_ref')
+      .select('record_id', 'entity_ref');
+    for (const row of rows) result.get(row.record_id)?.push(row.entity_ref);
+    return result;
+  }
+
+  /**
+   * Appends entries to a record's timeline. The position counter lives on the record
+   * row and is bumped by an UPDATE, whose row lock serialises concurrent appenders, so
+   * positions stay gap free and unique.
+   */
+  async appendTimeline(
+    trx: Knex.Transaction,
+    recordId: string,
+    actor: string,
+    at: string,
+    entries: NewTimelineEntry[],
+  ): Promise<TimelineEntry[]> {
+    if (entries.length === 0) return [];
+    await trx('itsm_records')
+      .where({ id: recordId })
+      .update({ timeline_seq: trx.raw('timeline_seq + ?', [entries.length]) });
+    const { timeline_seq: last } = await trx('itsm_records')
+      .where({ id: recordId })
+      .first('timeline_seq');
+    const first = Number(last) - entries.length + 1;
+    const written: TimelineEntry[] = entries.map((entry, i) => ({
+      id: uuid(),
+      recordId,
+      seq: first + i,
+      type: entry.type,
+      actor,
+      at,
+      ...(entry.body !== undefined ? { body: entry.body } : {}),
+      ...(entry.changes ? { changes: entry.changes } : {}),
+      ...(entry.fromState ? { fromState: entry.fromState } : {}),
+      ...(entry.toState ? { toState: entry.toState } : {}),
+    }));
+    await trx('itsm_timeline').insert(
+      written.map(entry => ({
+        id: entry.id,
+        record_id: recordId,
+        seq: entry.seq,
+        type: entry.type,
+        actor,
+        at,
+        body: entry.body ?? null,
+        data: serializeData(entry),
+      })),
+    );
+    return written;
+  }
+
+  async getTimeline(recordId: string): Promise<TimelineEntry[]> {
+    const rows = await this.db('itsm_timeline')
+      .where({ record_id: recordId })
+      .orderBy('seq', 'asc');
+    return rows.map(row => ({
+      id: row.id,
+      recordId: row.record_id,
+      seq: Number(row.seq),
+      type: row.type,
+      actor: row.actor,
+      at: toIso(row.at),
+      ...(row.body !== null ? { body: row.body } : {}),
+      ...(row.data ? JSON.parse(row.data) : {}),
+    }));
+  }
+
+  /** Resolves a uuid or a human number (INC-000123) to the record id. */
+  async resolveId(kind: RecordKind, idOrNumber: string): Promise<string> {
+    const column = /^[A-Za-z]{3}-\d+$/.test(idOrNumber) ? 'number' : 'id';
+    const value = column === 'number' ? idOrNumber.toUpperCase() : idOrNumber;
+    const row = await this.db('itsm_records')
+      .where({ kind, [column]: value })
+      .first('id');
+    if (!row) throw new NotFoundError(`No ${kind} ${idOrNumber}`);
+    return row.id;
+  }
+
+  /**
+   * Applies the list filters and newest-first keyset pagination to a query over
+   * `itsm_records as r`. Fetches one row more than the limit to know if a next page
+   * exists.
+   */
+  applyListQuery(
+    query: Knex.QueryBuilder,
+    filter: RecordListFilter,
+    paging: Paging,
+  ): Knex.QueryBuilder {
+    if (filter.entityRef) {
+      query.whereIn(
+        'r.id',
+        this.db('itsm_record_cis')
+          .where({ entity_ref: filter.entityRef })
+          .select('record_id'),
+      );
+    }
+    if (filter.states?.length) query.whereIn('r.state', filter.states);
+    else if (filter.open) query.where('r.is_open', true);
+    if (filter.priorities?.length) query.whereIn('r.priority', filter.priorities);
+    if (filter.assignee) query.where('r.assignee', filter.assignee);
+    if (filter.requester) query.where('r.requester', filter.requester);
+    if (filter.assignmentGroups?.length)
+      query.whereIn('r.assignment_group', filter.assignmentGroups);
+    if (filter.q) {
+      const needle = `%${filter.q.toLocaleLowerCase('en-US').replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      query.where(inner =>
+        inner
+          .whereRaw("lower(r.title) like ? escape '\\'", [needle])
+          .orWhereRaw("lower(r.number) like ? escape '\\'", [needle]),
+      );
+    }
+    if (paging.cursor) {
+      const after = decodeCursor(paging.cursor);
+      query.where(inner =>
+        inner
+          .where('r.created_at', '<', after.createdAt)
+          .orWhere(same =>
+            same.where('r.created_at', '=', after.createdAt).andWhere('r.id', '<', after.id),
+          ),
+      );
+    }
+    return query
+      .orderBy([
+        { column: 'r.created_at', order: 'desc' },
+        { column: 'r.id', order: 'desc' },
+      ])
+      .limit(paging.limit + 1);
+  }
+
+  /** Cuts the extra row fetched by `applyListQuery` and computes the next cursor. */
+  static toPage<Row extends { id: string; created_at: unknown }>(
+    rows: Row[],
+    limit: number,
+  ): { rows: Row[]; nextCursor?: string } {
+    if (rows.length <= limit) return { rows };
+    const pageRows = rows.slice(0, limit);
+    const last = pageRows[pageRows.length - 1];
+    return {
+      rows: pageRows,
+      nextCursor: encodeCursor({ createdAt: toIso(last.created_at), id: last.id }),
+    };
+  }
+}
+
+function serializeData(entry: TimelineEntry): string | null {
+  const data: Record<string, unknown> = {};
+  if (entry.changes) data.changes = entry.changes;
+  if (entry.fromState) data.fromState = entry.fromState;
+  if (entry.toState) data.toState = entry.toState;
+  return Object.keys(data).length ? JSON.stringify(data) : null;
+}

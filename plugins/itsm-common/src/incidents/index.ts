@@ -1,0 +1,3 @@
+export * from './workflow';
+export * from './priority';
+export * from './types';

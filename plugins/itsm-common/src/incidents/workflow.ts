@@ -1,0 +1,124 @@
+/** Incident states (DESIGN.md §3 Incident). */
+export type IncidentState =
+  | 'new'
+  | 'in_progress'
+  | 'on_hold'
+  | 'resolved'
+  | 'closed'
+  | 'canceled';
+
+export const INCIDENT_STATES: readonly IncidentState[] = [
+  'new',
+  'in_progress',
+  'on_hold',
+  'resolved',
+  'closed',
+  'canceled',
+];
+
+/** States in which an incident still needs work (lists hide the others by default). */
+export const OPEN_INCIDENT_STATES: readonly IncidentState[] = [
+  'new',
+  'in_progress',
+  'on_hold',
+];
+
+export const INCIDENT_STATE_LABELS: Record<IncidentState, string> = {
+  new: 'New',
+  in_progress: 'In progress',
+  on_hold: 'On hold',
+  resolved: 'Resolved',
+  closed: 'Closed',
+  canceled: 'Canceled',
+};
+
+/**
+ * Allowed moves. `resolved → in_progress` is the reopen; `closed` normally happens
+ * automatically some days after resolution but may also be done by hand.
+ */
+export const INCIDENT_TRANSITIONS: Record<IncidentState, readonly IncidentState[]> =
+  {
+    new: ['in_progress', 'on_hold', 'resolved', 'canceled'],
+    in_progress: ['on_hold', 'resolved', 'canceled'],
+    on_hold: ['in_progress', 'resolved'],
+    resolved: ['in_progress', 'closed'],
+    closed: [],
+    canceled: [],
+  };
+
+export function allowedIncidentTransitions(
+  from: IncidentState,
+): readonly IncidentState[] {
+  return INCIDENT_TRANSITIONS[from] ?? [];
+}
+
+export type HoldReason = 'awaiting_caller' | 'awaiting_change' | 'awaiting_vendor';
+export const HOLD_REASONS: readonly HoldReason[] = [
+  'awaiting_caller',
+  'awaiting_change',
+  'awaiting_vendor',
+];
+export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
+  awaiting_caller: 'Awaiting caller',
+  awaiting_change: 'Awaiting change',
+  awaiting_vendor: 'Awaiting vendor',
+};
+
+export type ResolutionCode =
+  | 'fixed'
+  | 'workaround'
+  | 'duplicate'
+  | 'not_reproducible'
+  | 'no_fault_found'
+  | 'resolved_by_change';
+export const RESOLUTION_CODES: readonly ResolutionCode[] = [
+  'fixed',
+  'workaround',
+  'duplicate',
+  'not_reproducible',
+  'no_fault_found',
+  'resolved_by_change',
+];
+export const RESOLUTION_CODE_LABELS: Record<ResolutionCode, string> = {
+  fixed: 'Fixed',
+  workaround: 'Workaround provided',
+  duplicate: 'Duplicate',
+  not_reproducible: 'Not reproducible',
+  no_fault_found: 'No fault found',
+  resolved_by_change: 'Resolved by change',
+};
+
+/** What a transition request may carry besides the target state. */
+export interface IncidentTransitionInput {
+  to: IncidentState;
+  holdReason?: HoldReason;
+  resolutionCode?: ResolutionCode;
+  resolutionNotes?: string;
+  /** A comment to the requester recorded with the move (required for awaiting_caller). */
+  comment?: string;
+}
+
+/**
+ * The guards of a transition, shared by the backend (which enforces them) and the
+ * frontend (which asks for the right fields). Returns the problems, empty when fine.
+ */
+export function incidentTransitionProblems(
+  input: IncidentTransitionInput,
+): string[] {
+  const problems: string[] = [];
+  if (input.to === 'resolved') {
+    if (!input.resolutionCode) problems.push('resolutionCode is required to resolve');
+    if (!input.resolutionNotes?.trim())
+      problems.push('resolutionNotes are required to resolve');
+  }
+  if (input.to === 'on_hold') {
+    if (!input.holdReason) problems.push('holdReason is required to put on hold');
+    if (input.holdReason === 'awaiting_caller' && !input.comment?.trim())
+      problems.push('a comment to the caller is required when awaiting the caller');
+  }
+  if (input.to !== 'on_hold' && input.holdReason)
+    problems.push('holdReason is only allowed when putting on hold');
+  if (input.to !== 'resolved' && (input.resolutionCode || input.resolutionNotes))
+    problems.push('resolutionCode and resolutionNotes are only allowed when resolving');
+  return problems;
+}

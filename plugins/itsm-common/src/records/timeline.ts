@@ -1,0 +1,34 @@
+/** What a timeline entry records. The timeline is append-only and is the audit trail. */
+export type TimelineEntryType =
+  | 'created'
+  | 'field_changed'
+  | 'state_changed'
+  | 'comment'
+  | 'work_note';
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface TimelineEntry {
+  id: string;
+  recordId: string;
+  /** Position of the entry in the record's history, 1-based and gap free. */
+  seq: number;
+  type: TimelineEntryType;
+  /** User or service ref that acted. */
+  actor: string;
+  at: string;
+  /** Comments and work notes. */
+  body?: string;
+  /** Field changes (`field_changed`, and the `state_changed` side fields). */
+  changes?: FieldChange[];
+  /** `state_changed`: the states. */
+  fromState?: string;
+  toState?: string;
+}
+
+/** `comment` is visible to the requester; `work_note` is internal to the people working it. */
+export type CommentVisibility = 'comment' | 'work_note';

@@ -1,0 +1,54 @@
+/** The kinds of ITSM records. All share one record core (see DESIGN.md §3). */
+export type RecordKind = 'incident' | 'change' | 'request';
+
+/** Number prefixes per kind, e.g. INC-000123. */
+export const RECORD_NUMBER_PREFIX: Record<RecordKind, string> = {
+  incident: 'INC',
+  change: 'CHG',
+  request: 'REQ',
+};
+
+/** Formats a per-kind sequence number as the human number of a record. */
+export function formatRecordNumber(kind: RecordKind, seq: number): string {
+  return `${RECORD_NUMBER_PREFIX[kind]}-${String(seq).padStart(6, '0')}`;
+}
+
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+export const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4', 'P5'];
+
+/** Fields every record has, whatever its kind. */
+export interface RecordCore {
+  id: string;
+  number: string;
+  kind: RecordKind;
+  title: string;
+  description: string;
+  state: string;
+  /** Primary CI: a full catalog entity ref such as `component:default/payments`. */
+  entityRef: string;
+  /** More CIs named by the reporter. */
+  affectedEntityRefs: string[];
+  requester: string;
+  assignee: string | null;
+  assignmentGroup: string | null;
+  priority: Priority;
+  createdAt: string;
+  updatedAt: string;
+  /** Increases on every change; updates must send the version they read. */
+  version: number;
+}
+
+/** A page of a keyset-paginated list. */
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor of the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/** Limits enforced by the API on free text (also used by the frontend forms). */
+export const TEXT_LIMITS = {
+  title: 200,
+  description: 20000,
+  comment: 10000,
+  resolutionNotes: 10000,
+} as const;
