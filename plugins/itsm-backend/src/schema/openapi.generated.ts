@@ -290,7 +290,6 @@ export const spec = {
         "required": [
           "version"
         ],
-        "minProperties": 2,
         "properties": {
           "version": {
             "type": "integer",

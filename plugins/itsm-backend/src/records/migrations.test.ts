@@ -1,0 +1,40 @@
+import { Knex } from 'knex';
+import { RecordStore } from './RecordStore';
+import { createTestDatabases } from '../testing/testDatabases';
+
+jest.setTimeout(60_000);
+
+const { databases, ids } = createTestDatabases();
+
+describe.each(ids)('migrations on %s', databaseId => {
+  it('go up and down, and keep records across the incident migration', async () => {
+    const knex: Knex = await databases.init(databaseId);
+    const directory = RecordStore.migrationsDir;
+    await knex.migrate.up({ directory });
+    const at = new Date().toISOString();
+    await knex('itsm_records').insert({
+      id: 'r1',
+      kind: 'incident',
+      number: 'INC-000001',
+      title: 't',
+      state: 'new',
+      entity_ref: 'component:default/a',
+      requester: 'user:default/a',
+      priority: 'P3',
+      created_at: at,
+      updated_at: at,
+    });
+    await knex.migrate.up({ directory });
+    await knex('itsm_incidents').insert({ record_id: 'r1', impact: 2, urgency: 2 });
+    expect(await knex('itsm_records').pluck('number')).toEqual(['INC-000001']);
+
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('itsm_incidents')).toBe(false);
+    expect(await knex('itsm_records').pluck('number')).toEqual(['INC-000001']);
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('itsm_records')).toBe(false);
+    await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('itsm_incidents')).toBe(true);
+    await knex.destroy();
+  });
+});
