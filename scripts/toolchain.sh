@@ -29,11 +29,19 @@ export PATH="$ITSM_NODE_DIR/bin:$PATH"
 export npm_config_nodedir="$ITSM_NODE_DIR"
 export NPM_CONFIG_NODEDIR="$ITSM_NODE_DIR"
 
-# Yarn comes from the release committed in .yarn/releases (yarnPath in .yarnrc.yml).
-yarn() { node "$ITSM_ROOT/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
-export -f yarn 2>/dev/null || true
+# Yarn comes from the release committed in .yarn/releases (yarnPath in .yarnrc.yml); a
+# small wrapper on PATH lets child processes (backstage-cli, Playwright) call `yarn` too.
+mkdir -p "$ITSM_TOOLING/bin"
+cat > "$ITSM_TOOLING/bin/yarn" <<WRAPPER
+#!/bin/sh
+exec "$ITSM_NODE_DIR/bin/node" "$ITSM_ROOT/.yarn/releases/yarn-4.13.0.cjs" "\$@"
+WRAPPER
+chmod +x "$ITSM_TOOLING/bin/yarn"
+export PATH="$ITSM_TOOLING/bin:$PATH"
 
+# Installs the workspace. In CI the lockfile must already be right (--immutable).
 itsm_install() {
-  (cd "$ITSM_ROOT" && yarn install --immutable 2>&1 | grep -vE '^➤ YN0000: (│|┌|└)' || true)
-  [ -d "$ITSM_ROOT/node_modules/better-sqlite3/build" ] || { echo "[toolchain] install failed" >&2; return 1; }
+  local flags=()
+  [ -n "${CI:-}" ] && flags+=(--immutable)
+  (cd "$ITSM_ROOT" && yarn install "${flags[@]}")
 }

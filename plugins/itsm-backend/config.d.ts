@@ -11,5 +11,12 @@ export interface Config {
       /** Days after resolution when a resolved incident is closed automatically (default 7). */
       autoCloseAfterDays?: number;
     };
+    demoData?: {
+      /**
+       * A YAML file of demo records (see examples/itsm-demo-data.yaml) loaded once into
+       * an empty ITSM database. For demos and local development only.
+       */
+      file?: string;
+    };
   };
 }

@@ -9,6 +9,8 @@ import {
 export interface ItsmConfig {
   priorityMatrix: PriorityMatrix;
   autoCloseAfterDays: number;
+  /** A YAML file of demo records to load into an empty database. */
+  demoDataFile?: string;
 }
 
 /** Reads `itsm.*`, failing start-up with a message that names the bad key. */
@@ -38,5 +40,6 @@ export function readItsmConfig(config: Config): ItsmConfig {
   return {
     priorityMatrix: (matrix as PriorityMatrix) ?? DEFAULT_PRIORITY_MATRIX,
     autoCloseAfterDays,
+    demoDataFile: config.getOptionalString('itsm.demoData.file'),
   };
 }

@@ -8,6 +8,7 @@ import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import { itsmPermissions, itsmRecordPermissions } from '@backstage-itsm/plugin-itsm-common';
 import { CatalogCis } from './catalog/CatalogCis';
 import { readItsmConfig } from './config';
+import { seedDemoData } from './demo/demoData';
 import { IncidentService } from './incidents/IncidentService';
 import { IncidentStore } from './incidents/IncidentStore';
 import { createIncidentNotifier } from './integrations/notifications';
@@ -36,6 +37,7 @@ export const itsmPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
@@ -80,6 +82,25 @@ export const itsmPlugin = createBackendPlugin({
             if (closed) deps.logger.info(`Closed ${closed} resolved incidents`);
           },
         });
+
+        if (config.demoDataFile) {
+          const file = config.demoDataFile;
+          await deps.scheduler.scheduleTask({
+            id: 'itsm-demo-data',
+            frequency: { seconds: 15 },
+            timeout: { minutes: 2 },
+            initialDelay: { seconds: 5 },
+            fn: async () => {
+              await seedDemoData({
+                file,
+                records,
+                incidents,
+                credentials: await deps.auth.getOwnServiceCredentials(),
+                logger: deps.logger,
+              });
+            },
+          });
+        }
 
         deps.httpRouter.use(
           await createRouter({

@@ -251,6 +251,11 @@ export class RecordStore {
     }));
   }
 
+  async count(kind: RecordKind): Promise<number> {
+    const [{ n }] = await this.db('itsm_records').where({ kind }).count({ n: '*' });
+    return Number(n);
+  }
+
   /** Resolves a uuid or a human number (INC-000123) to the record id. */
   async resolveId(kind: RecordKind, idOrNumber: string): Promise<string> {
     const column = /^[A-Za-z]{3}-\d+$/.test(idOrNumber) ? 'number' : 'id';

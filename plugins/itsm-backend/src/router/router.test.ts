@@ -15,7 +15,9 @@ const alice = mockCredentials.user('user:default/alice');
 const asAlice = { Authorization: mockCredentials.user.header('user:default/alice') };
 const asBob = { Authorization: mockCredentials.user.header('user:default/bob') };
 
-async function startBackend(permissionResult = AuthorizeResult.ALLOW) {
+async function startBackend(
+  permissionResult: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const { server } = await startTestBackend({
     features: [
       itsmPlugin,

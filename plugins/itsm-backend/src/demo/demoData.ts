@@ -1,0 +1,92 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import fs from 'fs/promises';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { IncidentService } from '../incidents/IncidentService';
+import { RecordStore } from '../records/RecordStore';
+
+const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+
+const demoFileSchema = z.object({
+  incidents: z.array(
+    z
+      .object({
+        title: z.string().min(1),
+        description: z.string().optional(),
+        entityRef: z.string(),
+        affectedEntityRefs: z.array(z.string()).optional(),
+        impact: level,
+        urgency: level,
+        requester: z.string(),
+        assignee: z.string().optional(),
+        state: z.enum(['new', 'in_progress', 'on_hold', 'resolved']).optional(),
+        holdReason: z.enum(['awaiting_caller', 'awaiting_change', 'awaiting_vendor']).optional(),
+        resolutionCode: z.enum(['fixed', 'workaround', 'duplicate', 'not_reproducible', 'no_fault_found', 'resolved_by_change']).optional(),
+        resolutionNotes: z.string().optional(),
+      })
+      .strict(),
+  ),
+});
+
+/**
+ * Loads demo records from a YAML file into an empty ITSM database, so a new user
+ * sees open incidents at first start. Idempotent: it does nothing once any incident
+ * exists. Returns 'waiting' while the catalog has not ingested the demo CIs yet.
+ */
+export async function seedDemoData(options: {
+  file: string;
+  records: RecordStore;
+  incidents: IncidentService;
+  credentials: BackstageCredentials;
+  logger: LoggerService;
+}): Promise<'seeded' | 'skipped' | 'waiting'> {
+  const { file, records, incidents, credentials, logger } = options;
+  if ((await records.count('incident')) > 0) return 'skipped';
+  const parsed = demoFileSchema.safeParse(YAML.parse(await fs.readFile(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`Invalid ITSM demo data in ${file}: ${parsed.error.message}`);
+  }
+  const items = parsed.data.incidents;
+  for (const [index, item] of items.entries()) {
+    const actor = { ref: item.requester, credentials };
+    let incident;
+    try {
+      incident = await incidents.create(
+        {
+          title: item.title,
+          description: item.description,
+          entityRef: item.entityRef,
+          affectedEntityRefs: item.affectedEntityRefs,
+          impact: item.impact,
+          urgency: item.urgency,
+          assignee: item.assignee,
+        },
+        actor,
+      );
+    } catch (error) {
+      // The catalog ingests the demo entities shortly after start: try again later.
+      if (index === 0 && error instanceof InputError && /not in the catalog/.test(error.message)) {
+        return 'waiting';
+      }
+      throw error;
+    }
+    // Demo records reach their state the way a person would: through the workflow.
+    const worker = { ref: item.assignee ?? item.requester, credentials };
+    const path = { new: [], in_progress: ['in_progress'], on_hold: ['in_progress', 'on_hold'], resolved: ['in_progress', 'resolved'] } as const;
+    for (const to of path[item.state ?? 'new']) {
+      incident = await incidents.transition(
+        incident.id,
+        to === item.state
+          ? { version: incident.version, to, holdReason: item.holdReason, resolutionCode: item.resolutionCode, resolutionNotes: item.resolutionNotes }
+          : { version: incident.version, to },
+        worker,
+      );
+    }
+  }
+  logger.info(`Loaded ${items.length} demo incidents from ${file}`);
+  return 'seeded';
+}
