@@ -1,1 +1,23 @@
-export { itsmPlugin as default } from './plugin';
+/**
+ * ITSM frontend plugin: incidents on entity pages and the ITSM workspace.
+ *
+ * The default export is the plugin for the new frontend system; the named exports are
+ * the legacy plugin and its extensions, the API and the reusable components.
+ *
+ * @packageDocumentation
+ */
+export { default } from './alpha/plugin';
+export {
+  itsmPlugin,
+  ItsmPage,
+  EntityItsmContent,
+  EntityOpenIncidentsCard,
+  isItsmAvailable,
+} from './plugin';
+export { itsmApiRef, ItsmClient } from './api';
+export type {
+  ItsmApi,
+  AddCommentRequest,
+  TransitionIncidentRequest,
+} from './api';
+export { rootRouteRef, incidentRouteRef } from './routes';

@@ -1,3 +1,15 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+// Legacy route refs also implement the new frontend system's RouteRef (they carry its
+// `$$type`), and core-plugin-api's useRouteRef resolves through either app, so one set
+// of refs serves both `src/plugin.ts` and `src/alpha`.
+
+/** The ITSM page, `/itsm` by default. */
+export const rootRouteRef = createRouteRef({ id: 'itsm' });
+
+/** One incident, `/itsm/incidents/INC-000123`. */
+export const incidentRouteRef = createSubRouteRef({
+  id: 'itsm/incident',
+  parent: rootRouteRef,
+  path: '/incidents/:id',
+});

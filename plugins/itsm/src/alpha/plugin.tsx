@@ -1,0 +1,87 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import BuildIcon from '@material-ui/icons/Build';
+import { itsmApiRef, ItsmClient } from '../api';
+import { incidentRouteRef, rootRouteRef } from '../routes';
+
+/** Same kinds as `isItsmAvailable` in the legacy plugin, as a configurable predicate. */
+const entityFilter = {
+  kind: { $in: ['component', 'system', 'resource', 'api'] },
+};
+
+/** `api:itsm` */
+export const itsmApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: itsmApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ItsmClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * `page:itsm`, at `/itsm`. Its title and icon make the sidebar item (NavItemBlueprint was
+ * removed in favour of this). The page draws its own header, with the work queue tabs.
+ */
+export const itsmPage = PageBlueprint.make({
+  params: {
+    path: '/itsm',
+    title: 'Service management',
+    icon: <BuildIcon fontSize="inherit" />,
+    routeRef: rootRouteRef,
+    noHeader: true,
+    loader: () => import('../components/ItsmPage').then(m => <m.ItsmPage />),
+  },
+});
+
+/** `entity-content:itsm`, the "Service management" tab of CIs. */
+export const itsmEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'itsm',
+    title: 'Service management',
+    filter: entityFilter,
+    loader: () =>
+      import('../components/incidents').then(m => <m.EntityIncidentsContent />),
+  },
+});
+
+/** `entity-card:itsm/open-incidents`, for the overview of CIs. */
+export const itsmOpenIncidentsCard = EntityCardBlueprint.make({
+  name: 'open-incidents',
+  params: {
+    filter: entityFilter,
+    loader: () =>
+      import('../components/incidents').then(m => (
+        <m.EntityOpenIncidentsCard />
+      )),
+  },
+});
+
+/**
+ * The ITSM plugin for the new frontend system.
+ *
+ * @public
+ */
+export const itsmPlugin = createFrontendPlugin({
+  pluginId: 'itsm',
+  title: 'Service management',
+  icon: <BuildIcon fontSize="inherit" />,
+  info: { packageJson: () => import('../../package.json') },
+  extensions: [itsmApi, itsmPage, itsmEntityContent, itsmOpenIncidentsCard],
+  routes: {
+    root: rootRouteRef,
+    incident: incidentRouteRef,
+  },
+});
+
+export default itsmPlugin;

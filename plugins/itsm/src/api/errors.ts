@@ -1,0 +1,15 @@
+import { isError, ResponseError } from '@backstage/errors';
+
+/**
+ * The message to show a user for a failed call. A ResponseError's own message is only
+ * "Request failed with 409 Conflict"; the server's explanation (e.g. "version is stale",
+ * "cannot move from closed to ...") is in its cause.
+ */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ResponseError) {
+    const cause = error.body?.error?.message ?? error.cause?.message;
+    return cause ? `${cause} (${error.statusCode})` : error.message;
+  }
+  if (isError(error)) return error.message;
+  return String(error);
+}

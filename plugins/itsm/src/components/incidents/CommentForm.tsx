@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Radio from '@material-ui/core/Radio';
+import RadioGroup from '@material-ui/core/RadioGroup';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import { makeStyles } from '@material-ui/core/styles';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  CommentVisibility,
+  TEXT_LIMITS,
+} from '@backstage-itsm/plugin-itsm-common';
+import { errorMessage, itsmApiRef } from '../../api';
+
+const useStyles = makeStyles(theme => ({
+  form: { marginTop: theme.spacing(2) },
+}));
+
+/** Adds a comment (the requester sees it) or a work note (internal) to an incident. */
+export const CommentForm = (props: {
+  incidentId: string;
+  onAdded: () => void;
+}) => {
+  const { incidentId, onAdded } = props;
+  const classes = useStyles();
+  const itsmApi = useApi(itsmApiRef);
+  const [body, setBody] = useState('');
+  const [visibility, setVisibility] = useState<CommentVisibility>('work_note');
+  const [fieldError, setFieldError] = useState<string>();
+  const [submitError, setSubmitError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async () => {
+    if (!body.trim()) {
+      setFieldError('Write something first');
+      return;
+    }
+    if (body.length > TEXT_LIMITS.comment) {
+      setFieldError(`At most ${TEXT_LIMITS.comment} characters`);
+      return;
+    }
+    setFieldError(undefined);
+    setSubmitting(true);
+    setSubmitError(undefined);
+    try {
+      await itsmApi.addComment(incidentId, { body, visibility });
+      setBody('');
+      onAdded();
+    } catch (e) {
+      setSubmitError(errorMessage(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form
+      noValidate
+      aria-label="Add to the timeline"
+      className={classes.form}
+      onSubmit={e => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <RadioGroup
+        row
+        aria-label="Visibility"
+        value={visibility}
+        onChange={e => setVisibility(e.target.value as CommentVisibility)}
+      >
+        <FormControlLabel
+          value="work_note"
+          control={<Radio color="primary" />}
+          label="Work note (internal)"
+        />
+        <FormControlLabel
+          value="comment"
+          control={<Radio color="primary" />}
+          label="Comment (visible to the requester)"
+        />
+      </RadioGroup>
+      <TextField
+        id="itsm-comment-body"
+        label={visibility === 'comment' ? 'Comment' : 'Work note'}
+        value={body}
+        onChange={e => setBody(e.target.value)}
+        error={!!fieldError}
+        helperText={fieldError}
+        fullWidth
+        multiline
+        minRows={3}
+        variant="outlined"
+      />
+      {submitError && (
+        <Box mt={1}>
+          <Alert severity="error">{submitError}</Alert>
+        </Box>
+      )}
+      <Box mt={1} display="flex" justifyContent="flex-end">
+        <Button
+          type="submit"
+          variant="contained"
+          color="primary"
+          disabled={submitting}
+        >
+          {visibility === 'comment' ? 'Add comment' : 'Add work note'}
+        </Button>
+      </Box>
+    </form>
+  );
+};

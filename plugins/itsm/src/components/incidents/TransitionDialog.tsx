@@ -1,0 +1,242 @@
+import { useEffect, useState } from 'react';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  HOLD_REASON_LABELS,
+  HOLD_REASONS,
+  HoldReason,
+  Incident,
+  IncidentState,
+  IncidentTransitionInput,
+  RESOLUTION_CODE_LABELS,
+  RESOLUTION_CODES,
+  ResolutionCode,
+} from '@backstage-itsm/plugin-itsm-common';
+import { errorMessage, itsmApiRef } from '../../api';
+import {
+  TransitionFormProblems,
+  transitionFormProblems,
+  transitionLabel,
+} from './transitions';
+
+export interface TransitionDialogProps {
+  incident: Incident;
+  /** The target state; the dialog is open while it is set. */
+  to?: IncidentState;
+  onClose: () => void;
+  onDone: (incident: Incident) => void;
+}
+
+/**
+ * Asks for exactly what the move's guard needs: code and notes to resolve, a reason (and
+ * a comment to the caller when awaiting them) to hold, an optional comment otherwise.
+ */
+export const TransitionDialog = (props: TransitionDialogProps) => {
+  const { incident, to, onClose, onDone } = props;
+  const itsmApi = useApi(itsmApiRef);
+  const [holdReason, setHoldReason] = useState<HoldReason | ''>('');
+  const [resolutionCode, setResolutionCode] = useState<ResolutionCode | ''>('');
+  const [resolutionNotes, setResolutionNotes] = useState('');
+  const [comment, setComment] = useState('');
+  const [problems, setProblems] = useState<TransitionFormProblems>();
+  const [submitError, setSubmitError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    setHoldReason('');
+    setResolutionCode('');
+    setResolutionNotes('');
+    setComment('');
+    setProblems(undefined);
+    setSubmitError(undefined);
+  }, [to]);
+
+  if (!to) return null;
+
+  const submit = async () => {
+    // Only the fields of this move: the guard refuses e.g. a hold reason when resolving.
+    const input: IncidentTransitionInput = {
+      to,
+      ...(to === 'on_hold' && holdReason ? { holdReason } : {}),
+      ...(to === 'resolved' && resolutionCode ? { resolutionCode } : {}),
+      ...(to === 'resolved' && resolutionNotes.trim()
+        ? { resolutionNotes }
+        : {}),
+      ...(comment.trim() ? { comment } : {}),
+    };
+    const found = transitionFormProblems(input);
+    setProblems(found);
+    if (Object.keys(found.fields).length > 0 || found.other.length > 0) return;
+
+    setSubmitting(true);
+    setSubmitError(undefined);
+    try {
+      const updated = await itsmApi.transitionIncident(incident.id, {
+        ...input,
+        version: incident.version,
+      });
+      onDone(updated);
+    } catch (e) {
+      setSubmitError(errorMessage(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const label = transitionLabel(incident.state, to);
+  const commentRequired = to === 'on_hold' && holdReason === 'awaiting_caller';
+
+  return (
+    <Dialog
+      open
+      onClose={submitting ? undefined : onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="itsm-transition-title"
+    >
+      <DialogTitle id="itsm-transition-title">
+        {label}: {incident.number}
+      </DialogTitle>
+      <DialogContent>
+        <form
+          id="itsm-transition-form"
+          noValidate
+          onSubmit={e => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <Grid container spacing={2}>
+            {to === 'resolved' && (
+              <>
+                <Grid item xs={12}>
+                  <TextField
+                    select
+                    id="itsm-transition-resolution-code"
+                    label="Resolution code"
+                    value={resolutionCode}
+                    onChange={e =>
+                      setResolutionCode(e.target.value as ResolutionCode | '')
+                    }
+                    error={!!problems?.fields.resolutionCode}
+                    helperText={problems?.fields.resolutionCode}
+                    SelectProps={{ native: true }}
+                    required
+                    fullWidth
+                    variant="outlined"
+                  >
+                    <option value="">Choose…</option>
+                    {RESOLUTION_CODES.map(code => (
+                      <option key={code} value={code}>
+                        {RESOLUTION_CODE_LABELS[code]}
+                      </option>
+                    ))}
+                  </TextField>
+                </Grid>
+                <Grid item xs={12}>
+                  <TextField
+                    id="itsm-transition-resolution-notes"
+                    label="Resolution notes"
+                    value={resolutionNotes}
+                    onChange={e => setResolutionNotes(e.target.value)}
+                    error={!!problems?.fields.resolutionNotes}
+                    helperText={
+                      problems?.fields.resolutionNotes ??
+                      'What was wrong and what fixed it'
+                    }
+                    required
+                    fullWidth
+                    multiline
+                    minRows={3}
+                    variant="outlined"
+                  />
+                </Grid>
+              </>
+            )}
+            {to === 'on_hold' && (
+              <Grid item xs={12}>
+                <TextField
+                  select
+                  id="itsm-transition-hold-reason"
+                  label="Hold reason"
+                  value={holdReason}
+                  onChange={e =>
+                    setHoldReason(e.target.value as HoldReason | '')
+                  }
+                  error={!!problems?.fields.holdReason}
+                  helperText={problems?.fields.holdReason}
+                  SelectProps={{ native: true }}
+                  required
+                  fullWidth
+                  variant="outlined"
+                >
+                  <option value="">Choose…</option>
+                  {HOLD_REASONS.map(reason => (
+                    <option key={reason} value={reason}>
+                      {HOLD_REASON_LABELS[reason]}
+                    </option>
+                  ))}
+                </TextField>
+              </Grid>
+            )}
+            <Grid item xs={12}>
+              <TextField
+                id="itsm-transition-comment"
+                label={
+                  commentRequired
+                    ? 'Comment to the caller'
+                    : 'Comment (optional, visible to the requester)'
+                }
+                value={comment}
+                onChange={e => setComment(e.target.value)}
+                error={!!problems?.fields.comment}
+                helperText={
+                  problems?.fields.comment ??
+                  (commentRequired
+                    ? 'What you need from the caller; their reply resumes the work'
+                    : undefined)
+                }
+                required={commentRequired}
+                fullWidth
+                multiline
+                minRows={2}
+                variant="outlined"
+              />
+            </Grid>
+            {problems?.other.map(problem => (
+              <Grid item xs={12} key={problem}>
+                <Alert severity="warning">{problem}</Alert>
+              </Grid>
+            ))}
+            {submitError && (
+              <Grid item xs={12}>
+                <Alert severity="error">{submitError}</Alert>
+              </Grid>
+            )}
+          </Grid>
+        </form>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={submitting}>
+          Back
+        </Button>
+        <Button
+          type="submit"
+          form="itsm-transition-form"
+          color="primary"
+          variant="contained"
+          disabled={submitting}
+        >
+          {label}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

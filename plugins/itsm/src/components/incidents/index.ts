@@ -1,0 +1,7 @@
+export { IncidentsTable } from './IncidentsTable';
+export type { IncidentsTableProps, StateFilter } from './IncidentsTable';
+export { EntityIncidentsContent } from './EntityIncidentsContent';
+export { EntityOpenIncidentsCard } from './EntityOpenIncidentsCard';
+export { ReportIncidentDialog } from './ReportIncidentDialog';
+export type { ReportIncidentDialogProps } from './ReportIncidentDialog';
+export { IncidentPage } from './IncidentPage';

@@ -1,0 +1,40 @@
+import {
+  normalizeEntityRef,
+  TEXT_LIMITS,
+} from '@backstage-itsm/plugin-itsm-common';
+
+export interface ReportIncidentValues {
+  title: string;
+  description: string;
+  entityRef: string;
+}
+
+export type ReportIncidentErrors = Partial<
+  Record<keyof ReportIncidentValues, string>
+>;
+
+/**
+ * Client-side checks of the report form, the same limits the API enforces, so that a
+ * user learns what is wrong before sending rather than from a 400.
+ */
+export function validateReportIncident(
+  values: ReportIncidentValues,
+): ReportIncidentErrors {
+  const errors: ReportIncidentErrors = {};
+  const title = values.title.trim();
+  if (!title) {
+    errors.title = 'A title is required';
+  } else if (title.length > TEXT_LIMITS.title) {
+    errors.title = `At most ${TEXT_LIMITS.title} characters (now ${title.length})`;
+  }
+  if (values.description.length > TEXT_LIMITS.description) {
+    errors.description = `At most ${TEXT_LIMITS.description} characters (now ${values.description.length})`;
+  }
+  if (!values.entityRef.trim()) {
+    errors.entityRef = 'The affected catalog entity is required';
+  } else if (!normalizeEntityRef(values.entityRef)) {
+    errors.entityRef =
+      'Use an entity ref such as component:default/payments (kind:namespace/name)';
+  }
+  return errors;
+}

@@ -1,0 +1,87 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { itsmApiRef, ItsmClient } from './api';
+import { rootRouteRef } from './routes';
+
+// The legacy frontend system (apps built with @backstage/app-defaults). The new system
+// uses the default export of the package (src/alpha/plugin.tsx).
+
+/** @public */
+export const itsmPlugin = createPlugin({
+  id: 'itsm',
+  apis: [
+    createApiFactory({
+      api: itsmApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ItsmClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/** Kinds whose entities can be configuration items of incidents. */
+export const ITSM_ENTITY_KINDS = ['component', 'system', 'resource', 'api'];
+
+/**
+ * Whether the ITSM tab and card apply to an entity, for `EntitySwitch`:
+ * `<EntitySwitch.Case if={isItsmAvailable}>`.
+ *
+ * @public
+ */
+export function isItsmAvailable(entity: Entity): boolean {
+  return ITSM_ENTITY_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
+}
+
+/**
+ * The ITSM page with the work queues and the incident pages below it; mount it at
+ * `/itsm`: `<Route path="/itsm" element={<ItsmPage />} />`.
+ *
+ * @public
+ */
+export const ItsmPage = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'ItsmPage',
+    component: () => import('./components/ItsmPage').then(m => m.ItsmPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Service management" entity tab: the entity's incidents.
+ *
+ * @public
+ */
+export const EntityItsmContent = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmContent',
+    component: {
+      lazy: () =>
+        import('./components/incidents').then(m => m.EntityIncidentsContent),
+    },
+  }),
+);
+
+/**
+ * The entity overview card with the entity's open incidents.
+ *
+ * @public
+ */
+export const EntityOpenIncidentsCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpenIncidentsCard',
+    component: {
+      lazy: () =>
+        import('./components/incidents').then(m => m.EntityOpenIncidentsCard),
+    },
+  }),
+);
