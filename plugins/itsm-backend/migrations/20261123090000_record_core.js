@@ -39,15 +39,32 @@ exports.up = async function up(knex) {
       .integer('timeline_seq')
       .notNullable()
       .defaultTo(0)
-      .comment('Last timeline position; bumped under the row lock on every append');
+      .comment(
+        'Last timeline position; bumped under the row lock on every append',
+      );
     // Keyset pagination is newest first on (created_at, id) within every filter path.
     table.index(['kind', 'created_at', 'id'], 'itsm_records_kind_created_idx');
-    table.index(['kind', 'is_open', 'created_at', 'id'], 'itsm_records_open_idx');
+    table.index(
+      ['kind', 'is_open', 'created_at', 'id'],
+      'itsm_records_open_idx',
+    );
     table.index(['kind', 'state', 'created_at'], 'itsm_records_state_idx');
-    table.index(['kind', 'priority', 'created_at'], 'itsm_records_priority_idx');
-    table.index(['assignee', 'kind', 'created_at'], 'itsm_records_assignee_idx');
-    table.index(['requester', 'kind', 'created_at'], 'itsm_records_requester_idx');
-    table.index(['assignment_group', 'kind', 'created_at'], 'itsm_records_group_idx');
+    table.index(
+      ['kind', 'priority', 'created_at'],
+      'itsm_records_priority_idx',
+    );
+    table.index(
+      ['assignee', 'kind', 'created_at'],
+      'itsm_records_assignee_idx',
+    );
+    table.index(
+      ['requester', 'kind', 'created_at'],
+      'itsm_records_requester_idx',
+    );
+    table.index(
+      ['assignment_group', 'kind', 'created_at'],
+      'itsm_records_group_idx',
+    );
   });
 
   await knex.schema.createTable('itsm_record_cis', table => {
@@ -82,7 +99,9 @@ exports.up = async function up(knex) {
     table.timestamp('at', { useTz: true }).notNullable();
     table.text('body').nullable();
     table.text('data').nullable().comment('JSON: field changes, states');
-    table.unique(['record_id', 'seq'], { indexName: 'itsm_timeline_record_seq_uq' });
+    table.unique(['record_id', 'seq'], {
+      indexName: 'itsm_timeline_record_seq_uq',
+    });
   });
 };
 

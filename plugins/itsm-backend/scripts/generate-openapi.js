@@ -11,7 +11,9 @@ const YAML = require('yaml');
 const dir = path.resolve(__dirname, '../src/schema');
 
 function render() {
-  const spec = YAML.parse(fs.readFileSync(path.join(dir, 'openapi.yaml'), 'utf8'));
+  const spec = YAML.parse(
+    fs.readFileSync(path.join(dir, 'openapi.yaml'), 'utf8'),
+  );
   return [
     '// Generated from openapi.yaml by scripts/generate-openapi.js; do not edit.',
     '/* eslint-disable */',

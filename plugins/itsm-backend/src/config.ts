@@ -33,9 +33,12 @@ export function readItsmConfig(config: Config): ItsmConfig {
       );
     }
   }
-  const autoCloseAfterDays = incidents?.getOptionalNumber('autoCloseAfterDays') ?? 7;
+  const autoCloseAfterDays =
+    incidents?.getOptionalNumber('autoCloseAfterDays') ?? 7;
   if (!(autoCloseAfterDays > 0)) {
-    throw new Error('itsm.incidents.autoCloseAfterDays must be a positive number of days');
+    throw new Error(
+      'itsm.incidents.autoCloseAfterDays must be a positive number of days',
+    );
   }
   return {
     priorityMatrix: (matrix as PriorityMatrix) ?? DEFAULT_PRIORITY_MATRIX,

@@ -5,14 +5,20 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
-import { itsmPermissions, itsmRecordPermissions } from '@backstage-itsm/plugin-itsm-common';
+import {
+  itsmPermissions,
+  itsmRecordPermissions,
+} from '@backstage-itsm/plugin-itsm-common';
 import { CatalogCis } from './catalog/CatalogCis';
 import { readItsmConfig } from './config';
 import { seedDemoData } from './demo/demoData';
 import { IncidentService } from './incidents/IncidentService';
 import { IncidentStore } from './incidents/IncidentStore';
 import { createIncidentNotifier } from './integrations/notifications';
-import { itsmRecordPermissionRules, itsmRecordResourceRef } from './permissions/rules';
+import {
+  itsmRecordPermissionRules,
+  itsmRecordResourceRef,
+} from './permissions/rules';
 import { RecordStore } from './records/RecordStore';
 import { Authorizer } from './router/authorization';
 import { createRouter } from './router/createRouter';
@@ -60,12 +66,15 @@ export const itsmPlugin = createBackendPlugin({
           rules: Object.values(itsmRecordPermissionRules),
           getResources: async ids =>
             Promise.all(ids.map(id => incidentStore.get(id))).then(found =>
-              found.map(incident => incident && {
-                id: incident.id,
-                requester: incident.requester,
-                assignee: incident.assignee,
-                assignmentGroup: incident.assignmentGroup,
-              }),
+              found.map(
+                incident =>
+                  incident && {
+                    id: incident.id,
+                    requester: incident.requester,
+                    assignee: incident.assignee,
+                    assignmentGroup: incident.assignmentGroup,
+                  },
+              ),
             ),
         });
 
@@ -108,7 +117,9 @@ export const itsmPlugin = createBackendPlugin({
             auditor: deps.auditor,
             authorizer: new Authorizer(
               deps.permissions,
-              createConditionTransformer(Object.values(itsmRecordPermissionRules)),
+              createConditionTransformer(
+                Object.values(itsmRecordPermissionRules),
+              ),
             ),
             records,
             incidents,

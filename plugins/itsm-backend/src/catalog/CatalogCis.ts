@@ -1,6 +1,4 @@
-import {
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
@@ -44,7 +42,9 @@ export class CatalogCis {
     const missing = normalized.filter((_, i) => !items[i]);
     if (missing.length) {
       throw new InputError(
-        `${field}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the catalog`,
+        `${field}: ${missing.join(', ')} ${
+          missing.length === 1 ? 'is' : 'are'
+        } not in the catalog`,
       );
     }
     return items as Entity[];

@@ -24,8 +24,19 @@ const demoFileSchema = z.object({
         requester: z.string(),
         assignee: z.string().optional(),
         state: z.enum(['new', 'in_progress', 'on_hold', 'resolved']).optional(),
-        holdReason: z.enum(['awaiting_caller', 'awaiting_change', 'awaiting_vendor']).optional(),
-        resolutionCode: z.enum(['fixed', 'workaround', 'duplicate', 'not_reproducible', 'no_fault_found', 'resolved_by_change']).optional(),
+        holdReason: z
+          .enum(['awaiting_caller', 'awaiting_change', 'awaiting_vendor'])
+          .optional(),
+        resolutionCode: z
+          .enum([
+            'fixed',
+            'workaround',
+            'duplicate',
+            'not_reproducible',
+            'no_fault_found',
+            'resolved_by_change',
+          ])
+          .optional(),
         resolutionNotes: z.string().optional(),
       })
       .strict(),
@@ -46,9 +57,13 @@ export async function seedDemoData(options: {
 }): Promise<'seeded' | 'skipped' | 'waiting'> {
   const { file, records, incidents, credentials, logger } = options;
   if ((await records.count('incident')) > 0) return 'skipped';
-  const parsed = demoFileSchema.safeParse(YAML.parse(await fs.readFile(file, 'utf8')));
+  const parsed = demoFileSchema.safeParse(
+    YAML.parse(await fs.readFile(file, 'utf8')),
+  );
   if (!parsed.success) {
-    throw new Error(`Invalid ITSM demo data in ${file}: ${parsed.error.message}`);
+    throw new Error(
+      `Invalid ITSM demo data in ${file}: ${parsed.error.message}`,
+    );
   }
   const items = parsed.data.incidents;
   for (const [index, item] of items.entries()) {
@@ -69,19 +84,34 @@ export async function seedDemoData(options: {
       );
     } catch (error) {
       // The catalog ingests the demo entities shortly after start: try again later.
-      if (index === 0 && error instanceof InputError && /not in the catalog/.test(error.message)) {
+      if (
+        index === 0 &&
+        error instanceof InputError &&
+        /not in the catalog/.test(error.message)
+      ) {
         return 'waiting';
       }
       throw error;
     }
     // Demo records reach their state the way a person would: through the workflow.
     const worker = { ref: item.assignee ?? item.requester, credentials };
-    const path = { new: [], in_progress: ['in_progress'], on_hold: ['in_progress', 'on_hold'], resolved: ['in_progress', 'resolved'] } as const;
+    const path = {
+      new: [],
+      in_progress: ['in_progress'],
+      on_hold: ['in_progress', 'on_hold'],
+      resolved: ['in_progress', 'resolved'],
+    } as const;
     for (const to of path[item.state ?? 'new']) {
       incident = await incidents.transition(
         incident.id,
         to === item.state
-          ? { version: incident.version, to, holdReason: item.holdReason, resolutionCode: item.resolutionCode, resolutionNotes: item.resolutionNotes }
+          ? {
+              version: incident.version,
+              to,
+              holdReason: item.holdReason,
+              resolutionCode: item.resolutionCode,
+              resolutionNotes: item.resolutionNotes,
+            }
           : { version: incident.version, to },
         worker,
       );

@@ -4,8 +4,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { RecordStore } from '../records/RecordStore';
-import { createTestDatabases } from '../testing/testDatabases';
-import { testEntities } from '../testing/catalog';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { testEntities } from '../__testUtils__/catalog';
 import { Actor, IncidentService } from './IncidentService';
 import { IncidentStore } from './IncidentStore';
 
@@ -75,18 +75,28 @@ describe.each(ids)('incidents on %s', databaseId => {
     expect(other.number).toBe('INC-000002');
     const timeline = await service.timeline(incident.number);
     expect(timeline).toEqual([
-      expect.objectContaining({ seq: 1, type: 'created', actor: 'user:default/alice' }),
+      expect.objectContaining({
+        seq: 1,
+        type: 'created',
+        actor: 'user:default/alice',
+      }),
     ]);
   });
 
   it('refuses CIs that are malformed or not in the catalog and writes nothing', async () => {
-    await expect(report({ entityRef: 'component:default/nope' })).rejects.toThrow(
+    await expect(
+      report({ entityRef: 'component:default/nope' }),
+    ).rejects.toThrow(
       new InputError('entityRef: component:default/nope is not in the catalog'),
     );
     await expect(report({ entityRef: 'payments' })).rejects.toThrow(InputError);
     await expect(
-      report({ affectedEntityRefs: ['resource:default/payments-db', 'api:default/x'] }),
-    ).rejects.toThrow('affectedEntityRefs: api:default/x is not in the catalog');
+      report({
+        affectedEntityRefs: ['resource:default/payments-db', 'api:default/x'],
+      }),
+    ).rejects.toThrow(
+      'affectedEntityRefs: api:default/x is not in the catalog',
+    );
     const [{ n }] = await knex('itsm_records').count({ n: '*' });
     expect(Number(n)).toBe(0);
     const [{ t }] = await knex('itsm_timeline').count({ t: '*' });
@@ -120,9 +130,9 @@ describe.each(ids)('incidents on %s', databaseId => {
         { field: 'priority', from: 'P2', to: 'P1' },
       ],
     });
-    await expect(service.update(incident.id, { version: 2, impact: 1 }, alice)).rejects.toThrow(
-      InputError,
-    );
+    await expect(
+      service.update(incident.id, { version: 2, impact: 1 }, alice),
+    ).rejects.toThrow(InputError);
   });
 
   it('guards transitions and keeps every step in the timeline', async () => {
@@ -135,28 +145,61 @@ describe.each(ids)('incidents on %s', databaseId => {
       ),
     );
     await expect(
-      service.transition(incident.id, { version: 1, to: 'resolved', resolutionCode: 'fixed' }, bob),
+      service.transition(
+        incident.id,
+        { version: 1, to: 'resolved', resolutionCode: 'fixed' },
+        bob,
+      ),
     ).rejects.toThrow('resolutionNotes are required to resolve');
 
-    let current = await service.transition(incident.id, { version: 1, to: 'in_progress' }, bob);
+    let current = await service.transition(
+      incident.id,
+      { version: 1, to: 'in_progress' },
+      bob,
+    );
     expect(current.acknowledgedAt).not.toBeNull();
     current = await service.transition(
       incident.id,
-      { version: 2, to: 'on_hold', holdReason: 'awaiting_caller', comment: 'Which region?' },
+      {
+        version: 2,
+        to: 'on_hold',
+        holdReason: 'awaiting_caller',
+        comment: 'Which region?',
+      },
       bob,
     );
-    expect(current).toMatchObject({ state: 'on_hold', holdReason: 'awaiting_caller' });
+    expect(current).toMatchObject({
+      state: 'on_hold',
+      holdReason: 'awaiting_caller',
+    });
 
     // The requester's reply puts it back to work; a work note by others does not.
-    await service.comment(incident.id, { body: 'internal', visibility: 'work_note' }, bob);
+    await service.comment(
+      incident.id,
+      { body: 'internal', visibility: 'work_note' },
+      bob,
+    );
     expect((await service.get(incident.id)).state).toBe('on_hold');
-    await service.comment(incident.id, { body: 'eu-west-1', visibility: 'comment' }, alice);
+    await service.comment(
+      incident.id,
+      { body: 'eu-west-1', visibility: 'comment' },
+      alice,
+    );
     current = await service.get(incident.id);
-    expect(current).toMatchObject({ state: 'in_progress', holdReason: null, version: 4 });
+    expect(current).toMatchObject({
+      state: 'in_progress',
+      holdReason: null,
+      version: 4,
+    });
 
     current = await service.transition(
       incident.id,
-      { version: 4, to: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'Rolled back' },
+      {
+        version: 4,
+        to: 'resolved',
+        resolutionCode: 'fixed',
+        resolutionNotes: 'Rolled back',
+      },
       bob,
     );
     expect(current).toMatchObject({
@@ -167,11 +210,17 @@ describe.each(ids)('incidents on %s', databaseId => {
     expect(current.resolvedAt).not.toBeNull();
 
     // Reopen clears the resolution.
-    current = await service.transition(incident.id, { version: 5, to: 'in_progress' }, alice);
+    current = await service.transition(
+      incident.id,
+      { version: 5, to: 'in_progress' },
+      alice,
+    );
     expect(current).toMatchObject({ resolutionCode: null, resolvedAt: null });
 
     const timeline = await service.timeline(incident.number);
-    expect(timeline.map(e => [e.seq, e.type, e.toState ?? e.body ?? ''])).toEqual([
+    expect(
+      timeline.map(e => [e.seq, e.type, e.toState ?? e.body ?? '']),
+    ).toEqual([
       [1, 'created', ''],
       [2, 'state_changed', 'in_progress'],
       [3, 'state_changed', 'on_hold'],
@@ -195,11 +244,20 @@ describe.each(ids)('incidents on %s', databaseId => {
         await report({
           title: `Incident ${i}`,
           urgency: (i % 3) + 1,
-          ...(i === 4 ? { entityRef: 'component:default/checkout-web', affectedEntityRefs: ['component:default/payments-api'] } : {}),
+          ...(i === 4
+            ? {
+                entityRef: 'component:default/checkout-web',
+                affectedEntityRefs: ['component:default/payments-api'],
+              }
+            : {}),
         }),
       );
     }
-    await service.transition(created[0].id, { version: 1, to: 'canceled' }, bob);
+    await service.transition(
+      created[0].id,
+      { version: 1, to: 'canceled' },
+      bob,
+    );
 
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -211,11 +269,20 @@ describe.each(ids)('incidents on %s', databaseId => {
       pages++;
     } while (cursor);
     expect(pages).toBe(3);
-    expect(seen).toEqual(['Incident 4', 'Incident 3', 'Incident 2', 'Incident 1', 'Incident 0']);
+    expect(seen).toEqual([
+      'Incident 4',
+      'Incident 3',
+      'Incident 2',
+      'Incident 1',
+      'Incident 0',
+    ]);
 
     const open = await service.list({ open: true }, { limit: 10 });
     expect(open.items.map(i => i.title)).not.toContain('Incident 0');
-    const canceled = await service.list({ states: ['canceled'] }, { limit: 10 });
+    const canceled = await service.list(
+      { states: ['canceled'] },
+      { limit: 10 },
+    );
     expect(canceled.items.map(i => i.title)).toEqual(['Incident 0']);
 
     // An affected CI finds the incident as well as the primary one does.
@@ -224,7 +291,9 @@ describe.each(ids)('incidents on %s', databaseId => {
       { limit: 10 },
     );
     expect(onPayments.items).toHaveLength(5);
-    expect(onPayments.items[0].affectedEntityRefs).toEqual(['component:default/payments-api']);
+    expect(onPayments.items[0].affectedEntityRefs).toEqual([
+      'component:default/payments-api',
+    ]);
     const onCheckout = await service.list(
       { entityRef: 'component:default/checkout-web' },
       { limit: 10 },
@@ -233,29 +302,52 @@ describe.each(ids)('incidents on %s', databaseId => {
 
     const p1 = await service.list({ priorities: ['P2'] }, { limit: 10 });
     expect(p1.items.every(i => i.priority === 'P2')).toBe(true);
-    expect((await service.list({ q: 'INCIDENT 3' }, { limit: 10 })).items).toHaveLength(1);
-    expect((await service.list({ q: '100%' }, { limit: 10 })).items).toHaveLength(0);
+    expect(
+      (await service.list({ q: 'INCIDENT 3' }, { limit: 10 })).items,
+    ).toHaveLength(1);
+    expect(
+      (await service.list({ q: '100%' }, { limit: 10 })).items,
+    ).toHaveLength(0);
   });
 
   it('turns permission conditions into the list query', async () => {
     await report({ title: 'mine' });
     const other = await report({ title: 'assigned to bob' }, bob);
-    await service.update(other.id, { version: 1, assignee: 'user:default/bob' }, bob);
-    const mine = await service.list({}, { limit: 10 }, {
-      column: 'requester',
-      values: ['user:default/alice'],
-    });
+    await service.update(
+      other.id,
+      { version: 1, assignee: 'user:default/bob' },
+      bob,
+    );
+    const mine = await service.list(
+      {},
+      { limit: 10 },
+      {
+        column: 'requester',
+        values: ['user:default/alice'],
+      },
+    );
     expect(mine.items.map(i => i.title)).toEqual(['mine']);
-    const either = await service.list({}, { limit: 10 }, {
-      anyOf: [
-        { column: 'requester', values: ['user:default/alice'] },
-        { column: 'assignee', values: ['user:default/bob'] },
-      ],
-    });
+    const either = await service.list(
+      {},
+      { limit: 10 },
+      {
+        anyOf: [
+          { column: 'requester', values: ['user:default/alice'] },
+          { column: 'assignee', values: ['user:default/bob'] },
+        ],
+      },
+    );
     expect(either.items).toHaveLength(2);
-    const none = await service.list({}, { limit: 10 }, {
-      not: { column: 'assignment_group', values: ['group:default/team-payments'] },
-    });
+    const none = await service.list(
+      {},
+      { limit: 10 },
+      {
+        not: {
+          column: 'assignment_group',
+          values: ['group:default/team-payments'],
+        },
+      },
+    );
     expect(none.items).toHaveLength(0);
   });
 
@@ -263,7 +355,12 @@ describe.each(ids)('incidents on %s', databaseId => {
     const incident = await report();
     await service.transition(
       incident.id,
-      { version: 1, to: 'resolved', resolutionCode: 'workaround', resolutionNotes: 'ok' },
+      {
+        version: 1,
+        to: 'resolved',
+        resolutionCode: 'workaround',
+        resolutionNotes: 'ok',
+      },
       bob,
     );
     expect(await service.autoClose(7, 'user:default/itsm-automation')).toBe(0);
@@ -289,8 +386,10 @@ describe.each(ids)('incidents on %s', databaseId => {
       ),
     );
     expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results.filter(r => r.status === 'rejected')) {
-      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    for (const result of results.filter(r => r.status === 'rejected')) {
+      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(
+        ConflictError,
+      );
     }
     const after = await service.get(target.id);
     expect(after.version).toBe(2);
@@ -300,7 +399,11 @@ describe.each(ids)('incidents on %s', databaseId => {
     // Concurrent comments get distinct, gap-free timeline positions.
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        service.comment(target.id, { body: `c${i}`, visibility: 'comment' }, bob),
+        service.comment(
+          target.id,
+          { body: `c${i}`, visibility: 'comment' },
+          bob,
+        ),
       ),
     );
     const seqs = (await service.timeline(target.id)).map(e => e.seq);
@@ -309,8 +412,8 @@ describe.each(ids)('incidents on %s', databaseId => {
 
   it('answers unknown ids with 404', async () => {
     await expect(service.get('INC-999999')).rejects.toThrow(NotFoundError);
-    await expect(service.get('00000000-0000-0000-0000-000000000000')).rejects.toThrow(
-      NotFoundError,
-    );
+    await expect(
+      service.get('00000000-0000-0000-0000-000000000000'),
+    ).rejects.toThrow(NotFoundError);
   });
 });

@@ -27,7 +27,11 @@ import {
   RecordCorePatch,
   RecordListFilter,
 } from '../records/types';
-import { IncidentFields, IncidentStore, isOpenIncidentState } from './IncidentStore';
+import {
+  IncidentFields,
+  IncidentStore,
+  isOpenIncidentState,
+} from './IncidentStore';
 
 /** Who acts, and the credentials used to read the catalog on their behalf. */
 export interface Actor {
@@ -39,7 +43,12 @@ export interface Actor {
 export type IncidentEvent =
   | { type: 'created'; incident: Incident; actor: string }
   | { type: 'assigned'; incident: Incident; actor: string }
-  | { type: 'state_changed'; incident: Incident; actor: string; from: IncidentState }
+  | {
+      type: 'state_changed';
+      incident: Incident;
+      actor: string;
+      from: IncidentState;
+    }
   | { type: 'requester_replied'; incident: Incident; actor: string };
 
 export interface IncidentServiceOptions {
@@ -64,7 +73,11 @@ export class IncidentService {
 
   async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
     const { cis, records, incidents } = this.options;
-    const ci = await cis.resolveOne('entityRef', input.entityRef, actor.credentials);
+    const ci = await cis.resolveOne(
+      'entityRef',
+      input.entityRef,
+      actor.credentials,
+    );
     const affected = await cis.resolve(
       'affectedEntityRefs',
       input.affectedEntityRefs ?? [],
@@ -72,11 +85,17 @@ export class IncidentService {
     );
     const assignmentGroup = input.assignmentGroup
       ? CatalogCis.refOf(
-          await cis.resolveOne('assignmentGroup', input.assignmentGroup, actor.credentials),
+          await cis.resolveOne(
+            'assignmentGroup',
+            input.assignmentGroup,
+            actor.credentials,
+          ),
         )
       : CatalogCis.ownerOf(ci) ?? null;
     const assignee = input.assignee
-      ? CatalogCis.refOf(await cis.resolveOne('assignee', input.assignee, actor.credentials))
+      ? CatalogCis.refOf(
+          await cis.resolveOne('assignee', input.assignee, actor.credentials),
+        )
       : null;
     const at = this.now().toISOString();
     const id = uuid();
@@ -96,7 +115,11 @@ export class IncidentService {
         requester: actor.ref,
         assignee,
         assignmentGroup,
-        priority: computePriority(input.impact, input.urgency, this.options.priorityMatrix),
+        priority: computePriority(
+          input.impact,
+          input.urgency,
+          this.options.priorityMatrix,
+        ),
         createdAt: at,
       });
       await incidents.insert(trx, id, {
@@ -110,7 +133,9 @@ export class IncidentService {
         resolvedAt: null,
         closedAt: null,
       });
-      await records.appendTimeline(trx, id, actor.ref, at, [{ type: 'created' }]);
+      await records.appendTimeline(trx, id, actor.ref, at, [
+        { type: 'created' },
+      ]);
       return (await incidents.get(id, trx))!;
     });
     await this.emit({ type: 'created', incident: created, actor: actor.ref });
@@ -146,57 +171,96 @@ export class IncidentService {
     // Catalog reads happen before the transaction: never hold row locks over HTTP.
     const affected =
       input.affectedEntityRefs &&
-      (await cis.resolve('affectedEntityRefs', input.affectedEntityRefs, actor.credentials)).map(
-        CatalogCis.refOf,
-      );
+      (
+        await cis.resolve(
+          'affectedEntityRefs',
+          input.affectedEntityRefs,
+          actor.credentials,
+        )
+      ).map(CatalogCis.refOf);
     const assignmentGroup =
       input.assignmentGroup &&
       CatalogCis.refOf(
-        await cis.resolveOne('assignmentGroup', input.assignmentGroup, actor.credentials),
+        await cis.resolveOne(
+          'assignmentGroup',
+          input.assignmentGroup,
+          actor.credentials,
+        ),
       );
     const assignee =
       input.assignee === undefined || input.assignee === null
         ? input.assignee
-        : CatalogCis.refOf(await cis.resolveOne('assignee', input.assignee, actor.credentials));
+        : CatalogCis.refOf(
+            await cis.resolveOne('assignee', input.assignee, actor.credentials),
+          );
 
     let assigned = false;
-    const updated = await this.change(idOrNumber, input.version, actor.ref, async (trx, current, at) => {
-      const changes: FieldChange[] = [];
-      const core: RecordCorePatch = {};
-      const fields: Partial<IncidentFields> = {};
-      const track = (field: string, from: unknown, to: unknown) => {
-        if (to === undefined || JSON.stringify(from) === JSON.stringify(to)) return false;
-        changes.push({ field, from, to });
-        return true;
-      };
-      if (track('title', current.title, input.title?.trim())) core.title = input.title!.trim();
-      if (track('description', current.description, input.description))
-        core.description = input.description;
-      if (track('assignee', current.assignee, assignee)) {
-        core.assignee = assignee;
-        assigned = !!assignee;
-        // The assignee taking the incident acknowledges it (stops the response clock).
-        if (assignee && !current.acknowledgedAt) fields.acknowledgedAt = at;
-      }
-      if (track('assignmentGroup', current.assignmentGroup, assignmentGroup))
-        core.assignmentGroup = assignmentGroup;
-      if (track('impact', current.impact, input.impact)) fields.impact = input.impact;
-      if (track('urgency', current.urgency, input.urgency)) fields.urgency = input.urgency;
-      const priority = computePriority(
-        fields.impact ?? current.impact,
-        fields.urgency ?? current.urgency,
-        this.options.priorityMatrix,
-      );
-      if (track('priority', current.priority, priority)) core.priority = priority;
-      if (affected && track('affectedEntityRefs', current.affectedEntityRefs, [...affected].sort())) {
-        await this.options.records.replaceCis(trx, current.id, current.entityRef, affected);
-      }
-      if (changes.length === 0) {
-        throw new InputError('The update changes nothing: every given field has its current value');
-      }
-      return { core, fields, timeline: [{ type: 'field_changed', changes }] };
-    });
-    if (assigned) await this.emit({ type: 'assigned', incident: updated, actor: actor.ref });
+    const updated = await this.change(
+      idOrNumber,
+      input.version,
+      actor.ref,
+      async (trx, current, at) => {
+        const changes: FieldChange[] = [];
+        const core: RecordCorePatch = {};
+        const fields: Partial<IncidentFields> = {};
+        const track = (field: string, from: unknown, to: unknown) => {
+          if (to === undefined || JSON.stringify(from) === JSON.stringify(to))
+            return false;
+          changes.push({ field, from, to });
+          return true;
+        };
+        if (track('title', current.title, input.title?.trim()))
+          core.title = input.title!.trim();
+        if (track('description', current.description, input.description))
+          core.description = input.description;
+        if (track('assignee', current.assignee, assignee)) {
+          core.assignee = assignee;
+          assigned = !!assignee;
+          // The assignee taking the incident acknowledges it (stops the response clock).
+          if (assignee && !current.acknowledgedAt) fields.acknowledgedAt = at;
+        }
+        if (track('assignmentGroup', current.assignmentGroup, assignmentGroup))
+          core.assignmentGroup = assignmentGroup;
+        if (track('impact', current.impact, input.impact))
+          fields.impact = input.impact;
+        if (track('urgency', current.urgency, input.urgency))
+          fields.urgency = input.urgency;
+        const priority = computePriority(
+          fields.impact ?? current.impact,
+          fields.urgency ?? current.urgency,
+          this.options.priorityMatrix,
+        );
+        if (track('priority', current.priority, priority))
+          core.priority = priority;
+        if (
+          affected &&
+          track(
+            'affectedEntityRefs',
+            current.affectedEntityRefs,
+            [...affected].sort(),
+          )
+        ) {
+          await this.options.records.replaceCis(
+            trx,
+            current.id,
+            current.entityRef,
+            affected,
+          );
+        }
+        if (changes.length === 0) {
+          throw new InputError(
+            'The update changes nothing: every given field has its current value',
+          );
+        }
+        return { core, fields, timeline: [{ type: 'field_changed', changes }] };
+      },
+    );
+    if (assigned)
+      await this.emit({
+        type: 'assigned',
+        incident: updated,
+        actor: actor.ref,
+      });
     return updated;
   }
 
@@ -206,12 +270,22 @@ export class IncidentService {
     actor: Actor,
   ): Promise<Incident> {
     let from: IncidentState = 'new';
-    const updated = await this.change(idOrNumber, input.version, actor.ref, async (_trx, current, at) => {
-      from = current.state;
-      this.checkTransition(current, input);
-      return this.transitionPatch(current, input, at);
+    const updated = await this.change(
+      idOrNumber,
+      input.version,
+      actor.ref,
+      async (_trx, current, at) => {
+        from = current.state;
+        this.checkTransition(current, input);
+        return this.transitionPatch(current, input, at);
+      },
+    );
+    await this.emit({
+      type: 'state_changed',
+      incident: updated,
+      actor: actor.ref,
+      from,
     });
-    await this.emit({ type: 'state_changed', incident: updated, actor: actor.ref, from });
     return updated;
   }
 
@@ -241,14 +315,21 @@ export class IncidentService {
         current.state === 'on_hold' &&
         current.holdReason === 'awaiting_caller'
       ) {
-        await records.updateCore(trx, row, { state: 'in_progress', isOpen: true }, at);
+        await records.updateCore(
+          trx,
+          row,
+          { state: 'in_progress', isOpen: true },
+          at,
+        );
         await incidents.update(trx, id, { holdReason: null });
         await records.appendTimeline(trx, id, actor.ref, at, [
           {
             type: 'state_changed',
             fromState: 'on_hold',
             toState: 'in_progress',
-            changes: [{ field: 'holdReason', from: 'awaiting_caller', to: null }],
+            changes: [
+              { field: 'holdReason', from: 'awaiting_caller', to: null },
+            ],
           },
         ]);
         replied = (await incidents.get(id, trx))!;
@@ -256,14 +337,20 @@ export class IncidentService {
       return written;
     });
     if (replied) {
-      await this.emit({ type: 'requester_replied', incident: replied, actor: actor.ref });
+      await this.emit({
+        type: 'requester_replied',
+        incident: replied,
+        actor: actor.ref,
+      });
     }
     return entry;
   }
 
   /** Closes incidents resolved longer ago than the given number of days. */
   async autoClose(days: number, actorRef: string): Promise<number> {
-    const cutoff = new Date(this.now().getTime() - days * 86_400_000).toISOString();
+    const cutoff = new Date(
+      this.now().getTime() - days * 86_400_000,
+    ).toISOString();
     const ids = await this.options.incidents.resolvedBefore(cutoff, 100);
     let closed = 0;
     for (const id of ids) {
@@ -271,7 +358,12 @@ export class IncidentService {
       if (!current || current.state !== 'resolved') continue;
       try {
         await this.change(id, current.version, actorRef, async (_t, inc, at) =>
-          this.transitionPatch(inc, { to: 'closed', comment: undefined }, at, `Closed automatically ${days} days after resolution`),
+          this.transitionPatch(
+            inc,
+            { to: 'closed', comment: undefined },
+            at,
+            `Closed automatically ${days} days after resolution`,
+          ),
         );
         closed++;
       } catch (error) {
@@ -286,8 +378,12 @@ export class IncidentService {
     const allowed = allowedIncidentTransitions(current.state);
     if (!allowed.includes(input.to)) {
       throw new ConflictError(
-        `${current.number} cannot move from ${current.state} to ${input.to}; allowed: ${
-          allowed.length ? allowed.join(', ') : 'none (the incident is ' + current.state + ')'
+        `${current.number} cannot move from ${current.state} to ${
+          input.to
+        }; allowed: ${
+          allowed.length
+            ? allowed.join(', ')
+            : `none (the incident is ${current.state})`
         }`,
       );
     }
@@ -302,16 +398,23 @@ export class IncidentService {
     note?: string,
   ) {
     const to = input.to;
-    const core: RecordCorePatch = { state: to, isOpen: isOpenIncidentState(to) };
+    const core: RecordCorePatch = {
+      state: to,
+      isOpen: isOpenIncidentState(to),
+    };
     const fields: Partial<IncidentFields> = {};
     const sideChanges: FieldChange[] = [];
-    const set = <K extends keyof IncidentFields>(key: K, value: IncidentFields[K]) => {
+    const set = <K extends keyof IncidentFields>(
+      key: K,
+      value: IncidentFields[K],
+    ) => {
       if (current[key] === value) return;
       fields[key] = value;
       sideChanges.push({ field: key, from: current[key], to: value });
     };
     // Leaving `new` is the acknowledgement that stops the response clock.
-    if (current.state === 'new' && !current.acknowledgedAt) fields.acknowledgedAt = at;
+    if (current.state === 'new' && !current.acknowledgedAt)
+      fields.acknowledgedAt = at;
     set('holdReason', to === 'on_hold' ? input.holdReason! : null);
     if (to === 'resolved') {
       set('resolutionCode', input.resolutionCode!);
@@ -334,7 +437,8 @@ export class IncidentService {
         ...(note ? { body: note } : {}),
       },
     ];
-    if (input.comment?.trim()) timeline.push({ type: 'comment', body: input.comment.trim() });
+    if (input.comment?.trim())
+      timeline.push({ type: 'comment', body: input.comment.trim() });
     return { core, fields, timeline };
   }
 

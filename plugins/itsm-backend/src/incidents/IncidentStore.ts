@@ -64,7 +64,10 @@ export class IncidentStore {
     recordId: string,
     fields: IncidentFields,
   ): Promise<void> {
-    await trx('itsm_incidents').insert({ record_id: recordId, ...toColumns(fields) });
+    await trx('itsm_incidents').insert({
+      record_id: recordId,
+      ...toColumns(fields),
+    });
   }
 
   async update(
@@ -78,7 +81,9 @@ export class IncidentStore {
   }
 
   async get(id: string, trx?: Knex.Transaction): Promise<Incident | undefined> {
-    const row = await this.select(trx ?? this.db).andWhere('r.id', id).first();
+    const row = await this.select(trx ?? this.db)
+      .andWhere('r.id', id)
+      .first();
     if (!row) return undefined;
     const affected = await this.records.getAffectedEntityRefs([id], trx);
     return toIncident(row, affected.get(id) ?? []);
@@ -123,7 +128,10 @@ function toColumns(fields: Partial<IncidentFields>): Record<string, unknown> {
   return columns;
 }
 
-function toIncident(row: RecordRow & Record<string, any>, affected: string[]): Incident {
+function toIncident(
+  row: RecordRow & Record<string, any>,
+  affected: string[],
+): Incident {
   return {
     id: row.id,
     number: row.number,

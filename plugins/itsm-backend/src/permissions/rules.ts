@@ -27,7 +27,8 @@ export const itsmRecordResourceRef = createPermissionResourceRef<
 
 const isRequester = createPermissionRule({
   name: 'IS_REQUESTER',
-  description: 'Allow when the user (or one of the given refs) raised the record',
+  description:
+    'Allow when the user (or one of the given refs) raised the record',
   resourceRef: itsmRecordResourceRef,
   paramsSchema: z.object({
     claims: z.array(z.string()).describe('User refs, usually the caller’s own'),
@@ -38,7 +39,8 @@ const isRequester = createPermissionRule({
 
 const isAssignee = createPermissionRule({
   name: 'IS_ASSIGNEE',
-  description: 'Allow when the record is assigned to one of the given user refs',
+  description:
+    'Allow when the record is assigned to one of the given user refs',
   resourceRef: itsmRecordResourceRef,
   paramsSchema: z.object({
     claims: z.array(z.string()).describe('User refs, usually the caller’s own'),

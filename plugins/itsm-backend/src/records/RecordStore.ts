@@ -78,9 +78,7 @@ export class RecordStore {
     await trx('itsm_sequences')
       .where({ kind })
       .update({ last_value: trx.raw('last_value + 1') });
-    const row = await trx('itsm_sequences')
-      .where({ kind })
-      .first('last_value');
+    const row = await trx('itsm_sequences').where({ kind }).first('last_value');
     return formatRecordNumber(kind, Number(row.last_value));
   }
 
@@ -103,7 +101,12 @@ export class RecordStore {
       version: 1,
       timeline_seq: 0,
     });
-    await this.replaceCis(trx, core.id, core.entityRef, core.affectedEntityRefs);
+    await this.replaceCis(
+      trx,
+      core.id,
+      core.entityRef,
+      core.affectedEntityRefs,
+    );
   }
 
   /**
@@ -139,7 +142,8 @@ export class RecordStore {
   ): Promise<number> {
     const columns: Record<string, unknown> = {};
     if (patch.title !== undefined) columns.title = patch.title;
-    if (patch.description !== undefined) columns.description = patch.description;
+    if (patch.description !== undefined)
+      columns.description = patch.description;
     if (patch.state !== undefined) columns.state = patch.state;
     if (patch.isOpen !== undefined) columns.is_open = patch.isOpen;
     if (patch.assignee !== undefined) columns.assignee = patch.assignee;
@@ -168,7 +172,11 @@ export class RecordStore {
       { record_id: recordId, entity_ref: primary, role: 'primary' },
       ...[...new Set(affected)]
         .filter(ref => ref !== primary)
-        .map(ref => ({ record_id: recordId, entity_ref: ref, role: 'affected' })),
+        .map(ref => ({
+          record_id: recordId,
+          entity_ref: ref,
+          role: 'affected',
+        })),
     ];
     await trx('itsm_record_cis').insert(rows);
   }
@@ -252,7 +260,9 @@ export class RecordStore {
   }
 
   async count(kind: RecordKind): Promise<number> {
-    const [{ n }] = await this.db('itsm_records').where({ kind }).count({ n: '*' });
+    const [{ n }] = await this.db('itsm_records')
+      .where({ kind })
+      .count({ n: '*' });
     return Number(n);
   }
 
@@ -287,13 +297,16 @@ export class RecordStore {
     }
     if (filter.states?.length) query.whereIn('r.state', filter.states);
     else if (filter.open) query.where('r.is_open', true);
-    if (filter.priorities?.length) query.whereIn('r.priority', filter.priorities);
+    if (filter.priorities?.length)
+      query.whereIn('r.priority', filter.priorities);
     if (filter.assignee) query.where('r.assignee', filter.assignee);
     if (filter.requester) query.where('r.requester', filter.requester);
     if (filter.assignmentGroups?.length)
       query.whereIn('r.assignment_group', filter.assignmentGroups);
     if (filter.q) {
-      const needle = `%${filter.q.toLocaleLowerCase('en-US').replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      const needle = `%${filter.q
+        .toLocaleLowerCase('en-US')
+        .replace(/[\\%_]/g, c => `\\${c}`)}%`;
       query.where(inner =>
         inner
           .whereRaw("lower(r.title) like ? escape '\\'", [needle])
@@ -306,7 +319,9 @@ export class RecordStore {
         inner
           .where('r.created_at', '<', after.createdAt)
           .orWhere(same =>
-            same.where('r.created_at', '=', after.createdAt).andWhere('r.id', '<', after.id),
+            same
+              .where('r.created_at', '=', after.createdAt)
+              .andWhere('r.id', '<', after.id),
           ),
       );
     }
@@ -328,7 +343,10 @@ export class RecordStore {
     const last = pageRows[pageRows.length - 1];
     return {
       rows: pageRows,
-      nextCursor: encodeCursor({ createdAt: toIso(last.created_at), id: last.id }),
+      nextCursor: encodeCursor({
+        createdAt: toIso(last.created_at),
+        id: last.id,
+      }),
     };
   }
 }

@@ -7,9 +7,9 @@ export interface KeysetPosition {
 }
 
 export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString(
-    'base64url',
-  );
+  return Buffer.from(
+    JSON.stringify([position.createdAt, position.id]),
+  ).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): KeysetPosition {

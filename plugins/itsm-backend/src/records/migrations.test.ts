@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { RecordStore } from './RecordStore';
-import { createTestDatabases } from '../testing/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +25,11 @@ describe.each(ids)('migrations on %s', databaseId => {
       updated_at: at,
     });
     await knex.migrate.up({ directory });
-    await knex('itsm_incidents').insert({ record_id: 'r1', impact: 2, urgency: 2 });
+    await knex('itsm_incidents').insert({
+      record_id: 'r1',
+      impact: 2,
+      urgency: 2,
+    });
     expect(await knex('itsm_records').pluck('number')).toEqual(['INC-000001']);
 
     await knex.migrate.down({ directory });

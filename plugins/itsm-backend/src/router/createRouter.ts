@@ -1,7 +1,4 @@
-import {
-  AuditorService,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import {
   itsmIncidentCommentPermission,
@@ -70,7 +67,8 @@ export async function createRouter(options: RouterOptions) {
   const refParam = (name: string, value: string | undefined) => {
     if (value === undefined) return undefined;
     const ref = normalizeEntityRef(value);
-    if (!ref) throw new InputError(`${name}: '${value}' is not a valid entity ref`);
+    if (!ref)
+      throw new InputError(`${name}: '${value}' is not a valid entity ref`);
     return ref;
   };
 
@@ -93,7 +91,9 @@ export async function createRouter(options: RouterOptions) {
         priorities: q.priority,
         assignee: refParam('assignee', q.assignee),
         requester: refParam('requester', q.requester),
-        assignmentGroups: q.assignmentGroup?.map(g => refParam('assignmentGroup', g)!),
+        assignmentGroups: q.assignmentGroup?.map(
+          g => refParam('assignmentGroup', g)!,
+        ),
         q: q.q?.trim() || undefined,
       },
       { limit: q.limit ?? DEFAULT_LIMIT, cursor: q.cursor },
@@ -124,7 +124,11 @@ export async function createRouter(options: RouterOptions) {
   router.patch('/incidents/:id', async (req, res) => {
     const actor = await actorOf(req);
     const id = await records.resolveId('incident', req.params.id);
-    await authorizer.resource(itsmIncidentUpdatePermission, id, actor.credentials);
+    await authorizer.resource(
+      itsmIncidentUpdatePermission,
+      id,
+      actor.credentials,
+    );
     const incident = await audited(
       req,
       'incident-update',
@@ -137,7 +141,11 @@ export async function createRouter(options: RouterOptions) {
   router.post('/incidents/:id/transitions', async (req, res) => {
     const actor = await actorOf(req);
     const id = await records.resolveId('incident', req.params.id);
-    await authorizer.resource(itsmIncidentUpdatePermission, id, actor.credentials);
+    await authorizer.resource(
+      itsmIncidentUpdatePermission,
+      id,
+      actor.credentials,
+    );
     const incident = await audited(
       req,
       'incident-transition',

@@ -7,16 +7,22 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { itsmPlugin } from '../plugin';
-import { testEntities } from '../testing/catalog';
+import { testEntities } from '../__testUtils__/catalog';
 
 jest.setTimeout(60_000);
 
 const alice = mockCredentials.user('user:default/alice');
-const asAlice = { Authorization: mockCredentials.user.header('user:default/alice') };
-const asBob = { Authorization: mockCredentials.user.header('user:default/bob') };
+const asAlice = {
+  Authorization: mockCredentials.user.header('user:default/alice'),
+};
+const asBob = {
+  Authorization: mockCredentials.user.header('user:default/bob'),
+};
 
 async function startBackend(
-  permissionResult: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  permissionResult:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
   const { server } = await startTestBackend({
     features: [
@@ -39,7 +45,10 @@ const valid = {
 describe('itsm router', () => {
   it('creates, reads, lists, updates and transitions an incident', async () => {
     const server = await startBackend();
-    const created = await request(server).post('/api/itsm/incidents').set(asAlice).send(valid);
+    const created = await request(server)
+      .post('/api/itsm/incidents')
+      .set(asAlice)
+      .send(valid);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       number: 'INC-000001',
@@ -49,13 +58,19 @@ describe('itsm router', () => {
       state: 'new',
     });
 
-    const got = await request(server).get('/api/itsm/incidents/INC-000001').set(asBob);
+    const got = await request(server)
+      .get('/api/itsm/incidents/INC-000001')
+      .set(asBob);
     expect(got.status).toBe(200);
     expect(got.body.id).toBe(created.body.id);
 
     const list = await request(server)
       .get('/api/itsm/incidents')
-      .query({ entityRef: 'component:default/payments-api', open: 'true', limit: '10' })
+      .query({
+        entityRef: 'component:default/payments-api',
+        open: 'true',
+        limit: '10',
+      })
       .set(asBob);
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: any) => i.number)).toEqual(['INC-000001']);
@@ -70,7 +85,10 @@ describe('itsm router', () => {
       .set(asBob)
       .send({ version: 1, assignee: 'user:default/bob' });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ version: 2, assignee: 'user:default/bob' });
+    expect(patched.body).toMatchObject({
+      version: 2,
+      assignee: 'user:default/bob',
+    });
 
     const stale = await request(server)
       .patch(`/api/itsm/incidents/${created.body.id}`)
@@ -84,7 +102,9 @@ describe('itsm router', () => {
       .set(asBob)
       .send({ version: 2, to: 'closed' });
     expect(illegal.status).toBe(409);
-    expect(illegal.body.error.message).toMatch(/allowed: in_progress, on_hold, resolved, canceled/);
+    expect(illegal.body.error.message).toMatch(
+      /allowed: in_progress, on_hold, resolved, canceled/,
+    );
 
     const unguarded = await request(server)
       .post(`/api/itsm/incidents/INC-000001/transitions`)
@@ -96,7 +116,12 @@ describe('itsm router', () => {
     const resolved = await request(server)
       .post(`/api/itsm/incidents/INC-000001/transitions`)
       .set(asBob)
-      .send({ version: 2, to: 'resolved', resolutionCode: 'fixed', resolutionNotes: 'Scaled up' });
+      .send({
+        version: 2,
+        to: 'resolved',
+        resolutionCode: 'fixed',
+        resolutionNotes: 'Scaled up',
+      });
     expect(resolved.status).toBe(200);
     expect(resolved.body.state).toBe('resolved');
 
@@ -118,26 +143,54 @@ describe('itsm router', () => {
   });
 
   it.each([
-    ['an unknown field', { ...valid, severity: 'sev1' }, /must NOT have additional properties|severity/],
+    [
+      'an unknown field',
+      { ...valid, severity: 'sev1' },
+      /must NOT have additional properties|severity/,
+    ],
     ['a wrong type', { ...valid, impact: 'high' }, /impact/],
     ['an out-of-range level', { ...valid, urgency: 4 }, /urgency/],
     ['a missing title', { ...valid, title: undefined }, /title/],
     ['an oversized title', { ...valid, title: 'x'.repeat(201) }, /title/],
-    ['oversized text', { ...valid, description: 'x'.repeat(20001) }, /description/],
-    ['a malformed entity ref', { ...valid, entityRef: 'payments api' }, /entityRef: 'payments api' is not a valid entity ref/],
-    ['an entity not in the catalog', { ...valid, entityRef: 'component:default/ghost' }, /entityRef: component:default\/ghost is not in the catalog/],
-  ])('rejects %s with a 400 and writes nothing', async (_name, body, message) => {
-    const server = await startBackend();
-    const res = await request(server).post('/api/itsm/incidents').set(asAlice).send(body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(message);
-    const list = await request(server).get('/api/itsm/incidents').set(asAlice);
-    expect(list.body.items).toEqual([]);
-  });
+    [
+      'oversized text',
+      { ...valid, description: 'x'.repeat(20001) },
+      /description/,
+    ],
+    [
+      'a malformed entity ref',
+      { ...valid, entityRef: 'payments api' },
+      /entityRef: 'payments api' is not a valid entity ref/,
+    ],
+    [
+      'an entity not in the catalog',
+      { ...valid, entityRef: 'component:default/ghost' },
+      /entityRef: component:default\/ghost is not in the catalog/,
+    ],
+  ])(
+    'rejects %s with a 400 and writes nothing',
+    async (_name, body, message) => {
+      const server = await startBackend();
+      const res = await request(server)
+        .post('/api/itsm/incidents')
+        .set(asAlice)
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+      const list = await request(server)
+        .get('/api/itsm/incidents')
+        .set(asAlice);
+      expect(list.body.items).toEqual([]);
+    },
+  );
 
   it('rejects bad updates, transitions, queries and unknown ids', async () => {
     const server = await startBackend();
-    await request(server).post('/api/itsm/incidents').set(asAlice).send(valid).expect(201);
+    await request(server)
+      .post('/api/itsm/incidents')
+      .set(asAlice)
+      .send(valid)
+      .expect(201);
     const noVersion = await request(server)
       .patch('/api/itsm/incidents/INC-000001')
       .set(asAlice)
@@ -149,13 +202,21 @@ describe('itsm router', () => {
       .set(asAlice)
       .send({ version: 1, to: 'done' });
     expect(badState.status).toBe(400);
-    const badQuery = await request(server).get('/api/itsm/incidents?limit=100000').set(asAlice);
+    const badQuery = await request(server)
+      .get('/api/itsm/incidents?limit=100000')
+      .set(asAlice);
     expect(badQuery.status).toBe(400);
-    const badCursor = await request(server).get('/api/itsm/incidents?cursor=abc').set(asAlice);
+    const badCursor = await request(server)
+      .get('/api/itsm/incidents?cursor=abc')
+      .set(asAlice);
     expect(badCursor.status).toBe(400);
-    const unknown = await request(server).get('/api/itsm/incidents/INC-000404').set(asAlice);
+    const unknown = await request(server)
+      .get('/api/itsm/incidents/INC-000404')
+      .set(asAlice);
     expect(unknown.status).toBe(404);
-    const current = await request(server).get('/api/itsm/incidents/INC-000001').set(asAlice);
+    const current = await request(server)
+      .get('/api/itsm/incidents/INC-000001')
+      .set(asAlice);
     expect(current.body.version).toBe(1);
   });
 
@@ -166,7 +227,10 @@ describe('itsm router', () => {
       .set({ Authorization: mockCredentials.none.header() })
       .send(valid);
     expect(anonymous.status).toBe(401);
-    const denied = await request(server).post('/api/itsm/incidents').set(asAlice).send(valid);
+    const denied = await request(server)
+      .post('/api/itsm/incidents')
+      .set(asAlice)
+      .send(valid);
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toMatch(/itsm.incident.create/);
     const list = await request(server).get('/api/itsm/incidents').set(asAlice);

@@ -21,7 +21,9 @@ describe('incident priority', () => {
   });
 
   it('uses a configured matrix', () => {
-    const allP1 = DEFAULT_PRIORITY_MATRIX.map(row => row.map(() => 'P1' as const));
+    const allP1 = DEFAULT_PRIORITY_MATRIX.map(row =>
+      row.map(() => 'P1' as const),
+    );
     expect(computePriority(3, 3, allP1)).toBe('P1');
   });
 });
@@ -59,10 +61,16 @@ describe('incident workflow', () => {
       'holdReason is required to put on hold',
     );
     expect(
-      incidentTransitionProblems({ to: 'on_hold', holdReason: 'awaiting_caller' }),
+      incidentTransitionProblems({
+        to: 'on_hold',
+        holdReason: 'awaiting_caller',
+      }),
     ).toEqual(['a comment to the caller is required when awaiting the caller']);
     expect(
-      incidentTransitionProblems({ to: 'in_progress', holdReason: 'awaiting_vendor' }),
+      incidentTransitionProblems({
+        to: 'in_progress',
+        holdReason: 'awaiting_vendor',
+      }),
     ).toEqual(['holdReason is only allowed when putting on hold']);
   });
 });

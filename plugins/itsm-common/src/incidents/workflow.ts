@@ -36,15 +36,17 @@ export const INCIDENT_STATE_LABELS: Record<IncidentState, string> = {
  * Allowed moves. `resolved → in_progress` is the reopen; `closed` normally happens
  * automatically some days after resolution but may also be done by hand.
  */
-export const INCIDENT_TRANSITIONS: Record<IncidentState, readonly IncidentState[]> =
-  {
-    new: ['in_progress', 'on_hold', 'resolved', 'canceled'],
-    in_progress: ['on_hold', 'resolved', 'canceled'],
-    on_hold: ['in_progress', 'resolved'],
-    resolved: ['in_progress', 'closed'],
-    closed: [],
-    canceled: [],
-  };
+export const INCIDENT_TRANSITIONS: Record<
+  IncidentState,
+  readonly IncidentState[]
+> = {
+  new: ['in_progress', 'on_hold', 'resolved', 'canceled'],
+  in_progress: ['on_hold', 'resolved', 'canceled'],
+  on_hold: ['in_progress', 'resolved'],
+  resolved: ['in_progress', 'closed'],
+  closed: [],
+  canceled: [],
+};
 
 export function allowedIncidentTransitions(
   from: IncidentState,
@@ -52,7 +54,10 @@ export function allowedIncidentTransitions(
   return INCIDENT_TRANSITIONS[from] ?? [];
 }
 
-export type HoldReason = 'awaiting_caller' | 'awaiting_change' | 'awaiting_vendor';
+export type HoldReason =
+  | 'awaiting_caller'
+  | 'awaiting_change'
+  | 'awaiting_vendor';
 export const HOLD_REASONS: readonly HoldReason[] = [
   'awaiting_caller',
   'awaiting_change',
@@ -107,18 +112,27 @@ export function incidentTransitionProblems(
 ): string[] {
   const problems: string[] = [];
   if (input.to === 'resolved') {
-    if (!input.resolutionCode) problems.push('resolutionCode is required to resolve');
+    if (!input.resolutionCode)
+      problems.push('resolutionCode is required to resolve');
     if (!input.resolutionNotes?.trim())
       problems.push('resolutionNotes are required to resolve');
   }
   if (input.to === 'on_hold') {
-    if (!input.holdReason) problems.push('holdReason is required to put on hold');
+    if (!input.holdReason)
+      problems.push('holdReason is required to put on hold');
     if (input.holdReason === 'awaiting_caller' && !input.comment?.trim())
-      problems.push('a comment to the caller is required when awaiting the caller');
+      problems.push(
+        'a comment to the caller is required when awaiting the caller',
+      );
   }
   if (input.to !== 'on_hold' && input.holdReason)
     problems.push('holdReason is only allowed when putting on hold');
-  if (input.to !== 'resolved' && (input.resolutionCode || input.resolutionNotes))
-    problems.push('resolutionCode and resolutionNotes are only allowed when resolving');
+  if (
+    input.to !== 'resolved' &&
+    (input.resolutionCode || input.resolutionNotes)
+  )
+    problems.push(
+      'resolutionCode and resolutionNotes are only allowed when resolving',
+    );
   return problems;
 }

@@ -6,9 +6,12 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
  * canonical refs so that filters compare equal strings.
  */
 export function normalizeEntityRef(ref: string): string | undefined {
-  if (!/^[A-Za-z][\w-]*:([\w.-]+\/)?[\w.-]+$/.test(ref.trim())) return undefined;
+  if (!/^[A-Za-z][\w-]*:([\w.-]+\/)?[\w.-]+$/.test(ref.trim()))
+    return undefined;
   try {
-    return stringifyEntityRef(parseEntityRef(ref.trim())).toLocaleLowerCase('en-US');
+    return stringifyEntityRef(parseEntityRef(ref.trim())).toLocaleLowerCase(
+      'en-US',
+    );
   } catch {
     return undefined;
   }
