@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The browser test: starts the portal on a fresh SQLite directory (so demo data loads)
 # and drives Debian's Chromium through Playwright against it.
+set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$ITSM_ROOT"
 

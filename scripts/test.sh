@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: installs everything and runs every test: type check, lint, unit and
 # database tests on SQLite and PostgreSQL, and the browser test against the running app.
+set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$ITSM_ROOT"
 

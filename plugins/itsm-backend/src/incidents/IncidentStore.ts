@@ -1,12 +1,10 @@
 import {
-  HoldReason,
   ImpactLevel,
   Incident,
   IncidentState,
   OPEN_INCIDENT_STATES,
   Page,
   Priority,
-  ResolutionCode,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
@@ -18,16 +16,17 @@ import { ItsmRecordQuery } from '../permissions/rules';
 import { applyPermissionCriteria } from '../permissions/toKnex';
 
 /** Incident columns beside the record core. */
-export interface IncidentFields {
-  impact: ImpactLevel;
-  urgency: UrgencyLevel;
-  holdReason: HoldReason | null;
-  resolutionCode: ResolutionCode | null;
-  resolutionNotes: string | null;
-  acknowledgedAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-}
+export type IncidentFields = Pick<
+  Incident,
+  | 'impact'
+  | 'urgency'
+  | 'holdReason'
+  | 'resolutionCode'
+  | 'resolutionNotes'
+  | 'acknowledgedAt'
+  | 'resolvedAt'
+  | 'closedAt'
+>;
 
 const COLUMN_OF: Record<keyof IncidentFields, string> = {
   impact: 'impact',

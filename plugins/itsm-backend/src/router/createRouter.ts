@@ -8,6 +8,7 @@ import {
   normalizeEntityRef,
 } from '@backstage-itsm/plugin-itsm-common';
 import { InputError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { spec } from '../schema/openapi.generated';
 import { Actor, IncidentService } from '../incidents/IncidentService';
@@ -39,6 +40,17 @@ export async function createRouter(options: RouterOptions) {
   const actorOf = async (req: AnyRequest): Promise<Actor> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     return { ref: credentials.principal.userEntityRef, credentials };
+  };
+
+  /** The caller and the record they act on, once they may do so. */
+  const actOnIncident = async (
+    req: AnyRequest & { params: { id: string } },
+    permission: ResourcePermission,
+  ) => {
+    const actor = await actorOf(req);
+    const id = await records.resolveId('incident', req.params.id);
+    await authorizer.resource(permission, id, actor.credentials);
+    return { actor, id };
   };
 
   /** Runs a write as an audited event (success or failure with the error). */
@@ -115,20 +127,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/incidents/:id', async (req, res) => {
-    const { credentials } = await actorOf(req);
-    const id = await records.resolveId('incident', req.params.id);
-    await authorizer.resource(itsmIncidentReadPermission, id, credentials);
+    const { id } = await actOnIncident(req, itsmIncidentReadPermission);
     res.json(await incidents.get(id));
   });
 
   router.patch('/incidents/:id', async (req, res) => {
-    const actor = await actorOf(req);
-    const id = await records.resolveId('incident', req.params.id);
-    await authorizer.resource(
-      itsmIncidentUpdatePermission,
-      id,
-      actor.credentials,
-    );
+    const { actor, id } = await actOnIncident(req, itsmIncidentUpdatePermission);
     const incident = await audited(
       req,
       'incident-update',
@@ -139,13 +143,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.post('/incidents/:id/transitions', async (req, res) => {
-    const actor = await actorOf(req);
-    const id = await records.resolveId('incident', req.params.id);
-    await authorizer.resource(
-      itsmIncidentUpdatePermission,
-      id,
-      actor.credentials,
-    );
+    const { actor, id } = await actOnIncident(req, itsmIncidentUpdatePermission);
     const incident = await audited(
       req,
       'incident-transition',
@@ -156,15 +154,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.post('/incidents/:id/comments', async (req, res) => {
-    const actor = await actorOf(req);
-    const id = await records.resolveId('incident', req.params.id);
     // Work notes are internal: writing one is working the incident.
-    await authorizer.resource(
+    const { actor, id } = await actOnIncident(
+      req,
       req.body.visibility === 'work_note'
         ? itsmIncidentUpdatePermission
         : itsmIncidentCommentPermission,
-      id,
-      actor.credentials,
     );
     const entry = await audited(
       req,
@@ -176,9 +171,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/incidents/:id/timeline', async (req, res) => {
-    const { credentials } = await actorOf(req);
-    const id = await records.resolveId('incident', req.params.id);
-    await authorizer.resource(itsmIncidentReadPermission, id, credentials);
+    const { id } = await actOnIncident(req, itsmIncidentReadPermission);
     res.json({ items: await incidents.timeline(id) });
   });
 
