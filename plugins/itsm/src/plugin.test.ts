@@ -1,7 +1,46 @@
-import { itsmPlugin } from './plugin';
+import { Entity } from '@backstage/catalog-model';
+import defaultPlugin, {
+  EntityItsmContent,
+  EntityOpenIncidentsCard,
+  isItsmAvailable,
+  ItsmPage,
+  itsmPlugin,
+} from './index';
+import alphaPlugin from './alpha';
 
-describe('itsm', () => {
-  it('should export plugin', () => {
-    expect(itsmPlugin).toBeDefined();
+const entityOfKind = (kind: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name: 'x' },
+});
+
+describe('itsm plugin', () => {
+  it('exports the legacy plugin and its extensions', () => {
+    expect(itsmPlugin.getId()).toBe('itsm');
+    expect(ItsmPage).toBeDefined();
+    expect(EntityItsmContent).toBeDefined();
+    expect(EntityOpenIncidentsCard).toBeDefined();
+  });
+
+  it('applies to CIs only', () => {
+    expect(isItsmAvailable(entityOfKind('Component'))).toBe(true);
+    expect(isItsmAvailable(entityOfKind('system'))).toBe(true);
+    expect(isItsmAvailable(entityOfKind('Resource'))).toBe(true);
+    expect(isItsmAvailable(entityOfKind('API'))).toBe(true);
+    expect(isItsmAvailable(entityOfKind('User'))).toBe(false);
+    expect(isItsmAvailable(entityOfKind('Group'))).toBe(false);
+  });
+
+  it('is the new frontend system plugin by default and in /alpha', () => {
+    expect(defaultPlugin).toBe(alphaPlugin);
+    expect(alphaPlugin.id).toBe('itsm');
+    for (const id of [
+      'api:itsm',
+      'page:itsm',
+      'entity-content:itsm',
+      'entity-card:itsm/open-incidents',
+    ]) {
+      expect(alphaPlugin.getExtension(id as any)).toBeDefined();
+    }
   });
 });

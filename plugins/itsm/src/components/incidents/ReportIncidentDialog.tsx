@@ -140,7 +140,6 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
                 }
                 required
                 fullWidth
-                autoFocus
                 variant="outlined"
               />
             </Grid>

@@ -1,0 +1,66 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { makeIncident, makeTimeline } from '../testing/fixtures';
+import itsmPlugin from './plugin';
+
+// Runs the plugin in a new-frontend-system app: the API extension builds the client,
+// the page mounts at /itsm and the legacy-style route refs resolve to its sub-route.
+describe('itsm plugin in the new frontend system', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('serves the queues at /itsm and links to incident pages', async () => {
+    const listQueries: URLSearchParams[] = [];
+    server.use(
+      http.get('*/api/itsm/incidents', ({ request }) => {
+        listQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json({ items: [makeIncident()] });
+      }),
+      http.get('*/api/itsm/incidents/INC-000001', () =>
+        HttpResponse.json(makeIncident()),
+      ),
+      http.get('*/api/itsm/incidents/INC-000001/timeline', () =>
+        HttpResponse.json({ items: makeTimeline('x') }),
+      ),
+    );
+
+    renderTestApp({
+      features: [itsmPlugin],
+      initialRouteEntries: ['/itsm'],
+      // The catalog plugin is not in this app; its entity page is where refs link to.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/alice',
+          ownershipEntityRefs: ['user:default/alice', 'group:default/sre'],
+        }),
+      ],
+    });
+
+    const link = await screen.findByRole('link', { name: 'INC-000001' });
+    expect(link).toHaveAttribute('href', '/itsm/incidents/INC-000001');
+    expect(listQueries[0].get('assignee')).toBe('user:default/alice');
+    expect(listQueries[0].get('open')).toBe('true');
+
+    await userEvent.click(screen.getByRole('tab', { name: 'My groups' }));
+    expect(
+      await screen.findByRole('link', { name: 'INC-000001' }),
+    ).toBeInTheDocument();
+    expect(
+      listQueries[listQueries.length - 1].getAll('assignmentGroup'),
+    ).toEqual(['group:default/sre']);
+
+    await userEvent.click(screen.getByRole('link', { name: 'INC-000001' }));
+    expect(
+      await screen.findByRole('button', { name: 'Start work' }),
+    ).toBeInTheDocument();
+  });
+});

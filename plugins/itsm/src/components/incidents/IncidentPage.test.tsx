@@ -1,0 +1,328 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { Route, Routes } from 'react-router-dom';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+  TestApiProvider,
+  textContentMatcher,
+} from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Incident } from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  BASE_URL,
+  makeClient,
+  makeIncident,
+  makeTimeline,
+} from '../../testing/fixtures';
+import { IncidentPage } from './IncidentPage';
+
+const ALL_TRANSITION_LABELS = [
+  'Start work',
+  'Resume work',
+  'Reopen',
+  'Put on hold',
+  'Resolve',
+  'Close',
+  'Cancel incident',
+];
+
+describe('IncidentPage', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  let incident: Incident;
+  let gets: number;
+  let timelineGets: number;
+  let transitions: any[];
+  let patches: any[];
+  let comments: any[];
+
+  beforeEach(() => {
+    incident = makeIncident();
+    gets = 0;
+    timelineGets = 0;
+    transitions = [];
+    patches = [];
+    comments = [];
+    server.use(
+      http.get(`${BASE_URL}/incidents/INC-000001`, () => {
+        gets++;
+        return HttpResponse.json(incident);
+      }),
+      http.get(`${BASE_URL}/incidents/INC-000001/timeline`, () => {
+        timelineGets++;
+        return HttpResponse.json({ items: makeTimeline(incident.id) });
+      }),
+      http.post(
+        `${BASE_URL}/incidents/${incident.id}/transitions`,
+        async ({ request }) => {
+          const body = (await request.json()) as any;
+          transitions.push(body);
+          incident = {
+            ...incident,
+            state: body.to,
+            version: incident.version + 1,
+          };
+          return HttpResponse.json(incident);
+        },
+      ),
+      http.patch(
+        `${BASE_URL}/incidents/${incident.id}`,
+        async ({ request }) => {
+          const body = (await request.json()) as any;
+          patches.push(body);
+          incident = {
+            ...incident,
+            assignee: body.assignee,
+            version: incident.version + 1,
+          };
+          return HttpResponse.json(incident);
+        },
+      ),
+      http.post(
+        `${BASE_URL}/incidents/${incident.id}/comments`,
+        async ({ request }) => {
+          comments.push(await request.json());
+          return HttpResponse.json({}, { status: 201 });
+        },
+      ),
+    );
+  });
+
+  const render = () =>
+    renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [itsmApiRef, makeClient()],
+          [
+            identityApiRef,
+            mockApis.identity({ userEntityRef: 'user:default/alice' }),
+          ],
+        ]}
+      >
+        <Routes>
+          <Route path="/itsm/incidents/:id" element={<IncidentPage />} />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/itsm/incidents/INC-000001'],
+        mountedRoutes: {
+          '/itsm': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+
+  const transitionButtons = () =>
+    screen
+      .queryAllByRole('button')
+      .map(b => b.textContent ?? '')
+      .filter(text => ALL_TRANSITION_LABELS.includes(text));
+
+  it('shows the incident and only the transitions its state allows', async () => {
+    await render();
+    expect(
+      (await screen.findAllByText('Payments API returns 500')).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByTestId('state-chip-new')).toBeInTheDocument();
+    expect(transitionButtons()).toEqual([
+      'Start work',
+      'Put on hold',
+      'Resolve',
+      'Cancel incident',
+    ]);
+    // The timeline, comments and work notes apart.
+    expect(screen.getByTestId('timeline-comment')).toHaveTextContent(
+      'We are looking into it',
+    );
+    expect(screen.getByTestId('timeline-work-note')).toHaveTextContent(
+      'DB pool exhausted on node 3',
+    );
+    expect(screen.getByText('opened the incident')).toBeInTheDocument();
+    expect(
+      screen.getByText(textContentMatcher('urgency: Low → Medium')),
+    ).toBeInTheDocument();
+  });
+
+  it('offers reopen and close on a resolved incident, nothing on a closed one', async () => {
+    incident = makeIncident({
+      state: 'resolved',
+      resolutionCode: 'fixed',
+      resolutionNotes: 'Restarted the pool',
+    });
+    const { unmount } = await render();
+    await screen.findByTestId('state-chip-resolved');
+    expect(transitionButtons()).toEqual(['Reopen', 'Close']);
+    expect(screen.getByText('Restarted the pool')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Assign to me/ })).toBeNull();
+    unmount();
+
+    incident = makeIncident({ state: 'closed' });
+    await render();
+    await screen.findByTestId('state-chip-closed');
+    expect(transitionButtons()).toEqual([]);
+  });
+
+  it('requires a resolution code and notes to resolve, then sends them with the version', async () => {
+    await render();
+    await screen.findByTestId('state-chip-new');
+    await userEvent.click(screen.getByRole('button', { name: 'Resolve' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).queryByLabelText(/Hold reason/)).toBeNull();
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Resolve' }),
+    );
+    expect(
+      await within(dialog).findByText('Choose how it was resolved'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Describe what was done to resolve it'),
+    ).toBeInTheDocument();
+    expect(transitions).toEqual([]);
+
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText(/Resolution code/),
+      'fixed',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Resolve' }),
+    );
+    expect(
+      await within(dialog).findByText('Describe what was done to resolve it'),
+    ).toBeInTheDocument();
+    expect(transitions).toEqual([]);
+
+    await userEvent.type(
+      within(dialog).getByLabelText(/Resolution notes/),
+      'Raised the pool size',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Resolve' }),
+    );
+
+    await waitFor(() => expect(transitions).toHaveLength(1));
+    expect(transitions[0]).toEqual({
+      version: 7,
+      to: 'resolved',
+      resolutionCode: 'fixed',
+      resolutionNotes: 'Raised the pool size',
+    });
+    // Reloaded after the move: the new state and its transitions show.
+    expect(
+      await screen.findByTestId('state-chip-resolved'),
+    ).toBeInTheDocument();
+    expect(transitionButtons()).toEqual(['Reopen', 'Close']);
+    expect(gets).toBe(2);
+    expect(timelineGets).toBe(2);
+  });
+
+  it('asks for a comment to the caller when holding for the caller', async () => {
+    await render();
+    await screen.findByTestId('state-chip-new');
+    await userEvent.click(screen.getByRole('button', { name: 'Put on hold' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText(/Hold reason/),
+      'awaiting_caller',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Put on hold' }),
+    );
+    expect(
+      await within(dialog).findByText(/Tell the caller what you need/),
+    ).toBeInTheDocument();
+    expect(transitions).toEqual([]);
+
+    await userEvent.type(
+      within(dialog).getByLabelText(/Comment to the caller/),
+      'Which browser?',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Put on hold' }),
+    );
+    await waitFor(() => expect(transitions).toHaveLength(1));
+    expect(transitions[0]).toEqual({
+      version: 7,
+      to: 'on_hold',
+      holdReason: 'awaiting_caller',
+      comment: 'Which browser?',
+    });
+  });
+
+  it('shows a conflict from the server in the dialog', async () => {
+    server.use(
+      http.post(`${BASE_URL}/incidents/${incident.id}/transitions`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'ConflictError', message: 'version is stale' },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    await render();
+    await screen.findByTestId('state-chip-new');
+    await userEvent.click(screen.getByRole('button', { name: 'Start work' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Start work' }),
+    );
+    expect(
+      await within(dialog).findByText('version is stale (409)'),
+    ).toBeInTheDocument();
+  });
+
+  it('assigns the incident to the signed-in user with the version', async () => {
+    await render();
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Assign to me/ }),
+    );
+    await waitFor(() => expect(patches).toHaveLength(1));
+    expect(patches[0]).toEqual({ version: 7, assignee: 'user:default/alice' });
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /Assign to me/ })).toBeNull(),
+    );
+  });
+
+  it('adds a work note or a comment to the timeline', async () => {
+    await render();
+    await screen.findByTestId('state-chip-new');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Add work note' }),
+    );
+    expect(
+      await screen.findByText('Write something first'),
+    ).toBeInTheDocument();
+    expect(comments).toEqual([]);
+
+    await userEvent.type(screen.getByLabelText('Work note'), 'Paged DBA');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Add work note' }),
+    );
+    await waitFor(() => expect(comments).toHaveLength(1));
+    expect(comments[0]).toEqual({ body: 'Paged DBA', visibility: 'work_note' });
+
+    await userEvent.click(
+      screen.getByLabelText(/Comment \(visible to the requester\)/),
+    );
+    await userEvent.type(
+      screen.getByLabelText('Comment'),
+      'Fix is rolling out',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Add comment' }));
+    await waitFor(() => expect(comments).toHaveLength(2));
+    expect(comments[1]).toEqual({
+      body: 'Fix is rolling out',
+      visibility: 'comment',
+    });
+    await waitFor(() => expect(timelineGets).toBe(3));
+  });
+});
