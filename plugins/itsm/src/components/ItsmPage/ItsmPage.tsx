@@ -42,7 +42,8 @@ const TABS: QueueTab[] = [
   {
     id: 'groups',
     label: 'My groups',
-    filter: me => ({ assignmentGroup: me.groups }),
+    // The API takes at most 100 groups per query.
+    filter: me => ({ assignmentGroup: me.groups.slice(0, 100) }),
   },
   {
     id: 'reported',
