@@ -45,5 +45,8 @@ curl -sf http://localhost:3000 >/dev/null || { tail -50 "$log"; echo "The portal
 
 status=0
 yarn playwright test --config e2e/playwright.config.ts || status=$?
-if [ "$status" -ne 0 ]; then tail -80 "$log"; fi
+if [ "$status" -ne 0 ]; then
+  echo "--- portal log (warnings and errors) ---"
+  grep -vE '"(GET|POST|PATCH) ' "$log" | grep -iE 'error|warn|fail' | tail -40 || true
+fi
 exit "$status"

@@ -96,6 +96,7 @@ export const IncidentsTable = (props: IncidentsTableProps) => {
       title: 'Number',
       field: 'number',
       width: '9em',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: incident => <IncidentLink number={incident.number} />,
     },
     { title: 'Title', field: 'title' },
@@ -178,8 +179,11 @@ export const IncidentsTable = (props: IncidentsTableProps) => {
           value={priority}
           onChange={e => setPriority(e.target.value as Priority | '')}
           SelectProps={{ native: true }}
+          // A native select shows "Any" for the empty value: keep the label above it.
+          InputLabelProps={{ shrink: true }}
           variant="outlined"
           size="small"
+          style={{ minWidth: '8em' }}
         >
           <option value="">Any</option>
           {PRIORITIES.map(p => (
