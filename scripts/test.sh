@@ -26,7 +26,7 @@ yarn backstage-cli repo lint
 
 step 'unit, component and database tests'
 log="$(mktemp)"
-CI=true yarn backstage-cli repo test 2>&1 | tee "$log"
+CI=true yarn backstage-cli repo test --verbose 2>&1 | tee "$log"
 # Belt and braces: the PostgreSQL variants must have run, by name.
 pg_tests=$(grep -c 'on POSTGRES_15' "$log" || true)
 rm -f "$log"
