@@ -1,7 +1,4 @@
-import { useState } from 'react';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
-import Button from '@material-ui/core/Button';
-import AddIcon from '@material-ui/icons/Add';
 import {
   Content,
   EmptyState,
@@ -17,7 +14,7 @@ import { IncidentListFilter } from '@backstage-itsm/plugin-itsm-common';
 import {
   IncidentPage,
   IncidentsTable,
-  ReportIncidentDialog,
+  ReportIncidentButton,
 } from '../incidents';
 import { useIncidentLink } from '../shared';
 
@@ -59,7 +56,6 @@ const ItsmHome = () => {
   const incidentLink = useIncidentLink();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [reporting, setReporting] = useState(false);
 
   const tabIndex = Math.max(
     0,
@@ -101,14 +97,9 @@ const ItsmHome = () => {
         filter={tab.filter(me.value)}
         showEntity
         actions={
-          <Button
-            variant="contained"
-            color="primary"
-            startIcon={<AddIcon />}
-            onClick={() => setReporting(true)}
-          >
-            Report incident
-          </Button>
+          <ReportIncidentButton
+            onCreated={incident => navigate(incidentLink(incident.number))}
+          />
         }
       />
     );
@@ -126,14 +117,6 @@ const ItsmHome = () => {
         onChange={index => setSearchParams({ tab: TABS[index].id })}
       />
       <Content>{body}</Content>
-      <ReportIncidentDialog
-        open={reporting}
-        onClose={() => setReporting(false)}
-        onCreated={incident => {
-          setReporting(false);
-          navigate(incidentLink(incident.number));
-        }}
-      />
     </Page>
   );
 };

@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
 import {
   InfoCard,
   Progress,
@@ -16,7 +14,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { formatAge, IncidentLink, PriorityChip, StateChip } from '../shared';
-import { ReportIncidentDialog } from './ReportIncidentDialog';
+import { ReportIncidentButton } from './ReportIncidentButton';
 import { incidentEntityRef } from './entityRef';
 
 // Enough to count what a team can act on; beyond that the card says "100+".
@@ -28,7 +26,6 @@ export const EntityOpenIncidentsCard = (props: { maxItems?: number }) => {
   const { entity } = useEntity();
   const entityRef = incidentEntityRef(entity);
   const itsmApi = useApi(itsmApiRef);
-  const [reporting, setReporting] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
 
   const { value, loading, error } = useAsync(
@@ -93,27 +90,15 @@ export const EntityOpenIncidentsCard = (props: { maxItems?: number }) => {
       title="Open incidents"
       action={
         <Box mt={1} mr={1}>
-          <Button
-            size="small"
-            color="primary"
-            startIcon={<AddIcon />}
-            onClick={() => setReporting(true)}
-          >
-            Report incident
-          </Button>
+          <ReportIncidentButton
+            variant="text"
+            entityRef={entityRef}
+            onCreated={() => setReloadKey(k => k + 1)}
+          />
         </Box>
       }
     >
       {body}
-      <ReportIncidentDialog
-        open={reporting}
-        entityRef={entityRef}
-        onClose={() => setReporting(false)}
-        onCreated={() => {
-          setReporting(false);
-          setReloadKey(k => k + 1);
-        }}
-      />
     </InfoCard>
   );
 };

@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
@@ -20,7 +18,7 @@ import {
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { errorMessage, itsmApiRef } from '../../api';
-import { PriorityChip, RefLink } from '../shared';
+import { FormDialogActions, PriorityChip, RefLink } from '../shared';
 import { ReportIncidentErrors, validateReportIncident } from './validation';
 
 const LEVELS = [1, 2, 3] as const;
@@ -216,20 +214,12 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
           </Grid>
         </form>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          form="itsm-report-incident-form"
-          color="primary"
-          variant="contained"
-          disabled={submitting}
-        >
-          Report
-        </Button>
-      </DialogActions>
+      <FormDialogActions
+        formId="itsm-report-incident-form"
+        submitLabel="Report"
+        submitting={submitting}
+        onCancel={onClose}
+      />
     </Dialog>
   );
 };

@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
@@ -20,6 +18,7 @@ import {
   ResolutionCode,
 } from '@backstage-itsm/plugin-itsm-common';
 import { errorMessage, itsmApiRef } from '../../api';
+import { FormDialogActions } from '../shared';
 import {
   TransitionFormProblems,
   transitionFormProblems,
@@ -223,20 +222,13 @@ export const TransitionDialog = (props: TransitionDialogProps) => {
           </Grid>
         </form>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submitting}>
-          Back
-        </Button>
-        <Button
-          type="submit"
-          form="itsm-transition-form"
-          color="primary"
-          variant="contained"
-          disabled={submitting}
-        >
-          {label}
-        </Button>
-      </DialogActions>
+      <FormDialogActions
+        formId="itsm-transition-form"
+        submitLabel={label}
+        cancelLabel="Back"
+        submitting={submitting}
+        onCancel={onClose}
+      />
     </Dialog>
   );
 };

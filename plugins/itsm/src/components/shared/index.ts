@@ -10,3 +10,4 @@ export {
   humanizeCode,
   humanizeRef,
 } from './format';
+export { FormDialogActions } from './FormDialogActions';
