@@ -51,13 +51,14 @@ export const itsmPlugin = createBackendPlugin({
         const config = readItsmConfig(deps.config);
         const records = await RecordStore.create({ database: deps.database });
         const incidentStore = new IncidentStore(records);
-        const incidents = new IncidentService({
+        const serviceOptions = {
           records,
           incidents: incidentStore,
           cis: new CatalogCis(deps.catalog),
           priorityMatrix: config.priorityMatrix,
           onEvent: createIncidentNotifier(deps),
-        });
+        };
+        const incidents = new IncidentService(serviceOptions);
 
         deps.permissionsRegistry.addPermissions(itsmPermissions);
         deps.permissionsRegistry.addResourceType({
@@ -103,7 +104,8 @@ export const itsmPlugin = createBackendPlugin({
               await seedDemoData({
                 file,
                 records,
-                incidents,
+                createService: now =>
+                  new IncidentService({ ...serviceOptions, now }),
                 credentials: await deps.auth.getOwnServiceCredentials(),
                 logger: deps.logger,
               });

@@ -4,9 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import fs from 'fs/promises';
+import { Duration } from 'luxon';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { HOLD_REASONS, RESOLUTION_CODES } from '@backstage-itsm/plugin-itsm-common';
+import {
+  HOLD_REASONS,
+  RESOLUTION_CODES,
+} from '@backstage-itsm/plugin-itsm-common';
 import { IncidentService } from '../incidents/IncidentService';
 import { RecordStore } from '../records/RecordStore';
 
@@ -28,6 +32,13 @@ const demoFileSchema = z.object({
         holdReason: z.enum(HOLD_REASONS).optional(),
         resolutionCode: z.enum(RESOLUTION_CODES).optional(),
         resolutionNotes: z.string().optional(),
+        /** How long ago it was reported (ISO-8601 duration); its steps are spread until now. */
+        openedAgo: z
+          .string()
+          .refine(value => Duration.fromISO(value).isValid, {
+            message: 'must be an ISO-8601 duration such as PT3H or P2D',
+          })
+          .optional(),
       })
       .strict(),
   ),
@@ -41,11 +52,12 @@ const demoFileSchema = z.object({
 export async function seedDemoData(options: {
   file: string;
   records: RecordStore;
-  incidents: IncidentService;
+  /** The incident service working at the given clock, so demo records can have a past. */
+  createService: (now: () => Date) => IncidentService;
   credentials: BackstageCredentials;
   logger: LoggerService;
 }): Promise<'seeded' | 'skipped' | 'waiting'> {
-  const { file, records, incidents, credentials, logger } = options;
+  const { file, records, createService, credentials, logger } = options;
   if ((await records.count('incident')) > 0) return 'skipped';
   const parsed = demoFileSchema.safeParse(
     YAML.parse(await fs.readFile(file, 'utf8')),
@@ -58,6 +70,19 @@ export async function seedDemoData(options: {
   const items = parsed.data.incidents;
   for (const [index, item] of items.entries()) {
     const actor = { ref: item.requester, credentials };
+    const path = {
+      new: [],
+      in_progress: ['in_progress'],
+      on_hold: ['in_progress', 'on_hold'],
+      resolved: ['in_progress', 'resolved'],
+    } as const;
+    const steps = path[item.state ?? 'new'];
+    // Reported `openedAgo` before now; each workflow step a further equal share later.
+    const ago = item.openedAgo
+      ? Duration.fromISO(item.openedAgo).toMillis()
+      : 0;
+    let at = Date.now() - ago;
+    const incidents = createService(() => new Date(at));
     let incident;
     try {
       incident = await incidents.create(
@@ -85,13 +110,8 @@ export async function seedDemoData(options: {
     }
     // Demo records reach their state the way a person would: through the workflow.
     const worker = { ref: item.assignee ?? item.requester, credentials };
-    const path = {
-      new: [],
-      in_progress: ['in_progress'],
-      on_hold: ['in_progress', 'on_hold'],
-      resolved: ['in_progress', 'resolved'],
-    } as const;
-    for (const to of path[item.state ?? 'new']) {
+    for (const to of steps) {
+      at += ago / (steps.length + 1);
       incident = await incidents.transition(
         incident.id,
         to === item.state

@@ -132,7 +132,10 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.patch('/incidents/:id', async (req, res) => {
-    const { actor, id } = await actOnIncident(req, itsmIncidentUpdatePermission);
+    const { actor, id } = await actOnIncident(
+      req,
+      itsmIncidentUpdatePermission,
+    );
     const incident = await audited(
       req,
       'incident-update',
@@ -143,7 +146,10 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.post('/incidents/:id/transitions', async (req, res) => {
-    const { actor, id } = await actOnIncident(req, itsmIncidentUpdatePermission);
+    const { actor, id } = await actOnIncident(
+      req,
+      itsmIncidentUpdatePermission,
+    );
     const incident = await audited(
       req,
       'incident-transition',
