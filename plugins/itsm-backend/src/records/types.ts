@@ -1,7 +1,6 @@
 import {
   FieldChange,
-  Priority,
-  RecordKind,
+  RecordCore,
   TimelineEntryType,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -24,33 +23,24 @@ export interface Paging {
 }
 
 /** The record core of a new record, as the store writes it. */
-export interface NewRecordCore {
-  id: string;
-  kind: RecordKind;
-  number: string;
-  title: string;
-  description: string;
-  state: string;
+export type NewRecordCore = Omit<RecordCore, 'updatedAt' | 'version'> & {
+  /** Whether the state still needs work (lists hide the others by default). */
   isOpen: boolean;
-  entityRef: string;
-  affectedEntityRefs: string[];
-  requester: string;
-  assignee: string | null;
-  assignmentGroup: string | null;
-  priority: Priority;
-  createdAt: string;
-}
+};
 
 /** Columns of the record core a change may set. */
-export interface RecordCorePatch {
-  title?: string;
-  description?: string;
-  state?: string;
-  isOpen?: boolean;
-  assignee?: string | null;
-  assignmentGroup?: string | null;
-  priority?: Priority;
-}
+export type RecordCorePatch = Partial<
+  Pick<
+    NewRecordCore,
+    | 'title'
+    | 'description'
+    | 'state'
+    | 'isOpen'
+    | 'assignee'
+    | 'assignmentGroup'
+    | 'priority'
+  >
+>;
 
 export interface NewTimelineEntry {
   type: TimelineEntryType;
