@@ -7,4 +7,6 @@
  */
 export * from './records';
 export * from './incidents';
+export * from './changes';
+export * from './approvals';
 export * from './permissions';

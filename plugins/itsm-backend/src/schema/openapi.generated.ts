@@ -5,7 +5,7 @@ export const spec = {
   "info": {
     "title": "itsm",
     "version": "1",
-    "description": "ITSM records (incidents, later changes and requests) on Backstage catalog entities.\nErrors use Backstage's error body `{ error: { name, message }, response: { statusCode } }`:\nbad input 400 naming the field, unknown ids 404, forbidden acts 403, stale versions and\nillegal transitions 409.\n",
+    "description": "ITSM records (incidents and changes; service requests next) on Backstage catalog entities.\nErrors use Backstage's error body `{ error: { name, message }, response: { statusCode } }`:\nbad input 400 naming the field, unknown ids 404, forbidden acts 403, stale versions and\nillegal transitions 409.\n",
     "license": {
       "name": "Apache-2.0"
     }
@@ -111,7 +111,8 @@ export const spec = {
           "resolutionNotes",
           "acknowledgedAt",
           "resolvedAt",
-          "closedAt"
+          "closedAt",
+          "causedByChange"
         ],
         "properties": {
           "id": {
@@ -220,6 +221,13 @@ export const spec = {
               "string",
               "null"
             ]
+          },
+          "causedByChange": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Number of the change that caused the incident."
           }
         }
       },
@@ -329,6 +337,19 @@ export const spec = {
           },
           "assignmentGroup": {
             "$ref": "#/components/schemas/EntityRef"
+          },
+          "causedByChange": {
+            "description": "The id or number of the change that caused the incident; null unlinks.",
+            "oneOf": [
+              {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -413,7 +434,10 @@ export const spec = {
               "field_changed",
               "state_changed",
               "comment",
-              "work_note"
+              "work_note",
+              "approval_requested",
+              "approval_decided",
+              "link_added"
             ]
           },
           "actor": {
@@ -461,6 +485,740 @@ export const spec = {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/TimelineEntry"
+            }
+          }
+        }
+      },
+      "ChangeType": {
+        "type": "string",
+        "enum": [
+          "standard",
+          "normal",
+          "emergency"
+        ]
+      },
+      "ChangeRisk": {
+        "type": "string",
+        "enum": [
+          "low",
+          "moderate",
+          "high"
+        ]
+      },
+      "ChangeState": {
+        "type": "string",
+        "enum": [
+          "draft",
+          "assess",
+          "authorize",
+          "scheduled",
+          "implement",
+          "review",
+          "closed",
+          "canceled"
+        ]
+      },
+      "ChangeCloseCode": {
+        "type": "string",
+        "enum": [
+          "successful",
+          "successful_with_issues",
+          "unsuccessful",
+          "backed_out"
+        ]
+      },
+      "DateTime": {
+        "type": "string",
+        "format": "date-time",
+        "description": "An ISO-8601 date-time with an offset, e.g. 2026-11-24T22:00:00Z."
+      },
+      "Change": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "number",
+          "kind",
+          "title",
+          "description",
+          "state",
+          "entityRef",
+          "affectedEntityRefs",
+          "requester",
+          "assignee",
+          "assignmentGroup",
+          "priority",
+          "createdAt",
+          "updatedAt",
+          "version",
+          "type",
+          "risk",
+          "plannedStart",
+          "plannedEnd",
+          "implementationPlan",
+          "backoutPlan",
+          "testPlan",
+          "actualStart",
+          "actualEnd",
+          "closeCode",
+          "closeNotes"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "number": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "change"
+            ]
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/ChangeState"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "affectedEntityRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "requester": {
+            "type": "string"
+          },
+          "assignee": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "assignmentGroup": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "priority": {
+            "$ref": "#/components/schemas/Priority"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string"
+          },
+          "version": {
+            "type": "integer"
+          },
+          "type": {
+            "$ref": "#/components/schemas/ChangeType"
+          },
+          "risk": {
+            "$ref": "#/components/schemas/ChangeRisk"
+          },
+          "plannedStart": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "plannedEnd": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "implementationPlan": {
+            "type": "string"
+          },
+          "backoutPlan": {
+            "type": "string"
+          },
+          "testPlan": {
+            "type": "string"
+          },
+          "actualStart": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "actualEnd": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "closeCode": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ChangeCloseCode"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "closeNotes": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "ChangePage": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Change"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
+      "CreateChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "title",
+          "entityRef",
+          "type",
+          "risk"
+        ],
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "entityRef": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "affectedEntityRefs": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "type": {
+            "$ref": "#/components/schemas/ChangeType"
+          },
+          "risk": {
+            "$ref": "#/components/schemas/ChangeRisk"
+          },
+          "plannedStart": {
+            "$ref": "#/components/schemas/DateTime"
+          },
+          "plannedEnd": {
+            "$ref": "#/components/schemas/DateTime"
+          },
+          "implementationPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "backoutPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "testPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "assignee": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "assignmentGroup": {
+            "$ref": "#/components/schemas/EntityRef"
+          }
+        }
+      },
+      "UpdateChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "version"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "affectedEntityRefs": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "type": {
+            "$ref": "#/components/schemas/ChangeType"
+          },
+          "risk": {
+            "$ref": "#/components/schemas/ChangeRisk"
+          },
+          "plannedStart": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/DateTime"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "plannedEnd": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/DateTime"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "implementationPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "backoutPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "testPlan": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "assignee": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/EntityRef"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "assignmentGroup": {
+            "$ref": "#/components/schemas/EntityRef"
+          }
+        }
+      },
+      "ChangeTransition": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "version",
+          "to"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "to": {
+            "$ref": "#/components/schemas/ChangeState"
+          },
+          "closeCode": {
+            "$ref": "#/components/schemas/ChangeCloseCode"
+          },
+          "closeNotes": {
+            "type": "string",
+            "maxLength": 10000
+          },
+          "comment": {
+            "type": "string",
+            "maxLength": 10000
+          }
+        }
+      },
+      "ApprovalStep": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "recordId",
+          "round",
+          "stage",
+          "stageName",
+          "eligibleGroups",
+          "reason",
+          "state",
+          "decidedBy",
+          "decidedAt",
+          "comment",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "recordId": {
+            "type": "string"
+          },
+          "round": {
+            "type": "integer"
+          },
+          "stage": {
+            "type": "integer"
+          },
+          "stageName": {
+            "type": "string"
+          },
+          "eligibleGroups": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "reason": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "waiting",
+              "pending",
+              "approved",
+              "rejected",
+              "canceled"
+            ]
+          },
+          "decidedBy": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "decidedAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "comment": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "createdAt": {
+            "type": "string"
+          }
+        }
+      },
+      "ApprovalSteps": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ApprovalStep"
+            }
+          }
+        }
+      },
+      "DecideApproval": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "stepId",
+          "decision"
+        ],
+        "properties": {
+          "stepId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "decision": {
+            "type": "string",
+            "enum": [
+              "approved",
+              "rejected"
+            ]
+          },
+          "comment": {
+            "type": "string",
+            "maxLength": 10000
+          }
+        }
+      },
+      "ApprovalQueue": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "step",
+                "record"
+              ],
+              "properties": {
+                "step": {
+                  "$ref": "#/components/schemas/ApprovalStep"
+                },
+                "record": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "id",
+                    "number",
+                    "kind",
+                    "title",
+                    "state",
+                    "requester",
+                    "entityRef"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "number": {
+                      "type": "string"
+                    },
+                    "kind": {
+                      "type": "string"
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "state": {
+                      "type": "string"
+                    },
+                    "requester": {
+                      "type": "string"
+                    },
+                    "entityRef": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "FreezeWindow": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "start",
+          "end"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "start": {
+            "type": "string"
+          },
+          "end": {
+            "type": "string"
+          },
+          "entityRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "systems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "domains": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ChangeConflicts": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "conflicts",
+          "freezes"
+        ],
+        "properties": {
+          "conflicts": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "change",
+                "entityRefs",
+                "reason"
+              ],
+              "properties": {
+                "change": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "id",
+                    "number",
+                    "title",
+                    "state",
+                    "plannedStart",
+                    "plannedEnd",
+                    "entityRef"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "number": {
+                      "type": "string"
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "state": {
+                      "$ref": "#/components/schemas/ChangeState"
+                    },
+                    "plannedStart": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "plannedEnd": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "entityRef": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "entityRefs": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "freezes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FreezeWindow"
+            }
+          }
+        }
+      },
+      "LinkedIncidents": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "number",
+                "title",
+                "state",
+                "priority"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "number": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string"
+                },
+                "priority": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ChangeCalendar": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "changes",
+          "freezes"
+        ],
+        "properties": {
+          "changes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Change"
+            }
+          },
+          "freezes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FreezeWindow"
             }
           }
         }
@@ -808,6 +1566,508 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Timeline"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes": {
+      "get": {
+        "operationId": "listChanges",
+        "description": "Changes, newest first, filtered and keyset-paginated.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/ChangeState"
+              }
+            }
+          },
+          {
+            "name": "open",
+            "in": "query",
+            "description": "Only open changes (ignored when state is given).",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/ChangeType"
+              }
+            }
+          },
+          {
+            "name": "assignee",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "requester",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "assignmentGroup",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "maxItems": 100,
+              "items": {
+                "type": "string",
+                "maxLength": 255
+              }
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 500
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of changes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChangePage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createChange",
+        "description": "Raises a change in draft; the requester is the calling user and the assignment group defaults to the owner of the CI.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateChange"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The created change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes/{id}": {
+      "get": {
+        "operationId": "getChange",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateChange",
+        "description": "Changes fields; the plan (CIs, type, risk, window, plans) only in draft and assess. `version` must be the one read (409 when stale).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateChange"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes/{id}/transitions": {
+      "post": {
+        "operationId": "transitionChange",
+        "description": "Moves the change to another state. Entering authorize computes the approval steps from the catalog and the approval policy.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ChangeTransition"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The change in its new state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes/{id}/approvals": {
+      "get": {
+        "operationId": "getChangeApprovals",
+        "description": "Every approval step of every round, oldest round first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The approval steps.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ApprovalSteps"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "decideChangeApproval",
+        "description": "Approves or rejects an open step. 403 when the caller is the requester or not a member of the step's groups; 409 when the step is already decided.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DecideApproval"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The change after the decision.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Change"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes/{id}/conflicts": {
+      "get": {
+        "operationId": "getChangeConflicts",
+        "description": "Scheduled or implementing changes whose windows overlap this one and whose CIs meet this one's CIs or their catalog dependencies; and the freeze windows it falls into.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Conflicts and freezes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChangeConflicts"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes/{id}/incidents": {
+      "get": {
+        "operationId": "getChangeIncidents",
+        "description": "Incidents linked as caused by this change.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The linked incidents.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LinkedIncidents"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes/{id}/comments": {
+      "post": {
+        "operationId": "addChangeComment",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NewComment"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The timeline entry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimelineEntry"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes/{id}/timeline": {
+      "get": {
+        "operationId": "getChangeTimeline",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The change's timeline, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Timeline"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/change-calendar": {
+      "get": {
+        "operationId": "getChangeCalendar",
+        "description": "Changes whose planned window meets [from, to), and the freeze windows in that range.",
+        "parameters": [
+          {
+            "name": "from",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/DateTime"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/DateTime"
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "assignmentGroup",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/ChangeState"
+              }
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The calendar.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChangeCalendar"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/approvals/pending": {
+      "get": {
+        "operationId": "getMyPendingApprovals",
+        "description": "Open approval steps the caller may decide (member of an eligible group, not the requester), oldest first.",
+        "responses": {
+          "200": {
+            "description": "Waiting for my approval.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ApprovalQueue"
                 }
               }
             }

@@ -14,6 +14,8 @@ export interface Incident extends RecordCore {
   acknowledgedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  /** Number of the change that caused the incident (CHG-000045), when linked. */
+  causedByChange: string | null;
 }
 
 export interface CreateIncidentRequest {
@@ -36,6 +38,8 @@ export interface UpdateIncidentRequest {
   urgency?: UrgencyLevel;
   assignee?: string | null;
   assignmentGroup?: string;
+  /** Links the change that caused the incident (its id or number); null unlinks. */
+  causedByChange?: string | null;
 }
 
 export interface IncidentListFilter {

@@ -30,6 +30,36 @@ export const itsmIncidentCommentPermission = createPermission({
   resourceType: ITSM_RECORD_RESOURCE_TYPE,
 });
 
+/** Raising a change (no resource yet: a basic permission). */
+export const itsmChangeCreatePermission = createPermission({
+  name: 'itsm.change.create',
+  attributes: { action: 'create' },
+});
+
+/** Reading changes, their approvals and the change calendar. */
+export const itsmChangeReadPermission = createPermission({
+  name: 'itsm.change.read',
+  attributes: { action: 'read' },
+  resourceType: ITSM_RECORD_RESOURCE_TYPE,
+});
+
+/** Editing the plan, moving state and commenting on a change. */
+export const itsmChangeUpdatePermission = createPermission({
+  name: 'itsm.change.update',
+  attributes: { action: 'update' },
+  resourceType: ITSM_RECORD_RESOURCE_TYPE,
+});
+
+/**
+ * Deciding an approval step of a change. On top of this permission, the domain rule
+ * applies: the decider is a member of the step's group and not the change's requester.
+ */
+export const itsmChangeApprovePermission = createPermission({
+  name: 'itsm.change.approve',
+  attributes: { action: 'update' },
+  resourceType: ITSM_RECORD_RESOURCE_TYPE,
+});
+
 /** Administrative acts on any ITSM record. */
 export const itsmAdminPermission = createPermission({
   name: 'itsm.admin',
@@ -41,6 +71,10 @@ export const itsmPermissions = [
   itsmIncidentReadPermission,
   itsmIncidentUpdatePermission,
   itsmIncidentCommentPermission,
+  itsmChangeCreatePermission,
+  itsmChangeReadPermission,
+  itsmChangeUpdatePermission,
+  itsmChangeApprovePermission,
   itsmAdminPermission,
 ];
 
@@ -49,4 +83,7 @@ export const itsmRecordPermissions = [
   itsmIncidentReadPermission,
   itsmIncidentUpdatePermission,
   itsmIncidentCommentPermission,
+  itsmChangeReadPermission,
+  itsmChangeUpdatePermission,
+  itsmChangeApprovePermission,
 ];

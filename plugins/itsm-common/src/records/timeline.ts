@@ -4,7 +4,10 @@ export type TimelineEntryType =
   | 'field_changed'
   | 'state_changed'
   | 'comment'
-  | 'work_note';
+  | 'work_note'
+  | 'approval_requested'
+  | 'approval_decided'
+  | 'link_added';
 
 export interface FieldChange {
   field: string;

@@ -1,0 +1,130 @@
+import { ApprovalStep } from '../approvals/types';
+import { RecordCore } from '../records/types';
+import {
+  ChangeCloseCode,
+  ChangeRisk,
+  ChangeState,
+  ChangeType,
+} from './workflow';
+
+export interface Change extends RecordCore {
+  kind: 'change';
+  state: ChangeState;
+  type: ChangeType;
+  risk: ChangeRisk;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  implementationPlan: string;
+  backoutPlan: string;
+  testPlan: string;
+  /** Recorded by the move to `implement`. */
+  actualStart: string | null;
+  /** Recorded by the move to `review`. */
+  actualEnd: string | null;
+  closeCode: ChangeCloseCode | null;
+  closeNotes: string | null;
+}
+
+export interface CreateChangeRequest {
+  title: string;
+  description?: string;
+  entityRef: string;
+  affectedEntityRefs?: string[];
+  type: ChangeType;
+  risk: ChangeRisk;
+  plannedStart?: string;
+  plannedEnd?: string;
+  implementationPlan?: string;
+  backoutPlan?: string;
+  testPlan?: string;
+  assignee?: string;
+  assignmentGroup?: string;
+}
+
+/** Plan fields can change in draft and assess only; the approvals are for the plan. */
+export interface UpdateChangeRequest {
+  version: number;
+  title?: string;
+  description?: string;
+  affectedEntityRefs?: string[];
+  type?: ChangeType;
+  risk?: ChangeRisk;
+  plannedStart?: string | null;
+  plannedEnd?: string | null;
+  implementationPlan?: string;
+  backoutPlan?: string;
+  testPlan?: string;
+  assignee?: string | null;
+  assignmentGroup?: string;
+}
+
+export interface ChangeListFilter {
+  entityRef?: string;
+  state?: ChangeState[];
+  /** Only open changes; ignored when `state` is given. */
+  open?: boolean;
+  type?: ChangeType[];
+  assignee?: string;
+  requester?: string;
+  assignmentGroup?: string[];
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Another committed change that collides with this one, and why. */
+export interface ChangeConflict {
+  change: Pick<
+    Change,
+    | 'id'
+    | 'number'
+    | 'title'
+    | 'state'
+    | 'plannedStart'
+    | 'plannedEnd'
+    | 'entityRef'
+  >;
+  /** The CIs both touch, directly or through a catalog dependency. */
+  entityRefs: string[];
+  reason: string;
+}
+
+/** A configured freeze period (`itsm.changes.freezeWindows`). */
+export interface FreezeWindow {
+  name: string;
+  start: string;
+  end: string;
+  /** When set, the freeze only covers these CIs, systems or domains. */
+  entityRefs?: string[];
+  systems?: string[];
+  domains?: string[];
+}
+
+/** What the change page shows beside the record. */
+export interface ChangeDetails {
+  approvals: ApprovalStep[];
+  conflicts: ChangeConflict[];
+  /** Freeze windows the planned window falls into (for these CIs). */
+  freezes: FreezeWindow[];
+  /** Incidents linked as caused by this change. */
+  causedIncidents: Array<{
+    id: string;
+    number: string;
+    title: string;
+    state: string;
+    priority: string;
+  }>;
+}
+
+export interface ChangeCalendarQuery {
+  from: string;
+  to: string;
+  entityRef?: string;
+  assignmentGroup?: string;
+  state?: ChangeState[];
+}
+
+export interface ChangeCalendar {
+  changes: Change[];
+  freezes: FreezeWindow[];
+}
