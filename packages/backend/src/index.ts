@@ -13,6 +13,8 @@ backend.add(
 // auth plugin, guest provider for local use
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// development only: sign in as any demo user of the catalog (auth.providers.demo)
+backend.add(import('./auth/demoUsersProvider'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
