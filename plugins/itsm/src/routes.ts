@@ -13,3 +13,10 @@ export const incidentRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/incidents/:id',
 });
+
+/** One change, `/itsm/changes/CHG-000045`. */
+export const changeRouteRef = createSubRouteRef({
+  id: 'itsm/change',
+  parent: rootRouteRef,
+  path: '/changes/:id',
+});

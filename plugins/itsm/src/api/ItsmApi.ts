@@ -1,7 +1,20 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ApprovalQueueItem,
+  ApprovalStep,
+  Change,
+  ChangeCalendar,
+  ChangeCalendarQuery,
+  ChangeCloseCode,
+  ChangeConflict,
+  ChangeDetails,
+  ChangeListFilter,
+  ChangeState,
   CommentVisibility,
+  CreateChangeRequest,
   CreateIncidentRequest,
+  DecideApprovalRequest,
+  FreezeWindow,
   HoldReason,
   Incident,
   IncidentListFilter,
@@ -9,6 +22,7 @@ import {
   Page,
   ResolutionCode,
   TimelineEntry,
+  UpdateChangeRequest,
   UpdateIncidentRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -27,6 +41,19 @@ export interface TransitionIncidentRequest {
   comment?: string;
 }
 
+/**
+ * A change's state change request (`POST /changes/{id}/transitions`).
+ *
+ * @public
+ */
+export interface TransitionChangeRequest {
+  version: number;
+  to: ChangeState;
+  closeCode?: ChangeCloseCode;
+  closeNotes?: string;
+  comment?: string;
+}
+
 /** @public */
 export interface AddCommentRequest {
   body: string;
@@ -34,7 +61,22 @@ export interface AddCommentRequest {
 }
 
 /**
- * Client of the ITSM backend (`/api/itsm`). Ids are the uuid or the number (INC-000123).
+ * What collides with a change: committed changes on the same CIs in the same window,
+ * and the freeze windows it falls into.
+ *
+ * @public
+ */
+export interface ChangeConflictsResponse {
+  conflicts: ChangeConflict[];
+  freezes: FreezeWindow[];
+}
+
+/** @public */
+export type LinkedIncident = ChangeDetails['causedIncidents'][number];
+
+/**
+ * Client of the ITSM backend (`/api/itsm`). Ids are the uuid or the number (INC-000123,
+ * CHG-000045).
  *
  * @public
  */
@@ -42,6 +84,7 @@ export interface ItsmApi {
   listIncidents(filter?: IncidentListFilter): Promise<Page<Incident>>;
   getIncident(idOrNumber: string): Promise<Incident>;
   createIncident(request: CreateIncidentRequest): Promise<Incident>;
+  /** Also links (`causedByChange`: a change id or number) or unlinks (null) a change. */
   updateIncident(
     idOrNumber: string,
     request: UpdateIncidentRequest,
@@ -50,11 +93,46 @@ export interface ItsmApi {
     idOrNumber: string,
     request: TransitionIncidentRequest,
   ): Promise<Incident>;
+  /** A comment or work note on an incident. */
   addComment(
     idOrNumber: string,
     request: AddCommentRequest,
   ): Promise<TimelineEntry>;
+  /** An incident's timeline, oldest first. */
   getTimeline(idOrNumber: string): Promise<TimelineEntry[]>;
+
+  listChanges(filter?: ChangeListFilter): Promise<Page<Change>>;
+  getChange(idOrNumber: string): Promise<Change>;
+  /** Raises a change in `draft`. */
+  createChange(request: CreateChangeRequest): Promise<Change>;
+  /** The plan fields only in draft and assess; `version` must be the one read. */
+  updateChange(
+    idOrNumber: string,
+    request: UpdateChangeRequest,
+  ): Promise<Change>;
+  transitionChange(
+    idOrNumber: string,
+    request: TransitionChangeRequest,
+  ): Promise<Change>;
+  /** Every approval step of every round, oldest round first. */
+  getChangeApprovals(idOrNumber: string): Promise<ApprovalStep[]>;
+  /** Approves or rejects an open step; returns the change after the decision. */
+  decideChangeApproval(
+    idOrNumber: string,
+    request: DecideApprovalRequest,
+  ): Promise<Change>;
+  getChangeConflicts(idOrNumber: string): Promise<ChangeConflictsResponse>;
+  /** Incidents linked as caused by the change. */
+  getChangeIncidents(idOrNumber: string): Promise<LinkedIncident[]>;
+  addChangeComment(
+    idOrNumber: string,
+    request: AddCommentRequest,
+  ): Promise<TimelineEntry>;
+  getChangeTimeline(idOrNumber: string): Promise<TimelineEntry[]>;
+  /** Changes whose planned window meets [from, to), and the freezes in that range. */
+  getChangeCalendar(query: ChangeCalendarQuery): Promise<ChangeCalendar>;
+  /** Open approval steps the signed-in user may decide, oldest first. */
+  getPendingApprovals(): Promise<ApprovalQueueItem[]>;
 }
 
 /** @public */

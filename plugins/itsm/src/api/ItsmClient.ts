@@ -1,43 +1,101 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ApprovalQueueItem,
+  ApprovalStep,
+  Change,
+  ChangeCalendar,
+  ChangeCalendarQuery,
+  ChangeListFilter,
+  CreateChangeRequest,
   CreateIncidentRequest,
+  DecideApprovalRequest,
   Incident,
   IncidentListFilter,
   Page,
   TimelineEntry,
+  UpdateChangeRequest,
   UpdateIncidentRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   AddCommentRequest,
+  ChangeConflictsResponse,
   ItsmApi,
+  LinkedIncident,
+  TransitionChangeRequest,
   TransitionIncidentRequest,
 } from './ItsmApi';
 
+type QueryValue = string | number | boolean | readonly string[] | undefined;
+
 /**
- * Builds the list query. Arrays are repeated params (`state=new&state=on_hold`), as the
- * backend's OpenAPI spec declares them with `explode: true`.
+ * A query string from named values, in the given order. Arrays are repeated params
+ * (`state=new&state=on_hold`), as the backend's OpenAPI spec declares them with
+ * `explode: true`; empty values are left out. URLSearchParams encodes entity refs.
  */
-export function incidentListQuery(filter: IncidentListFilter = {}): string {
+export function buildQuery(values: Array<[string, QueryValue]>): string {
   const params = new URLSearchParams();
-  const append = (name: string, value: string | number | undefined) => {
-    if (value !== undefined && value !== '') params.append(name, String(value));
-  };
-  append('entityRef', filter.entityRef);
-  for (const state of filter.state ?? []) append('state', state);
-  // `open` is ignored by the server when states are given; don't send both.
-  if (filter.open && !filter.state?.length) append('open', 'true');
-  for (const priority of filter.priority ?? []) append('priority', priority);
-  append('assignee', filter.assignee);
-  append('requester', filter.requester);
-  for (const group of filter.assignmentGroup ?? [])
-    append('assignmentGroup', group);
-  append('q', filter.q);
-  append('limit', filter.limit);
-  append('cursor', filter.cursor);
+  for (const [name, value] of values) {
+    const list = Array.isArray(value) ? value : [value];
+    for (const item of list) {
+      if (item !== undefined && item !== '' && item !== false)
+        params.append(name, String(item));
+    }
+  }
   const query = params.toString();
   return query ? `?${query}` : '';
 }
+
+/** `open` is ignored by the server when states are given; don't send both. */
+function openParam(filter: { open?: boolean; state?: readonly string[] }) {
+  return filter.open && !filter.state?.length ? 'true' : undefined;
+}
+
+/** The incident list query. */
+export function incidentListQuery(filter: IncidentListFilter = {}): string {
+  return buildQuery([
+    ['entityRef', filter.entityRef],
+    ['state', filter.state],
+    ['open', openParam(filter)],
+    ['priority', filter.priority],
+    ['assignee', filter.assignee],
+    ['requester', filter.requester],
+    ['assignmentGroup', filter.assignmentGroup],
+    ['q', filter.q],
+    ['limit', filter.limit],
+    ['cursor', filter.cursor],
+  ]);
+}
+
+/** The change list query. */
+export function changeListQuery(filter: ChangeListFilter = {}): string {
+  return buildQuery([
+    ['entityRef', filter.entityRef],
+    ['state', filter.state],
+    ['open', openParam(filter)],
+    ['type', filter.type],
+    ['assignee', filter.assignee],
+    ['requester', filter.requester],
+    ['assignmentGroup', filter.assignmentGroup],
+    ['q', filter.q],
+    ['limit', filter.limit],
+    ['cursor', filter.cursor],
+  ]);
+}
+
+/** The change calendar query. */
+export function changeCalendarQuery(query: ChangeCalendarQuery): string {
+  return buildQuery([
+    ['from', query.from],
+    ['to', query.to],
+    ['entityRef', query.entityRef],
+    ['assignmentGroup', query.assignmentGroup],
+    ['state', query.state],
+  ]);
+}
+
+const incidentPath = (id: string) => `/incidents/${encodeURIComponent(id)}`;
+const changePath = (id: string) => `/changes/${encodeURIComponent(id)}`;
 
 /**
  * The default {@link ItsmApi}: talks to the `itsm` backend through the fetch API, which
@@ -59,7 +117,7 @@ export class ItsmClient implements ItsmApi {
   }
 
   getIncident(idOrNumber: string): Promise<Incident> {
-    return this.request(`/incidents/${encodeURIComponent(idOrNumber)}`);
+    return this.request(incidentPath(idOrNumber));
   }
 
   createIncident(request: CreateIncidentRequest): Promise<Incident> {
@@ -70,7 +128,7 @@ export class ItsmClient implements ItsmApi {
     idOrNumber: string,
     request: UpdateIncidentRequest,
   ): Promise<Incident> {
-    return this.request(`/incidents/${encodeURIComponent(idOrNumber)}`, {
+    return this.request(incidentPath(idOrNumber), {
       method: 'PATCH',
       body: request,
     });
@@ -80,26 +138,105 @@ export class ItsmClient implements ItsmApi {
     idOrNumber: string,
     request: TransitionIncidentRequest,
   ): Promise<Incident> {
-    return this.request(
-      `/incidents/${encodeURIComponent(idOrNumber)}/transitions`,
-      { method: 'POST', body: request },
-    );
+    return this.request(`${incidentPath(idOrNumber)}/transitions`, {
+      method: 'POST',
+      body: request,
+    });
   }
 
   addComment(
     idOrNumber: string,
     request: AddCommentRequest,
   ): Promise<TimelineEntry> {
-    return this.request(
-      `/incidents/${encodeURIComponent(idOrNumber)}/comments`,
-      { method: 'POST', body: request },
-    );
+    return this.request(`${incidentPath(idOrNumber)}/comments`, {
+      method: 'POST',
+      body: request,
+    });
   }
 
-  async getTimeline(idOrNumber: string): Promise<TimelineEntry[]> {
-    const { items } = await this.request<{ items: TimelineEntry[] }>(
-      `/incidents/${encodeURIComponent(idOrNumber)}/timeline`,
-    );
+  getTimeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    return this.items(`${incidentPath(idOrNumber)}/timeline`);
+  }
+
+  listChanges(filter?: ChangeListFilter): Promise<Page<Change>> {
+    return this.request(`/changes${changeListQuery(filter)}`);
+  }
+
+  getChange(idOrNumber: string): Promise<Change> {
+    return this.request(changePath(idOrNumber));
+  }
+
+  createChange(request: CreateChangeRequest): Promise<Change> {
+    return this.request('/changes', { method: 'POST', body: request });
+  }
+
+  updateChange(
+    idOrNumber: string,
+    request: UpdateChangeRequest,
+  ): Promise<Change> {
+    return this.request(changePath(idOrNumber), {
+      method: 'PATCH',
+      body: request,
+    });
+  }
+
+  transitionChange(
+    idOrNumber: string,
+    request: TransitionChangeRequest,
+  ): Promise<Change> {
+    return this.request(`${changePath(idOrNumber)}/transitions`, {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  getChangeApprovals(idOrNumber: string): Promise<ApprovalStep[]> {
+    return this.items(`${changePath(idOrNumber)}/approvals`);
+  }
+
+  decideChangeApproval(
+    idOrNumber: string,
+    request: DecideApprovalRequest,
+  ): Promise<Change> {
+    return this.request(`${changePath(idOrNumber)}/approvals`, {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  getChangeConflicts(idOrNumber: string): Promise<ChangeConflictsResponse> {
+    return this.request(`${changePath(idOrNumber)}/conflicts`);
+  }
+
+  getChangeIncidents(idOrNumber: string): Promise<LinkedIncident[]> {
+    return this.items(`${changePath(idOrNumber)}/incidents`);
+  }
+
+  addChangeComment(
+    idOrNumber: string,
+    request: AddCommentRequest,
+  ): Promise<TimelineEntry> {
+    return this.request(`${changePath(idOrNumber)}/comments`, {
+      method: 'POST',
+      body: request,
+    });
+  }
+
+  getChangeTimeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    return this.items(`${changePath(idOrNumber)}/timeline`);
+  }
+
+  getChangeCalendar(query: ChangeCalendarQuery): Promise<ChangeCalendar> {
+    return this.request(`/change-calendar${changeCalendarQuery(query)}`);
+  }
+
+  getPendingApprovals(): Promise<ApprovalQueueItem[]> {
+    return this.items('/approvals/pending');
+  }
+
+  /** The `items` of an `{ items: [...] }` response. */
+  private async items<T>(path: string): Promise<T[]> {
+    const { items } = await this.request<{ items: T[] }>(path);
     return items;
   }
 

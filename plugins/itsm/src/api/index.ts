@@ -2,6 +2,9 @@ export { itsmApiRef } from './ItsmApi';
 export type {
   ItsmApi,
   AddCommentRequest,
+  ChangeConflictsResponse,
+  LinkedIncident,
+  TransitionChangeRequest,
   TransitionIncidentRequest,
 } from './ItsmApi';
 export { ItsmClient } from './ItsmClient';

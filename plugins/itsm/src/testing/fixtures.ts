@@ -1,4 +1,10 @@
-import { Incident, TimelineEntry } from '@backstage-itsm/plugin-itsm-common';
+import {
+  ApprovalQueueItem,
+  ApprovalStep,
+  Change,
+  Incident,
+  TimelineEntry,
+} from '@backstage-itsm/plugin-itsm-common';
 import { ItsmClient } from '../api';
 
 // Test data and a client wired to the msw handlers; used by the tests only.
@@ -37,6 +43,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     acknowledgedAt: null,
     resolvedAt: null,
     closedAt: null,
+    causedByChange: null,
     ...overrides,
   };
 }
@@ -80,4 +87,76 @@ export function makeTimeline(recordId: string): TimelineEntry[] {
       body: 'DB pool exhausted on node 3',
     },
   ];
+}
+
+export const CHANGE_ID = '5f1c2a7e-8d3b-4c6a-9e2f-0a1b2c3d0003';
+
+export function makeChange(overrides: Partial<Change> = {}): Change {
+  return {
+    id: CHANGE_ID,
+    number: 'CHG-000003',
+    kind: 'change',
+    title: 'Rotate payments DB credentials',
+    description: 'Quarterly rotation',
+    state: 'draft',
+    entityRef: 'component:default/payments',
+    affectedEntityRefs: [],
+    requester: 'user:default/bob',
+    assignee: null,
+    assignmentGroup: 'group:default/payments-team',
+    priority: 'P3',
+    createdAt: '2025-11-20T09:00:00.000Z',
+    updatedAt: '2025-11-20T09:00:00.000Z',
+    version: 4,
+    type: 'normal',
+    risk: 'moderate',
+    plannedStart: '2025-11-24T22:00:00.000Z',
+    plannedEnd: '2025-11-24T23:00:00.000Z',
+    implementationPlan: 'Rotate with vault',
+    backoutPlan: 'Restore the old secret',
+    testPlan: 'Checkout smoke test',
+    actualStart: null,
+    actualEnd: null,
+    closeCode: null,
+    closeNotes: null,
+    ...overrides,
+  };
+}
+
+export function makeApprovalStep(
+  overrides: Partial<ApprovalStep> = {},
+): ApprovalStep {
+  return {
+    id: 'step-1',
+    recordId: CHANGE_ID,
+    round: 1,
+    stage: 1,
+    stageName: 'CI owners',
+    eligibleGroups: ['group:default/payments-team'],
+    reason: 'owner of component:default/payments',
+    state: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+    comment: null,
+    createdAt: '2025-11-21T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeQueueItem(
+  change: Change = makeChange({ state: 'authorize' }),
+  step: ApprovalStep = makeApprovalStep(),
+): ApprovalQueueItem {
+  return {
+    step,
+    record: {
+      id: change.id,
+      number: change.number,
+      kind: 'change',
+      title: change.title,
+      state: change.state,
+      requester: change.requester,
+      entityRef: change.entityRef,
+    },
+  };
 }

@@ -5,21 +5,11 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
-import {
-  Content,
-  Header,
-  InfoCard,
-  Link,
-  MarkdownContent,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, MarkdownContent } from '@backstage/core-components';
 import {
   identityApiRef,
   useApi,
   useApiHolder,
-  useRouteRef,
   useRouteRefParams,
 } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -35,29 +25,21 @@ import {
   OPEN_INCIDENT_STATES,
   RESOLUTION_CODE_LABELS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { errorMessage, itsmApiRef } from '../../api';
-import { incidentRouteRef, rootRouteRef } from '../../routes';
+import { itsmApiRef } from '../../api';
+import { incidentRouteRef } from '../../routes';
 import {
+  DetailField as Field,
   formatDateTime,
   PriorityChip,
+  RecordPageFrame,
   RefLink,
   StateChip,
-  Timeline,
+  TimelineCard,
+  useSubmit,
 } from '../shared';
 import { TransitionDialog } from './TransitionDialog';
-import { CommentForm } from './CommentForm';
+import { CausedByChange } from './CausedByChange';
 import { transitionLabel } from './transitions';
-
-const Field = (props: { label: string; children: React.ReactNode }) => (
-  <Grid item xs={12} sm={6} md={4}>
-    <Typography variant="caption" color="textSecondary" display="block">
-      {props.label}
-    </Typography>
-    <Typography variant="body2" component="div">
-      {props.children}
-    </Typography>
-  </Grid>
-);
 
 /** The owner of the CI, read from the catalog when the catalog API is installed. */
 const CiOwner = (props: { entityRef: string }) => {
@@ -71,8 +53,11 @@ const CiOwner = (props: { entityRef: string }) => {
   return <RefLink entityRef={value} empty="unknown" />;
 };
 
-const IncidentDetails = (props: { incident: Incident }) => {
-  const { incident } = props;
+const IncidentDetails = (props: {
+  incident: Incident;
+  onUpdated: (incident: Incident) => void;
+}) => {
+  const { incident, onUpdated } = props;
   return (
     <InfoCard title="Details">
       <Grid container spacing={2}>
@@ -113,6 +98,9 @@ const IncidentDetails = (props: { incident: Incident }) => {
             ))}
           </Field>
         )}
+        <Field label="Caused by change">
+          <CausedByChange incident={incident} onUpdated={onUpdated} />
+        </Field>
         {incident.holdReason && (
           <Field label="Hold reason">
             {HOLD_REASON_LABELS[incident.holdReason]}
@@ -124,14 +112,9 @@ const IncidentDetails = (props: { incident: Incident }) => {
           </Field>
         )}
         {incident.resolutionNotes && (
-          <Grid item xs={12}>
-            <Typography variant="caption" color="textSecondary" display="block">
-              Resolution notes
-            </Typography>
-            <Typography variant="body2" style={{ whiteSpace: 'pre-wrap' }}>
-              {incident.resolutionNotes}
-            </Typography>
-          </Grid>
+          <Field label="Resolution notes" wide preWrap>
+            {incident.resolutionNotes}
+          </Field>
         )}
         <Field label="Opened">{formatDateTime(incident.createdAt)}</Field>
         <Field label="Updated">{formatDateTime(incident.updatedAt)}</Field>
@@ -154,10 +137,8 @@ export const IncidentPage = () => {
   const { id } = useRouteRefParams(incidentRouteRef);
   const itsmApi = useApi(itsmApiRef);
   const identityApi = useApi(identityApiRef);
-  const rootLink = useRouteRef(rootRouteRef);
   const [transitionTo, setTransitionTo] = useState<IncidentState>();
-  const [actionError, setActionError] = useState<string>();
-  const [assigning, setAssigning] = useState(false);
+  const assign = useSubmit();
 
   const incident = useAsyncRetry(() => itsmApi.getIncident(id), [itsmApi, id]);
   const timeline = useAsyncRetry(() => itsmApi.getTimeline(id), [itsmApi, id]);
@@ -171,133 +152,102 @@ export const IncidentPage = () => {
     timeline.retry();
   };
 
-  const header = (
-    <Header
-      title={incident.value ? incident.value.title : id}
-      subtitle={incident.value?.number}
-      type="Incident"
-      typeLink={rootLink()}
-    />
-  );
-
-  if (incident.loading && !incident.value) {
-    return (
-      <Page themeId="tool">
-        {header}
-        <Content>
-          <Progress />
-        </Content>
-      </Page>
-    );
-  }
-  if (incident.error || !incident.value) {
-    return (
-      <Page themeId="tool">
-        {header}
-        <Content>
-          <ResponseErrorPanel
-            error={incident.error ?? new Error(`Incident ${id} not found`)}
-          />
-          <Box mt={2}>
-            <Link to={rootLink()}>Back to service management</Link>
-          </Box>
-        </Content>
-      </Page>
-    );
-  }
-
   const current = incident.value;
-  const isOpen = OPEN_INCIDENT_STATES.includes(current.state);
-  const canAssignToMe = isOpen && !!me && current.assignee !== me;
+  const isOpen = !!current && OPEN_INCIDENT_STATES.includes(current.state);
+  const canAssignToMe = isOpen && !!me && current?.assignee !== me;
 
   const assignToMe = async () => {
-    if (!me) return;
-    setAssigning(true);
-    setActionError(undefined);
-    try {
-      await itsmApi.updateIncident(current.id, {
+    if (!me || !current) return;
+    const updated = await assign.run(() =>
+      itsmApi.updateIncident(current.id, {
         version: current.version,
         assignee: me,
-      });
-      reload();
-    } catch (e) {
-      setActionError(errorMessage(e));
-    } finally {
-      setAssigning(false);
-    }
+      }),
+    );
+    if (updated) reload();
   };
 
   return (
-    <Page themeId="tool">
-      {header}
-      <Content>
-        <Box
-          display="flex"
-          alignItems="center"
-          flexWrap="wrap"
-          gridGap={8}
-          mb={2}
-        >
-          <Typography variant="h6" component="span">
-            {current.number}
-          </Typography>
-          <StateChip state={current.state} />
-          <PriorityChip priority={current.priority} />
-          <Box flexGrow={1} />
-          {canAssignToMe && (
-            <Button
-              variant="outlined"
-              startIcon={<PersonAddIcon />}
-              onClick={assignToMe}
-              disabled={assigning}
-            >
-              Assign to me
-            </Button>
-          )}
-          {allowedIncidentTransitions(current.state).map(to => (
-            <Button
-              key={to}
-              variant={to === 'resolved' ? 'contained' : 'outlined'}
-              color="primary"
-              onClick={() => {
-                setActionError(undefined);
-                setTransitionTo(to);
-              }}
-            >
-              {transitionLabel(current.state, to)}
-            </Button>
-          ))}
-        </Box>
-        {actionError && (
-          <Box mb={2}>
-            <Alert severity="error" onClose={() => setActionError(undefined)}>
-              {actionError}
-            </Alert>
+    <RecordPageFrame
+      kindLabel="Incident"
+      id={id}
+      record={current}
+      loading={incident.loading}
+      error={incident.error}
+    >
+      {current && (
+        <>
+          <Box
+            display="flex"
+            alignItems="center"
+            flexWrap="wrap"
+            gridGap={8}
+            mb={2}
+          >
+            <Typography variant="h6" component="span">
+              {current.number}
+            </Typography>
+            <StateChip state={current.state} />
+            <PriorityChip priority={current.priority} />
+            <Box flexGrow={1} />
+            {canAssignToMe && (
+              <Button
+                variant="outlined"
+                startIcon={<PersonAddIcon />}
+                onClick={assignToMe}
+                disabled={assign.submitting}
+              >
+                Assign to me
+              </Button>
+            )}
+            {allowedIncidentTransitions(current.state).map(to => (
+              <Button
+                key={to}
+                variant={to === 'resolved' ? 'contained' : 'outlined'}
+                color="primary"
+                onClick={() => {
+                  assign.setError(undefined);
+                  setTransitionTo(to);
+                }}
+              >
+                {transitionLabel(current.state, to)}
+              </Button>
+            ))}
           </Box>
-        )}
-        <Grid container spacing={3}>
-          <Grid item xs={12} lg={6}>
-            <IncidentDetails incident={current} />
+          {assign.error && (
+            <Box mb={2}>
+              <Alert
+                severity="error"
+                onClose={() => assign.setError(undefined)}
+              >
+                {assign.error}
+              </Alert>
+            </Box>
+          )}
+          <Grid container spacing={3}>
+            <Grid item xs={12} lg={6}>
+              <IncidentDetails incident={current} onUpdated={reload} />
+            </Grid>
+            <Grid item xs={12} lg={6}>
+              <TimelineCard
+                kind="incident"
+                recordId={current.id}
+                timeline={timeline}
+                onAdded={timeline.retry}
+              />
+            </Grid>
           </Grid>
-          <Grid item xs={12} lg={6}>
-            <InfoCard title="Timeline">
-              {timeline.error && <ResponseErrorPanel error={timeline.error} />}
-              {timeline.loading && !timeline.value && <Progress />}
-              {timeline.value && <Timeline entries={timeline.value} />}
-              <CommentForm incidentId={current.id} onAdded={timeline.retry} />
-            </InfoCard>
-          </Grid>
-        </Grid>
-        <TransitionDialog
-          incident={current}
-          to={transitionTo}
-          onClose={() => setTransitionTo(undefined)}
-          onDone={() => {
-            setTransitionTo(undefined);
-            reload();
-          }}
-        />
-      </Content>
-    </Page>
+          <TransitionDialog
+            incident={current}
+            to={transitionTo}
+            onClose={() => setTransitionTo(undefined)}
+            onDone={() => {
+              setTransitionTo(undefined);
+              reload();
+            }}
+          />
+        </>
+      )}
+    </RecordPageFrame>
   );
 };

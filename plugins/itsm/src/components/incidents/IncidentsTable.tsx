@@ -1,12 +1,6 @@
 import { ReactNode, useMemo, useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -24,12 +18,17 @@ import {
   formatDateTime,
   IncidentLink,
   PriorityChip,
+  RecordListTable,
   RefLink,
   StateChip,
+  StateFilter as RecordStateFilter,
+  StateFilterField,
+  stateQuery,
+  useKeysetPaging,
 } from '../shared';
 
 /** `open` hides resolved, closed and canceled incidents: the default of every list. */
-export type StateFilter = 'open' | 'all' | IncidentState;
+export type StateFilter = RecordStateFilter<IncidentState>;
 
 /** @public */
 export interface IncidentsTableProps {
@@ -60,31 +59,21 @@ export const IncidentsTable = (props: IncidentsTableProps) => {
   const [priority, setPriority] = useState<Priority | ''>('');
   // Serialised so that a caller passing a fresh object each render does not refetch.
   const filterKey = JSON.stringify(filter ?? {});
-  // Cursors of the pages up to the current one (the first page has none). They belong
-  // to one query: when a filter changes, paging starts again from the first page.
-  const pagingKey = `${filterKey}|${stateFilter}|${priority}|${reloadKey}`;
-  const [paging, setPaging] = useState<{
-    key: string;
-    cursors: (string | undefined)[];
-  }>({ key: pagingKey, cursors: [undefined] });
-  const cursors = paging.key === pagingKey ? paging.cursors : [undefined];
-  const cursor = cursors[cursors.length - 1];
-  const setCursors = (next: (string | undefined)[]) =>
-    setPaging({ key: pagingKey, cursors: next });
+  const paging = useKeysetPaging(
+    `${filterKey}|${stateFilter}|${priority}|${reloadKey}`,
+  );
+  const cursor = paging.cursor;
 
-  const query = useMemo<IncidentListFilter>(() => {
-    const base: IncidentListFilter = JSON.parse(filterKey);
-    return {
-      ...base,
-      ...(stateFilter === 'open' ? { open: true } : {}),
-      ...(stateFilter !== 'open' && stateFilter !== 'all'
-        ? { state: [stateFilter] }
-        : {}),
+  const query = useMemo<IncidentListFilter>(
+    () => ({
+      ...JSON.parse(filterKey),
+      ...stateQuery(stateFilter),
       ...(priority ? { priority: [priority] } : {}),
       limit: pageSize,
       ...(cursor ? { cursor } : {}),
-    };
-  }, [filterKey, stateFilter, priority, pageSize, cursor]);
+    }),
+    [filterKey, stateFilter, priority, pageSize, cursor],
+  );
 
   const { value, loading, error } = useAsync(
     () => itsmApi.listIncidents(query),
@@ -144,105 +133,51 @@ export const IncidentsTable = (props: IncidentsTableProps) => {
     },
   ];
 
-  const page = cursors.length;
   return (
-    <>
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        gridGap={16}
-        mb={2}
-      >
-        <TextField
-          select
-          id="itsm-filter-state"
-          label="State"
-          value={stateFilter}
-          onChange={e => setStateFilter(e.target.value as StateFilter)}
-          SelectProps={{ native: true }}
-          variant="outlined"
-          size="small"
-        >
-          <option value="open">Open</option>
-          <option value="all">All</option>
-          {INCIDENT_STATES.map(state => (
-            <option key={state} value={state}>
-              {INCIDENT_STATE_LABELS[state]}
-            </option>
-          ))}
-        </TextField>
-        <TextField
-          select
-          id="itsm-filter-priority"
-          label="Priority"
-          value={priority}
-          onChange={e => setPriority(e.target.value as Priority | '')}
-          SelectProps={{ native: true }}
-          // A native select shows "Any" for the empty value: keep the label above it.
-          InputLabelProps={{ shrink: true }}
-          variant="outlined"
-          size="small"
-          style={{ minWidth: '8em' }}
-        >
-          <option value="">Any</option>
-          {PRIORITIES.map(p => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </TextField>
-        <Box flexGrow={1} />
-        {actions}
-      </Box>
-      {error ? (
-        <ResponseErrorPanel error={error} />
-      ) : (
-        <Table<Incident>
-          title={title}
-          isLoading={loading}
-          columns={columns}
-          data={value?.items ?? []}
-          options={{
-            paging: false,
-            search: false,
-            sorting: false,
-            padding: 'dense',
-          }}
-          emptyContent={
-            <Box p={2} textAlign="center">
-              {stateFilter === 'open'
-                ? 'No open incidents.'
-                : 'No incidents match these filters.'}
-            </Box>
-          }
-        />
-      )}
-      <Box
-        display="flex"
-        justifyContent="flex-end"
-        alignItems="center"
-        gridGap={8}
-        mt={1}
-      >
-        <span>Page {page}</span>
-        <Button
-          size="small"
-          disabled={page === 1 || loading}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous page
-        </Button>
-        <Button
-          size="small"
-          disabled={!value?.nextCursor || loading}
-          onClick={() =>
-            value?.nextCursor && setCursors([...cursors, value.nextCursor])
-          }
-        >
-          Next page
-        </Button>
-      </Box>
-    </>
+    <RecordListTable<Incident>
+      title={title}
+      columns={columns}
+      loading={loading}
+      error={error}
+      page={value}
+      paging={paging}
+      actions={actions}
+      filters={
+        <>
+          <StateFilterField
+            id="itsm-filter-state"
+            value={stateFilter}
+            states={INCIDENT_STATES}
+            labels={INCIDENT_STATE_LABELS}
+            onChange={setStateFilter}
+          />
+          <TextField
+            select
+            id="itsm-filter-priority"
+            label="Priority"
+            value={priority}
+            onChange={e => setPriority(e.target.value as Priority | '')}
+            SelectProps={{ native: true }}
+            // A native select shows "Any" for the empty value: keep the label above it.
+            InputLabelProps={{ shrink: true }}
+            variant="outlined"
+            size="small"
+            style={{ minWidth: '8em' }}
+          >
+            <option value="">Any</option>
+            {PRIORITIES.map(p => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </TextField>
+        </>
+      }
+      emptyContent={
+        stateFilter === 'open'
+          ? 'No open incidents.'
+          : 'No incidents match these filters.'
+      }
+    />
   );
 };

@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   computePriority,
@@ -17,8 +13,8 @@ import {
   TEXT_LIMITS,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
-import { errorMessage, itsmApiRef } from '../../api';
-import { FormDialogActions, PriorityChip, RefLink } from '../shared';
+import { itsmApiRef } from '../../api';
+import { FormDialog, PriorityChip, RefLink, useSubmit } from '../shared';
 import { ReportIncidentErrors, validateReportIncident } from './validation';
 
 const LEVELS = [1, 2, 3] as const;
@@ -43,8 +39,7 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
   const [impact, setImpact] = useState<ImpactLevel>(2);
   const [urgency, setUrgency] = useState<UrgencyLevel>(2);
   const [errors, setErrors] = useState<ReportIncidentErrors>({});
-  const [submitError, setSubmitError] = useState<string>();
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, error: submitError, setError, run } = useSubmit();
 
   // Start from a clean form each time the dialog opens.
   useEffect(() => {
@@ -55,9 +50,9 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
       setImpact(2);
       setUrgency(2);
       setErrors({});
-      setSubmitError(undefined);
+      setError(undefined);
     }
-  }, [open, fixedEntityRef]);
+  }, [open, fixedEntityRef, setError]);
 
   const priority = computePriority(impact, urgency);
 
@@ -65,161 +60,132 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
     const found = validateReportIncident({ title, description, entityRef });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setSubmitting(true);
-    setSubmitError(undefined);
-    try {
-      const incident = await itsmApi.createIncident({
+    const incident = await run(() =>
+      itsmApi.createIncident({
         title: title.trim(),
         ...(description.trim() ? { description } : {}),
         entityRef: normalizeEntityRef(entityRef) ?? entityRef,
         impact,
         urgency,
-      });
-      onCreated(incident);
-    } catch (e) {
-      setSubmitError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-    }
+      }),
+    );
+    if (incident) onCreated(incident);
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={submitting ? undefined : onClose}
-      fullWidth
+      id="itsm-report-incident"
+      title="Report incident"
+      submitLabel="Report"
+      submitting={submitting}
+      error={submitError}
       maxWidth="md"
-      aria-labelledby="itsm-report-incident-title"
+      onClose={onClose}
+      onSubmit={submit}
     >
-      <DialogTitle id="itsm-report-incident-title">Report incident</DialogTitle>
-      <DialogContent>
-        <form
-          noValidate
-          onSubmit={e => {
-            e.preventDefault();
-            submit();
-          }}
-          id="itsm-report-incident-form"
+      <Grid item xs={12}>
+        {fixedEntityRef ? (
+          <Typography variant="body2">
+            Configuration item: <RefLink entityRef={fixedEntityRef} />
+          </Typography>
+        ) : (
+          <TextField
+            id="itsm-report-entity-ref"
+            label="Configuration item (entity ref)"
+            placeholder="component:default/payments"
+            value={entityRef}
+            onChange={e => setEntityRef(e.target.value)}
+            error={!!errors.entityRef}
+            helperText={
+              errors.entityRef ??
+              'The catalog entity that is affected, e.g. component:default/payments'
+            }
+            required
+            fullWidth
+            variant="outlined"
+          />
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        <TextField
+          id="itsm-report-title"
+          label="Title"
+          value={title}
+          onChange={e => setTitle(e.target.value)}
+          error={!!errors.title}
+          helperText={
+            errors.title ??
+            `What is broken, in one line (${title.length}/${TEXT_LIMITS.title})`
+          }
+          required
+          fullWidth
+          variant="outlined"
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <TextField
+          id="itsm-report-description"
+          label="Description"
+          value={description}
+          onChange={e => setDescription(e.target.value)}
+          error={!!errors.description}
+          helperText={
+            errors.description ??
+            'What you observe, since when, who is affected (Markdown)'
+          }
+          fullWidth
+          multiline
+          minRows={4}
+          variant="outlined"
+        />
+      </Grid>
+      <Grid item xs={12} sm={4}>
+        <TextField
+          select
+          id="itsm-report-impact"
+          label="Impact"
+          value={impact}
+          onChange={e => setImpact(Number(e.target.value) as ImpactLevel)}
+          helperText="How much of the service is affected"
+          SelectProps={{ native: true }}
+          fullWidth
+          variant="outlined"
         >
-          <Grid container spacing={2}>
-            <Grid item xs={12}>
-              {fixedEntityRef ? (
-                <Typography variant="body2">
-                  Configuration item: <RefLink entityRef={fixedEntityRef} />
-                </Typography>
-              ) : (
-                <TextField
-                  id="itsm-report-entity-ref"
-                  label="Configuration item (entity ref)"
-                  placeholder="component:default/payments"
-                  value={entityRef}
-                  onChange={e => setEntityRef(e.target.value)}
-                  error={!!errors.entityRef}
-                  helperText={
-                    errors.entityRef ??
-                    'The catalog entity that is affected, e.g. component:default/payments'
-                  }
-                  required
-                  fullWidth
-                  variant="outlined"
-                />
-              )}
-            </Grid>
-            <Grid item xs={12}>
-              <TextField
-                id="itsm-report-title"
-                label="Title"
-                value={title}
-                onChange={e => setTitle(e.target.value)}
-                error={!!errors.title}
-                helperText={
-                  errors.title ??
-                  `What is broken, in one line (${title.length}/${TEXT_LIMITS.title})`
-                }
-                required
-                fullWidth
-                variant="outlined"
-              />
-            </Grid>
-            <Grid item xs={12}>
-              <TextField
-                id="itsm-report-description"
-                label="Description"
-                value={description}
-                onChange={e => setDescription(e.target.value)}
-                error={!!errors.description}
-                helperText={
-                  errors.description ??
-                  'What you observe, since when, who is affected (Markdown)'
-                }
-                fullWidth
-                multiline
-                minRows={4}
-                variant="outlined"
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <TextField
-                select
-                id="itsm-report-impact"
-                label="Impact"
-                value={impact}
-                onChange={e => setImpact(Number(e.target.value) as ImpactLevel)}
-                helperText="How much of the service is affected"
-                SelectProps={{ native: true }}
-                fullWidth
-                variant="outlined"
-              >
-                {LEVELS.map(level => (
-                  <option key={level} value={level}>
-                    {LEVEL_LABELS[level]}
-                  </option>
-                ))}
-              </TextField>
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <TextField
-                select
-                id="itsm-report-urgency"
-                label="Urgency"
-                value={urgency}
-                onChange={e =>
-                  setUrgency(Number(e.target.value) as UrgencyLevel)
-                }
-                helperText="How soon it must be fixed"
-                SelectProps={{ native: true }}
-                fullWidth
-                variant="outlined"
-              >
-                {LEVELS.map(level => (
-                  <option key={level} value={level}>
-                    {LEVEL_LABELS[level]}
-                  </option>
-                ))}
-              </TextField>
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <Box display="flex" alignItems="center" height="100%" gridGap={8}>
-                <Typography variant="body2">Priority:</Typography>
-                <span data-testid="computed-priority">
-                  <PriorityChip priority={priority} />
-                </span>
-              </Box>
-            </Grid>
-            {submitError && (
-              <Grid item xs={12}>
-                <Alert severity="error">{submitError}</Alert>
-              </Grid>
-            )}
-          </Grid>
-        </form>
-      </DialogContent>
-      <FormDialogActions
-        formId="itsm-report-incident-form"
-        submitLabel="Report"
-        submitting={submitting}
-        onCancel={onClose}
-      />
-    </Dialog>
+          {LEVELS.map(level => (
+            <option key={level} value={level}>
+              {LEVEL_LABELS[level]}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={4}>
+        <TextField
+          select
+          id="itsm-report-urgency"
+          label="Urgency"
+          value={urgency}
+          onChange={e => setUrgency(Number(e.target.value) as UrgencyLevel)}
+          helperText="How soon it must be fixed"
+          SelectProps={{ native: true }}
+          fullWidth
+          variant="outlined"
+        >
+          {LEVELS.map(level => (
+            <option key={level} value={level}>
+              {LEVEL_LABELS[level]}
+            </option>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={4}>
+        <Box display="flex" alignItems="center" height="100%" gridGap={8}>
+          <Typography variant="body2">Priority:</Typography>
+          <span data-testid="computed-priority">
+            <PriorityChip priority={priority} />
+          </span>
+        </Box>
+      </Grid>
+    </FormDialog>
   );
 };

@@ -1,7 +1,4 @@
 import { useEffect, useState } from 'react';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
@@ -17,8 +14,8 @@ import {
   RESOLUTION_CODES,
   ResolutionCode,
 } from '@backstage-itsm/plugin-itsm-common';
-import { errorMessage, itsmApiRef } from '../../api';
-import { FormDialogActions } from '../shared';
+import { itsmApiRef } from '../../api';
+import { FormDialog, useSubmit } from '../shared';
 import {
   TransitionFormProblems,
   transitionFormProblems,
@@ -45,8 +42,7 @@ export const TransitionDialog = (props: TransitionDialogProps) => {
   const [resolutionNotes, setResolutionNotes] = useState('');
   const [comment, setComment] = useState('');
   const [problems, setProblems] = useState<TransitionFormProblems>();
-  const [submitError, setSubmitError] = useState<string>();
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, error: submitError, setError, run } = useSubmit();
 
   useEffect(() => {
     setHoldReason('');
@@ -54,8 +50,8 @@ export const TransitionDialog = (props: TransitionDialogProps) => {
     setResolutionNotes('');
     setComment('');
     setProblems(undefined);
-    setSubmitError(undefined);
-  }, [to]);
+    setError(undefined);
+  }, [to, setError]);
 
   if (!to) return null;
 
@@ -74,161 +70,129 @@ export const TransitionDialog = (props: TransitionDialogProps) => {
     setProblems(found);
     if (Object.keys(found.fields).length > 0 || found.other.length > 0) return;
 
-    setSubmitting(true);
-    setSubmitError(undefined);
-    try {
-      const updated = await itsmApi.transitionIncident(incident.id, {
+    const updated = await run(() =>
+      itsmApi.transitionIncident(incident.id, {
         ...input,
         version: incident.version,
-      });
-      onDone(updated);
-    } catch (e) {
-      setSubmitError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-    }
+      }),
+    );
+    if (updated) onDone(updated);
   };
 
   const label = transitionLabel(incident.state, to);
   const commentRequired = to === 'on_hold' && holdReason === 'awaiting_caller';
 
   return (
-    <Dialog
+    <FormDialog
       open
-      onClose={submitting ? undefined : onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="itsm-transition-title"
+      id="itsm-transition"
+      title={`${label}: ${incident.number}`}
+      submitLabel={label}
+      cancelLabel="Back"
+      submitting={submitting}
+      error={submitError}
+      onClose={onClose}
+      onSubmit={submit}
     >
-      <DialogTitle id="itsm-transition-title">
-        {label}: {incident.number}
-      </DialogTitle>
-      <DialogContent>
-        <form
-          id="itsm-transition-form"
-          noValidate
-          onSubmit={e => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <Grid container spacing={2}>
-            {to === 'resolved' && (
-              <>
-                <Grid item xs={12}>
-                  <TextField
-                    select
-                    id="itsm-transition-resolution-code"
-                    label="Resolution code"
-                    value={resolutionCode}
-                    onChange={e =>
-                      setResolutionCode(e.target.value as ResolutionCode | '')
-                    }
-                    error={!!problems?.fields.resolutionCode}
-                    helperText={problems?.fields.resolutionCode}
-                    SelectProps={{ native: true }}
-                    required
-                    fullWidth
-                    variant="outlined"
-                  >
-                    <option value="">Choose…</option>
-                    {RESOLUTION_CODES.map(code => (
-                      <option key={code} value={code}>
-                        {RESOLUTION_CODE_LABELS[code]}
-                      </option>
-                    ))}
-                  </TextField>
-                </Grid>
-                <Grid item xs={12}>
-                  <TextField
-                    id="itsm-transition-resolution-notes"
-                    label="Resolution notes"
-                    value={resolutionNotes}
-                    onChange={e => setResolutionNotes(e.target.value)}
-                    error={!!problems?.fields.resolutionNotes}
-                    helperText={
-                      problems?.fields.resolutionNotes ??
-                      'What was wrong and what fixed it'
-                    }
-                    required
-                    fullWidth
-                    multiline
-                    minRows={3}
-                    variant="outlined"
-                  />
-                </Grid>
-              </>
-            )}
-            {to === 'on_hold' && (
-              <Grid item xs={12}>
-                <TextField
-                  select
-                  id="itsm-transition-hold-reason"
-                  label="Hold reason"
-                  value={holdReason}
-                  onChange={e =>
-                    setHoldReason(e.target.value as HoldReason | '')
-                  }
-                  error={!!problems?.fields.holdReason}
-                  helperText={problems?.fields.holdReason}
-                  SelectProps={{ native: true }}
-                  required
-                  fullWidth
-                  variant="outlined"
-                >
-                  <option value="">Choose…</option>
-                  {HOLD_REASONS.map(reason => (
-                    <option key={reason} value={reason}>
-                      {HOLD_REASON_LABELS[reason]}
-                    </option>
-                  ))}
-                </TextField>
-              </Grid>
-            )}
-            <Grid item xs={12}>
-              <TextField
-                id="itsm-transition-comment"
-                label={
-                  commentRequired
-                    ? 'Comment to the caller'
-                    : 'Comment (optional, visible to the requester)'
-                }
-                value={comment}
-                onChange={e => setComment(e.target.value)}
-                error={!!problems?.fields.comment}
-                helperText={
-                  problems?.fields.comment ??
-                  (commentRequired
-                    ? 'What you need from the caller; their reply resumes the work'
-                    : undefined)
-                }
-                required={commentRequired}
-                fullWidth
-                multiline
-                minRows={2}
-                variant="outlined"
-              />
-            </Grid>
-            {problems?.other.map(problem => (
-              <Grid item xs={12} key={problem}>
-                <Alert severity="warning">{problem}</Alert>
-              </Grid>
-            ))}
-            {submitError && (
-              <Grid item xs={12}>
-                <Alert severity="error">{submitError}</Alert>
-              </Grid>
-            )}
+      {to === 'resolved' && (
+        <>
+          <Grid item xs={12}>
+            <TextField
+              select
+              id="itsm-transition-resolution-code"
+              label="Resolution code"
+              value={resolutionCode}
+              onChange={e =>
+                setResolutionCode(e.target.value as ResolutionCode | '')
+              }
+              error={!!problems?.fields.resolutionCode}
+              helperText={problems?.fields.resolutionCode}
+              SelectProps={{ native: true }}
+              required
+              fullWidth
+              variant="outlined"
+            >
+              <option value="">Choose…</option>
+              {RESOLUTION_CODES.map(code => (
+                <option key={code} value={code}>
+                  {RESOLUTION_CODE_LABELS[code]}
+                </option>
+              ))}
+            </TextField>
           </Grid>
-        </form>
-      </DialogContent>
-      <FormDialogActions
-        formId="itsm-transition-form"
-        submitLabel={label}
-        cancelLabel="Back"
-        submitting={submitting}
-        onCancel={onClose}
-      />
-    </Dialog>
+          <Grid item xs={12}>
+            <TextField
+              id="itsm-transition-resolution-notes"
+              label="Resolution notes"
+              value={resolutionNotes}
+              onChange={e => setResolutionNotes(e.target.value)}
+              error={!!problems?.fields.resolutionNotes}
+              helperText={
+                problems?.fields.resolutionNotes ??
+                'What was wrong and what fixed it'
+              }
+              required
+              fullWidth
+              multiline
+              minRows={3}
+              variant="outlined"
+            />
+          </Grid>
+        </>
+      )}
+      {to === 'on_hold' && (
+        <Grid item xs={12}>
+          <TextField
+            select
+            id="itsm-transition-hold-reason"
+            label="Hold reason"
+            value={holdReason}
+            onChange={e => setHoldReason(e.target.value as HoldReason | '')}
+            error={!!problems?.fields.holdReason}
+            helperText={problems?.fields.holdReason}
+            SelectProps={{ native: true }}
+            required
+            fullWidth
+            variant="outlined"
+          >
+            <option value="">Choose…</option>
+            {HOLD_REASONS.map(reason => (
+              <option key={reason} value={reason}>
+                {HOLD_REASON_LABELS[reason]}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <TextField
+          id="itsm-transition-comment"
+          label={
+            commentRequired
+              ? 'Comment to the caller'
+              : 'Comment (optional, visible to the requester)'
+          }
+          value={comment}
+          onChange={e => setComment(e.target.value)}
+          error={!!problems?.fields.comment}
+          helperText={
+            problems?.fields.comment ??
+            (commentRequired
+              ? 'What you need from the caller; their reply resumes the work'
+              : undefined)
+          }
+          required={commentRequired}
+          fullWidth
+          multiline
+          minRows={2}
+          variant="outlined"
+        />
+      </Grid>
+      {problems?.other.map(problem => (
+        <Grid item xs={12} key={problem}>
+          <Alert severity="warning">{problem}</Alert>
+        </Grid>
+      ))}
+    </FormDialog>
   );
 };

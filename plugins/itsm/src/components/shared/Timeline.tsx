@@ -6,15 +6,21 @@ import EditIcon from '@material-ui/icons/Edit';
 import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
 import ChatBubbleOutlineIcon from '@material-ui/icons/ChatBubbleOutline';
 import LockIcon from '@material-ui/icons/Lock';
+import LinkIcon from '@material-ui/icons/Link';
+import HowToVoteIcon from '@material-ui/icons/HowToVote';
 import {
+  CHANGE_CLOSE_CODE_LABELS,
+  CHANGE_RISK_LABELS,
+  CHANGE_STATE_LABELS,
+  CHANGE_TYPE_LABELS,
+  ChangeState,
   FieldChange,
   HOLD_REASON_LABELS,
-  HoldReason,
   INCIDENT_STATE_LABELS,
   IncidentState,
   LEVEL_LABELS,
+  RecordKind,
   RESOLUTION_CODE_LABELS,
-  ResolutionCode,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
 import { StateChip } from './StateChip';
@@ -55,19 +61,26 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
 }));
 
+/** Label tables of coded fields, by field name. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  impact: LEVEL_LABELS,
+  urgency: LEVEL_LABELS,
+  state: { ...INCIDENT_STATE_LABELS, ...CHANGE_STATE_LABELS },
+  holdReason: HOLD_REASON_LABELS,
+  resolutionCode: RESOLUTION_CODE_LABELS,
+  type: CHANGE_TYPE_LABELS,
+  risk: CHANGE_RISK_LABELS,
+  closeCode: CHANGE_CLOSE_CODE_LABELS,
+};
+
+const DATE_FIELDS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'];
+
 function describeValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'none';
-  if (field === 'impact' || field === 'urgency') {
-    return LEVEL_LABELS[value as 1 | 2 | 3] ?? String(value);
-  }
-  if (field === 'state') {
-    return INCIDENT_STATE_LABELS[value as IncidentState] ?? String(value);
-  }
-  if (field === 'holdReason') {
-    return HOLD_REASON_LABELS[value as HoldReason] ?? String(value);
-  }
-  if (field === 'resolutionCode') {
-    return RESOLUTION_CODE_LABELS[value as ResolutionCode] ?? String(value);
+  const label = VALUE_LABELS[field]?.[String(value)];
+  if (label) return label;
+  if (DATE_FIELDS.includes(field) && typeof value === 'string') {
+    return formatDateTime(value);
   }
   if (Array.isArray(value)) {
     return value.length
@@ -109,6 +122,11 @@ const EntryIcon = (props: { type: TimelineEntry['type'] }) => {
       return <SwapHorizIcon className={classes.icon} fontSize="small" />;
     case 'work_note':
       return <LockIcon className={classes.icon} fontSize="small" />;
+    case 'approval_requested':
+    case 'approval_decided':
+      return <HowToVoteIcon className={classes.icon} fontSize="small" />;
+    case 'link_added':
+      return <LinkIcon className={classes.icon} fontSize="small" />;
     default:
       return (
         <ChatBubbleOutlineIcon className={classes.icon} fontSize="small" />
@@ -116,12 +134,22 @@ const EntryIcon = (props: { type: TimelineEntry['type'] }) => {
   }
 };
 
-const EntryContent = (props: { entry: TimelineEntry }) => {
+const CREATED_TEXT: Record<RecordKind, string> = {
+  incident: 'opened the incident',
+  change: 'raised the change',
+  request: 'submitted the request',
+};
+
+type AnyState = IncidentState | ChangeState;
+
+const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
   const classes = useStyles();
   const { entry } = props;
   switch (entry.type) {
     case 'created':
-      return <Typography variant="body2">opened the incident</Typography>;
+      return (
+        <Typography variant="body2">{CREATED_TEXT[props.kind]}</Typography>
+      );
     case 'field_changed':
       return (
         <>
@@ -135,13 +163,13 @@ const EntryContent = (props: { entry: TimelineEntry }) => {
           <Typography variant="body2" component="div">
             moved it from{' '}
             {entry.fromState ? (
-              <StateChip state={entry.fromState as IncidentState} />
+              <StateChip state={entry.fromState as AnyState} />
             ) : (
               '?'
             )}{' '}
             to{' '}
             {entry.toState ? (
-              <StateChip state={entry.toState as IncidentState} />
+              <StateChip state={entry.toState as AnyState} />
             ) : (
               '?'
             )}
@@ -174,14 +202,27 @@ const EntryContent = (props: { entry: TimelineEntry }) => {
         </div>
       );
     default:
+      // Approval requests and decisions, links: what happened, in the server's words.
       return (
-        <Typography variant="body2">{humanizeCode(entry.type)}</Typography>
+        <>
+          <Typography variant="body2">{humanizeCode(entry.type)}</Typography>
+          {entry.body && (
+            <Typography variant="body2" className={classes.text}>
+              {entry.body}
+            </Typography>
+          )}
+          <Changes changes={entry.changes} />
+        </>
       );
   }
 };
 
 /** A record's history, oldest first, as the backend returns it. */
-export const Timeline = (props: { entries: TimelineEntry[] }) => {
+export const Timeline = (props: {
+  entries: TimelineEntry[];
+  kind?: RecordKind;
+}) => {
+  const { kind = 'incident' } = props;
   const classes = useStyles();
   if (props.entries.length === 0) {
     return (
@@ -202,7 +243,7 @@ export const Timeline = (props: { entries: TimelineEntry[] }) => {
                 {formatRelativeTime(entry.at)}
               </span>
             </Typography>
-            <EntryContent entry={entry} />
+            <EntryContent entry={entry} kind={kind} />
           </div>
         </li>
       ))}

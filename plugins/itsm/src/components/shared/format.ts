@@ -62,3 +62,67 @@ export function humanizeCode(code: string): string {
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An ISO date-time as the value of an `<input type="datetime-local">`, in the browser's
+ * time zone (`2025-11-24T22:00`); empty for none.
+ */
+export function toLocalInputValue(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(
+    d.getHours(),
+  )}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * The value of an `<input type="datetime-local">` (local wall time, no zone) as an ISO
+ * date-time with offset (UTC), using the browser's time zone; undefined when empty or
+ * not a date.
+ */
+export function fromLocalInputValue(value: string): string | undefined {
+  if (!value) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(
+    value,
+  );
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s] = match.map(Number);
+  const date = new Date(y, mo - 1, d, h, mi, s || 0);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** `24 Nov` in the browser's time zone. */
+export function formatDay(date: Date): string {
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+}
+
+/** `22:00` in the browser's time zone. */
+export function formatTime(date: Date): string {
+  return date.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/**
+ * A planned window for people: `24 Nov 22:00–23:00` within a day, `24 Nov 22:00 – 25 Nov
+ * 02:00` across days; `not planned` without both ends.
+ */
+export function formatWindow(
+  start: string | null | undefined,
+  end: string | null | undefined,
+): string {
+  if (!start || !end) return 'not planned';
+  const s = new Date(start);
+  const e = new Date(end);
+  if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) {
+    return `${start} – ${end}`;
+  }
+  if (s.toDateString() === e.toDateString()) {
+    return `${formatDay(s)} ${formatTime(s)}–${formatTime(e)}`;
+  }
+  return `${formatDay(s)} ${formatTime(s)} – ${formatDay(e)} ${formatTime(e)}`;
+}

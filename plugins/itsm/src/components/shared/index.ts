@@ -1,13 +1,40 @@
 export { StateChip } from './StateChip';
 export { PriorityChip } from './PriorityChip';
 export { Timeline } from './Timeline';
+export { TimelineCard } from './TimelineCard';
+export { CommentForm } from './CommentForm';
+export type { CommentableKind } from './CommentForm';
 export { RefLink } from './RefLink';
-export { IncidentLink, useIncidentLink } from './IncidentLink';
+export {
+  ChangeLink,
+  IncidentLink,
+  RecordLink,
+  useChangeLink,
+  useIncidentLink,
+  useRecordLink,
+} from './RecordLink';
+export type { LinkedKind } from './RecordLink';
 export {
   formatAge,
   formatDateTime,
+  formatDay,
   formatRelativeTime,
+  formatTime,
+  formatWindow,
+  fromLocalInputValue,
   humanizeCode,
   humanizeRef,
+  toLocalInputValue,
 } from './format';
 export { FormDialogActions } from './FormDialogActions';
+export { FormDialog } from './FormDialog';
+export { useSubmit } from './useSubmit';
+export { DetailField } from './DetailField';
+export { RecordPageFrame } from './RecordPageFrame';
+export {
+  RecordListTable,
+  StateFilterField,
+  stateQuery,
+  useKeysetPaging,
+} from './RecordListTable';
+export type { KeysetPaging, StateFilter } from './RecordListTable';

@@ -12,25 +12,29 @@ import {
   CommentVisibility,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { errorMessage, itsmApiRef } from '../../api';
+import { itsmApiRef } from '../../api';
+import { useSubmit } from './useSubmit';
 
 const useStyles = makeStyles(theme => ({
   form: { marginTop: theme.spacing(2) },
 }));
 
-/** Adds a comment (the requester sees it) or a work note (internal) to an incident. */
+/** Kinds whose records take comments and work notes. */
+export type CommentableKind = 'incident' | 'change';
+
+/** Adds a comment (the requester sees it) or a work note (internal) to a record. */
 export const CommentForm = (props: {
-  incidentId: string;
+  kind: CommentableKind;
+  recordId: string;
   onAdded: () => void;
 }) => {
-  const { incidentId, onAdded } = props;
+  const { kind, recordId, onAdded } = props;
   const classes = useStyles();
   const itsmApi = useApi(itsmApiRef);
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<CommentVisibility>('work_note');
   const [fieldError, setFieldError] = useState<string>();
-  const [submitError, setSubmitError] = useState<string>();
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, error: submitError, run } = useSubmit();
 
   const submit = async () => {
     if (!body.trim()) {
@@ -42,16 +46,15 @@ export const CommentForm = (props: {
       return;
     }
     setFieldError(undefined);
-    setSubmitting(true);
-    setSubmitError(undefined);
-    try {
-      await itsmApi.addComment(incidentId, { body, visibility });
+    const request = { body, visibility };
+    const added = await run(() =>
+      kind === 'change'
+        ? itsmApi.addChangeComment(recordId, request)
+        : itsmApi.addComment(recordId, request),
+    );
+    if (added) {
       setBody('');
       onAdded();
-    } catch (e) {
-      setSubmitError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
     }
   };
 

@@ -1,0 +1,25 @@
+import { ReactNode } from 'react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+
+/** One labelled value in a record's details grid; `wide` spans the whole row. */
+export const DetailField = (props: {
+  label: string;
+  wide?: boolean;
+  /** Keeps line breaks of free text (plans, notes). */
+  preWrap?: boolean;
+  children: ReactNode;
+}) => (
+  <Grid item xs={12} sm={props.wide ? 12 : 6} md={props.wide ? 12 : 4}>
+    <Typography variant="caption" color="textSecondary" display="block">
+      {props.label}
+    </Typography>
+    <Typography
+      variant="body2"
+      component="div"
+      style={props.preWrap ? { whiteSpace: 'pre-wrap' } : undefined}
+    >
+      {props.children}
+    </Typography>
+  </Grid>
+);

@@ -1,0 +1,39 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { ReactNode } from 'react';
+import { changeRouteRef, incidentRouteRef } from '../../routes';
+
+/** Kinds of records that have a page of their own. */
+export type LinkedKind = 'incident' | 'change';
+
+const ROUTES = { incident: incidentRouteRef, change: changeRouteRef };
+
+/** A function from a record's id or number to the path of its page. */
+export function useRecordLink(
+  kind: LinkedKind,
+): (idOrNumber: string) => string {
+  const link = useRouteRef(ROUTES[kind]);
+  return idOrNumber => link({ id: idOrNumber });
+}
+
+export const useIncidentLink = () => useRecordLink('incident');
+export const useChangeLink = () => useRecordLink('change');
+
+/** A link to a record's page, labelled with its number unless told otherwise. */
+export const RecordLink = (props: {
+  kind: LinkedKind;
+  number: string;
+  children?: ReactNode;
+}) => {
+  const link = useRecordLink(props.kind);
+  return <Link to={link(props.number)}>{props.children ?? props.number}</Link>;
+};
+
+export const IncidentLink = (props: {
+  number: string;
+  children?: ReactNode;
+}) => <RecordLink kind="incident" {...props} />;
+
+export const ChangeLink = (props: { number: string; children?: ReactNode }) => (
+  <RecordLink kind="change" {...props} />
+);
