@@ -1,4 +1,11 @@
 import { Config } from '@backstage/config';
+import { normalizeEntityRef } from '@backstage-itsm/plugin-itsm-common';
+import {
+  DEFAULT_APPROVAL_POLICY,
+  parseApprovalPolicy,
+} from './approvals/policy';
+import { ChangePolicy } from './changes/ChangeService';
+import { parseFreezeWindows } from './changes/freezes';
 import {
   DEFAULT_PRIORITY_MATRIX,
   PRIORITIES,
@@ -11,6 +18,7 @@ export interface ItsmConfig {
   autoCloseAfterDays: number;
   /** A YAML file of demo records to load into an empty database. */
   demoDataFile?: string;
+  changes: ChangePolicy;
 }
 
 /** Reads `itsm.*`, failing start-up with a message that names the bad key. */
@@ -44,5 +52,27 @@ export function readItsmConfig(config: Config): ItsmConfig {
     priorityMatrix: (matrix as PriorityMatrix) ?? DEFAULT_PRIORITY_MATRIX,
     autoCloseAfterDays,
     demoDataFile: config.getOptionalString('itsm.demoData.file'),
+    changes: readChangePolicy(config),
+  };
+}
+
+/** `itsm.changes`: the platform group, the approval policy and the freeze windows. */
+function readChangePolicy(config: Config): ChangePolicy {
+  const changes = config.getOptionalConfig('itsm.changes');
+  const platform = changes?.getOptionalString('platformGroup');
+  const platformGroup = platform ? normalizeEntityRef(platform) : undefined;
+  if (platform && !platformGroup?.startsWith('group:')) {
+    throw new Error(
+      `itsm.changes.platformGroup must be a group ref such as group:default/platform-team, got '${platform}'`,
+    );
+  }
+  const policy = changes?.getOptional<unknown>('approvalPolicy');
+  return {
+    platformGroup,
+    approvalPolicy:
+      policy === undefined
+        ? DEFAULT_APPROVAL_POLICY
+        : parseApprovalPolicy(policy),
+    freezeWindows: parseFreezeWindows(changes?.getOptional('freezeWindows')),
   };
 }

@@ -14,7 +14,14 @@ import { readItsmConfig } from './config';
 import { seedDemoData } from './demo/demoData';
 import { IncidentService } from './incidents/IncidentService';
 import { IncidentStore } from './incidents/IncidentStore';
-import { createIncidentNotifier } from './integrations/notifications';
+import {
+  createChangeNotifier,
+  createIncidentNotifier,
+} from './integrations/notifications';
+import { ApprovalEngine } from './approvals/ApprovalEngine';
+import { ApprovalStore } from './approvals/ApprovalStore';
+import { ChangeService } from './changes/ChangeService';
+import { ChangeStore } from './changes/ChangeStore';
 import {
   itsmRecordPermissionRules,
   itsmRecordResourceRef,
@@ -44,6 +51,7 @@ export const itsmPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
@@ -51,32 +59,32 @@ export const itsmPlugin = createBackendPlugin({
         const config = readItsmConfig(deps.config);
         const records = await RecordStore.create({ database: deps.database });
         const incidentStore = new IncidentStore(records);
+        const cis = new CatalogCis(deps.catalog);
         const serviceOptions = {
           records,
           incidents: incidentStore,
-          cis: new CatalogCis(deps.catalog),
+          cis,
           priorityMatrix: config.priorityMatrix,
           onEvent: createIncidentNotifier(deps),
         };
         const incidents = new IncidentService(serviceOptions);
+        const changeServiceOptions = {
+          records,
+          changes: new ChangeStore(records),
+          incidents: incidentStore,
+          approvals: new ApprovalEngine(new ApprovalStore(records.db)),
+          cis,
+          policy: config.changes,
+          onEvent: createChangeNotifier(deps),
+        };
+        const changes = new ChangeService(changeServiceOptions);
 
         deps.permissionsRegistry.addPermissions(itsmPermissions);
         deps.permissionsRegistry.addResourceType({
           resourceRef: itsmRecordResourceRef,
           permissions: itsmRecordPermissions,
           rules: Object.values(itsmRecordPermissionRules),
-          getResources: async ids =>
-            Promise.all(ids.map(id => incidentStore.get(id))).then(found =>
-              found.map(
-                incident =>
-                  incident && {
-                    id: incident.id,
-                    requester: incident.requester,
-                    assignee: incident.assignee,
-                    assignmentGroup: incident.assignmentGroup,
-                  },
-              ),
-            ),
+          getResources: ids => records.getPermissionResources(ids),
         });
 
         await deps.scheduler.scheduleTask({
@@ -123,8 +131,10 @@ export const itsmPlugin = createBackendPlugin({
                 Object.values(itsmRecordPermissionRules),
               ),
             ),
+            userInfo: deps.userInfo,
             records,
             incidents,
+            changes,
           }),
         );
       },

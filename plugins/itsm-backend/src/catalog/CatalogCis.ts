@@ -2,12 +2,35 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
   RELATION_OWNED_BY,
+  RELATION_PART_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { normalizeEntityRef } from '@backstage-itsm/plugin-itsm-common';
+
+/** The annotation naming a CI's service tier (used by SLA and approval policies). */
+export const TIER_ANNOTATION = 'itsm.backstage.io/tier';
+
+/** What the catalog says about a set of CIs, for approvals, freezes and conflicts. */
+export interface CiContext {
+  refs: string[];
+  /** Each CI with its owner group, when the catalog names one. */
+  cis: Array<{ ref: string; owner?: string }>;
+  tiers: string[];
+  /** Systems the CIs are part of (or are). */
+  systems: string[];
+  /** Domains those systems are part of (or the CIs are). */
+  domains: string[];
+  /**
+   * CIs one dependency away (either direction), each with why: "a depends on b".
+   * The CIs themselves are not in it.
+   */
+  neighbours: Map<string, string>;
+}
 
 /**
  * Configuration items are catalog entities: this reads them from the catalog, with
@@ -72,6 +95,69 @@ export class CatalogCis {
         defaultNamespace: entity.metadata.namespace ?? 'default',
       }),
     ).toLocaleLowerCase('en-US');
+  }
+
+  /**
+   * Reads the CIs and what surrounds them in the catalog: owners, tiers, systems,
+   * domains and direct dependencies in both directions.
+   */
+  async describe(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<CiContext> {
+    const entities = await this.resolve('entityRef', refs, credentials);
+    const own = entities.map(CatalogCis.refOf);
+    const related = (entity: Entity, type: string, kind?: string) =>
+      (entity.relations ?? [])
+        .filter(r => r.type === type)
+        .map(r => r.targetRef.toLocaleLowerCase('en-US'))
+        .filter(ref => !kind || ref.startsWith(`${kind}:`));
+    const systems = new Set<string>();
+    const domains = new Set<string>();
+    const neighbours = new Map<string, string>();
+    for (const [i, entity] of entities.entries()) {
+      const ref = own[i];
+      const kind = entity.kind.toLocaleLowerCase('en-US');
+      if (kind === 'system') systems.add(ref);
+      if (kind === 'domain') domains.add(ref);
+      related(entity, RELATION_PART_OF, 'system').forEach(s => systems.add(s));
+      related(entity, RELATION_PART_OF, 'domain').forEach(d => domains.add(d));
+      for (const target of related(entity, RELATION_DEPENDS_ON)) {
+        if (!own.includes(target) && !neighbours.has(target))
+          neighbours.set(target, `${ref} depends on ${target}`);
+      }
+      for (const source of related(entity, RELATION_DEPENDENCY_OF)) {
+        if (!own.includes(source) && !neighbours.has(source))
+          neighbours.set(source, `${source} depends on ${ref}`);
+      }
+    }
+    const systemRefs = [...systems].filter(ref => !own.includes(ref));
+    if (systemRefs.length) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: systemRefs },
+        { credentials },
+      );
+      for (const system of items) {
+        if (system)
+          related(system, RELATION_PART_OF, 'domain').forEach(d =>
+            domains.add(d),
+          );
+      }
+    }
+    const tiers = entities
+      .map(e => e.metadata.annotations?.[TIER_ANNOTATION])
+      .filter((t): t is string => !!t);
+    return {
+      refs: own,
+      cis: entities.map((entity, i) => ({
+        ref: own[i],
+        owner: CatalogCis.ownerOf(entity),
+      })),
+      tiers: [...new Set(tiers)],
+      systems: [...systems],
+      domains: [...domains],
+      neighbours,
+    };
   }
 
   static refOf(entity: Entity): string {

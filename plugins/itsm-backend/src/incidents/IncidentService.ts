@@ -1,4 +1,4 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Actor } from '../records/actor';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   allowedIncidentTransitions,
@@ -16,8 +16,8 @@ import {
   Page,
 } from '@backstage-itsm/plugin-itsm-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { ItsmRecordQuery } from '../permissions/rules';
 import { Knex } from 'knex';
+import { ItsmRecordQuery } from '../permissions/rules';
 import { v4 as uuid } from 'uuid';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { RecordStore } from '../records/RecordStore';
@@ -27,17 +27,14 @@ import {
   RecordCorePatch,
   RecordListFilter,
 } from '../records/types';
+import { RecordChange } from '../records/KindStore';
 import {
   IncidentFields,
   IncidentStore,
   isOpenIncidentState,
 } from './IncidentStore';
 
-/** Who acts, and the credentials used to read the catalog on their behalf. */
-export interface Actor {
-  ref: string;
-  credentials: BackstageCredentials;
-}
+export type { Actor };
 
 /** Something worth telling people about; the notifier decides whom. */
 export type IncidentEvent =
@@ -132,6 +129,7 @@ export class IncidentService {
         acknowledgedAt: assignee ? at : null,
         resolvedAt: null,
         closedAt: null,
+        causedByChangeId: null,
       });
       await records.appendTimeline(trx, id, actor.ref, at, [
         { type: 'created' },
@@ -194,12 +192,19 @@ export class IncidentService {
             await cis.resolveOne('assignee', input.assignee, actor.credentials),
           );
 
+    const cause =
+      input.causedByChange === undefined || input.causedByChange === null
+        ? input.causedByChange
+        : await this.options.records.resolveId('change', input.causedByChange);
+
     let assigned = false;
-    const updated = await this.change(
-      idOrNumber,
+    const id = await this.options.records.resolveId('incident', idOrNumber);
+    const updated = await this.options.incidents.change(
+      id,
       input.version,
       actor.ref,
-      async (trx, current, at) => {
+      this.now,
+      async (trx, current, at): Promise<RecordChange<IncidentFields>> => {
         const changes: FieldChange[] = [];
         const core: RecordCorePatch = {};
         const fields: Partial<IncidentFields> = {};
@@ -247,6 +252,11 @@ export class IncidentService {
             affected,
           );
         }
+        if (cause !== undefined) {
+          const link = await this.linkCause(trx, current, cause, actor.ref, at);
+          if (track('causedByChange', current.causedByChange, link))
+            fields.causedByChangeId = cause;
+        }
         if (changes.length === 0) {
           throw new InputError(
             'The update changes nothing: every given field has its current value',
@@ -270,10 +280,12 @@ export class IncidentService {
     actor: Actor,
   ): Promise<Incident> {
     let from: IncidentState = 'new';
-    const updated = await this.change(
-      idOrNumber,
+    const id = await this.options.records.resolveId('incident', idOrNumber);
+    const updated = await this.options.incidents.change(
+      id,
       input.version,
       actor.ref,
+      this.now,
       async (_trx, current, at) => {
         from = current.state;
         this.checkTransition(current, input);
@@ -302,40 +314,41 @@ export class IncidentService {
     const { records, incidents } = this.options;
     const id = await records.resolveId('incident', idOrNumber);
     let replied: Incident | undefined;
-    const entry = await records.transaction(async trx => {
-      const row = await records.lockForUpdate(trx, 'incident', id);
-      const current = (await incidents.get(id, trx))!;
-      const at = this.now().toISOString();
-      const [written] = await records.appendTimeline(trx, id, actor.ref, at, [
-        { type: input.visibility, body: input.body },
-      ]);
-      if (
-        input.visibility === 'comment' &&
-        actor.ref === current.requester &&
-        current.state === 'on_hold' &&
-        current.holdReason === 'awaiting_caller'
-      ) {
-        await records.updateCore(
-          trx,
-          row,
-          { state: 'in_progress', isOpen: true },
-          at,
-        );
-        await incidents.update(trx, id, { holdReason: null });
-        await records.appendTimeline(trx, id, actor.ref, at, [
-          {
-            type: 'state_changed',
-            fromState: 'on_hold',
-            toState: 'in_progress',
-            changes: [
-              { field: 'holdReason', from: 'awaiting_caller', to: null },
-            ],
-          },
+    const entry = await incidents.withLock(
+      id,
+      this.now,
+      async (trx, current, row, at) => {
+        const [written] = await records.appendTimeline(trx, id, actor.ref, at, [
+          { type: input.visibility, body: input.body },
         ]);
-        replied = (await incidents.get(id, trx))!;
-      }
-      return written;
-    });
+        if (
+          input.visibility === 'comment' &&
+          actor.ref === current.requester &&
+          current.state === 'on_hold' &&
+          current.holdReason === 'awaiting_caller'
+        ) {
+          await records.updateCore(
+            trx,
+            row,
+            { state: 'in_progress', isOpen: true },
+            at,
+          );
+          await incidents.update(trx, id, { holdReason: null });
+          await records.appendTimeline(trx, id, actor.ref, at, [
+            {
+              type: 'state_changed',
+              fromState: 'on_hold',
+              toState: 'in_progress',
+              changes: [
+                { field: 'holdReason', from: 'awaiting_caller', to: null },
+              ],
+            },
+          ]);
+          replied = (await incidents.get(id, trx))!;
+        }
+        return written;
+      },
+    );
     if (replied) {
       await this.emit({
         type: 'requester_replied',
@@ -357,13 +370,18 @@ export class IncidentService {
       const current = await this.options.incidents.get(id);
       if (!current || current.state !== 'resolved') continue;
       try {
-        await this.change(id, current.version, actorRef, async (_t, inc, at) =>
-          this.transitionPatch(
-            inc,
-            { to: 'closed', comment: undefined },
-            at,
-            `Closed automatically ${days} days after resolution`,
-          ),
+        await this.options.incidents.change(
+          id,
+          current.version,
+          actorRef,
+          this.now,
+          async (_t, inc, at) =>
+            this.transitionPatch(
+              inc,
+              { to: 'closed', comment: undefined },
+              at,
+              `Closed automatically ${days} days after resolution`,
+            ),
         );
         closed++;
       } catch (error) {
@@ -396,7 +414,7 @@ export class IncidentService {
     input: IncidentTransitionInput,
     at: string,
     note?: string,
-  ) {
+  ): RecordChange<IncidentFields> {
     const to = input.to;
     const core: RecordCorePatch = {
       state: to,
@@ -404,9 +422,9 @@ export class IncidentService {
     };
     const fields: Partial<IncidentFields> = {};
     const sideChanges: FieldChange[] = [];
-    const set = <K extends keyof IncidentFields>(
+    const set = <K extends 'holdReason' | 'resolutionCode' | 'resolutionNotes'>(
       key: K,
-      value: IncidentFields[K],
+      value: Incident[K],
     ) => {
       if (current[key] === value) return;
       fields[key] = value;
@@ -442,33 +460,33 @@ export class IncidentService {
     return { core, fields, timeline };
   }
 
-  /** One change: lock, check the version, apply, bump the version, append the timeline. */
-  private async change(
-    idOrNumber: string,
-    version: number,
+  /**
+   * Records the link on the causing change's timeline too (under its row lock, taken
+   * after the incident's: no path locks them the other way round). Returns the change
+   * number to show on the incident, or null when unlinking.
+   */
+  private async linkCause(
+    trx: Knex.Transaction,
+    incident: Incident,
+    changeId: string | null,
     actorRef: string,
-    apply: (
-      trx: Knex.Transaction,
-      current: Incident,
-      at: string,
-    ) => Promise<{
-      core: RecordCorePatch;
-      fields: Partial<IncidentFields>;
-      timeline: NewTimelineEntry[];
-    }>,
-  ): Promise<Incident> {
-    const { records, incidents } = this.options;
-    const id = await records.resolveId('incident', idOrNumber);
-    return records.transaction(async trx => {
-      const row = await records.lockForUpdate(trx, 'incident', id, version);
-      const current = (await incidents.get(id, trx))!;
-      const at = this.now().toISOString();
-      const { core, fields, timeline } = await apply(trx, current, at);
-      await records.updateCore(trx, row, core, at);
-      await incidents.update(trx, id, fields);
-      await records.appendTimeline(trx, id, actorRef, at, timeline);
-      return (await incidents.get(id, trx))!;
-    });
+    at: string,
+  ): Promise<string | null> {
+    if (changeId === null) return null;
+    const change = await this.options.records.lockForUpdate(
+      trx,
+      'change',
+      changeId,
+    );
+    if (incident.causedByChange !== change.number) {
+      await this.options.records.appendTimeline(trx, changeId, actorRef, at, [
+        {
+          type: 'link_added',
+          body: `${incident.number} (${incident.title}) was linked as caused by this change`,
+        },
+      ]);
+    }
+    return change.number;
   }
 
   private async emit(event: IncidentEvent) {

@@ -1,11 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  CHANGE_STATE_LABELS,
   INCIDENT_STATE_LABELS,
   Priority,
+  RecordCore,
 } from '@backstage-itsm/plugin-itsm-common';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { IncidentEvent } from '../incidents/IncidentService';
+import { ChangeEvent } from '../changes/ChangeService';
 
 const SEVERITY_OF: Record<Priority, NotificationSeverity> = {
   P1: 'critical',
@@ -15,82 +18,137 @@ const SEVERITY_OF: Record<Priority, NotificationSeverity> = {
   P5: 'low',
 };
 
+const PATH_OF: Record<string, string> = {
+  incident: 'incidents',
+  change: 'changes',
+  request: 'requests',
+};
+
 /**
- * Tells the people concerned through Backstage notifications. A failed notification
+ * Sends one notification about a record to a user or group. A failed notification
  * is logged, never turned into a failed request: the record change has happened.
  */
-export function createIncidentNotifier(options: {
+function createSender(options: {
   notifications: NotificationService;
   logger: LoggerService;
 }) {
   const { notifications, logger } = options;
-
-  const send = async (
+  return async (
     recipient: string | null,
-    actor: string,
+    record: RecordCore,
+    event: { type: string; actor: string },
     title: string,
-    event: IncidentEvent,
   ) => {
     if (!recipient) return;
-    const { incident } = event;
     try {
       await notifications.send({
         recipients: {
           type: 'entity',
           entityRef: recipient,
-          excludeEntityRef: actor,
+          excludeEntityRef: event.actor,
         },
         payload: {
           title,
-          description: incident.title,
-          link: `/itsm/incidents/${incident.number}`,
-          severity: SEVERITY_OF[incident.priority],
-          topic: incident.number,
-          scope: `itsm:${incident.number}:${event.type}`,
+          description: record.title,
+          link: `/itsm/${PATH_OF[record.kind]}/${record.number}`,
+          severity: SEVERITY_OF[record.priority],
+          topic: record.number,
+          scope: `itsm:${record.number}:${event.type}`,
         },
       });
     } catch (error) {
       logger.warn(
-        `Could not notify ${recipient} about ${incident.number}: ${error}`,
+        `Could not notify ${recipient} about ${record.number}: ${error}`,
       );
     }
   };
+}
 
+/** Tells the people concerned about incidents through Backstage notifications. */
+export function createIncidentNotifier(options: {
+  notifications: NotificationService;
+  logger: LoggerService;
+}) {
+  const send = createSender(options);
   return async (event: IncidentEvent) => {
-    const { incident, actor } = event;
+    const { incident } = event;
     switch (event.type) {
       case 'created':
         await send(
           incident.assignmentGroup,
-          actor,
-          `New ${incident.priority} incident ${incident.number}`,
+          incident,
           event,
+          `New ${incident.priority} incident ${incident.number}`,
         );
         break;
       case 'assigned':
         await send(
           incident.assignee,
-          actor,
-          `${incident.number} is assigned to you`,
+          incident,
           event,
+          `${incident.number} is assigned to you`,
         );
         break;
       case 'state_changed':
         await send(
           incident.requester,
-          actor,
+          incident,
+          event,
           `${incident.number} is now ${INCIDENT_STATE_LABELS[
             incident.state
           ].toLocaleLowerCase('en-US')}`,
-          event,
         );
         break;
       case 'requester_replied':
         await send(
           incident.assignee ?? incident.assignmentGroup,
-          actor,
-          `The caller replied on ${incident.number}`,
+          incident,
           event,
+          `The caller replied on ${incident.number}`,
+        );
+        break;
+      default:
+    }
+  };
+}
+
+/** Tells approvers what waits for them, and requesters what became of their change. */
+export function createChangeNotifier(options: {
+  notifications: NotificationService;
+  logger: LoggerService;
+}) {
+  const send = createSender(options);
+  return async (event: ChangeEvent) => {
+    const { change } = event;
+    switch (event.type) {
+      case 'approval_requested': {
+        const groups = new Set(event.steps.flatMap(s => s.eligibleGroups));
+        for (const group of groups) {
+          await send(
+            group,
+            change,
+            event,
+            `${change.number} waits for your approval`,
+          );
+        }
+        break;
+      }
+      case 'rejected':
+        await send(
+          change.requester,
+          change,
+          event,
+          `${change.number} was rejected: ${event.comment}`,
+        );
+        break;
+      case 'state_changed':
+        await send(
+          change.requester,
+          change,
+          event,
+          `${change.number} is now ${CHANGE_STATE_LABELS[
+            change.state
+          ].toLocaleLowerCase('en-US')}`,
         );
         break;
       default:

@@ -259,6 +259,25 @@ export class RecordStore {
     }));
   }
 
+  /** What permission rules see of records, whatever their kind (undefined when unknown). */
+  async getPermissionResources(ids: string[]) {
+    const rows: RecordRow[] = await this.db('itsm_records')
+      .whereIn('id', ids)
+      .select('id', 'requester', 'assignee', 'assignment_group');
+    const byId = new Map(rows.map(row => [row.id, row]));
+    return ids.map(id => {
+      const row = byId.get(id);
+      return (
+        row && {
+          id: row.id,
+          requester: row.requester,
+          assignee: row.assignee ?? null,
+          assignmentGroup: row.assignment_group ?? null,
+        }
+      );
+    });
+  }
+
   async count(kind: RecordKind): Promise<number> {
     const [{ n }] = await this.db('itsm_records')
       .where({ kind })

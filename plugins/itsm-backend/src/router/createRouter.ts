@@ -1,26 +1,40 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import {
+  itsmChangeApprovePermission,
+  itsmChangeCreatePermission,
+  itsmChangeReadPermission,
+  itsmChangeUpdatePermission,
   itsmIncidentCommentPermission,
   itsmIncidentCreatePermission,
   itsmIncidentReadPermission,
   itsmIncidentUpdatePermission,
   normalizeEntityRef,
+  RecordKind,
 } from '@backstage-itsm/plugin-itsm-common';
 import { InputError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { spec } from '../schema/openapi.generated';
-import { Actor, IncidentService } from '../incidents/IncidentService';
+import { IncidentService } from '../incidents/IncidentService';
+import { ChangeService } from '../changes/ChangeService';
+import { Actor } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
+import { RecordListFilter } from '../records/types';
 import { Authorizer } from './authorization';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   authorizer: Authorizer;
+  userInfo: UserInfoService;
   records: RecordStore;
   incidents: IncidentService;
+  changes: ChangeService;
 }
 
 /** Lists return at most this many records when no limit is asked for. */
@@ -32,7 +46,8 @@ const DEFAULT_LIMIT = 50;
  * rules live here.
  */
 export async function createRouter(options: RouterOptions) {
-  const { httpAuth, auditor, authorizer, records, incidents } = options;
+  const { httpAuth, auditor, authorizer, records, incidents, changes } =
+    options;
   const router = createValidatedOpenApiRouter<typeof spec>(spec);
 
   type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
@@ -43,14 +58,29 @@ export async function createRouter(options: RouterOptions) {
   };
 
   /** The caller and the record they act on, once they may do so. */
-  const actOnIncident = async (
+  const actOn = async (
+    kind: RecordKind,
     req: AnyRequest & { params: { id: string } },
     permission: ResourcePermission,
   ) => {
     const actor = await actorOf(req);
-    const id = await records.resolveId('incident', req.params.id);
+    const id = await records.resolveId(kind, req.params.id);
     await authorizer.resource(permission, id, actor.credentials);
     return { actor, id };
+  };
+  type WithId = AnyRequest & { params: { id: string } };
+  const actOnIncident = (req: WithId, permission: ResourcePermission) =>
+    actOn('incident', req, permission);
+  const actOnChange = (req: WithId, permission: ResourcePermission) =>
+    actOn('change', req, permission);
+
+  /** The caller with the groups they belong to, for approval decisions and queues. */
+  const approverOf = async (req: AnyRequest) => {
+    const actor = await actorOf(req);
+    const { ownershipEntityRefs } = await options.userInfo.getUserInfo(
+      actor.credentials,
+    );
+    return { ...actor, ownershipEntityRefs };
   };
 
   /** Runs a write as an audited event (success or failure with the error). */
@@ -84,6 +114,27 @@ export async function createRouter(options: RouterOptions) {
     return ref;
   };
 
+  /** The filters every kind's list takes (DESIGN.md §5). */
+  const listFilterOf = (q: {
+    entityRef?: string;
+    state?: string[];
+    open?: boolean;
+    assignee?: string;
+    requester?: string;
+    assignmentGroup?: string[];
+    q?: string;
+  }): RecordListFilter => ({
+    entityRef: refParam('entityRef', q.entityRef),
+    states: q.state,
+    open: q.open,
+    assignee: refParam('assignee', q.assignee),
+    requester: refParam('requester', q.requester),
+    assignmentGroups: q.assignmentGroup?.map(
+      g => refParam('assignmentGroup', g)!,
+    ),
+    q: q.q?.trim() || undefined,
+  });
+
   router.get('/incidents', async (req, res) => {
     const { credentials } = await actorOf(req);
     const criteria = await authorizer.listCriteria(
@@ -96,18 +147,7 @@ export async function createRouter(options: RouterOptions) {
     }
     const q = req.query;
     const page = await incidents.list(
-      {
-        entityRef: refParam('entityRef', q.entityRef),
-        states: q.state,
-        open: q.open,
-        priorities: q.priority,
-        assignee: refParam('assignee', q.assignee),
-        requester: refParam('requester', q.requester),
-        assignmentGroups: q.assignmentGroup?.map(
-          g => refParam('assignmentGroup', g)!,
-        ),
-        q: q.q?.trim() || undefined,
-      },
+      { ...listFilterOf(q), priorities: q.priority },
       { limit: q.limit ?? DEFAULT_LIMIT, cursor: q.cursor },
       criteria,
     );
@@ -179,6 +219,154 @@ export async function createRouter(options: RouterOptions) {
   router.get('/incidents/:id/timeline', async (req, res) => {
     const { id } = await actOnIncident(req, itsmIncidentReadPermission);
     res.json({ items: await incidents.timeline(id) });
+  });
+
+  router.get('/changes', async (req, res) => {
+    const { credentials } = await actorOf(req);
+    const criteria = await authorizer.listCriteria(
+      itsmChangeReadPermission,
+      credentials,
+    );
+    if (criteria === null) {
+      res.json({ items: [] });
+      return;
+    }
+    const q = req.query;
+    const page = await changes.list(
+      { ...listFilterOf(q), types: q.type },
+      { limit: q.limit ?? DEFAULT_LIMIT, cursor: q.cursor },
+      criteria,
+    );
+    res.json(page);
+  });
+
+  router.post('/changes', async (req, res) => {
+    const actor = await actorOf(req);
+    await authorizer.basic(itsmChangeCreatePermission, actor.credentials);
+    const change = await audited(
+      req,
+      'change-create',
+      { entityRef: req.body.entityRef, type: req.body.type },
+      () => changes.create(req.body, actor),
+    );
+    res.status(201).json(change);
+  });
+
+  router.get('/changes/:id', async (req, res) => {
+    const { id } = await actOnChange(req, itsmChangeReadPermission);
+    res.json(await changes.get(id));
+  });
+
+  router.patch('/changes/:id', async (req, res) => {
+    const { actor, id } = await actOnChange(req, itsmChangeUpdatePermission);
+    const change = await audited(
+      req,
+      'change-update',
+      { id, fields: Object.keys(req.body) },
+      () => changes.update(id, req.body, actor),
+    );
+    res.json(change);
+  });
+
+  router.post('/changes/:id/transitions', async (req, res) => {
+    const { actor, id } = await actOnChange(req, itsmChangeUpdatePermission);
+    const change = await audited(
+      req,
+      'change-transition',
+      { id, to: req.body.to },
+      () => changes.transition(id, req.body, actor),
+    );
+    res.json(change);
+  });
+
+  router.get('/changes/:id/approvals', async (req, res) => {
+    const { id } = await actOnChange(req, itsmChangeReadPermission);
+    res.json({ items: await changes.approvalSteps(id) });
+  });
+
+  router.post('/changes/:id/approvals', async (req, res) => {
+    const { id } = await actOnChange(req, itsmChangeApprovePermission);
+    const approver = await approverOf(req);
+    const change = await audited(
+      req,
+      'change-approval',
+      { id, stepId: req.body.stepId, decision: req.body.decision },
+      () => changes.decide(id, req.body, approver),
+    );
+    res.json(change);
+  });
+
+  router.get('/changes/:id/conflicts', async (req, res) => {
+    const { actor, id } = await actOnChange(req, itsmChangeReadPermission);
+    res.json(await changes.conflicts(id, actor));
+  });
+
+  router.get('/changes/:id/incidents', async (req, res) => {
+    const { actor, id } = await actOnChange(req, itsmChangeReadPermission);
+    // The linked incidents are shown only when the caller may read incidents.
+    const criteria = await authorizer.listCriteria(
+      itsmIncidentReadPermission,
+      actor.credentials,
+    );
+    res.json({
+      items: criteria === null ? [] : await changes.causedIncidents(id),
+    });
+  });
+
+  router.post('/changes/:id/comments', async (req, res) => {
+    const { actor, id } = await actOnChange(req, itsmChangeUpdatePermission);
+    const entry = await audited(
+      req,
+      'change-comment',
+      { id, visibility: req.body.visibility },
+      () => changes.comment(id, req.body, actor),
+    );
+    res.status(201).json(entry);
+  });
+
+  router.get('/changes/:id/timeline', async (req, res) => {
+    const { id } = await actOnChange(req, itsmChangeReadPermission);
+    res.json({ items: await changes.timeline(id) });
+  });
+
+  router.get('/change-calendar', async (req, res) => {
+    const actor = await actorOf(req);
+    const criteria = await authorizer.listCriteria(
+      itsmChangeReadPermission,
+      actor.credentials,
+    );
+    if (criteria === null) {
+      res.json({ changes: [], freezes: [] });
+      return;
+    }
+    const q = req.query;
+    res.json(
+      await changes.calendar(
+        {
+          from: q.from,
+          to: q.to,
+          entityRef: refParam('entityRef', q.entityRef),
+          assignmentGroup: refParam('assignmentGroup', q.assignmentGroup),
+          states: q.state,
+        },
+        actor,
+        criteria,
+      ),
+    );
+  });
+
+  router.get('/approvals/pending', async (req, res) => {
+    const approver = await approverOf(req);
+    const criteria = await authorizer.listCriteria(
+      itsmChangeReadPermission,
+      approver.credentials,
+    );
+    res.json({
+      items:
+        criteria === null
+          ? []
+          : await changes.pendingApprovals(approver, criteria),
+    });
   });
 
   return router;

@@ -1,0 +1,271 @@
+import {
+  ChangeRisk,
+  ChangeType,
+  CHANGE_RISKS,
+  CHANGE_TYPES,
+  normalizeEntityRef,
+} from '@backstage-itsm/plugin-itsm-common';
+import { ConflictError } from '@backstage/errors';
+
+/** Who approves a stage: the owner group of each CI, the platform group, or a fixed group. */
+export type ApproverSpec = 'owners' | 'platform' | string;
+
+/**
+ * One stage of the approval policy (`itsm.changes.approvalPolicy[]`). Stages whose
+ * `when` matches the change are applied in the order listed; stages with the same name
+ * are one stage (so two rules may both ask for "Platform approval" without doubling it).
+ */
+export interface ApprovalStageRule {
+  name: string;
+  when: {
+    type?: ChangeType[];
+    risk?: ChangeRisk[];
+    /** Matches when any CI has one of these `itsm.backstage.io/tier` annotation values. */
+    tier?: string[];
+    /** Matches when the planned window falls into a freeze window for the CIs. */
+    inFreeze?: boolean;
+  };
+  approvers: ApproverSpec[];
+  /**
+   * `each`: one step per approver group (every owner group must approve);
+   * `any`: one step that any member of any of the groups may decide.
+   */
+  require: 'each' | 'any';
+}
+
+/**
+ * The default policy of DESIGN.md §3: owners of each CI approve normal changes; high
+ * risk or a window in a freeze adds the platform group; an emergency needs one approval
+ * from an owner or the platform group; standard changes are pre-approved.
+ */
+export const DEFAULT_APPROVAL_POLICY: ApprovalStageRule[] = [
+  {
+    name: 'Owner approval',
+    when: { type: ['normal'] },
+    approvers: ['owners'],
+    require: 'each',
+  },
+  {
+    name: 'Platform approval',
+    when: { type: ['normal'], risk: ['high'] },
+    approvers: ['platform'],
+    require: 'each',
+  },
+  {
+    name: 'Platform approval',
+    when: { type: ['normal'], inFreeze: true },
+    approvers: ['platform'],
+    require: 'each',
+  },
+  {
+    name: 'Emergency approval',
+    when: { type: ['emergency'] },
+    approvers: ['owners', 'platform'],
+    require: 'any',
+  },
+];
+
+/** What the policy is evaluated against, read from the catalog and the change. */
+export interface ApprovalContext {
+  type: ChangeType;
+  risk: ChangeRisk;
+  tiers: string[];
+  inFreeze: boolean;
+  /** The CIs with their owner group (undefined when the catalog names none). */
+  cis: Array<{ ref: string; owner?: string }>;
+  platformGroup?: string;
+}
+
+/** A step to create: stages are numbered from 1 in the order they are decided. */
+export interface PlannedStep {
+  stage: number;
+  stageName: string;
+  eligibleGroups: string[];
+  reason: string;
+}
+
+/** Evaluates the policy: the ordered steps a change needs, empty when pre-approved. */
+export function planApprovalSteps(
+  policy: ApprovalStageRule[],
+  context: ApprovalContext,
+): PlannedStep[] {
+  const matching = policy.filter(rule => matches(rule, context));
+  const stageNames = [...new Set(matching.map(rule => rule.name))];
+  const steps: PlannedStep[] = [];
+  for (const [index, stageName] of stageNames.entries()) {
+    const seen = new Set<string>();
+    for (const rule of matching.filter(r => r.name === stageName)) {
+      const groups = rule.approvers.flatMap(spec =>
+        approverGroups(spec, context, stageName),
+      );
+      const candidates =
+        rule.require === 'any'
+          ? [
+              {
+                groups: [...new Set(groups.map(g => g.group))],
+                reason: `any of: ${groups
+                  .map(g => g.reason)
+                  .filter((r, i, all) => all.indexOf(r) === i)
+                  .join('; ')}`,
+              },
+            ]
+          : mergeByGroup(groups).map(g => ({
+              groups: [g.group],
+              reason: g.reason,
+            }));
+      for (const candidate of candidates) {
+        const key = [...candidate.groups].sort().join(',');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        steps.push({
+          stage: index + 1,
+          stageName,
+          eligibleGroups: candidate.groups,
+          reason: candidate.reason,
+        });
+      }
+    }
+  }
+  return steps;
+}
+
+function matches(rule: ApprovalStageRule, context: ApprovalContext): boolean {
+  const { when } = rule;
+  if (when.type && !when.type.includes(context.type)) return false;
+  if (when.risk && !when.risk.includes(context.risk)) return false;
+  if (when.tier && !context.tiers.some(tier => when.tier!.includes(tier)))
+    return false;
+  if (when.inFreeze !== undefined && when.inFreeze !== context.inFreeze)
+    return false;
+  return true;
+}
+
+function approverGroups(
+  spec: ApproverSpec,
+  context: ApprovalContext,
+  stageName: string,
+): Array<{ group: string; reason: string }> {
+  if (spec === 'owners') {
+    const unowned = context.cis.filter(ci => !ci.owner).map(ci => ci.ref);
+    if (unowned.length) {
+      throw new ConflictError(
+        `${stageName} needs the owners of the CIs, but the catalog names no owner for ${unowned.join(
+          ', ',
+        )}`,
+      );
+    }
+    return context.cis.map(ci => ({
+      group: ci.owner!,
+      reason: `owner of ${ci.ref}`,
+    }));
+  }
+  if (spec === 'platform') {
+    if (!context.platformGroup) {
+      throw new ConflictError(
+        `${stageName} needs the platform group, but itsm.changes.platformGroup is not configured`,
+      );
+    }
+    return [{ group: context.platformGroup, reason: 'platform group' }];
+  }
+  return [{ group: spec, reason: `named by the approval policy` }];
+}
+
+/** One entry per group, its reasons joined (a team owning two CIs approves once). */
+function mergeByGroup(
+  groups: Array<{ group: string; reason: string }>,
+): Array<{ group: string; reason: string }> {
+  const merged = new Map<string, string[]>();
+  for (const { group, reason } of groups) {
+    merged.set(group, [...(merged.get(group) ?? []), reason]);
+  }
+  return [...merged].map(([group, reasons]) => ({
+    group,
+    reason: reasons.length > 1 ? joinOwnerReasons(reasons) : reasons[0],
+  }));
+}
+
+function joinOwnerReasons(reasons: string[]): string {
+  const refs = reasons
+    .filter(r => r.startsWith('owner of '))
+    .map(r => r.slice('owner of '.length));
+  const rest = reasons.filter(r => !r.startsWith('owner of '));
+  return [
+    ...(refs.length ? [`owner of ${refs.join(', ')}`] : []),
+    ...rest,
+  ].join('; ');
+}
+
+/**
+ * Reads and checks `itsm.changes.approvalPolicy` (already parsed from config), naming
+ * the bad key in the error.
+ */
+export function parseApprovalPolicy(
+  raw: unknown,
+  key = 'itsm.changes.approvalPolicy',
+): ApprovalStageRule[] {
+  if (!Array.isArray(raw)) throw new Error(`${key} must be a list of stages`);
+  return raw.map((item, i) => {
+    const at = `${key}[${i}]`;
+    if (typeof item !== 'object' || item === null)
+      throw new Error(`${at} must be an object`);
+    const { name, when = {}, approvers, require = 'each' } = item as any;
+    if (typeof name !== 'string' || !name.trim())
+      throw new Error(`${at}.name must be a non-empty string`);
+    const list = (
+      value: unknown,
+      field: string,
+      allowed?: readonly string[],
+    ) => {
+      if (value === undefined) return undefined;
+      if (
+        !Array.isArray(value) ||
+        value.some(v => typeof v !== 'string') ||
+        (allowed && value.some(v => !allowed.includes(v)))
+      ) {
+        throw new Error(
+          `${at}.when.${field} must be a list${
+            allowed ? ` of ${allowed.join(', ')}` : ' of strings'
+          }`,
+        );
+      }
+      return value as any[];
+    };
+    if (typeof when !== 'object' || when === null)
+      throw new Error(`${at}.when must be an object`);
+    const unknownKeys = Object.keys(when).filter(
+      k => !['type', 'risk', 'tier', 'inFreeze'].includes(k),
+    );
+    if (unknownKeys.length)
+      throw new Error(
+        `${at}.when.${unknownKeys[0]} is not a condition; use type, risk, tier or inFreeze`,
+      );
+    if (when.inFreeze !== undefined && typeof when.inFreeze !== 'boolean')
+      throw new Error(`${at}.when.inFreeze must be true or false`);
+    if (!Array.isArray(approvers) || approvers.length === 0)
+      throw new Error(
+        `${at}.approvers must list owners, platform or group refs`,
+      );
+    const normalizedApprovers = approvers.map((spec: unknown, j: number) => {
+      if (spec === 'owners' || spec === 'platform') return spec;
+      const ref = typeof spec === 'string' && normalizeEntityRef(spec);
+      if (!ref || !ref.startsWith('group:'))
+        throw new Error(
+          `${at}.approvers[${j}] must be owners, platform or a group ref such as group:default/dba`,
+        );
+      return ref;
+    });
+    if (require !== 'each' && require !== 'any')
+      throw new Error(`${at}.require must be each or any`);
+    return {
+      name: name.trim(),
+      when: {
+        type: list(when.type, 'type', CHANGE_TYPES),
+        risk: list(when.risk, 'risk', CHANGE_RISKS),
+        tier: list(when.tier, 'tier')?.map(String),
+        inFreeze: when.inFreeze,
+      },
+      approvers: normalizedApprovers,
+      require,
+    };
+  });
+}

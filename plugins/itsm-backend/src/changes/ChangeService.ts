@@ -1,0 +1,836 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  allowedChangeTransitions,
+  ApprovalQueueItem,
+  ApprovalStep,
+  Change,
+  ChangeCalendar,
+  ChangeConflict,
+  ChangeRisk,
+  ChangeState,
+  ChangeTransitionInput,
+  changeTransitionProblems,
+  ChangeType,
+  CommentVisibility,
+  COMMITTED_CHANGE_STATES,
+  CreateChangeRequest,
+  DecideApprovalRequest,
+  FieldChange,
+  FreezeWindow,
+  Page,
+  Priority,
+  TimelineEntry,
+  UpdateChangeRequest,
+  windowProblems,
+  windowsOverlap,
+} from '@backstage-itsm/plugin-itsm-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { v4 as uuid } from 'uuid';
+import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
+import { ApprovalStageRule, planApprovalSteps } from '../approvals/policy';
+import { CatalogCis, CiContext } from '../catalog/CatalogCis';
+import { IncidentStore } from '../incidents/IncidentStore';
+import { ItsmRecordQuery } from '../permissions/rules';
+import { RecordChange } from '../records/KindStore';
+import { RecordStore } from '../records/RecordStore';
+import { Actor } from '../records/actor';
+import {
+  NewTimelineEntry,
+  Paging,
+  RecordCorePatch,
+  RecordListFilter,
+} from '../records/types';
+import {
+  ChangeFields,
+  ChangeStore,
+  isOpenChangeState,
+  StoredChange,
+} from './ChangeStore';
+import { describeFreeze, freezesFor } from './freezes';
+
+/** The change policy from `itsm.changes`. */
+export interface ChangePolicy {
+  approvalPolicy: ApprovalStageRule[];
+  platformGroup?: string;
+  freezeWindows: FreezeWindow[];
+}
+
+/** Something worth telling people about; the notifier decides whom. */
+export type ChangeEvent =
+  | { type: 'created'; change: Change; actor: string }
+  | {
+      type: 'approval_requested';
+      change: Change;
+      steps: ApprovalStep[];
+      actor: string;
+    }
+  | { type: 'state_changed'; change: Change; from: ChangeState; actor: string }
+  | { type: 'rejected'; change: Change; comment: string; actor: string };
+
+export interface ChangeServiceOptions {
+  records: RecordStore;
+  changes: ChangeStore;
+  incidents: IncidentStore;
+  approvals: ApprovalEngine;
+  cis: CatalogCis;
+  policy: ChangePolicy;
+  onEvent?: (event: ChangeEvent) => Promise<void> | void;
+  now?: () => Date;
+}
+
+/** Plan fields: editable in draft and assess only, because approvals are for the plan. */
+const PLAN_FIELDS = [
+  'affectedEntityRefs',
+  'type',
+  'risk',
+  'plannedStart',
+  'plannedEnd',
+  'implementationPlan',
+  'backoutPlan',
+  'testPlan',
+] as const;
+const PLANNING_STATES: readonly ChangeState[] = ['draft', 'assess'];
+
+/** A change's priority follows from its type and risk (it has no impact × urgency). */
+export function changePriority(type: ChangeType, risk: ChangeRisk): Priority {
+  if (type === 'emergency') return 'P1';
+  return ({ high: 'P2', moderate: 'P3', low: 'P4' } as const)[risk];
+}
+
+/**
+ * The change workflow (DESIGN.md §3 Change). Every act is one transaction on the
+ * shared record core with a timeline entry; approvals run through the shared
+ * ApprovalEngine under the change's row lock.
+ */
+export class ChangeService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ChangeServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async create(input: CreateChangeRequest, actor: Actor): Promise<Change> {
+    const { cis, records, changes } = this.options;
+    const ci = await cis.resolveOne(
+      'entityRef',
+      input.entityRef,
+      actor.credentials,
+    );
+    const affected = await cis.resolve(
+      'affectedEntityRefs',
+      input.affectedEntityRefs ?? [],
+      actor.credentials,
+    );
+    const assignmentGroup = input.assignmentGroup
+      ? CatalogCis.refOf(
+          await cis.resolveOne(
+            'assignmentGroup',
+            input.assignmentGroup,
+            actor.credentials,
+          ),
+        )
+      : CatalogCis.ownerOf(ci) ?? null;
+    const assignee = input.assignee
+      ? CatalogCis.refOf(
+          await cis.resolveOne('assignee', input.assignee, actor.credentials),
+        )
+      : null;
+    const plannedStart = isoOrNull(input.plannedStart);
+    const plannedEnd = isoOrNull(input.plannedEnd);
+    checkWindowOrder(plannedStart, plannedEnd);
+    const at = this.now().toISOString();
+    const id = uuid();
+    const created = await records.transaction(async trx => {
+      const number = await records.nextNumber(trx, 'change');
+      await records.insertCore(trx, {
+        id,
+        kind: 'change',
+        number,
+        title: input.title.trim(),
+        description: input.description ?? '',
+        state: 'draft',
+        isOpen: true,
+        entityRef: CatalogCis.refOf(ci),
+        affectedEntityRefs: affected.map(CatalogCis.refOf),
+        requester: actor.ref,
+        assignee,
+        assignmentGroup,
+        priority: changePriority(input.type, input.risk),
+        createdAt: at,
+      });
+      await changes.insert(trx, id, {
+        type: input.type,
+        risk: input.risk,
+        plannedStart,
+        plannedEnd,
+        implementationPlan: input.implementationPlan ?? '',
+        backoutPlan: input.backoutPlan ?? '',
+        testPlan: input.testPlan ?? '',
+        actualStart: null,
+        actualEnd: null,
+        closeCode: null,
+        closeNotes: null,
+        approvalRound: 0,
+      });
+      await records.appendTimeline(trx, id, actor.ref, at, [
+        { type: 'created' },
+      ]);
+      return (await changes.get(id, trx))!;
+    });
+    await this.emit({ type: 'created', change: created, actor: actor.ref });
+    return toChange(created);
+  }
+
+  async get(idOrNumber: string): Promise<Change> {
+    return toChange(await this.load(idOrNumber));
+  }
+
+  async list(
+    filter: RecordListFilter & { types?: ChangeType[] },
+    paging: Paging,
+    criteria?: PermissionCriteria<ItsmRecordQuery>,
+  ): Promise<Page<Change>> {
+    const page = await this.options.changes.list(
+      filter,
+      paging,
+      criteria,
+      query => {
+        if (filter.types?.length) query.whereIn('k.type', filter.types);
+      },
+    );
+    return { ...page, items: page.items.map(toChange) };
+  }
+
+  async timeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    const { id } = await this.load(idOrNumber);
+    return this.options.records.getTimeline(id);
+  }
+
+  async approvalSteps(idOrNumber: string): Promise<ApprovalStep[]> {
+    const { id } = await this.load(idOrNumber);
+    return this.options.approvals.store.forRecord(id);
+  }
+
+  async update(
+    idOrNumber: string,
+    input: UpdateChangeRequest,
+    actor: Actor,
+  ): Promise<Change> {
+    const { cis } = this.options;
+    // Catalog reads happen before the transaction: never hold row locks over HTTP.
+    const affected =
+      input.affectedEntityRefs &&
+      (
+        await cis.resolve(
+          'affectedEntityRefs',
+          input.affectedEntityRefs,
+          actor.credentials,
+        )
+      ).map(CatalogCis.refOf);
+    const assignmentGroup =
+      input.assignmentGroup &&
+      CatalogCis.refOf(
+        await cis.resolveOne(
+          'assignmentGroup',
+          input.assignmentGroup,
+          actor.credentials,
+        ),
+      );
+    const assignee =
+      input.assignee === undefined || input.assignee === null
+        ? input.assignee
+        : CatalogCis.refOf(
+            await cis.resolveOne('assignee', input.assignee, actor.credentials),
+          );
+    const { id } = await this.load(idOrNumber);
+    const updated = await this.options.changes.change(
+      id,
+      input.version,
+      actor.ref,
+      this.now,
+      async (trx, current): Promise<RecordChange<ChangeFields>> => {
+        if (!isOpenChangeState(current.state))
+          throw new ConflictError(
+            `${current.number} is ${current.state} and can no longer be edited`,
+          );
+        const planEdits = PLAN_FIELDS.filter(f => input[f] !== undefined);
+        if (planEdits.length && !PLANNING_STATES.includes(current.state))
+          throw new ConflictError(
+            `The plan (${planEdits.join(', ')}) of ${
+              current.number
+            } can only change in draft or assess; it is ${
+              current.state
+            }. Move it back to draft to re-plan.`,
+          );
+        const changes: FieldChange[] = [];
+        const core: RecordCorePatch = {};
+        const fields: Partial<ChangeFields> = {};
+        const track = (field: string, from: unknown, to: unknown) => {
+          if (to === undefined || JSON.stringify(from) === JSON.stringify(to))
+            return false;
+          changes.push({ field, from, to });
+          return true;
+        };
+        if (track('title', current.title, input.title?.trim()))
+          core.title = input.title!.trim();
+        if (track('description', current.description, input.description))
+          core.description = input.description;
+        if (track('assignee', current.assignee, assignee))
+          core.assignee = assignee;
+        if (track('assignmentGroup', current.assignmentGroup, assignmentGroup))
+          core.assignmentGroup = assignmentGroup;
+        for (const field of [
+          'type',
+          'risk',
+          'implementationPlan',
+          'backoutPlan',
+          'testPlan',
+        ] as const) {
+          if (track(field, current[field], input[field]))
+            (fields as any)[field] = input[field];
+        }
+        const start =
+          input.plannedStart === undefined
+            ? undefined
+            : isoOrNull(input.plannedStart);
+        const end =
+          input.plannedEnd === undefined
+            ? undefined
+            : isoOrNull(input.plannedEnd);
+        if (track('plannedStart', current.plannedStart, start))
+          fields.plannedStart = start;
+        if (track('plannedEnd', current.plannedEnd, end))
+          fields.plannedEnd = end;
+        checkWindowOrder(
+          fields.plannedStart !== undefined
+            ? fields.plannedStart
+            : current.plannedStart,
+          fields.plannedEnd !== undefined
+            ? fields.plannedEnd
+            : current.plannedEnd,
+        );
+        const priority = changePriority(
+          fields.type ?? current.type,
+          fields.risk ?? current.risk,
+        );
+        if (track('priority', current.priority, priority))
+          core.priority = priority;
+        if (
+          affected &&
+          track(
+            'affectedEntityRefs',
+            current.affectedEntityRefs,
+            [...affected].sort(),
+          )
+        ) {
+          await this.options.records.replaceCis(
+            trx,
+            current.id,
+            current.entityRef,
+            affected,
+          );
+        }
+        if (changes.length === 0)
+          throw new InputError(
+            'The update changes nothing: every given field has its current value',
+          );
+        return { core, fields, timeline: [{ type: 'field_changed', changes }] };
+      },
+    );
+    return toChange(updated);
+  }
+
+  async transition(
+    idOrNumber: string,
+    input: ChangeTransitionInput & { version: number },
+    actor: Actor,
+  ): Promise<Change> {
+    const read = await this.load(idOrNumber);
+    // Checked here on what the caller read, and again under the lock by the version.
+    this.checkTransition(read, input);
+    if (read.version !== input.version) this.stale(read, input.version);
+
+    // Catalog reads for approval routing and freezes, before any lock is taken.
+    let planned: ReturnType<typeof planApprovalSteps> = [];
+    let freezes: FreezeWindow[] = [];
+    if (input.to === 'authorize' || input.to === 'scheduled') {
+      const context = await this.context(read, actor);
+      freezes = this.freezesOf(read, context);
+      if (input.to === 'authorize') {
+        planned = planApprovalSteps(this.options.policy.approvalPolicy, {
+          type: read.type,
+          risk: read.risk,
+          tiers: context.tiers,
+          inFreeze: freezes.length > 0,
+          cis: context.cis,
+          platformGroup: this.options.policy.platformGroup,
+        });
+      }
+    }
+
+    let from: ChangeState = read.state;
+    const events: ChangeEvent[] = [];
+    let openedSteps: ApprovalStep[] = [];
+    const updated = await this.options.changes.change(
+      read.id,
+      input.version,
+      actor.ref,
+      this.now,
+      async (trx, current, at) => {
+        from = current.state;
+        const fields: Partial<ChangeFields> = {};
+        const timeline: NewTimelineEntry[] = [];
+        let to: ChangeState = input.to;
+        if (to === 'authorize') {
+          const round = current.approvalRound + 1;
+          fields.approvalRound = round;
+          if (planned.length) {
+            const opened = await this.options.approvals.openRound(
+              trx,
+              current.id,
+              round,
+              planned,
+              at,
+            );
+            openedSteps = opened.steps.filter(s => s.state === 'pending');
+            timeline.push(...opened.timeline);
+          } else {
+            // The policy asks for no approval: straight on to scheduling.
+            this.assertSchedulable(current, freezes, []);
+            to = 'scheduled';
+          }
+        }
+        if (to === 'scheduled' && input.to === 'scheduled')
+          this.assertSchedulable(current, freezes, []);
+        if (to === 'draft' || to === 'canceled')
+          await this.options.approvals.cancelOpen(
+            trx,
+            current.id,
+            current.approvalRound,
+          );
+        const side: FieldChange[] = [];
+        if (to === 'implement') {
+          fields.actualStart = at;
+          side.push({
+            field: 'actualStart',
+            from: current.actualStart,
+            to: at,
+          });
+        }
+        if (to === 'review') {
+          fields.actualEnd = at;
+          side.push({ field: 'actualEnd', from: current.actualEnd, to: at });
+        }
+        if (to === 'closed') {
+          fields.closeCode = input.closeCode!;
+          fields.closeNotes = input.closeNotes?.trim() || null;
+          side.push({ field: 'closeCode', from: null, to: input.closeCode });
+        }
+        timeline.unshift({
+          type: 'state_changed',
+          fromState: current.state,
+          toState: to,
+          ...(side.length ? { changes: side } : {}),
+          ...(to !== input.to
+            ? { body: 'No approval is required by the approval policy' }
+            : {}),
+        });
+        if (input.comment?.trim())
+          timeline.push({ type: 'comment', body: input.comment.trim() });
+        return {
+          core: { state: to, isOpen: isOpenChangeState(to) },
+          fields,
+          timeline,
+        };
+      },
+    );
+    const change = toChange(updated);
+    events.push({ type: 'state_changed', change, from, actor: actor.ref });
+    if (openedSteps.length)
+      events.push({
+        type: 'approval_requested',
+        change,
+        steps: openedSteps,
+        actor: actor.ref,
+      });
+    for (const event of events) await this.emit(event);
+    return change;
+  }
+
+  /**
+   * Approves or rejects one step. All steps approved → scheduled (after a freeze
+   * recheck); a rejection → back to draft with the reason on the timeline.
+   */
+  async decide(
+    idOrNumber: string,
+    input: DecideApprovalRequest,
+    approver: Actor & Approver,
+  ): Promise<Change> {
+    const read = await this.load(idOrNumber);
+    if (read.state !== 'authorize') this.notAwaitingApproval(read);
+    // Freezes may have been configured after the round opened: read them beforehand.
+    const freezes = this.freezesOf(read, await this.context(read, approver));
+    let rejection: string | undefined;
+    let requested: ApprovalStep[] = [];
+    const updated = await this.options.changes.change(
+      read.id,
+      undefined,
+      approver.ref,
+      this.now,
+      async (trx, current, at) => {
+        if (current.state !== 'authorize') this.notAwaitingApproval(current);
+        const { approvals } = this.options;
+        const result = await approvals.decide(
+          trx,
+          current,
+          current.approvalRound,
+          input,
+          approver,
+          at,
+        );
+        const timeline = [...result.timeline];
+        let to: ChangeState = 'authorize';
+        if (result.outcome === 'rejected') {
+          to = 'draft';
+          rejection = result.step.comment ?? '';
+        } else if (result.outcome === 'next_stage') {
+          timeline.push(
+            ...result.opened.map(step => ({
+              type: 'approval_requested' as const,
+              body: `${step.stageName} (stage ${
+                step.stage
+              }) from ${step.eligibleGroups.join(' or ')}: ${step.reason}`,
+            })),
+          );
+          requested = result.opened;
+        } else if (result.outcome === 'approved') {
+          const round = await approvals.store.forRecord(
+            current.id,
+            trx,
+            current.approvalRound,
+          );
+          const platformStep = this.missingPlatformApproval(
+            current,
+            freezes,
+            round,
+          );
+          if (platformStep) {
+            const added = await approvals.appendStage(
+              trx,
+              current.id,
+              current.approvalRound,
+              [platformStep],
+              at,
+            );
+            timeline.push(...added.timeline);
+            requested = added.steps;
+          } else {
+            this.assertSchedulable(current, freezes, round);
+            to = 'scheduled';
+          }
+        }
+        if (to !== current.state)
+          timeline.push({
+            type: 'state_changed',
+            fromState: current.state,
+            toState: to,
+            ...(to === 'draft'
+              ? {
+                  body: `Rejected by ${approver.ref}: ${result.step.comment}`,
+                }
+              : { body: 'Every approval step is approved' }),
+          });
+        return {
+          core: to === current.state ? {} : { state: to, isOpen: true },
+          fields: {},
+          timeline,
+        };
+      },
+    );
+    const change = toChange(updated);
+    const actor = approver.ref;
+    if (rejection !== undefined)
+      await this.emit({ type: 'rejected', change, comment: rejection, actor });
+    else if (change.state !== read.state)
+      await this.emit({
+        type: 'state_changed',
+        change,
+        from: read.state,
+        actor,
+      });
+    if (requested.length)
+      await this.emit({
+        type: 'approval_requested',
+        change,
+        steps: requested,
+        actor,
+      });
+    return change;
+  }
+
+  /** A comment (visible to the requester) or a work note; only appends. */
+  async comment(
+    idOrNumber: string,
+    input: { body: string; visibility: CommentVisibility },
+    actor: Actor,
+  ): Promise<TimelineEntry> {
+    const { id } = await this.load(idOrNumber);
+    return this.options.changes.withLock(
+      id,
+      this.now,
+      async (trx, _c, _r, at) => {
+        const [entry] = await this.options.records.appendTimeline(
+          trx,
+          id,
+          actor.ref,
+          at,
+          [{ type: input.visibility, body: input.body }],
+        );
+        return entry;
+      },
+    );
+  }
+
+  /**
+   * Committed (scheduled, implementing) changes whose windows overlap this one and
+   * whose CIs meet this one's CIs or their direct dependencies; and the freezes it
+   * falls into. Computed on read, so it is current whenever CIs or windows change.
+   */
+  async conflicts(
+    idOrNumber: string,
+    actor: Actor,
+  ): Promise<{ conflicts: ChangeConflict[]; freezes: FreezeWindow[] }> {
+    const change = await this.load(idOrNumber);
+    if (!change.plannedStart || !change.plannedEnd)
+      return { conflicts: [], freezes: [] };
+    const context = await this.context(change, actor);
+    const others = await this.options.changes.inWindow({
+      from: change.plannedStart,
+      to: change.plannedEnd,
+      states: COMMITTED_CHANGE_STATES,
+      excludeId: change.id,
+    });
+    const conflicts: ChangeConflict[] = [];
+    for (const other of others) {
+      const theirs = [other.entityRef, ...other.affectedEntityRefs];
+      const direct = theirs.filter(ref => context.refs.includes(ref));
+      const via = theirs.filter(ref => context.neighbours.has(ref));
+      if (!direct.length && !via.length) continue;
+      conflicts.push({
+        change: {
+          id: other.id,
+          number: other.number,
+          title: other.title,
+          state: other.state,
+          plannedStart: other.plannedStart,
+          plannedEnd: other.plannedEnd,
+          entityRef: other.entityRef,
+        },
+        entityRefs: [...direct, ...via],
+        reason: [
+          ...(direct.length ? [`both change ${direct.join(', ')}`] : []),
+          ...via.map(ref => context.neighbours.get(ref)!),
+        ].join('; '),
+      });
+    }
+    return { conflicts, freezes: this.freezesOf(change, context) };
+  }
+
+  async causedIncidents(idOrNumber: string) {
+    const { id } = await this.load(idOrNumber);
+    const incidents = await this.options.incidents.causedBy(id);
+    return incidents.map(
+      ({ id: incidentId, number, title, state, priority }) => ({
+        id: incidentId,
+        number,
+        title,
+        state,
+        priority,
+      }),
+    );
+  }
+
+  /** Changes by planned window in [from, to), with the freeze windows of the range. */
+  async calendar(
+    query: {
+      from: string;
+      to: string;
+      entityRef?: string;
+      assignmentGroup?: string;
+      states?: ChangeState[];
+    },
+    actor: Actor,
+    criteria?: PermissionCriteria<ItsmRecordQuery>,
+  ): Promise<ChangeCalendar> {
+    const from = isoOrNull(query.from)!;
+    const to = isoOrNull(query.to)!;
+    if (Date.parse(to) <= Date.parse(from))
+      throw new InputError('to must be after from');
+    if (Date.parse(to) - Date.parse(from) > 400 * 86_400_000)
+      throw new InputError('from and to may be at most 400 days apart');
+    const changes = await this.options.changes.inWindow({
+      from,
+      to,
+      states: query.states,
+      entityRefs: query.entityRef ? [query.entityRef] : undefined,
+      assignmentGroup: query.assignmentGroup,
+      criteria,
+    });
+    let freezes = this.options.policy.freezeWindows.filter(freeze =>
+      windowsOverlap(freeze, { start: from, end: to }),
+    );
+    if (query.entityRef) {
+      const context = await this.options.cis.describe(
+        [query.entityRef],
+        actor.credentials,
+      );
+      freezes = freezesFor(freezes, { start: from, end: to }, context);
+    }
+    return { changes: changes.map(toChange), freezes };
+  }
+
+  pendingApprovals(
+    approver: Approver,
+    criteria?: PermissionCriteria<ItsmRecordQuery>,
+  ): Promise<ApprovalQueueItem[]> {
+    return this.options.approvals.store.pendingFor(
+      approver.ownershipEntityRefs
+        .map(ref => ref.toLocaleLowerCase('en-US'))
+        .filter(ref => ref.startsWith('group:')),
+      approver.ref,
+      criteria,
+    );
+  }
+
+  private async load(idOrNumber: string): Promise<StoredChange> {
+    const id = await this.options.records.resolveId('change', idOrNumber);
+    const change = await this.options.changes.get(id);
+    if (!change) throw new NotFoundError(`No change ${idOrNumber}`);
+    return change;
+  }
+
+  private context(change: Change, actor: Actor): Promise<CiContext> {
+    return this.options.cis.describe(
+      [change.entityRef, ...change.affectedEntityRefs],
+      actor.credentials,
+    );
+  }
+
+  private freezesOf(change: Change, context: CiContext): FreezeWindow[] {
+    if (!change.plannedStart || !change.plannedEnd) return [];
+    return freezesFor(
+      this.options.policy.freezeWindows,
+      { start: change.plannedStart, end: change.plannedEnd },
+      context,
+    );
+  }
+
+  /**
+   * A normal change in a freeze needs an approved platform step. When the round has
+   * none (the freeze was configured after it opened), returns the step to add.
+   */
+  private missingPlatformApproval(
+    change: StoredChange,
+    freezes: FreezeWindow[],
+    round: ApprovalStep[],
+  ) {
+    const platform = this.options.policy.platformGroup;
+    if (change.type !== 'normal' || freezes.length === 0 || !platform)
+      return undefined;
+    if (this.platformApproved(round)) return undefined;
+    return {
+      stage: 0,
+      stageName: 'Platform approval',
+      eligibleGroups: [platform],
+      reason: `the window falls into the freeze ${freezes
+        .map(describeFreeze)
+        .join(', ')}`,
+    };
+  }
+
+  private platformApproved(round: ApprovalStep[]): boolean {
+    const platform = this.options.policy.platformGroup;
+    return (
+      !!platform &&
+      round.some(
+        step =>
+          step.state === 'approved' && step.eligibleGroups.includes(platform),
+      )
+    );
+  }
+
+  /** Freezes block scheduling a non-emergency change unless the platform group approved. */
+  private assertSchedulable(
+    change: Change,
+    freezes: FreezeWindow[],
+    round: ApprovalStep[],
+  ) {
+    if (change.type === 'emergency' || freezes.length === 0) return;
+    if (change.type === 'normal' && this.platformApproved(round)) return;
+    throw new ConflictError(
+      `${
+        change.number
+      } cannot be scheduled: its window falls into the freeze ${freezes
+        .map(describeFreeze)
+        .join(', ')}${
+        change.type === 'standard'
+          ? '. A standard change cannot be scheduled into a freeze; pick another window or raise a normal change for platform approval'
+          : ' and the platform group has not approved it'
+      }`,
+    );
+  }
+
+  private checkTransition(current: StoredChange, input: ChangeTransitionInput) {
+    const allowed = allowedChangeTransitions(current.type, current.state);
+    if (!allowed.includes(input.to)) {
+      throw new ConflictError(
+        `${current.number} (${current.type}) cannot move from ${
+          current.state
+        } to ${input.to}; allowed: ${
+          allowed.length
+            ? allowed.join(', ')
+            : `none (the change is ${current.state})`
+        }`,
+      );
+    }
+    const problems = changeTransitionProblems(current, input);
+    if (problems.length) throw new InputError(problems.join('; '));
+  }
+
+  private stale(change: Change, version: number): never {
+    throw new ConflictError(
+      `${change.number} was changed by someone else: version ${version} is stale, the current version is ${change.version}. Reload and try again.`,
+    );
+  }
+
+  private notAwaitingApproval(change: Change): never {
+    throw new ConflictError(
+      `${change.number} is not waiting for approval: it is ${change.state}`,
+    );
+  }
+
+  private async emit(event: ChangeEvent) {
+    await this.options.onEvent?.(event);
+  }
+}
+
+function isoOrNull(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const parsed = Date.parse(value);
+  if (Number.isNaN(parsed))
+    throw new InputError(`'${value}' is not a date-time`);
+  return new Date(parsed).toISOString();
+}
+
+function checkWindowOrder(start: string | null, end: string | null) {
+  if (start && end) {
+    const problems = windowProblems(start, end);
+    if (problems.length) throw new InputError(problems.join('; '));
+  }
+}
+
+/** The API shape: the internal approval round is not part of it. */
+function toChange(stored: StoredChange): Change {
+  const { approvalRound: _round, ...change } = stored;
+  return change;
+}

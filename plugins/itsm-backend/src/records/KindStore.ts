@@ -1,0 +1,206 @@
+import {
+  Page,
+  Priority,
+  RecordCore,
+  RecordKind,
+} from '@backstage-itsm/plugin-itsm-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { Knex } from 'knex';
+import { ItsmRecordQuery } from '../permissions/rules';
+import { applyPermissionCriteria } from '../permissions/toKnex';
+import { RecordRow, RecordStore } from './RecordStore';
+import { toIso } from './time';
+import {
+  NewTimelineEntry,
+  Paging,
+  RecordCorePatch,
+  RecordListFilter,
+} from './types';
+
+/** What one act does to a record: core columns, the kind's columns, the timeline. */
+export interface RecordChange<F> {
+  core: RecordCorePatch;
+  fields: Partial<F>;
+  timeline: NewTimelineEntry[];
+}
+
+/** A record row joined with its kind's row. */
+export type JoinedRow = RecordRow & Record<string, any>;
+
+export interface KindTableSpec<T extends RecordCore, F extends object> {
+  kind: T['kind'] & RecordKind;
+  /** The kind's table, keyed by `record_id`, aliased `k` in queries. */
+  table: string;
+  /** Column of each kind field. */
+  columns: Record<keyof F, string>;
+  /** The kind's fields of a joined row (the core is mapped by the store). */
+  fromRow: (row: JoinedRow) => Omit<T, keyof RecordCore>;
+  /** Adds joins or columns to every select (e.g. the number of a linked record). */
+  extendSelect?: (query: Knex.QueryBuilder) => void;
+}
+
+/**
+ * The store of one kind: its own row beside the shared record core, read joined to it.
+ * Every kind gets get/list/insert/update from here; what differs is the spec.
+ */
+export class KindStore<T extends RecordCore, F extends object> {
+  constructor(
+    protected readonly records: RecordStore,
+    private readonly spec: KindTableSpec<T, F>,
+  ) {}
+
+  protected get db(): Knex {
+    return this.records.db;
+  }
+
+  protected select(db: Knex | Knex.Transaction): Knex.QueryBuilder {
+    const query = db('itsm_records as r')
+      .join(`${this.spec.table} as k`, 'k.record_id', 'r.id')
+      .where('r.kind', this.spec.kind)
+      .select('r.*', 'k.*');
+    this.spec.extendSelect?.(query);
+    return query;
+  }
+
+  async insert(trx: Knex.Transaction, recordId: string, fields: F) {
+    await trx(this.spec.table).insert({
+      record_id: recordId,
+      ...this.toColumns(fields),
+    });
+  }
+
+  async update(trx: Knex.Transaction, recordId: string, patch: Partial<F>) {
+    const columns = this.toColumns(patch);
+    if (Object.keys(columns).length === 0) return;
+    await trx(this.spec.table).where({ record_id: recordId }).update(columns);
+  }
+
+  async get(id: string, trx?: Knex.Transaction): Promise<T | undefined> {
+    const row = await this.select(trx ?? this.db)
+      .andWhere('r.id', id)
+      .first();
+    if (!row) return undefined;
+    const affected = await this.records.getAffectedEntityRefs([id], trx);
+    return this.toRecord(row, affected.get(id) ?? []);
+  }
+
+  /**
+   * Runs `fn` with the record locked (row lock where the engine has it), in one
+   * transaction; `at` is taken after the lock so that timeline times follow the order
+   * in which concurrent acts were applied.
+   */
+  async withLock<R>(
+    id: string,
+    now: () => Date,
+    fn: (
+      trx: Knex.Transaction,
+      current: T,
+      row: RecordRow,
+      at: string,
+    ) => Promise<R>,
+    version?: number,
+  ): Promise<R> {
+    return this.records.transaction(async trx => {
+      const row = await this.records.lockForUpdate(
+        trx,
+        this.spec.kind,
+        id,
+        version,
+      );
+      const current = (await this.get(id, trx))!;
+      return fn(trx, current, row, now().toISOString());
+    });
+  }
+
+  /**
+   * One change of a record: lock, check the version read by the caller (409 when
+   * stale), apply, bump the version and append the timeline, in one transaction.
+   */
+  change(
+    id: string,
+    version: number | undefined,
+    actor: string,
+    now: () => Date,
+    apply: (
+      trx: Knex.Transaction,
+      current: T,
+      at: string,
+    ) => Promise<RecordChange<F>>,
+  ): Promise<T> {
+    return this.withLock(
+      id,
+      now,
+      async (trx, current, row, at) => {
+        const { core, fields, timeline } = await apply(trx, current, at);
+        await this.records.updateCore(trx, row, core, at);
+        await this.update(trx, id, fields);
+        await this.records.appendTimeline(trx, id, actor, at, timeline);
+        return (await this.get(id, trx))!;
+      },
+      version,
+    );
+  }
+
+  /**
+   * A keyset page of the kind's records. `narrow` adds the kind's own filters (on `k`).
+   */
+  async list(
+    filter: RecordListFilter,
+    paging: Paging,
+    criteria?: PermissionCriteria<ItsmRecordQuery>,
+    narrow?: (query: Knex.QueryBuilder) => void,
+  ): Promise<Page<T>> {
+    const query = this.select(this.db);
+    if (criteria) applyPermissionCriteria(query, criteria);
+    narrow?.(query);
+    const rows: JoinedRow[] = await this.records.applyListQuery(
+      query,
+      filter,
+      paging,
+    );
+    const page = RecordStore.toPage(rows, paging.limit);
+    return {
+      items: await this.toRecords(page.rows),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
+
+  /** Maps rows, reading their affected CIs in one query. */
+  protected async toRecords(rows: JoinedRow[], db?: Knex): Promise<T[]> {
+    const affected = await this.records.getAffectedEntityRefs(
+      rows.map(row => row.id),
+      db,
+    );
+    return rows.map(row => this.toRecord(row, affected.get(row.id) ?? []));
+  }
+
+  private toRecord(row: JoinedRow, affected: string[]): T {
+    const core: RecordCore = {
+      id: row.id,
+      number: row.number,
+      kind: this.spec.kind,
+      title: row.title,
+      description: row.description ?? '',
+      state: row.state,
+      entityRef: row.entity_ref,
+      affectedEntityRefs: affected,
+      requester: row.requester,
+      assignee: row.assignee ?? null,
+      assignmentGroup: row.assignment_group ?? null,
+      priority: row.priority as Priority,
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+      version: Number(row.version),
+    };
+    return { ...core, ...this.spec.fromRow(row) } as T;
+  }
+
+  private toColumns(fields: Partial<F>): Record<string, unknown> {
+    const columns: Record<string, unknown> = {};
+    for (const [key, column] of Object.entries(this.spec.columns)) {
+      const value = fields[key as keyof F];
+      if (value !== undefined) columns[column as string] = value;
+    }
+    return columns;
+  }
+}
