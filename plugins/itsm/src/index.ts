@@ -12,12 +12,17 @@ export {
   ItsmPage,
   EntityItsmContent,
   EntityOpenIncidentsCard,
+  ApprovalsCard,
+  ChangeCalendarContent,
   isItsmAvailable,
 } from './plugin';
 export { itsmApiRef, ItsmClient } from './api';
 export type {
   ItsmApi,
   AddCommentRequest,
+  ChangeConflictsResponse,
+  LinkedIncident,
+  TransitionChangeRequest,
   TransitionIncidentRequest,
 } from './api';
-export { rootRouteRef, incidentRouteRef } from './routes';
+export { rootRouteRef, incidentRouteRef, changeRouteRef } from './routes';

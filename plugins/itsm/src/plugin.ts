@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { itsmApiRef, ItsmClient } from './api';
-import { rootRouteRef } from './routes';
+import { changeRouteRef, incidentRouteRef, rootRouteRef } from './routes';
 
 // The legacy frontend system (apps built with @backstage/app-defaults). The new system
 // uses the default export of the package (src/alpha/plugin.tsx).
@@ -26,6 +26,8 @@ export const itsmPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    incident: incidentRouteRef,
+    change: changeRouteRef,
   },
 });
 
@@ -57,7 +59,8 @@ export const ItsmPage = itsmPlugin.provide(
 );
 
 /**
- * The "Service management" entity tab: the entity's incidents.
+ * The "Service management" entity tab: the entity's incidents, its changes and its
+ * change calendar.
  *
  * @public
  */
@@ -66,7 +69,7 @@ export const EntityItsmContent = itsmPlugin.provide(
     name: 'EntityItsmContent',
     component: {
       lazy: () =>
-        import('./components/incidents').then(m => m.EntityIncidentsContent),
+        import('./components/EntityItsmContent').then(m => m.EntityItsmContent),
     },
   }),
 );
@@ -82,6 +85,35 @@ export const EntityOpenIncidentsCard = itsmPlugin.provide(
     component: {
       lazy: () =>
         import('./components/incidents').then(m => m.EntityOpenIncidentsCard),
+    },
+  }),
+);
+
+/**
+ * "Waiting for my approval": the signed-in user's approval queue as a card, for the home
+ * page (e.g. inside a home page widget) or user and group pages.
+ *
+ * @public
+ */
+export const ApprovalsCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'ApprovalsCard',
+    component: {
+      lazy: () => import('./components/approvals').then(m => m.ApprovalsCard),
+    },
+  }),
+);
+
+/**
+ * The change calendar (all CIs, with an entity filter) for any page of the app.
+ *
+ * @public
+ */
+export const ChangeCalendarContent = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'ChangeCalendarContent',
+    component: {
+      lazy: () => import('./components/changes').then(m => m.ChangeCalendar),
     },
   }),
 );

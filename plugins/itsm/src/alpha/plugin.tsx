@@ -11,7 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import BuildIcon from '@material-ui/icons/Build';
 import { itsmApiRef, ItsmClient } from '../api';
-import { incidentRouteRef, rootRouteRef } from '../routes';
+import { changeRouteRef, incidentRouteRef, rootRouteRef } from '../routes';
 
 /** Same kinds as `isItsmAvailable` in the legacy plugin, as a configurable predicate. */
 const entityFilter = {
@@ -44,14 +44,19 @@ export const itsmPage = PageBlueprint.make({
   },
 });
 
-/** `entity-content:itsm`, the "Service management" tab of CIs. */
+/**
+ * `entity-content:itsm`, the "Service management" tab of CIs: incidents, changes and
+ * the change calendar.
+ */
 export const itsmEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'itsm',
     title: 'Service management',
     filter: entityFilter,
     loader: () =>
-      import('../components/incidents').then(m => <m.EntityIncidentsContent />),
+      import('../components/EntityItsmContent').then(m => (
+        <m.EntityItsmContent />
+      )),
   },
 });
 
@@ -68,6 +73,21 @@ export const itsmOpenIncidentsCard = EntityCardBlueprint.make({
 });
 
 /**
+ * `entity-card:itsm/pending-approvals`: "Waiting for my approval" (the signed-in user's
+ * queue) on user and group pages. A home page widget would suit it better, but
+ * `@backstage/plugin-home-react` is not a dependency of this package yet; an app can wrap
+ * the exported `ApprovalsCard` in its own `HomePageWidgetBlueprint`.
+ */
+export const itsmApprovalsCard = EntityCardBlueprint.make({
+  name: 'pending-approvals',
+  params: {
+    filter: { kind: { $in: ['user', 'group'] } },
+    loader: () =>
+      import('../components/approvals').then(m => <m.ApprovalsCard />),
+  },
+});
+
+/**
  * The ITSM plugin for the new frontend system.
  *
  * @public
@@ -77,10 +97,17 @@ export const itsmPlugin = createFrontendPlugin({
   title: 'Service management',
   icon: <BuildIcon fontSize="inherit" />,
   info: { packageJson: () => import('../../package.json') },
-  extensions: [itsmApi, itsmPage, itsmEntityContent, itsmOpenIncidentsCard],
+  extensions: [
+    itsmApi,
+    itsmPage,
+    itsmEntityContent,
+    itsmOpenIncidentsCard,
+    itsmApprovalsCard,
+  ],
   routes: {
     root: rootRouteRef,
     incident: incidentRouteRef,
+    change: changeRouteRef,
   },
 });
 

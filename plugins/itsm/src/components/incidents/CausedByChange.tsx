@@ -122,7 +122,6 @@ export const CausedByChange = (props: {
             }
             required
             fullWidth
-            autoFocus
             variant="outlined"
           />
         </Grid>

@@ -15,7 +15,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { formatAge, IncidentLink, PriorityChip, StateChip } from '../shared';
 import { ReportIncidentButton } from './ReportIncidentButton';
-import { incidentEntityRef } from './entityRef';
+import { ciEntityRef } from '../shared';
 
 // Enough to count what a team can act on; beyond that the card says "100+".
 const COUNT_LIMIT = 100;
@@ -24,7 +24,7 @@ const COUNT_LIMIT = 100;
 export const EntityOpenIncidentsCard = (props: { maxItems?: number }) => {
   const { maxItems = 5 } = props;
   const { entity } = useEntity();
-  const entityRef = incidentEntityRef(entity);
+  const entityRef = ciEntityRef(entity);
   const itsmApi = useApi(itsmApiRef);
   const [reloadKey, setReloadKey] = useState(0);
 

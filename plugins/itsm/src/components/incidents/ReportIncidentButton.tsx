@@ -1,7 +1,5 @@
-import { useState } from 'react';
-import Button from '@material-ui/core/Button';
-import AddIcon from '@material-ui/icons/Add';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
+import { OpenDialogButton } from '../shared';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
 /** The "Report incident" button with its dialog, as the tab, card and ITSM page use it. */
@@ -11,29 +9,18 @@ export const ReportIncidentButton = (props: {
   onCreated: (incident: Incident) => void;
   /** `contained` for page actions, `text` (small) inside cards. */
   variant?: 'contained' | 'text';
-}) => {
-  const { entityRef, onCreated, variant = 'contained' } = props;
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button
-        variant={variant}
-        size={variant === 'text' ? 'small' : 'medium'}
-        color="primary"
-        startIcon={<AddIcon />}
-        onClick={() => setOpen(true)}
-      >
-        Report incident
-      </Button>
+}) => (
+  <OpenDialogButton label="Report incident" variant={props.variant}>
+    {({ open, close }) => (
       <ReportIncidentDialog
         open={open}
-        entityRef={entityRef}
-        onClose={() => setOpen(false)}
+        entityRef={props.entityRef}
+        onClose={close}
         onCreated={incident => {
-          setOpen(false);
-          onCreated(incident);
+          close();
+          props.onCreated(incident);
         }}
       />
-    </>
-  );
-};
+    )}
+  </OpenDialogButton>
+);

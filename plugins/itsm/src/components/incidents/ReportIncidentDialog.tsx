@@ -14,8 +14,14 @@ import {
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { FormDialog, PriorityChip, RefLink, useSubmit } from '../shared';
-import { ReportIncidentErrors, validateReportIncident } from './validation';
+import {
+  FormDialog,
+  PriorityChip,
+  RecordCoreErrors,
+  RefLink,
+  useSubmit,
+  validateRecordCore,
+} from '../shared';
 
 const LEVELS = [1, 2, 3] as const;
 
@@ -38,7 +44,7 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
   const [entityRef, setEntityRef] = useState(fixedEntityRef ?? '');
   const [impact, setImpact] = useState<ImpactLevel>(2);
   const [urgency, setUrgency] = useState<UrgencyLevel>(2);
-  const [errors, setErrors] = useState<ReportIncidentErrors>({});
+  const [errors, setErrors] = useState<RecordCoreErrors>({});
   const { submitting, error: submitError, setError, run } = useSubmit();
 
   // Start from a clean form each time the dialog opens.
@@ -57,7 +63,7 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
   const priority = computePriority(impact, urgency);
 
   const submit = async () => {
-    const found = validateReportIncident({ title, description, entityRef });
+    const found = validateRecordCore({ title, description, entityRef });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const incident = await run(() =>

@@ -38,3 +38,7 @@ export {
   useKeysetPaging,
 } from './RecordListTable';
 export type { KeysetPaging, StateFilter } from './RecordListTable';
+export { validateRecordCore } from './validation';
+export type { RecordCoreErrors, RecordCoreValues } from './validation';
+export { OpenDialogButton } from './OpenDialogButton';
+export { ciEntityRef } from './entityRef';

@@ -3,24 +3,22 @@ import {
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 
-export interface ReportIncidentValues {
+/** The fields every new record asks for. */
+export interface RecordCoreValues {
   title: string;
   description: string;
   entityRef: string;
 }
 
-export type ReportIncidentErrors = Partial<
-  Record<keyof ReportIncidentValues, string>
->;
+export type RecordCoreErrors = Partial<Record<keyof RecordCoreValues, string>>;
 
 /**
- * Client-side checks of the report form, the same limits the API enforces, so that a
- * user learns what is wrong before sending rather than from a 400.
+ * Client-side checks of a new record's title, description and CI: the same limits the
+ * API enforces, so that a user learns what is wrong before sending rather than from a
+ * 400.
  */
-export function validateReportIncident(
-  values: ReportIncidentValues,
-): ReportIncidentErrors {
-  const errors: ReportIncidentErrors = {};
+export function validateRecordCore(values: RecordCoreValues): RecordCoreErrors {
+  const errors: RecordCoreErrors = {};
   const title = values.title.trim();
   if (!title) {
     errors.title = 'A title is required';

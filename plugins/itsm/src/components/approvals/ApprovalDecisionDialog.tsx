@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  ApprovalDecision,
+  ApprovalStep,
+  Change,
+  TEXT_LIMITS,
+} from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
+import { FormDialog, useSubmit } from '../shared';
+
+/** The words of a decision: the buttons and the dialog say the same. */
+export const DECISION_LABELS: Record<ApprovalDecision, string> = {
+  approved: 'Approve',
+  rejected: 'Reject',
+};
+
+/** The record a step belongs to, as far as the dialog needs it. */
+export interface DecidedRecord {
+  id: string;
+  number: string;
+  title: string;
+}
+
+/**
+ * Approves or rejects one step with a comment; rejecting needs one (it is the reason the
+ * change goes back to draft). The server's 403 (requester, not a member) or 409 (decided
+ * meanwhile) is shown in the dialog.
+ */
+export const ApprovalDecisionDialog = (props: {
+  record: DecidedRecord;
+  step: ApprovalStep;
+  /** The dialog is open while it is set. */
+  decision?: ApprovalDecision;
+  onClose: () => void;
+  onDone: (change: Change) => void;
+}) => {
+  const { record, step, decision, onClose, onDone } = props;
+  const itsmApi = useApi(itsmApiRef);
+  const [comment, setComment] = useState('');
+  const [fieldError, setFieldError] = useState<string>();
+  const { submitting, error, setError, run } = useSubmit();
+
+  useEffect(() => {
+    setComment('');
+    setFieldError(undefined);
+    setError(undefined);
+  }, [decision, setError]);
+
+  if (!decision) return null;
+  const label = DECISION_LABELS[decision];
+  const required = decision === 'rejected';
+
+  const submit = async () => {
+    if (required && !comment.trim()) {
+      setFieldError('Say why: the requester reads it on the timeline');
+      return;
+    }
+    if (comment.length > TEXT_LIMITS.comment) {
+      setFieldError(`At most ${TEXT_LIMITS.comment} characters`);
+      return;
+    }
+    setFieldError(undefined);
+    const change = await run(() =>
+      itsmApi.decideChangeApproval(record.id, {
+        stepId: step.id,
+        decision,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      }),
+    );
+    if (change) onDone(change);
+  };
+
+  return (
+    <FormDialog
+      open
+      id="itsm-approval-decision"
+      title={`${label}: ${record.number}`}
+      submitLabel={label}
+      cancelLabel="Back"
+      submitting={submitting}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Grid item xs={12}>
+        <Typography variant="body2">
+          {record.title}
+          <br />
+          <Typography component="span" variant="caption" color="textSecondary">
+            {step.stageName}: {step.reason}
+          </Typography>
+        </Typography>
+      </Grid>
+      <Grid item xs={12}>
+        <TextField
+          id="itsm-approval-comment"
+          label="Comment"
+          value={comment}
+          onChange={e => setComment(e.target.value)}
+          error={!!fieldError}
+          helperText={
+            fieldError ??
+            (required
+              ? 'Required: why it is rejected and what would change your mind'
+              : 'Optional: recorded with your decision')
+          }
+          required={required}
+          fullWidth
+          multiline
+          minRows={3}
+          variant="outlined"
+        />
+      </Grid>
+    </FormDialog>
+  );
+};

@@ -1,0 +1,169 @@
+import Box from '@material-ui/core/Box';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ApprovalQueueItem } from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { ChangeLink, formatAge, formatDateTime, RefLink } from '../shared';
+import { DecisionButtons } from './DecisionButtons';
+
+/** The open steps the signed-in user may decide, oldest first, and how to reload them. */
+export function usePendingApprovals() {
+  const itsmApi = useApi(itsmApiRef);
+  return useAsyncRetry(() => itsmApi.getPendingApprovals(), [itsmApi]);
+}
+
+const EMPTY_TEXT = 'Nothing is waiting for your approval.';
+
+/**
+ * "Waiting for my approval": the approval queue of the signed-in user, with Approve and
+ * Reject on each row. A decided step leaves the queue.
+ */
+export const PendingApprovalsTable = () => {
+  const pending = usePendingApprovals();
+  if (pending.error) return <ResponseErrorPanel error={pending.error} />;
+
+  const columns: TableColumn<ApprovalQueueItem>[] = [
+    {
+      title: 'Number',
+      width: '9em',
+      cellStyle: { whiteSpace: 'nowrap' },
+      render: item => <ChangeLink number={item.record.number} />,
+    },
+    { title: 'Title', render: item => item.record.title },
+    {
+      title: 'CI',
+      render: item => <RefLink entityRef={item.record.entityRef} />,
+    },
+    {
+      title: 'Requester',
+      render: item => <RefLink entityRef={item.record.requester} />,
+    },
+    {
+      title: 'Approval',
+      render: item => (
+        <>
+          {item.step.stageName}
+          <Typography variant="caption" color="textSecondary" display="block">
+            {item.step.reason}
+          </Typography>
+        </>
+      ),
+    },
+    {
+      title: 'Waiting',
+      render: item => (
+        <span title={formatDateTime(item.step.createdAt)}>
+          {formatAge(item.step.createdAt)}
+        </span>
+      ),
+    },
+    {
+      title: 'Decide',
+      render: item => (
+        <DecisionButtons
+          record={item.record}
+          step={item.step}
+          onDone={pending.retry}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <Table<ApprovalQueueItem>
+      title="Waiting for my approval"
+      isLoading={pending.loading}
+      columns={columns}
+      data={pending.value ?? []}
+      options={{
+        paging: false,
+        search: false,
+        sorting: false,
+        padding: 'dense',
+      }}
+      emptyContent={
+        <Box p={2} textAlign="center">
+          {EMPTY_TEXT}
+        </Box>
+      }
+    />
+  );
+};
+
+/**
+ * A card with what waits for the signed-in user's approval, for the home page or a
+ * user's or group's entity page; it links to the queue on the ITSM page.
+ *
+ * @public
+ */
+export const ApprovalsCard = (props: { maxItems?: number }) => {
+  const { maxItems = 5 } = props;
+  const pending = usePendingApprovals();
+  const rootLink = useRouteRef(rootRouteRef);
+
+  let body;
+  if (pending.loading && !pending.value) {
+    body = <Progress />;
+  } else if (pending.error) {
+    body = <ResponseErrorPanel error={pending.error} />;
+  } else {
+    const items = pending.value ?? [];
+    body = (
+      <>
+        <Typography variant="h4" component="p" data-testid="pending-count">
+          {items.length}
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          {items.length === 0
+            ? EMPTY_TEXT
+            : `waiting for your approval${
+                items.length > maxItems ? `, the oldest ${maxItems}:` : ''
+              }`}
+        </Typography>
+        {items.length > 0 && (
+          <List dense>
+            {items.slice(0, maxItems).map(item => (
+              <ListItem key={item.step.id} disableGutters>
+                <ListItemText
+                  primary={
+                    <>
+                      <ChangeLink number={item.record.number} />{' '}
+                      {item.record.title}
+                    </>
+                  }
+                  secondary={`${item.step.stageName} · waiting ${formatAge(
+                    item.step.createdAt,
+                  )}`}
+                />
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <InfoCard
+      title="Waiting for my approval"
+      deepLink={{
+        title: 'Open the approval queue',
+        link: `${rootLink()}?tab=approvals`,
+      }}
+    >
+      {body}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,7 @@
+export { ApprovalsPanel } from './ApprovalsPanel';
+export {
+  ApprovalsCard,
+  PendingApprovalsTable,
+  usePendingApprovals,
+} from './PendingApprovals';
+export { ApprovalDecisionDialog } from './ApprovalDecisionDialog';

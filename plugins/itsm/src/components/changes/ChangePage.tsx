@@ -1,0 +1,187 @@
+import { useMemo, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { useApi, useRouteRefParams } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  allowedChangeTransitions,
+  ChangeState,
+} from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
+import { changeRouteRef } from '../../routes';
+import {
+  PriorityChip,
+  RecordPageFrame,
+  StateChip,
+  TimelineCard,
+} from '../shared';
+import { ApprovalsPanel, usePendingApprovals } from '../approvals';
+import { ChangeTypeChip, RiskChip } from './ChangeChips';
+import { ChangePlanCard } from './ChangePlanCard';
+import { CausedIncidentsCard, ConflictsCard } from './ChangeRelationsCards';
+import { ChangeTransitionDialog } from './ChangeTransitionDialog';
+import { CHANGE_TRANSITION_LABELS, planProblems } from './transitions';
+
+/** Moves that are a step back or out: outlined, after the forward ones. */
+const BACKWARD: readonly ChangeState[] = ['draft', 'canceled'];
+
+/**
+ * One change: its state, type and risk, the moves it allows (with what their guards
+ * still miss), its plan (editable before authorisation), approvals, conflicts, the
+ * incidents it caused and its timeline.
+ */
+export const ChangePage = () => {
+  const { id } = useRouteRefParams(changeRouteRef);
+  const itsmApi = useApi(itsmApiRef);
+  const [transitionTo, setTransitionTo] = useState<ChangeState>();
+
+  const change = useAsyncRetry(() => itsmApi.getChange(id), [itsmApi, id]);
+  const timeline = useAsyncRetry(
+    () => itsmApi.getChangeTimeline(id),
+    [itsmApi, id],
+  );
+  const approvals = useAsyncRetry(
+    () => itsmApi.getChangeApprovals(id),
+    [itsmApi, id],
+  );
+  const conflicts = useAsyncRetry(
+    () => itsmApi.getChangeConflicts(id),
+    [itsmApi, id],
+  );
+  const incidents = useAsyncRetry(
+    () => itsmApi.getChangeIncidents(id),
+    [itsmApi, id],
+  );
+  const pending = usePendingApprovals();
+
+  const current = change.value;
+  const decidable = useMemo(
+    () =>
+      new Set(
+        (pending.value ?? [])
+          .filter(item => item.record.id === current?.id)
+          .map(item => item.step.id),
+      ),
+    [pending.value, current?.id],
+  );
+
+  const reload = () => {
+    change.retry();
+    timeline.retry();
+    approvals.retry();
+    conflicts.retry();
+    incidents.retry();
+    pending.retry();
+  };
+
+  const moves = current
+    ? [...allowedChangeTransitions(current.type, current.state)].sort(
+        (a, b) => Number(BACKWARD.includes(a)) - Number(BACKWARD.includes(b)),
+      )
+    : [];
+  const blocked = current
+    ? moves
+        .map(to => ({ to, problems: planProblems(current, to) }))
+        .filter(move => move.problems.length > 0)
+    : [];
+
+  return (
+    <RecordPageFrame
+      kindLabel="Change"
+      id={id}
+      record={current}
+      loading={change.loading}
+      error={change.error}
+    >
+      {current && (
+        <>
+          <Box
+            display="flex"
+            alignItems="center"
+            flexWrap="wrap"
+            gridGap={8}
+            mb={2}
+          >
+            <Typography variant="h6" component="span">
+              {current.number}
+            </Typography>
+            <StateChip state={current.state} />
+            <ChangeTypeChip type={current.type} />
+            <RiskChip risk={current.risk} />
+            <PriorityChip priority={current.priority} />
+            <Box flexGrow={1} />
+            {moves.map(to => (
+              <Button
+                key={to}
+                variant={BACKWARD.includes(to) ? 'outlined' : 'contained'}
+                color="primary"
+                onClick={() => setTransitionTo(to)}
+              >
+                {CHANGE_TRANSITION_LABELS[to]}
+              </Button>
+            ))}
+          </Box>
+          {current.state === 'authorize' && (
+            <Box mb={2}>
+              <Alert severity="info">
+                Waiting for approval: the change is scheduled when every step is
+                approved; a rejection returns it to draft.
+              </Alert>
+            </Box>
+          )}
+          {blocked.map(move => (
+            <Box mb={2} key={move.to}>
+              <Alert severity="warning">
+                Before {CHANGE_TRANSITION_LABELS[move.to]}:{' '}
+                {move.problems.join('; ')}.
+              </Alert>
+            </Box>
+          ))}
+          <Grid container spacing={3}>
+            <Grid item xs={12} lg={7}>
+              <Grid container spacing={3} direction="column">
+                <Grid item>
+                  <ChangePlanCard change={current} onUpdated={reload} />
+                </Grid>
+                <Grid item>
+                  <ApprovalsPanel
+                    change={current}
+                    approvals={approvals}
+                    decidable={decidable}
+                    onDecided={reload}
+                  />
+                </Grid>
+                <Grid item>
+                  <ConflictsCard conflicts={conflicts} />
+                </Grid>
+                <Grid item>
+                  <CausedIncidentsCard incidents={incidents} />
+                </Grid>
+              </Grid>
+            </Grid>
+            <Grid item xs={12} lg={5}>
+              <TimelineCard
+                kind="change"
+                recordId={current.id}
+                timeline={timeline}
+                onAdded={timeline.retry}
+              />
+            </Grid>
+          </Grid>
+          <ChangeTransitionDialog
+            change={current}
+            to={transitionTo}
+            onClose={() => setTransitionTo(undefined)}
+            onDone={() => {
+              setTransitionTo(undefined);
+              reload();
+            }}
+          />
+        </>
+      )}
+    </RecordPageFrame>
+  );
+};

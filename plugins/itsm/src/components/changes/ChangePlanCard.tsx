@@ -1,0 +1,218 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import EditIcon from '@material-ui/icons/Edit';
+import { InfoCard, MarkdownContent } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  CHANGE_CLOSE_CODE_LABELS,
+  CHANGE_RISK_LABELS,
+  CHANGE_TYPE_LABELS,
+  Change,
+  ChangeState,
+} from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
+import {
+  DetailField as Field,
+  formatDateTime,
+  RefLink,
+  useSubmit,
+} from '../shared';
+import {
+  ChangeFormErrors,
+  changeFormFromChange,
+  updateChangeRequest,
+  validateChangeForm,
+} from './changeForm';
+import { ChangePlanFields } from './ChangePlanFields';
+
+/** The approvals are for the plan: it can be edited before authorisation only. */
+export const PLAN_EDITABLE_STATES: readonly ChangeState[] = ['draft', 'assess'];
+
+const PlanText = (props: { label: string; text: string }) => (
+  <Field label={props.label} wide preWrap>
+    {props.text || (
+      <Typography component="span" variant="inherit" color="textSecondary">
+        Not written yet
+      </Typography>
+    )}
+  </Field>
+);
+
+const PlanView = (props: { change: Change }) => {
+  const { change } = props;
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12}>
+        {change.description ? (
+          <MarkdownContent content={change.description} />
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            No description.
+          </Typography>
+        )}
+      </Grid>
+      <Field label="Configuration item">
+        <RefLink entityRef={change.entityRef} />
+      </Field>
+      <Field label="Affected CIs">
+        {change.affectedEntityRefs.length === 0 && '—'}
+        {change.affectedEntityRefs.map((ref, i) => (
+          <span key={ref}>
+            {i > 0 && ', '}
+            <RefLink entityRef={ref} />
+          </span>
+        ))}
+      </Field>
+      <Field label="Type / risk">
+        {CHANGE_TYPE_LABELS[change.type]} / {CHANGE_RISK_LABELS[change.risk]}
+      </Field>
+      <Field label="Requester">
+        <RefLink entityRef={change.requester} />
+      </Field>
+      <Field label="Assignee">
+        <RefLink entityRef={change.assignee} empty="Unassigned" />
+      </Field>
+      <Field label="Assignment group">
+        <RefLink entityRef={change.assignmentGroup} />
+      </Field>
+      <Field label="Planned start">
+        {formatDateTime(change.plannedStart) || '—'}
+      </Field>
+      <Field label="Planned end">
+        {formatDateTime(change.plannedEnd) || '—'}
+      </Field>
+      <Field label="Raised">{formatDateTime(change.createdAt)}</Field>
+      {change.actualStart && (
+        <Field label="Started">{formatDateTime(change.actualStart)}</Field>
+      )}
+      {change.actualEnd && (
+        <Field label="Ended">{formatDateTime(change.actualEnd)}</Field>
+      )}
+      {change.closeCode && (
+        <Field label="Close code">
+          {CHANGE_CLOSE_CODE_LABELS[change.closeCode]}
+        </Field>
+      )}
+      {change.closeNotes && (
+        <Field label="Close notes" wide preWrap>
+          {change.closeNotes}
+        </Field>
+      )}
+      <PlanText label="Implementation plan" text={change.implementationPlan} />
+      <PlanText label="Backout plan" text={change.backoutPlan} />
+      <PlanText label="Test plan" text={change.testPlan} />
+    </Grid>
+  );
+};
+
+const PlanEditor = (props: {
+  change: Change;
+  onDone: (updated?: Change) => void;
+}) => {
+  const { change, onDone } = props;
+  const itsmApi = useApi(itsmApiRef);
+  const [values, setValues] = useState(() => changeFormFromChange(change));
+  const [errors, setErrors] = useState<ChangeFormErrors>({});
+  const { submitting, error, run } = useSubmit();
+
+  const save = async () => {
+    const found = validateChangeForm(values, { checkEntityRef: false });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const request = updateChangeRequest(change, values);
+    if (Object.keys(request).length === 1) {
+      onDone(); // nothing but the version: nothing changed
+      return;
+    }
+    const updated = await run(() => itsmApi.updateChange(change.id, request));
+    if (updated) onDone(updated);
+  };
+
+  return (
+    <form
+      noValidate
+      aria-label="Edit the plan"
+      onSubmit={e => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <Grid container spacing={2}>
+        <ChangePlanFields
+          idPrefix="itsm-edit-change"
+          values={values}
+          errors={errors}
+          onChange={patch => setValues(v => ({ ...v, ...patch }))}
+          entity="none"
+        />
+        {error && (
+          <Grid item xs={12}>
+            <Alert severity="error">{error}</Alert>
+          </Grid>
+        )}
+        <Grid item xs={12}>
+          <Box display="flex" justifyContent="flex-end" gridGap={8}>
+            <Button onClick={() => onDone()} disabled={submitting}>
+              Discard
+            </Button>
+            <Button
+              type="submit"
+              variant="contained"
+              color="primary"
+              disabled={submitting}
+            >
+              Save plan
+            </Button>
+          </Box>
+        </Grid>
+      </Grid>
+    </form>
+  );
+};
+
+/**
+ * The change's plan: description, CIs, type and risk, window and the three plans; in
+ * draft and assess an "Edit plan" button turns it into a form (saved with the version).
+ */
+export const ChangePlanCard = (props: {
+  change: Change;
+  onUpdated: () => void;
+}) => {
+  const { change, onUpdated } = props;
+  const [editing, setEditing] = useState(false);
+  const editable = PLAN_EDITABLE_STATES.includes(change.state);
+  return (
+    <InfoCard
+      title="Plan"
+      action={
+        editable && !editing ? (
+          <Box mt={1} mr={1}>
+            <Button
+              size="small"
+              startIcon={<EditIcon />}
+              onClick={() => setEditing(true)}
+            >
+              Edit plan
+            </Button>
+          </Box>
+        ) : undefined
+      }
+    >
+      {editing && editable ? (
+        <PlanEditor
+          change={change}
+          onDone={updated => {
+            setEditing(false);
+            if (updated) onUpdated();
+          }}
+        />
+      ) : (
+        <PlanView change={change} />
+      )}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  CHANGE_CLOSE_CODE_LABELS,
+  CHANGE_CLOSE_CODES,
+  Change,
+  ChangeCloseCode,
+  ChangeState,
+  ChangeTransitionInput,
+  changeTransitionProblems,
+  TEXT_LIMITS,
+} from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
+import { FormDialog, useSubmit } from '../shared';
+import { CHANGE_TRANSITION_LABELS, humanizeProblem } from './transitions';
+
+const COMMENT_HELP: Partial<Record<ChangeState, string>> = {
+  draft: 'Why it goes back to planning; its approvals no longer hold',
+  canceled: 'Why the change is canceled',
+};
+
+/**
+ * Confirms a move of a change: closing asks for the close code and notes; every move
+ * takes an optional comment. The shared guards run first (a plan missing what
+ * authorisation needs is refused here, as the server would).
+ */
+export const ChangeTransitionDialog = (props: {
+  change: Change;
+  /** The target state; the dialog is open while it is set. */
+  to?: ChangeState;
+  onClose: () => void;
+  onDone: (change: Change) => void;
+}) => {
+  const { change, to, onClose, onDone } = props;
+  const itsmApi = useApi(itsmApiRef);
+  const [closeCode, setCloseCode] = useState<ChangeCloseCode | ''>('');
+  const [closeNotes, setCloseNotes] = useState('');
+  const [comment, setComment] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<
+    Partial<Record<'closeCode' | 'closeNotes' | 'comment', string>>
+  >({});
+  const { submitting, error, setError, run } = useSubmit();
+
+  useEffect(() => {
+    setCloseCode('');
+    setCloseNotes('');
+    setComment('');
+    setProblems([]);
+    setFieldErrors({});
+    setError(undefined);
+  }, [to, setError]);
+
+  if (!to) return null;
+  const label = CHANGE_TRANSITION_LABELS[to];
+
+  const submit = async () => {
+    const input: ChangeTransitionInput = {
+      to,
+      ...(to === 'closed' && closeCode ? { closeCode } : {}),
+      ...(to === 'closed' && closeNotes.trim() ? { closeNotes } : {}),
+      ...(comment.trim() ? { comment } : {}),
+    };
+    const errors: typeof fieldErrors = {};
+    const other: string[] = [];
+    for (const problem of changeTransitionProblems(change, input)) {
+      if (problem.startsWith('closeCode is required')) {
+        errors.closeCode = 'Choose how the change went';
+      } else {
+        other.push(humanizeProblem(problem));
+      }
+    }
+    if (closeNotes.length > TEXT_LIMITS.resolutionNotes)
+      errors.closeNotes = `At most ${TEXT_LIMITS.resolutionNotes} characters`;
+    if (comment.length > TEXT_LIMITS.comment)
+      errors.comment = `At most ${TEXT_LIMITS.comment} characters`;
+    setFieldErrors(errors);
+    setProblems(other);
+    if (Object.keys(errors).length > 0 || other.length > 0) return;
+
+    const updated = await run(() =>
+      itsmApi.transitionChange(change.id, {
+        ...input,
+        version: change.version,
+      }),
+    );
+    if (updated) onDone(updated);
+  };
+
+  return (
+    <FormDialog
+      open
+      id="itsm-change-transition"
+      title={`${label}: ${change.number}`}
+      submitLabel={label}
+      cancelLabel="Back"
+      submitting={submitting}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      {to === 'closed' && (
+        <>
+          <Grid item xs={12}>
+            <TextField
+              select
+              id="itsm-change-close-code"
+              label="Close code"
+              value={closeCode}
+              onChange={e =>
+                setCloseCode(e.target.value as ChangeCloseCode | '')
+              }
+              error={!!fieldErrors.closeCode}
+              helperText={fieldErrors.closeCode}
+              SelectProps={{ native: true }}
+              required
+              fullWidth
+              variant="outlined"
+            >
+              <option value="">Choose…</option>
+              {CHANGE_CLOSE_CODES.map(code => (
+                <option key={code} value={code}>
+                  {CHANGE_CLOSE_CODE_LABELS[code]}
+                </option>
+              ))}
+            </TextField>
+          </Grid>
+          <Grid item xs={12}>
+            <TextField
+              id="itsm-change-close-notes"
+              label="Close notes"
+              value={closeNotes}
+              onChange={e => setCloseNotes(e.target.value)}
+              error={!!fieldErrors.closeNotes}
+              helperText={
+                fieldErrors.closeNotes ?? 'What happened, what was learned'
+              }
+              fullWidth
+              multiline
+              minRows={3}
+              variant="outlined"
+            />
+          </Grid>
+        </>
+      )}
+      <Grid item xs={12}>
+        <TextField
+          id="itsm-change-transition-comment"
+          label="Comment (optional, visible to the requester)"
+          value={comment}
+          onChange={e => setComment(e.target.value)}
+          error={!!fieldErrors.comment}
+          helperText={fieldErrors.comment ?? COMMENT_HELP[to]}
+          fullWidth
+          multiline
+          minRows={2}
+          variant="outlined"
+        />
+      </Grid>
+      {problems.map(problem => (
+        <Grid item xs={12} key={problem}>
+          <Alert severity="warning">{problem}</Alert>
+        </Grid>
+      ))}
+    </FormDialog>
+  );
+};

@@ -1,0 +1,25 @@
+import { Change } from '@backstage-itsm/plugin-itsm-common';
+import { OpenDialogButton } from '../shared';
+import { NewChangeDialog } from './NewChangeDialog';
+
+/** The "Request change" button with its dialog, for the entity tab and the ITSM page. */
+export const RequestChangeButton = (props: {
+  /** The CI when requesting from an entity page; asked for otherwise. */
+  entityRef?: string;
+  onCreated: (change: Change) => void;
+  variant?: 'contained' | 'text';
+}) => (
+  <OpenDialogButton label="Request change" variant={props.variant}>
+    {({ open, close }) => (
+      <NewChangeDialog
+        open={open}
+        entityRef={props.entityRef}
+        onClose={close}
+        onCreated={change => {
+          close();
+          props.onCreated(change);
+        }}
+      />
+    )}
+  </OpenDialogButton>
+);
