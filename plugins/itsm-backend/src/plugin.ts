@@ -114,6 +114,15 @@ export const itsmPlugin = createBackendPlugin({
                 records,
                 createService: now =>
                   new IncidentService({ ...serviceOptions, now }),
+                changes: {
+                  createService: now =>
+                    new ChangeService({ ...changeServiceOptions, now }),
+                  membership: async userRef =>
+                    cis.groupsOf(
+                      userRef,
+                      await deps.auth.getOwnServiceCredentials(),
+                    ),
+                },
                 credentials: await deps.auth.getOwnServiceCredentials(),
                 logger: deps.logger,
               });

@@ -4,6 +4,7 @@ import {
   parseEntityRef,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
+  RELATION_MEMBER_OF,
   RELATION_OWNED_BY,
   RELATION_PART_OF,
   stringifyEntityRef,
@@ -158,6 +159,17 @@ export class CatalogCis {
       domains: [...domains],
       neighbours,
     };
+  }
+
+  /** The groups a user is a member of, from the catalog's memberOf relations. */
+  async groupsOf(
+    userRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const user = await this.catalog.getEntityByRef(userRef, { credentials });
+    return (user?.relations ?? [])
+      .filter(r => r.type === RELATION_MEMBER_OF)
+      .map(r => r.targetRef.toLocaleLowerCase('en-US'));
   }
 
   static refOf(entity: Entity): string {

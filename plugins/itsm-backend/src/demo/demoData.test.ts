@@ -10,6 +10,11 @@ import { RecordStore } from '../records/RecordStore';
 import { testEntities } from '../__testUtils__/catalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { seedDemoData } from './demoData';
+import { ChangeService } from '../changes/ChangeService';
+import { ChangeStore } from '../changes/ChangeStore';
+import { ApprovalEngine } from '../approvals/ApprovalEngine';
+import { ApprovalStore } from '../approvals/ApprovalStore';
+import { DEFAULT_APPROVAL_POLICY } from '../approvals/policy';
 
 jest.setTimeout(60_000);
 
@@ -41,6 +46,25 @@ incidents:
     impact: 2
     urgency: 2
     requester: user:default/bob
+changes:
+  - title: Upgrade payments to Node 22
+    entityRef: component:default/payments-api
+    type: normal
+    risk: high
+    requester: user:default/alice
+    raisedAgo: P2D
+    window: { startedAgo: PT5H, lasts: PT1H }
+    state: closed
+    closeCode: backed_out
+    approvedBy: [user:default/dave, user:default/bob]
+    causedIncidents: [Payments slow]
+  - title: Resize the payments database
+    entityRef: resource:default/payments-db
+    type: normal
+    risk: moderate
+    requester: user:default/alice
+    window: { startsIn: P1D, lasts: PT2H }
+    state: authorize
 `;
 
 describe.each(ids)('demo data on %s', databaseId => {
@@ -55,9 +79,31 @@ describe.each(ids)('demo data on %s', databaseId => {
         cis: new CatalogCis(catalogServiceMock({ entities })),
         now,
       });
+    const changeService = (now: () => Date) =>
+      new ChangeService({
+        records,
+        changes: new ChangeStore(records),
+        incidents: new IncidentStore(records),
+        approvals: new ApprovalEngine(new ApprovalStore(knex)),
+        cis: new CatalogCis(catalogServiceMock({ entities: testEntities })),
+        policy: {
+          approvalPolicy: DEFAULT_APPROVAL_POLICY,
+          platformGroup: 'group:default/platform',
+          freezeWindows: [],
+        },
+        now,
+      });
+    const groups: Record<string, string[]> = {
+      'user:default/dave': ['group:default/team-payments'],
+      'user:default/bob': ['group:default/platform'],
+    };
     const options = {
       file: demoFile(demo),
       records,
+      changes: {
+        createService: changeService,
+        membership: async (ref: string) => groups[ref] ?? [],
+      },
       credentials: mockCredentials.service(),
       logger: mockServices.logger.mock(),
     };
@@ -87,11 +133,33 @@ describe.each(ids)('demo data on %s', databaseId => {
       'created',
       'in_progress',
       'resolved',
+      // The demo change that caused it was linked afterwards.
+      'field_changed',
     ]);
     // Steps are spread between the report and now: one hour apart here.
     expect(Date.parse(timeline[1].at) - opened).toBe(3600_000);
     expect(Date.parse(timeline[2].at) - opened).toBe(2 * 3600_000);
     expect((await service.get('INC-000002')).state).toBe('new');
+
+    // Changes reach their state through approvals by members of the routed groups.
+    const changes = changeService(() => new Date());
+    const closed = await changes.get('CHG-000001');
+    expect(closed).toMatchObject({ state: 'closed', closeCode: 'backed_out' });
+    expect(before - Date.parse(closed.plannedStart!)).toBeGreaterThanOrEqual(
+      5 * 3600_000 - 1000,
+    );
+    expect(
+      (await changes.approvalSteps('CHG-000001')).map(s => [
+        s.stageName,
+        s.decidedBy,
+      ]),
+    ).toEqual([
+      ['Owner approval', 'user:default/dave'],
+      ['Platform approval', 'user:default/bob'],
+    ]);
+    expect((await service.get('INC-000001')).causedByChange).toBe('CHG-000001');
+    expect((await changes.get('CHG-000002')).state).toBe('authorize');
+    expect(await records.count('change')).toBe(2);
   });
 
   it('names what is wrong in an invalid demo file', async () => {

@@ -11,7 +11,9 @@ import {
   HOLD_REASONS,
   RESOLUTION_CODES,
 } from '@backstage-itsm/plugin-itsm-common';
+import { ChangeService } from '../changes/ChangeService';
 import { IncidentService } from '../incidents/IncidentService';
+import { demoChangeSchema, seedDemoChanges } from './demoChanges';
 import { RecordStore } from '../records/RecordStore';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
@@ -42,23 +44,33 @@ const demoFileSchema = z.object({
       })
       .strict(),
   ),
+  changes: z.array(demoChangeSchema).optional(),
 });
 
 /**
  * Loads demo records from a YAML file into an empty ITSM database, so a new user
- * sees open incidents at first start. Idempotent: it does nothing once any incident
- * exists. Returns 'waiting' while the catalog has not ingested the demo CIs yet.
+ * sees open incidents and changes at first start. Idempotent per kind: incidents are
+ * loaded while there are none, changes likewise. Returns 'waiting' while the catalog
+ * has not ingested the demo CIs yet.
  */
 export async function seedDemoData(options: {
   file: string;
   records: RecordStore;
   /** The incident service working at the given clock, so demo records can have a past. */
   createService: (now: () => Date) => IncidentService;
+  /** Changes are loaded when this is given (with the approvers' group membership). */
+  changes?: {
+    createService: (now: () => Date) => ChangeService;
+    membership: (userRef: string) => Promise<string[]>;
+  };
   credentials: BackstageCredentials;
   logger: LoggerService;
 }): Promise<'seeded' | 'skipped' | 'waiting'> {
   const { file, records, createService, credentials, logger } = options;
-  if ((await records.count('incident')) > 0) return 'skipped';
+  const needIncidents = (await records.count('incident')) === 0;
+  const needChanges =
+    !!options.changes && (await records.count('change')) === 0;
+  if (!needIncidents && !needChanges) return 'skipped';
   const parsed = demoFileSchema.safeParse(
     YAML.parse(await fs.readFile(file, 'utf8')),
   );
@@ -67,7 +79,34 @@ export async function seedDemoData(options: {
       `Invalid ITSM demo data in ${file}: ${parsed.error.message}`,
     );
   }
-  const items = parsed.data.incidents;
+  if (needIncidents) {
+    const result = await seedIncidents(parsed.data.incidents, options);
+    if (result === 'waiting') return result;
+    logger.info(
+      `Loaded ${parsed.data.incidents.length} demo incidents from ${file}`,
+    );
+  }
+  const changes = parsed.data.changes ?? [];
+  if (needChanges && changes.length) {
+    await seedDemoChanges({
+      items: changes,
+      ...options.changes!,
+      incidents: createService(() => new Date()),
+      credentials,
+    });
+    logger.info(`Loaded ${changes.length} demo changes from ${file}`);
+  }
+  return 'seeded';
+}
+
+async function seedIncidents(
+  items: z.infer<typeof demoFileSchema>['incidents'],
+  options: {
+    createService: (now: () => Date) => IncidentService;
+    credentials: BackstageCredentials;
+  },
+): Promise<'seeded' | 'waiting'> {
+  const { createService, credentials } = options;
   for (const [index, item] of items.entries()) {
     const actor = { ref: item.requester, credentials };
     const path = {
@@ -127,6 +166,5 @@ export async function seedDemoData(options: {
       );
     }
   }
-  logger.info(`Loaded ${items.length} demo incidents from ${file}`);
   return 'seeded';
 }
