@@ -13,6 +13,9 @@ import { NewTimelineEntry } from '../records/types';
 import { ApprovalStore } from './ApprovalStore';
 import { PlannedStep } from './policy';
 
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+const same = (a: string, b: string) => lower(a) === lower(b);
+
 /** Who decides: the user and the groups they belong to (their ownership refs). */
 export interface Approver {
   ref: string;
@@ -209,6 +212,3 @@ function requestedEntry(step: ApprovalStep): NewTimelineEntry {
     }) from ${step.eligibleGroups.join(' or ')}: ${step.reason}`,
   };
 }
-
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
-const same = (a: string, b: string) => lower(a) === lower(b);

@@ -84,6 +84,67 @@ export class CatalogCis {
     return entity;
   }
 
+  /**
+   * The refs a new record names, checked against the catalog: its CI, more CIs, the
+   * assignment group (default: the CI's owner) and the assignee.
+   */
+  async resolveNewRecord(
+    input: {
+      entityRef: string;
+      affectedEntityRefs?: string[];
+      assignmentGroup?: string;
+      assignee?: string;
+    },
+    credentials: BackstageCredentials,
+  ) {
+    const ci = await this.resolveOne('entityRef', input.entityRef, credentials);
+    const updates = await this.resolveUpdates(
+      { affectedEntityRefs: input.affectedEntityRefs ?? [], ...input },
+      credentials,
+    );
+    return {
+      entityRef: CatalogCis.refOf(ci),
+      affectedEntityRefs: updates.affectedEntityRefs!,
+      assignmentGroup:
+        updates.assignmentGroup ?? CatalogCis.ownerOf(ci) ?? null,
+      assignee: updates.assignee ?? null,
+    };
+  }
+
+  /**
+   * The refs an update names, checked against the catalog. Absent fields stay
+   * undefined (not changed); a null assignee stays null (unassign).
+   */
+  async resolveUpdates(
+    input: {
+      affectedEntityRefs?: string[];
+      assignmentGroup?: string;
+      assignee?: string | null;
+    },
+    credentials: BackstageCredentials,
+  ) {
+    const one = async (field: string, ref: string) =>
+      CatalogCis.refOf(await this.resolveOne(field, ref, credentials));
+    return {
+      affectedEntityRefs:
+        input.affectedEntityRefs &&
+        (
+          await this.resolve(
+            'affectedEntityRefs',
+            input.affectedEntityRefs,
+            credentials,
+          )
+        ).map(CatalogCis.refOf),
+      assignmentGroup:
+        input.assignmentGroup &&
+        (await one('assignmentGroup', input.assignmentGroup)),
+      assignee:
+        input.assignee === undefined || input.assignee === null
+          ? input.assignee
+          : await one('assignee', input.assignee),
+    };
+  }
+
   /** The owner of a CI: its ownedBy relation, else spec.owner read as a group ref. */
   static ownerOf(entity: Entity): string | undefined {
     const relation = entity.relations?.find(r => r.type === RELATION_OWNED_BY);

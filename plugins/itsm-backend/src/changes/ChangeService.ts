@@ -111,30 +111,7 @@ export class ChangeService {
 
   async create(input: CreateChangeRequest, actor: Actor): Promise<Change> {
     const { cis, records, changes } = this.options;
-    const ci = await cis.resolveOne(
-      'entityRef',
-      input.entityRef,
-      actor.credentials,
-    );
-    const affected = await cis.resolve(
-      'affectedEntityRefs',
-      input.affectedEntityRefs ?? [],
-      actor.credentials,
-    );
-    const assignmentGroup = input.assignmentGroup
-      ? CatalogCis.refOf(
-          await cis.resolveOne(
-            'assignmentGroup',
-            input.assignmentGroup,
-            actor.credentials,
-          ),
-        )
-      : CatalogCis.ownerOf(ci) ?? null;
-    const assignee = input.assignee
-      ? CatalogCis.refOf(
-          await cis.resolveOne('assignee', input.assignee, actor.credentials),
-        )
-      : null;
+    const refs = await cis.resolveNewRecord(input, actor.credentials);
     const plannedStart = isoOrNull(input.plannedStart);
     const plannedEnd = isoOrNull(input.plannedEnd);
     checkWindowOrder(plannedStart, plannedEnd);
@@ -150,11 +127,8 @@ export class ChangeService {
         description: input.description ?? '',
         state: 'draft',
         isOpen: true,
-        entityRef: CatalogCis.refOf(ci),
-        affectedEntityRefs: affected.map(CatalogCis.refOf),
+        ...refs,
         requester: actor.ref,
-        assignee,
-        assignmentGroup,
         priority: changePriority(input.type, input.risk),
         createdAt: at,
       });
@@ -218,30 +192,11 @@ export class ChangeService {
   ): Promise<Change> {
     const { cis } = this.options;
     // Catalog reads happen before the transaction: never hold row locks over HTTP.
-    const affected =
-      input.affectedEntityRefs &&
-      (
-        await cis.resolve(
-          'affectedEntityRefs',
-          input.affectedEntityRefs,
-          actor.credentials,
-        )
-      ).map(CatalogCis.refOf);
-    const assignmentGroup =
-      input.assignmentGroup &&
-      CatalogCis.refOf(
-        await cis.resolveOne(
-          'assignmentGroup',
-          input.assignmentGroup,
-          actor.credentials,
-        ),
-      );
-    const assignee =
-      input.assignee === undefined || input.assignee === null
-        ? input.assignee
-        : CatalogCis.refOf(
-            await cis.resolveOne('assignee', input.assignee, actor.credentials),
-          );
+    const {
+      affectedEntityRefs: affected,
+      assignmentGroup,
+      assignee,
+    } = await cis.resolveUpdates(input, actor.credentials);
     const { id } = await this.load(idOrNumber);
     const updated = await this.options.changes.change(
       id,

@@ -10,11 +10,7 @@ import { RecordStore } from '../records/RecordStore';
 import { testEntities } from '../__testUtils__/catalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { seedDemoData } from './demoData';
-import { ChangeService } from '../changes/ChangeService';
-import { ChangeStore } from '../changes/ChangeStore';
-import { ApprovalEngine } from '../approvals/ApprovalEngine';
-import { ApprovalStore } from '../approvals/ApprovalStore';
-import { DEFAULT_APPROVAL_POLICY } from '../approvals/policy';
+import { createTestChangeService } from '../__testUtils__/services';
 
 jest.setTimeout(60_000);
 
@@ -80,19 +76,7 @@ describe.each(ids)('demo data on %s', databaseId => {
         now,
       });
     const changeService = (now: () => Date) =>
-      new ChangeService({
-        records,
-        changes: new ChangeStore(records),
-        incidents: new IncidentStore(records),
-        approvals: new ApprovalEngine(new ApprovalStore(knex)),
-        cis: new CatalogCis(catalogServiceMock({ entities: testEntities })),
-        policy: {
-          approvalPolicy: DEFAULT_APPROVAL_POLICY,
-          platformGroup: 'group:default/platform',
-          freezeWindows: [],
-        },
-        now,
-      });
+      createTestChangeService(knex, { now });
     const groups: Record<string, string[]> = {
       'user:default/dave': ['group:default/team-payments'],
       'user:default/bob': ['group:default/platform'],

@@ -70,30 +70,7 @@ export class IncidentService {
 
   async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
     const { cis, records, incidents } = this.options;
-    const ci = await cis.resolveOne(
-      'entityRef',
-      input.entityRef,
-      actor.credentials,
-    );
-    const affected = await cis.resolve(
-      'affectedEntityRefs',
-      input.affectedEntityRefs ?? [],
-      actor.credentials,
-    );
-    const assignmentGroup = input.assignmentGroup
-      ? CatalogCis.refOf(
-          await cis.resolveOne(
-            'assignmentGroup',
-            input.assignmentGroup,
-            actor.credentials,
-          ),
-        )
-      : CatalogCis.ownerOf(ci) ?? null;
-    const assignee = input.assignee
-      ? CatalogCis.refOf(
-          await cis.resolveOne('assignee', input.assignee, actor.credentials),
-        )
-      : null;
+    const refs = await cis.resolveNewRecord(input, actor.credentials);
     const at = this.now().toISOString();
     const id = uuid();
 
@@ -107,11 +84,8 @@ export class IncidentService {
         description: input.description ?? '',
         state: 'new',
         isOpen: true,
-        entityRef: CatalogCis.refOf(ci),
-        affectedEntityRefs: affected.map(CatalogCis.refOf),
+        ...refs,
         requester: actor.ref,
-        assignee,
-        assignmentGroup,
         priority: computePriority(
           input.impact,
           input.urgency,
@@ -126,7 +100,7 @@ export class IncidentService {
         resolutionCode: null,
         resolutionNotes: null,
         // Being assigned at creation is an acknowledgement (stops the response clock).
-        acknowledgedAt: assignee ? at : null,
+        acknowledgedAt: refs.assignee ? at : null,
         resolvedAt: null,
         closedAt: null,
         causedByChangeId: null,
@@ -167,30 +141,11 @@ export class IncidentService {
   ): Promise<Incident> {
     const { cis } = this.options;
     // Catalog reads happen before the transaction: never hold row locks over HTTP.
-    const affected =
-      input.affectedEntityRefs &&
-      (
-        await cis.resolve(
-          'affectedEntityRefs',
-          input.affectedEntityRefs,
-          actor.credentials,
-        )
-      ).map(CatalogCis.refOf);
-    const assignmentGroup =
-      input.assignmentGroup &&
-      CatalogCis.refOf(
-        await cis.resolveOne(
-          'assignmentGroup',
-          input.assignmentGroup,
-          actor.credentials,
-        ),
-      );
-    const assignee =
-      input.assignee === undefined || input.assignee === null
-        ? input.assignee
-        : CatalogCis.refOf(
-            await cis.resolveOne('assignee', input.assignee, actor.credentials),
-          );
+    const {
+      affectedEntityRefs: affected,
+      assignmentGroup,
+      assignee,
+    } = await cis.resolveUpdates(input, actor.credentials);
 
     const cause =
       input.causedByChange === undefined || input.causedByChange === null

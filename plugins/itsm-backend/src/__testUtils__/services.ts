@@ -1,0 +1,33 @@
+import { FreezeWindow } from '@backstage-itsm/plugin-itsm-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import { ApprovalEngine } from '../approvals/ApprovalEngine';
+import { ApprovalStore } from '../approvals/ApprovalStore';
+import { DEFAULT_APPROVAL_POLICY } from '../approvals/policy';
+import { CatalogCis } from '../catalog/CatalogCis';
+import { ChangeService } from '../changes/ChangeService';
+import { ChangeStore } from '../changes/ChangeStore';
+import { IncidentStore } from '../incidents/IncidentStore';
+import { RecordStore } from '../records/RecordStore';
+import { testEntities } from './catalog';
+
+/** A change service on the test catalog with the default policy; platform = group:default/platform. */
+export function createTestChangeService(
+  knex: Knex,
+  options: { freezeWindows?: FreezeWindow[]; now?: () => Date } = {},
+): ChangeService {
+  const records = new RecordStore(knex);
+  return new ChangeService({
+    records,
+    changes: new ChangeStore(records),
+    incidents: new IncidentStore(records),
+    approvals: new ApprovalEngine(new ApprovalStore(knex)),
+    cis: new CatalogCis(catalogServiceMock({ entities: testEntities })),
+    policy: {
+      approvalPolicy: DEFAULT_APPROVAL_POLICY,
+      platformGroup: 'group:default/platform',
+      freezeWindows: options.freezeWindows ?? [],
+    },
+    now: options.now,
+  });
+}
