@@ -94,8 +94,43 @@ export function changeCalendarQuery(query: ChangeCalendarQuery): string {
   ]);
 }
 
-const incidentPath = (id: string) => `/incidents/${encodeURIComponent(id)}`;
-const changePath = (id: string) => `/changes/${encodeURIComponent(id)}`;
+type Send = <T>(
+  path: string,
+  options?: { method: string; body: unknown },
+) => Promise<T>;
+
+/**
+ * The calls every record collection (`/incidents`, `/changes`) answers alike; ids are
+ * uuids or numbers.
+ */
+class RecordCollection<T, TCreate, TUpdate, TTransition> {
+  constructor(private readonly send: Send, private readonly name: string) {}
+
+  path(id: string, sub: string = '') {
+    return `/${this.name}/${encodeURIComponent(id)}${sub}`;
+  }
+
+  list = (query: string) => this.send<Page<T>>(`/${this.name}${query}`);
+  get = (id: string) => this.send<T>(this.path(id));
+  create = (body: TCreate) =>
+    this.send<T>(`/${this.name}`, { method: 'POST', body });
+  update = (id: string, body: TUpdate) =>
+    this.send<T>(this.path(id), { method: 'PATCH', body });
+  transition = (id: string, body: TTransition) =>
+    this.send<T>(this.path(id, '/transitions'), { method: 'POST', body });
+  comment = (id: string, body: AddCommentRequest) =>
+    this.send<TimelineEntry>(this.path(id, '/comments'), {
+      method: 'POST',
+      body,
+    });
+  timeline = (id: string) =>
+    this.items<TimelineEntry>(this.path(id, '/timeline'));
+
+  /** The `items` of an `{ items: [...] }` response. */
+  async items<I>(path: string): Promise<I[]> {
+    return (await this.send<{ items: I[] }>(path)).items;
+  }
+}
 
 /**
  * The default {@link ItsmApi}: talks to the `itsm` backend through the fetch API, which
@@ -106,124 +141,95 @@ const changePath = (id: string) => `/changes/${encodeURIComponent(id)}`;
 export class ItsmClient implements ItsmApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly incidents: RecordCollection<
+    Incident,
+    CreateIncidentRequest,
+    UpdateIncidentRequest,
+    TransitionIncidentRequest
+  >;
+  private readonly changes: RecordCollection<
+    Change,
+    CreateChangeRequest,
+    UpdateChangeRequest,
+    TransitionChangeRequest
+  >;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    const send: Send = (path, init) => this.request(path, init);
+    this.incidents = new RecordCollection(send, 'incidents');
+    this.changes = new RecordCollection(send, 'changes');
   }
 
-  listIncidents(filter?: IncidentListFilter): Promise<Page<Incident>> {
-    return this.request(`/incidents${incidentListQuery(filter)}`);
+  // Incidents
+
+  listIncidents(filter?: IncidentListFilter) {
+    return this.incidents.list(incidentListQuery(filter));
+  }
+  getIncident(id: string) {
+    return this.incidents.get(id);
+  }
+  createIncident(request: CreateIncidentRequest) {
+    return this.incidents.create(request);
+  }
+  updateIncident(id: string, request: UpdateIncidentRequest) {
+    return this.incidents.update(id, request);
+  }
+  transitionIncident(id: string, request: TransitionIncidentRequest) {
+    return this.incidents.transition(id, request);
+  }
+  addComment(id: string, request: AddCommentRequest) {
+    return this.incidents.comment(id, request);
+  }
+  getTimeline(id: string) {
+    return this.incidents.timeline(id);
   }
 
-  getIncident(idOrNumber: string): Promise<Incident> {
-    return this.request(incidentPath(idOrNumber));
+  // Changes: the record calls, then what only changes have
+
+  listChanges(filter?: ChangeListFilter) {
+    return this.changes.list(changeListQuery(filter));
+  }
+  getChange(id: string) {
+    return this.changes.get(id);
+  }
+  createChange(request: CreateChangeRequest) {
+    return this.changes.create(request);
+  }
+  updateChange(id: string, request: UpdateChangeRequest) {
+    return this.changes.update(id, request);
+  }
+  transitionChange(id: string, request: TransitionChangeRequest) {
+    return this.changes.transition(id, request);
+  }
+  addChangeComment(id: string, request: AddCommentRequest) {
+    return this.changes.comment(id, request);
+  }
+  getChangeTimeline(id: string) {
+    return this.changes.timeline(id);
   }
 
-  createIncident(request: CreateIncidentRequest): Promise<Incident> {
-    return this.request('/incidents', { method: 'POST', body: request });
-  }
-
-  updateIncident(
-    idOrNumber: string,
-    request: UpdateIncidentRequest,
-  ): Promise<Incident> {
-    return this.request(incidentPath(idOrNumber), {
-      method: 'PATCH',
-      body: request,
-    });
-  }
-
-  transitionIncident(
-    idOrNumber: string,
-    request: TransitionIncidentRequest,
-  ): Promise<Incident> {
-    return this.request(`${incidentPath(idOrNumber)}/transitions`, {
-      method: 'POST',
-      body: request,
-    });
-  }
-
-  addComment(
-    idOrNumber: string,
-    request: AddCommentRequest,
-  ): Promise<TimelineEntry> {
-    return this.request(`${incidentPath(idOrNumber)}/comments`, {
-      method: 'POST',
-      body: request,
-    });
-  }
-
-  getTimeline(idOrNumber: string): Promise<TimelineEntry[]> {
-    return this.items(`${incidentPath(idOrNumber)}/timeline`);
-  }
-
-  listChanges(filter?: ChangeListFilter): Promise<Page<Change>> {
-    return this.request(`/changes${changeListQuery(filter)}`);
-  }
-
-  getChange(idOrNumber: string): Promise<Change> {
-    return this.request(changePath(idOrNumber));
-  }
-
-  createChange(request: CreateChangeRequest): Promise<Change> {
-    return this.request('/changes', { method: 'POST', body: request });
-  }
-
-  updateChange(
-    idOrNumber: string,
-    request: UpdateChangeRequest,
-  ): Promise<Change> {
-    return this.request(changePath(idOrNumber), {
-      method: 'PATCH',
-      body: request,
-    });
-  }
-
-  transitionChange(
-    idOrNumber: string,
-    request: TransitionChangeRequest,
-  ): Promise<Change> {
-    return this.request(`${changePath(idOrNumber)}/transitions`, {
-      method: 'POST',
-      body: request,
-    });
-  }
-
-  getChangeApprovals(idOrNumber: string): Promise<ApprovalStep[]> {
-    return this.items(`${changePath(idOrNumber)}/approvals`);
+  getChangeApprovals(id: string): Promise<ApprovalStep[]> {
+    return this.changes.items(this.changes.path(id, '/approvals'));
   }
 
   decideChangeApproval(
-    idOrNumber: string,
+    id: string,
     request: DecideApprovalRequest,
   ): Promise<Change> {
-    return this.request(`${changePath(idOrNumber)}/approvals`, {
+    return this.request(this.changes.path(id, '/approvals'), {
       method: 'POST',
       body: request,
     });
   }
 
-  getChangeConflicts(idOrNumber: string): Promise<ChangeConflictsResponse> {
-    return this.request(`${changePath(idOrNumber)}/conflicts`);
+  getChangeConflicts(id: string): Promise<ChangeConflictsResponse> {
+    return this.request(this.changes.path(id, '/conflicts'));
   }
 
-  getChangeIncidents(idOrNumber: string): Promise<LinkedIncident[]> {
-    return this.items(`${changePath(idOrNumber)}/incidents`);
-  }
-
-  addChangeComment(
-    idOrNumber: string,
-    request: AddCommentRequest,
-  ): Promise<TimelineEntry> {
-    return this.request(`${changePath(idOrNumber)}/comments`, {
-      method: 'POST',
-      body: request,
-    });
-  }
-
-  getChangeTimeline(idOrNumber: string): Promise<TimelineEntry[]> {
-    return this.items(`${changePath(idOrNumber)}/timeline`);
+  getChangeIncidents(id: string): Promise<LinkedIncident[]> {
+    return this.changes.items(this.changes.path(id, '/incidents'));
   }
 
   getChangeCalendar(query: ChangeCalendarQuery): Promise<ChangeCalendar> {
@@ -231,13 +237,7 @@ export class ItsmClient implements ItsmApi {
   }
 
   getPendingApprovals(): Promise<ApprovalQueueItem[]> {
-    return this.items('/approvals/pending');
-  }
-
-  /** The `items` of an `{ items: [...] }` response. */
-  private async items<T>(path: string): Promise<T[]> {
-    const { items } = await this.request<{ items: T[] }>(path);
-    return items;
+    return this.changes.items('/approvals/pending');
   }
 
   private async request<T>(

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -10,7 +9,7 @@ import {
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { FormDialog, useSubmit } from '../shared';
+import { FormDialog, TextAreaField, useSubmit } from '../shared';
 
 /** The words of a decision: the buttons and the dialog say the same. */
 export const DECISION_LABELS: Record<ApprovalDecision, string> = {
@@ -96,23 +95,19 @@ export const ApprovalDecisionDialog = (props: {
         </Typography>
       </Grid>
       <Grid item xs={12}>
-        <TextField
+        <TextAreaField
           id="itsm-approval-comment"
           label="Comment"
           value={comment}
-          onChange={e => setComment(e.target.value)}
-          error={!!fieldError}
+          onChange={setComment}
+          error={fieldError}
           helperText={
-            fieldError ??
-            (required
+            required
               ? 'Required: why it is rejected and what would change your mind'
-              : 'Optional: recorded with your decision')
+              : 'Optional: recorded with your decision'
           }
           required={required}
-          fullWidth
-          multiline
           minRows={3}
-          variant="outlined"
         />
       </Grid>
     </FormDialog>

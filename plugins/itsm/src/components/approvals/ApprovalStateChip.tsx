@@ -1,27 +1,22 @@
-import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
 import {
   APPROVAL_STEP_STATE_LABELS,
   ApprovalStepState,
 } from '@backstage-itsm/plugin-itsm-common';
+import { ChipColors, CodeChip } from '../shared';
 
-const useStyles = makeStyles({
-  waiting: { backgroundColor: '#cfd8dc', color: '#000' },
-  pending: { backgroundColor: '#ef6c00', color: '#fff' },
-  approved: { backgroundColor: '#2e7d32', color: '#fff' },
-  rejected: { backgroundColor: '#b71c1c', color: '#fff' },
-  canceled: { backgroundColor: '#9e9e9e', color: '#fff' },
-});
+const COLORS: Record<ApprovalStepState, ChipColors> = {
+  waiting: { bg: '#cfd8dc', fg: '#000' },
+  pending: { bg: '#ef6c00', fg: '#fff' },
+  approved: { bg: '#2e7d32', fg: '#fff' },
+  rejected: { bg: '#b71c1c', fg: '#fff' },
+  canceled: { bg: '#9e9e9e', fg: '#fff' },
+};
 
 /** An approval step's state as a chip. */
-export const ApprovalStateChip = (props: { state: ApprovalStepState }) => {
-  const classes = useStyles();
-  return (
-    <Chip
-      size="small"
-      label={APPROVAL_STEP_STATE_LABELS[props.state] ?? props.state}
-      className={classes[props.state]}
-      data-testid={`approval-state-${props.state}`}
-    />
-  );
-};
+export const ApprovalStateChip = (props: { state: ApprovalStepState }) => (
+  <CodeChip
+    label={APPROVAL_STEP_STATE_LABELS[props.state] ?? props.state}
+    colors={COLORS[props.state]}
+    testId={`approval-state-${props.state}`}
+  />
+);

@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -7,7 +6,6 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  Table,
   TableColumn,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
@@ -15,7 +13,13 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ApprovalQueueItem } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { ChangeLink, formatAge, formatDateTime, RefLink } from '../shared';
+import {
+  ChangeLink,
+  formatAge,
+  formatDateTime,
+  RecordListTable,
+  RefLink,
+} from '../shared';
 import { DecisionButtons } from './DecisionButtons';
 
 /** The open steps the signed-in user may decide, oldest first, and how to reload them. */
@@ -32,7 +36,6 @@ const EMPTY_TEXT = 'Nothing is waiting for your approval.';
  */
 export const PendingApprovalsTable = () => {
   const pending = usePendingApprovals();
-  if (pending.error) return <ResponseErrorPanel error={pending.error} />;
 
   const columns: TableColumn<ApprovalQueueItem>[] = [
     {
@@ -82,22 +85,13 @@ export const PendingApprovalsTable = () => {
   ];
 
   return (
-    <Table<ApprovalQueueItem>
+    <RecordListTable<ApprovalQueueItem>
       title="Waiting for my approval"
-      isLoading={pending.loading}
+      loading={pending.loading}
+      error={pending.error}
       columns={columns}
-      data={pending.value ?? []}
-      options={{
-        paging: false,
-        search: false,
-        sorting: false,
-        padding: 'dense',
-      }}
-      emptyContent={
-        <Box p={2} textAlign="center">
-          {EMPTY_TEXT}
-        </Box>
-      }
+      page={{ items: pending.value ?? [] }}
+      emptyContent={EMPTY_TEXT}
     />
   );
 };

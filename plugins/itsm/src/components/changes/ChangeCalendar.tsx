@@ -28,7 +28,9 @@ import {
   formatWindow,
   StateChip,
   StateFilter,
+  STATE_COLORS,
   StateFilterField,
+  Toolbar,
   useChangeLink,
 } from '../shared';
 import {
@@ -38,17 +40,6 @@ import {
   startOfDay,
   startOfWeek,
 } from './calendarRange';
-
-const BAR_COLORS: Record<ChangeState, string> = {
-  draft: '#78909c',
-  assess: '#1565c0',
-  authorize: '#ef6c00',
-  scheduled: '#00838f',
-  implement: '#6a1b9a',
-  review: '#2e7d32',
-  closed: '#616161',
-  canceled: '#9e9e9e',
-};
 
 const useStyles = makeStyles((theme: Theme) => ({
   grid: {
@@ -303,13 +294,7 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
 
   return (
     <section aria-label="Change calendar">
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        gridGap={8}
-        mb={2}
-      >
+      <Toolbar>
         <Button
           variant="outlined"
           size="small"
@@ -364,7 +349,7 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
             onApply={setEntity}
           />
         )}
-      </Box>
+      </Toolbar>
       {error && <ResponseErrorPanel error={error} />}
       {loading && <Progress />}
       {!error && (
@@ -444,7 +429,7 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
                       style={{
                         left: `${place.left}%`,
                         width: `${place.width}%`,
-                        backgroundColor: BAR_COLORS[change.state],
+                        backgroundColor: STATE_COLORS[change.state].bg,
                       }}
                       aria-label={label}
                       title={label}

@@ -17,6 +17,7 @@ import {
   RecordPageFrame,
   StateChip,
   TimelineCard,
+  Toolbar,
 } from '../shared';
 import { ApprovalsPanel, usePendingApprovals } from '../approvals';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
@@ -98,13 +99,7 @@ export const ChangePage = () => {
     >
       {current && (
         <>
-          <Box
-            display="flex"
-            alignItems="center"
-            flexWrap="wrap"
-            gridGap={8}
-            mb={2}
-          >
+          <Toolbar>
             <Typography variant="h6" component="span">
               {current.number}
             </Typography>
@@ -123,7 +118,7 @@ export const ChangePage = () => {
                 {CHANGE_TRANSITION_LABELS[to]}
               </Button>
             ))}
-          </Box>
+          </Toolbar>
           {current.state === 'authorize' && (
             <Box mb={2}>
               <Alert severity="info">

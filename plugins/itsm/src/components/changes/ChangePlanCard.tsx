@@ -5,7 +5,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import EditIcon from '@material-ui/icons/Edit';
-import { InfoCard, MarkdownContent } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   CHANGE_CLOSE_CODE_LABELS,
@@ -16,6 +16,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import {
+  DescriptionField,
   DetailField as Field,
   formatDateTime,
   RefLink,
@@ -46,15 +47,7 @@ const PlanView = (props: { change: Change }) => {
   const { change } = props;
   return (
     <Grid container spacing={2}>
-      <Grid item xs={12}>
-        {change.description ? (
-          <MarkdownContent content={change.description} />
-        ) : (
-          <Typography variant="body2" color="textSecondary">
-            No description.
-          </Typography>
-        )}
-      </Grid>
+      <DescriptionField description={change.description} />
       <Field label="Configuration item">
         <RefLink entityRef={change.entityRef} />
       </Field>

@@ -1,16 +1,16 @@
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import {
   CHANGE_RISK_LABELS,
   CHANGE_RISKS,
   CHANGE_TYPE_LABELS,
   CHANGE_TYPES,
-  ChangeRisk,
-  ChangeType,
-  TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { RefLink } from '../shared';
+import {
+  FormTextField,
+  FormTextFieldProps,
+  RecordCoreFields,
+  SelectField,
+} from '../shared';
 import { ChangeFormErrors, ChangeFormValues } from './changeForm';
 
 const PLANS = [
@@ -31,6 +31,8 @@ const PLANS = [
   },
 ] as const;
 
+type PlanField = (typeof PLANS)[number]['field'];
+
 /**
  * The fields of a change's plan, for the request dialog and the change page's editor.
  * `entity`: `fixed` shows the CI (from an entity page), `input` asks for it, `none`
@@ -45,59 +47,38 @@ export const ChangePlanFields = (props: {
 }) => {
   const { idPrefix, values, errors, onChange, entity } = props;
   const text = (
-    field: keyof ChangeFormValues,
+    field: 'affectedEntityRefs' | 'plannedStart' | 'plannedEnd' | PlanField,
     label: string,
     help: string,
-    extra: Record<string, unknown> = {},
+    extra: Partial<FormTextFieldProps> = {},
   ) => (
-    <TextField
+    <FormTextField
       id={`${idPrefix}-${field}`}
       label={label}
       value={values[field]}
-      onChange={e => onChange({ [field]: e.target.value })}
-      error={!!errors[field]}
-      helperText={errors[field] ?? help}
-      fullWidth
-      variant="outlined"
+      onChange={value => onChange({ [field]: value })}
+      error={errors[field]}
+      helperText={help}
       {...extra}
     />
   );
 
   return (
     <>
-      {entity === 'fixed' && (
-        <Grid item xs={12}>
-          <Typography variant="body2">
-            Configuration item: <RefLink entityRef={values.entityRef} />
-          </Typography>
-        </Grid>
-      )}
-      {entity === 'input' && (
-        <Grid item xs={12}>
-          {text(
-            'entityRef',
-            'Configuration item (entity ref)',
+      <RecordCoreFields
+        idPrefix={idPrefix}
+        values={values}
+        errors={errors}
+        onChange={onChange}
+        entity={entity}
+        help={{
+          entityRef:
             'The catalog entity that is changed, e.g. component:default/payments',
-            { required: true, placeholder: 'component:default/payments' },
-          )}
-        </Grid>
-      )}
-      <Grid item xs={12}>
-        {text(
-          'title',
-          'Title',
-          `What changes, in one line (${values.title.length}/${TEXT_LIMITS.title})`,
-          { required: true },
-        )}
-      </Grid>
-      <Grid item xs={12}>
-        {text(
-          'description',
-          'Description',
-          'Why the change is needed and what it affects (Markdown)',
-          { multiline: true, minRows: 3 },
-        )}
-      </Grid>
+          title: 'What changes, in one line',
+          description:
+            'Why the change is needed and what it affects (Markdown)',
+        }}
+      />
       <Grid item xs={12}>
         {text(
           'affectedEntityRefs',
@@ -107,53 +88,35 @@ export const ChangePlanFields = (props: {
         )}
       </Grid>
       <Grid item xs={12} sm={6}>
-        <TextField
-          select
+        <SelectField
           id={`${idPrefix}-type`}
           label="Type"
           value={values.type}
-          onChange={e => onChange({ type: e.target.value as ChangeType })}
+          codes={CHANGE_TYPES}
+          labels={CHANGE_TYPE_LABELS}
+          onChange={type => type && onChange({ type })}
           helperText="Standard changes are pre-approved; emergency ones skip assessment"
-          SelectProps={{ native: true }}
-          fullWidth
-          variant="outlined"
-        >
-          {CHANGE_TYPES.map(type => (
-            <option key={type} value={type}>
-              {CHANGE_TYPE_LABELS[type]}
-            </option>
-          ))}
-        </TextField>
+        />
       </Grid>
       <Grid item xs={12} sm={6}>
-        <TextField
-          select
+        <SelectField
           id={`${idPrefix}-risk`}
           label="Risk"
           value={values.risk}
-          onChange={e => onChange({ risk: e.target.value as ChangeRisk })}
+          codes={CHANGE_RISKS}
+          labels={CHANGE_RISK_LABELS}
+          onChange={risk => risk && onChange({ risk })}
           helperText="High risk adds the platform team's approval"
-          SelectProps={{ native: true }}
-          fullWidth
-          variant="outlined"
-        >
-          {CHANGE_RISKS.map(risk => (
-            <option key={risk} value={risk}>
-              {CHANGE_RISK_LABELS[risk]}
-            </option>
-          ))}
-        </TextField>
+        />
       </Grid>
       <Grid item xs={12} sm={6}>
         {text('plannedStart', 'Planned start', 'In your time zone', {
-          type: 'datetime-local',
-          InputLabelProps: { shrink: true },
+          inputType: 'datetime-local',
         })}
       </Grid>
       <Grid item xs={12} sm={6}>
         {text('plannedEnd', 'Planned end', 'In your time zone', {
-          type: 'datetime-local',
-          InputLabelProps: { shrink: true },
+          inputType: 'datetime-local',
         })}
       </Grid>
       {PLANS.map(plan => (

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -14,7 +13,7 @@ import {
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { FormDialog, useSubmit } from '../shared';
+import { FormDialog, SelectField, TextAreaField, useSubmit } from '../shared';
 import { CHANGE_TRANSITION_LABELS, humanizeProblem } from './transitions';
 
 const COMMENT_HELP: Partial<Record<ChangeState, string>> = {
@@ -105,59 +104,39 @@ export const ChangeTransitionDialog = (props: {
       {to === 'closed' && (
         <>
           <Grid item xs={12}>
-            <TextField
-              select
+            <SelectField
               id="itsm-change-close-code"
               label="Close code"
+              empty="Choose…"
               value={closeCode}
-              onChange={e =>
-                setCloseCode(e.target.value as ChangeCloseCode | '')
-              }
-              error={!!fieldErrors.closeCode}
-              helperText={fieldErrors.closeCode}
-              SelectProps={{ native: true }}
+              codes={CHANGE_CLOSE_CODES}
+              labels={CHANGE_CLOSE_CODE_LABELS}
+              onChange={setCloseCode}
+              error={fieldErrors.closeCode}
               required
-              fullWidth
-              variant="outlined"
-            >
-              <option value="">Choose…</option>
-              {CHANGE_CLOSE_CODES.map(code => (
-                <option key={code} value={code}>
-                  {CHANGE_CLOSE_CODE_LABELS[code]}
-                </option>
-              ))}
-            </TextField>
+            />
           </Grid>
           <Grid item xs={12}>
-            <TextField
+            <TextAreaField
               id="itsm-change-close-notes"
               label="Close notes"
               value={closeNotes}
-              onChange={e => setCloseNotes(e.target.value)}
-              error={!!fieldErrors.closeNotes}
-              helperText={
-                fieldErrors.closeNotes ?? 'What happened, what was learned'
-              }
-              fullWidth
-              multiline
+              onChange={setCloseNotes}
+              error={fieldErrors.closeNotes}
+              helperText="What happened, what was learned"
               minRows={3}
-              variant="outlined"
             />
           </Grid>
         </>
       )}
       <Grid item xs={12}>
-        <TextField
+        <TextAreaField
           id="itsm-change-transition-comment"
           label="Comment (optional, visible to the requester)"
           value={comment}
-          onChange={e => setComment(e.target.value)}
-          error={!!fieldErrors.comment}
-          helperText={fieldErrors.comment ?? COMMENT_HELP[to]}
-          fullWidth
-          multiline
-          minRows={2}
-          variant="outlined"
+          onChange={setComment}
+          error={fieldErrors.comment}
+          helperText={COMMENT_HELP[to]}
         />
       </Grid>
       {problems.map(problem => (

@@ -1,8 +1,6 @@
-import { ReactNode, useMemo, useState } from 'react';
-import TextField from '@material-ui/core/TextField';
+import { ReactNode, useState } from 'react';
 import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
 import {
   CHANGE_STATE_LABELS,
   CHANGE_STATES,
@@ -19,11 +17,12 @@ import {
   formatWindow,
   RecordListTable,
   RefLink,
+  SelectField,
   StateChip,
   StateFilter,
   StateFilterField,
   stateQuery,
-  useKeysetPaging,
+  usePagedList,
 } from '../shared';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 
@@ -55,27 +54,16 @@ export const ChangesTable = (props: ChangesTableProps) => {
   const [stateFilter, setStateFilter] =
     useState<StateFilter<ChangeState>>('open');
   const [type, setType] = useState<ChangeType | ''>('');
-  const filterKey = JSON.stringify(filter ?? {});
-  const paging = useKeysetPaging(
-    `${filterKey}|${stateFilter}|${type}|${reloadKey}`,
-  );
-  const cursor = paging.cursor;
-
-  const query = useMemo<ChangeListFilter>(
-    () => ({
-      ...JSON.parse(filterKey),
+  const { value, loading, error, paging } = usePagedList({
+    filter,
+    own: {
       ...stateQuery(stateFilter),
       ...(type ? { type: [type] } : {}),
-      limit: pageSize,
-      ...(cursor ? { cursor } : {}),
-    }),
-    [filterKey, stateFilter, type, pageSize, cursor],
-  );
-
-  const { value, loading, error } = useAsync(
-    () => itsmApi.listChanges(query),
-    [itsmApi, query, reloadKey],
-  );
+    },
+    pageSize,
+    reloadKey,
+    fetch: (query: ChangeListFilter) => itsmApi.listChanges(query),
+  });
 
   const columns: TableColumn<Change>[] = [
     {
@@ -142,25 +130,16 @@ export const ChangesTable = (props: ChangesTableProps) => {
             labels={CHANGE_STATE_LABELS}
             onChange={setStateFilter}
           />
-          <TextField
-            select
+          <SelectField
             id="itsm-change-filter-type"
             label="Change type"
-            value={type}
-            onChange={e => setType(e.target.value as ChangeType | '')}
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
-            variant="outlined"
             size="small"
-            style={{ minWidth: '10em' }}
-          >
-            <option value="">Any</option>
-            {CHANGE_TYPES.map(t => (
-              <option key={t} value={t}>
-                {CHANGE_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </TextField>
+            empty="Any"
+            value={type}
+            codes={CHANGE_TYPES}
+            labels={CHANGE_TYPE_LABELS}
+            onChange={setType}
+          />
         </>
       }
       emptyContent={

@@ -5,7 +5,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
-import { InfoCard, MarkdownContent } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import {
   identityApiRef,
   useApi,
@@ -28,6 +28,7 @@ import {
 import { itsmApiRef } from '../../api';
 import { incidentRouteRef } from '../../routes';
 import {
+  DescriptionField,
   DetailField as Field,
   formatDateTime,
   PriorityChip,
@@ -35,6 +36,7 @@ import {
   RefLink,
   StateChip,
   TimelineCard,
+  Toolbar,
   useSubmit,
 } from '../shared';
 import { TransitionDialog } from './TransitionDialog';
@@ -61,15 +63,7 @@ const IncidentDetails = (props: {
   return (
     <InfoCard title="Details">
       <Grid container spacing={2}>
-        <Grid item xs={12}>
-          {incident.description ? (
-            <MarkdownContent content={incident.description} />
-          ) : (
-            <Typography variant="body2" color="textSecondary">
-              No description.
-            </Typography>
-          )}
-        </Grid>
+        <DescriptionField description={incident.description} />
         <Field label="Configuration item">
           <RefLink entityRef={incident.entityRef} />
         </Field>
@@ -177,13 +171,7 @@ export const IncidentPage = () => {
     >
       {current && (
         <>
-          <Box
-            display="flex"
-            alignItems="center"
-            flexWrap="wrap"
-            gridGap={8}
-            mb={2}
-          >
+          <Toolbar>
             <Typography variant="h6" component="span">
               {current.number}
             </Typography>
@@ -213,7 +201,7 @@ export const IncidentPage = () => {
                 {transitionLabel(current.state, to)}
               </Button>
             ))}
-          </Box>
+          </Toolbar>
           {assign.error && (
             <Box mb={2}>
               <Alert

@@ -1,8 +1,6 @@
-import { ReactNode, useMemo, useState } from 'react';
-import TextField from '@material-ui/core/TextField';
+import { ReactNode, useState } from 'react';
 import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
 import {
   INCIDENT_STATE_LABELS,
   INCIDENT_STATES,
@@ -20,11 +18,12 @@ import {
   PriorityChip,
   RecordListTable,
   RefLink,
+  SelectField,
   StateChip,
   StateFilter as RecordStateFilter,
   StateFilterField,
   stateQuery,
-  useKeysetPaging,
+  usePagedList,
 } from '../shared';
 
 /** `open` hides resolved, closed and canceled incidents: the default of every list. */
@@ -57,28 +56,16 @@ export const IncidentsTable = (props: IncidentsTableProps) => {
   const itsmApi = useApi(itsmApiRef);
   const [stateFilter, setStateFilter] = useState<StateFilter>('open');
   const [priority, setPriority] = useState<Priority | ''>('');
-  // Serialised so that a caller passing a fresh object each render does not refetch.
-  const filterKey = JSON.stringify(filter ?? {});
-  const paging = useKeysetPaging(
-    `${filterKey}|${stateFilter}|${priority}|${reloadKey}`,
-  );
-  const cursor = paging.cursor;
-
-  const query = useMemo<IncidentListFilter>(
-    () => ({
-      ...JSON.parse(filterKey),
+  const { value, loading, error, paging } = usePagedList({
+    filter,
+    own: {
       ...stateQuery(stateFilter),
       ...(priority ? { priority: [priority] } : {}),
-      limit: pageSize,
-      ...(cursor ? { cursor } : {}),
-    }),
-    [filterKey, stateFilter, priority, pageSize, cursor],
-  );
-
-  const { value, loading, error } = useAsync(
-    () => itsmApi.listIncidents(query),
-    [itsmApi, query, reloadKey],
-  );
+    },
+    pageSize,
+    reloadKey,
+    fetch: (query: IncidentListFilter) => itsmApi.listIncidents(query),
+  });
 
   const columns: TableColumn<Incident>[] = [
     {
@@ -151,26 +138,15 @@ export const IncidentsTable = (props: IncidentsTableProps) => {
             labels={INCIDENT_STATE_LABELS}
             onChange={setStateFilter}
           />
-          <TextField
-            select
+          <SelectField
             id="itsm-filter-priority"
             label="Priority"
-            value={priority}
-            onChange={e => setPriority(e.target.value as Priority | '')}
-            SelectProps={{ native: true }}
-            // A native select shows "Any" for the empty value: keep the label above it.
-            InputLabelProps={{ shrink: true }}
-            variant="outlined"
             size="small"
-            style={{ minWidth: '8em' }}
-          >
-            <option value="">Any</option>
-            {PRIORITIES.map(p => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </TextField>
+            empty="Any"
+            value={priority}
+            codes={PRIORITIES}
+            onChange={setPriority}
+          />
         </>
       }
       emptyContent={

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -10,7 +9,6 @@ import {
   Incident,
   LEVEL_LABELS,
   normalizeEntityRef,
-  TEXT_LIMITS,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
@@ -18,12 +16,20 @@ import {
   FormDialog,
   PriorityChip,
   RecordCoreErrors,
-  RefLink,
+  RecordCoreFields,
+  RecordCoreValues,
+  SelectField,
   useSubmit,
   validateRecordCore,
 } from '../shared';
 
 const LEVELS = [1, 2, 3] as const;
+
+const emptyCore = (entityRef?: string): RecordCoreValues => ({
+  title: '',
+  description: '',
+  entityRef: entityRef ?? '',
+});
 
 /** @public */
 export interface ReportIncidentDialogProps {
@@ -39,9 +45,9 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
   const { open, onClose, onCreated, entityRef: fixedEntityRef } = props;
   const itsmApi = useApi(itsmApiRef);
 
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [entityRef, setEntityRef] = useState(fixedEntityRef ?? '');
+  const [core, setCore] = useState<RecordCoreValues>(() =>
+    emptyCore(fixedEntityRef),
+  );
   const [impact, setImpact] = useState<ImpactLevel>(2);
   const [urgency, setUrgency] = useState<UrgencyLevel>(2);
   const [errors, setErrors] = useState<RecordCoreErrors>({});
@@ -50,9 +56,7 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
   // Start from a clean form each time the dialog opens.
   useEffect(() => {
     if (open) {
-      setTitle('');
-      setDescription('');
-      setEntityRef(fixedEntityRef ?? '');
+      setCore(emptyCore(fixedEntityRef));
       setImpact(2);
       setUrgency(2);
       setErrors({});
@@ -63,14 +67,14 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
   const priority = computePriority(impact, urgency);
 
   const submit = async () => {
-    const found = validateRecordCore({ title, description, entityRef });
+    const found = validateRecordCore(core);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const incident = await run(() =>
       itsmApi.createIncident({
-        title: title.trim(),
-        ...(description.trim() ? { description } : {}),
-        entityRef: normalizeEntityRef(entityRef) ?? entityRef,
+        title: core.title.trim(),
+        ...(core.description.trim() ? { description: core.description } : {}),
+        entityRef: normalizeEntityRef(core.entityRef) ?? core.entityRef,
         impact,
         urgency,
       }),
@@ -90,99 +94,41 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => {
       onClose={onClose}
       onSubmit={submit}
     >
-      <Grid item xs={12}>
-        {fixedEntityRef ? (
-          <Typography variant="body2">
-            Configuration item: <RefLink entityRef={fixedEntityRef} />
-          </Typography>
-        ) : (
-          <TextField
-            id="itsm-report-entity-ref"
-            label="Configuration item (entity ref)"
-            placeholder="component:default/payments"
-            value={entityRef}
-            onChange={e => setEntityRef(e.target.value)}
-            error={!!errors.entityRef}
-            helperText={
-              errors.entityRef ??
-              'The catalog entity that is affected, e.g. component:default/payments'
-            }
-            required
-            fullWidth
-            variant="outlined"
-          />
-        )}
-      </Grid>
-      <Grid item xs={12}>
-        <TextField
-          id="itsm-report-title"
-          label="Title"
-          value={title}
-          onChange={e => setTitle(e.target.value)}
-          error={!!errors.title}
-          helperText={
-            errors.title ??
-            `What is broken, in one line (${title.length}/${TEXT_LIMITS.title})`
-          }
-          required
-          fullWidth
-          variant="outlined"
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <TextField
-          id="itsm-report-description"
-          label="Description"
-          value={description}
-          onChange={e => setDescription(e.target.value)}
-          error={!!errors.description}
-          helperText={
-            errors.description ??
-            'What you observe, since when, who is affected (Markdown)'
-          }
-          fullWidth
-          multiline
-          minRows={4}
-          variant="outlined"
-        />
-      </Grid>
+      <RecordCoreFields
+        idPrefix="itsm-report"
+        values={core}
+        errors={errors}
+        onChange={patch => setCore(c => ({ ...c, ...patch }))}
+        entity={fixedEntityRef ? 'fixed' : 'input'}
+        help={{
+          entityRef:
+            'The catalog entity that is affected, e.g. component:default/payments',
+          title: 'What is broken, in one line',
+          description:
+            'What you observe, since when, who is affected (Markdown)',
+        }}
+      />
       <Grid item xs={12} sm={4}>
-        <TextField
-          select
+        <SelectField
           id="itsm-report-impact"
           label="Impact"
           value={impact}
-          onChange={e => setImpact(Number(e.target.value) as ImpactLevel)}
+          codes={LEVELS}
+          labels={LEVEL_LABELS}
+          onChange={level => level && setImpact(level)}
           helperText="How much of the service is affected"
-          SelectProps={{ native: true }}
-          fullWidth
-          variant="outlined"
-        >
-          {LEVELS.map(level => (
-            <option key={level} value={level}>
-              {LEVEL_LABELS[level]}
-            </option>
-          ))}
-        </TextField>
+        />
       </Grid>
       <Grid item xs={12} sm={4}>
-        <TextField
-          select
+        <SelectField
           id="itsm-report-urgency"
           label="Urgency"
           value={urgency}
-          onChange={e => setUrgency(Number(e.target.value) as UrgencyLevel)}
+          codes={LEVELS}
+          labels={LEVEL_LABELS}
+          onChange={level => level && setUrgency(level)}
           helperText="How soon it must be fixed"
-          SelectProps={{ native: true }}
-          fullWidth
-          variant="outlined"
-        >
-          {LEVELS.map(level => (
-            <option key={level} value={level}>
-              {LEVEL_LABELS[level]}
-            </option>
-          ))}
-        </TextField>
+        />
       </Grid>
       <Grid item xs={12} sm={4}>
         <Box display="flex" alignItems="center" height="100%" gridGap={8}>

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -15,7 +14,7 @@ import {
   ResolutionCode,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { FormDialog, useSubmit } from '../shared';
+import { FormDialog, SelectField, TextAreaField, useSubmit } from '../shared';
 import {
   TransitionFormProblems,
   transitionFormProblems,
@@ -97,75 +96,49 @@ export const TransitionDialog = (props: TransitionDialogProps) => {
       {to === 'resolved' && (
         <>
           <Grid item xs={12}>
-            <TextField
-              select
+            <SelectField
               id="itsm-transition-resolution-code"
               label="Resolution code"
+              empty="Choose…"
               value={resolutionCode}
-              onChange={e =>
-                setResolutionCode(e.target.value as ResolutionCode | '')
-              }
-              error={!!problems?.fields.resolutionCode}
-              helperText={problems?.fields.resolutionCode}
-              SelectProps={{ native: true }}
+              codes={RESOLUTION_CODES}
+              labels={RESOLUTION_CODE_LABELS}
+              onChange={setResolutionCode}
+              error={problems?.fields.resolutionCode}
               required
-              fullWidth
-              variant="outlined"
-            >
-              <option value="">Choose…</option>
-              {RESOLUTION_CODES.map(code => (
-                <option key={code} value={code}>
-                  {RESOLUTION_CODE_LABELS[code]}
-                </option>
-              ))}
-            </TextField>
+            />
           </Grid>
           <Grid item xs={12}>
-            <TextField
+            <TextAreaField
               id="itsm-transition-resolution-notes"
               label="Resolution notes"
               value={resolutionNotes}
-              onChange={e => setResolutionNotes(e.target.value)}
-              error={!!problems?.fields.resolutionNotes}
-              helperText={
-                problems?.fields.resolutionNotes ??
-                'What was wrong and what fixed it'
-              }
+              onChange={setResolutionNotes}
+              error={problems?.fields.resolutionNotes}
+              helperText="What was wrong and what fixed it"
               required
-              fullWidth
-              multiline
               minRows={3}
-              variant="outlined"
             />
           </Grid>
         </>
       )}
       {to === 'on_hold' && (
         <Grid item xs={12}>
-          <TextField
-            select
+          <SelectField
             id="itsm-transition-hold-reason"
             label="Hold reason"
+            empty="Choose…"
             value={holdReason}
-            onChange={e => setHoldReason(e.target.value as HoldReason | '')}
-            error={!!problems?.fields.holdReason}
-            helperText={problems?.fields.holdReason}
-            SelectProps={{ native: true }}
+            codes={HOLD_REASONS}
+            labels={HOLD_REASON_LABELS}
+            onChange={setHoldReason}
+            error={problems?.fields.holdReason}
             required
-            fullWidth
-            variant="outlined"
-          >
-            <option value="">Choose…</option>
-            {HOLD_REASONS.map(reason => (
-              <option key={reason} value={reason}>
-                {HOLD_REASON_LABELS[reason]}
-              </option>
-            ))}
-          </TextField>
+          />
         </Grid>
       )}
       <Grid item xs={12}>
-        <TextField
+        <TextAreaField
           id="itsm-transition-comment"
           label={
             commentRequired
@@ -173,19 +146,14 @@ export const TransitionDialog = (props: TransitionDialogProps) => {
               : 'Comment (optional, visible to the requester)'
           }
           value={comment}
-          onChange={e => setComment(e.target.value)}
-          error={!!problems?.fields.comment}
+          onChange={setComment}
+          error={problems?.fields.comment}
           helperText={
-            problems?.fields.comment ??
-            (commentRequired
+            commentRequired
               ? 'What you need from the caller; their reply resumes the work'
-              : undefined)
+              : undefined
           }
           required={commentRequired}
-          fullWidth
-          multiline
-          minRows={2}
-          variant="outlined"
         />
       </Grid>
       {problems?.other.map(problem => (

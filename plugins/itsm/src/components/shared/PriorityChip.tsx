@@ -1,23 +1,15 @@
-import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
 import { Priority } from '@backstage-itsm/plugin-itsm-common';
+import { ChipColors, CodeChip } from './CodeChip';
 
-const useStyles = makeStyles({
-  P1: { backgroundColor: '#b71c1c', color: '#fff', fontWeight: 700 },
-  P2: { backgroundColor: '#e65100', color: '#fff', fontWeight: 700 },
-  P3: { backgroundColor: '#f9a825', color: '#000' },
-  P4: { backgroundColor: '#0277bd', color: '#fff' },
-  P5: { backgroundColor: '#78909c', color: '#fff' },
-});
+const COLORS: Record<Priority, ChipColors> = {
+  P1: { bg: '#b71c1c', fg: '#fff', bold: true },
+  P2: { bg: '#e65100', fg: '#fff', bold: true },
+  P3: { bg: '#f9a825', fg: '#000' },
+  P4: { bg: '#0277bd', fg: '#fff' },
+  P5: { bg: '#78909c', fg: '#fff' },
+};
 
 /** A priority (P1–P5) as a chip whose colour goes from red (P1) to grey (P5). */
-export const PriorityChip = (props: { priority: Priority }) => {
-  const classes = useStyles();
-  return (
-    <Chip
-      size="small"
-      label={props.priority}
-      className={classes[props.priority]}
-    />
-  );
-};
+export const PriorityChip = (props: { priority: Priority }) => (
+  <CodeChip label={props.priority} colors={COLORS[props.priority]} />
+);

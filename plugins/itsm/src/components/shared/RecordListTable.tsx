@@ -1,13 +1,15 @@
 import { ReactNode, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import {
   ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
 import { Page } from '@backstage-itsm/plugin-itsm-common';
+import { SelectField } from './SelectField';
+import { Toolbar } from './Toolbar';
 
 /** `open` hides finished records (the default of every list), `all` shows every state. */
 export type StateFilter<S extends string = string> = 'open' | 'all' | S;
@@ -33,6 +35,41 @@ export function useKeysetPaging(key: string) {
 
 export type KeysetPaging = ReturnType<typeof useKeysetPaging>;
 
+/**
+ * One keyset-paged list query: the fixed filter of the caller, the list's own filters
+ * (state, priority…) and the page size; any change of them (or of `reloadKey`) starts
+ * again from the first page. `fetch` gets the whole filter with `limit` and `cursor`.
+ */
+export function usePagedList<F, T>(options: {
+  filter: object | undefined;
+  own: object;
+  pageSize: number;
+  reloadKey: number;
+  fetch: (filter: F) => Promise<Page<T>>;
+}) {
+  // Serialised so that a caller passing fresh objects each render does not refetch.
+  const key = JSON.stringify([
+    options.filter ?? {},
+    options.own,
+    options.pageSize,
+    options.reloadKey,
+  ]);
+  const paging = useKeysetPaging(key);
+  const { cursor } = paging;
+  const state = useAsync(
+    () =>
+      options.fetch({
+        ...options.filter,
+        ...options.own,
+        limit: options.pageSize,
+        ...(cursor ? { cursor } : {}),
+      } as F),
+    // `fetch` is a fresh closure each render; the key names the query.
+    [key, cursor],
+  );
+  return { ...state, paging };
+}
+
 /** The state filter of a list: open, all, or one state. */
 export const StateFilterField = <S extends string>(props: {
   id: string;
@@ -41,24 +78,19 @@ export const StateFilterField = <S extends string>(props: {
   labels: Record<S, string>;
   onChange: (value: StateFilter<S>) => void;
 }) => (
-  <TextField
-    select
+  <SelectField<StateFilter<S>>
     id={props.id}
     label="State"
-    value={props.value}
-    onChange={e => props.onChange(e.target.value as StateFilter<S>)}
-    SelectProps={{ native: true }}
-    variant="outlined"
     size="small"
-  >
-    <option value="open">Open</option>
-    <option value="all">All</option>
-    {props.states.map(state => (
-      <option key={state} value={state}>
-        {props.labels[state]}
-      </option>
-    ))}
-  </TextField>
+    value={props.value}
+    codes={props.states}
+    labels={props.labels as Record<StateFilter<S>, string>}
+    extra={[
+      { value: 'open', label: 'Open' },
+      { value: 'all', label: 'All' },
+    ]}
+    onChange={value => props.onChange(value || 'open')}
+  />
 );
 
 /** The `state` / `open` part of a list query for a state filter. */
@@ -83,23 +115,18 @@ export const RecordListTable = <T extends object>(props: {
   loading: boolean;
   error?: Error;
   page?: Page<T>;
-  paging: KeysetPaging;
+  /** Without it, one page: the whole list. */
+  paging?: KeysetPaging;
   emptyContent: ReactNode;
 }) => {
   const { title, columns, loading, error, page, paging } = props;
   return (
     <>
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        gridGap={16}
-        mb={2}
-      >
+      <Toolbar gap={16}>
         {props.filters}
         <Box flexGrow={1} />
         {props.actions}
-      </Box>
+      </Toolbar>
       {error ? (
         <ResponseErrorPanel error={error} />
       ) : (
@@ -121,29 +148,31 @@ export const RecordListTable = <T extends object>(props: {
           }
         />
       )}
-      <Box
-        display="flex"
-        justifyContent="flex-end"
-        alignItems="center"
-        gridGap={8}
-        mt={1}
-      >
-        <span>Page {paging.page}</span>
-        <Button
-          size="small"
-          disabled={paging.page === 1 || loading}
-          onClick={paging.previous}
+      {paging && (
+        <Box
+          display="flex"
+          justifyContent="flex-end"
+          alignItems="center"
+          gridGap={8}
+          mt={1}
         >
-          Previous page
-        </Button>
-        <Button
-          size="small"
-          disabled={!page?.nextCursor || loading}
-          onClick={() => page?.nextCursor && paging.next(page.nextCursor)}
-        >
-          Next page
-        </Button>
-      </Box>
+          <span>Page {paging.page}</span>
+          <Button
+            size="small"
+            disabled={paging.page === 1 || loading}
+            onClick={paging.previous}
+          >
+            Previous page
+          </Button>
+          <Button
+            size="small"
+            disabled={!page?.nextCursor || loading}
+            onClick={() => page?.nextCursor && paging.next(page.nextCursor)}
+          >
+            Next page
+          </Button>
+        </Box>
+      )}
     </>
   );
 };

@@ -1,29 +1,31 @@
-import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
 import {
   CHANGE_STATE_LABELS,
   ChangeState,
   INCIDENT_STATE_LABELS,
   IncidentState,
 } from '@backstage-itsm/plugin-itsm-common';
+import { ChipColors, CodeChip } from './CodeChip';
 
-const useStyles = makeStyles({
+const white = (bg: string): ChipColors => ({ bg, fg: '#fff' });
+
+/** The colours of every record state; the calendar's bars use them too. */
+export const STATE_COLORS: Record<IncidentState | ChangeState, ChipColors> = {
   // incidents
-  new: { backgroundColor: '#1565c0', color: '#fff' },
-  in_progress: { backgroundColor: '#6a1b9a', color: '#fff' },
-  on_hold: { backgroundColor: '#ef6c00', color: '#fff' },
-  resolved: { backgroundColor: '#2e7d32', color: '#fff' },
+  new: white('#1565c0'),
+  in_progress: white('#6a1b9a'),
+  on_hold: white('#ef6c00'),
+  resolved: white('#2e7d32'),
   // changes
-  draft: { backgroundColor: '#546e7a', color: '#fff' },
-  assess: { backgroundColor: '#1565c0', color: '#fff' },
-  authorize: { backgroundColor: '#ef6c00', color: '#fff' },
-  scheduled: { backgroundColor: '#00838f', color: '#fff' },
-  implement: { backgroundColor: '#6a1b9a', color: '#fff' },
-  review: { backgroundColor: '#2e7d32', color: '#fff' },
+  draft: white('#546e7a'),
+  assess: white('#1565c0'),
+  authorize: white('#ef6c00'),
+  scheduled: white('#00838f'),
+  implement: white('#6a1b9a'),
+  review: white('#2e7d32'),
   // both
-  closed: { backgroundColor: '#616161', color: '#fff' },
-  canceled: { backgroundColor: '#9e9e9e', color: '#fff' },
-});
+  closed: white('#616161'),
+  canceled: white('#9e9e9e'),
+};
 
 const LABELS: Record<string, string> = {
   ...INCIDENT_STATE_LABELS,
@@ -31,18 +33,10 @@ const LABELS: Record<string, string> = {
 };
 
 /** A record's state (incident or change) as a coloured chip, labelled for people. */
-export const StateChip = (props: {
-  state: IncidentState | ChangeState;
-  size?: 'small';
-}) => {
-  const classes = useStyles();
-  const { state, size = 'small' } = props;
-  return (
-    <Chip
-      size={size}
-      label={LABELS[state] ?? state}
-      className={classes[state]}
-      data-testid={`state-chip-${state}`}
-    />
-  );
-};
+export const StateChip = (props: { state: IncidentState | ChangeState }) => (
+  <CodeChip
+    label={LABELS[props.state] ?? props.state}
+    colors={STATE_COLORS[props.state]}
+    testId={`state-chip-${props.state}`}
+  />
+);

@@ -36,9 +36,19 @@ export {
   StateFilterField,
   stateQuery,
   useKeysetPaging,
+  usePagedList,
 } from './RecordListTable';
 export type { KeysetPaging, StateFilter } from './RecordListTable';
 export { validateRecordCore } from './validation';
 export type { RecordCoreErrors, RecordCoreValues } from './validation';
 export { OpenDialogButton } from './OpenDialogButton';
 export { ciEntityRef } from './entityRef';
+export { SelectField } from './SelectField';
+export { Toolbar } from './Toolbar';
+export { CodeChip } from './CodeChip';
+export type { ChipColors } from './CodeChip';
+export { STATE_COLORS } from './StateChip';
+export { DescriptionField } from './DescriptionField';
+export { FormTextField, TextAreaField } from './FormTextField';
+export type { FormTextFieldProps } from './FormTextField';
+export { RecordCoreFields } from './RecordCoreFields';
