@@ -32,12 +32,12 @@ import { CatalogCis, CiContext } from '../catalog/CatalogCis';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { ItsmRecordQuery } from '../permissions/rules';
 import { RecordChange } from '../records/KindStore';
+import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
 import { Actor } from '../records/actor';
 import {
   NewTimelineEntry,
   Paging,
-  RecordCorePatch,
   RecordListFilter,
 } from '../records/types';
 import {
@@ -217,23 +217,13 @@ export class ChangeService {
               current.state
             }. Move it back to draft to re-plan.`,
           );
-        const changes: FieldChange[] = [];
-        const core: RecordCorePatch = {};
+        const edit = new CoreEdit(current);
         const fields: Partial<ChangeFields> = {};
-        const track = (field: string, from: unknown, to: unknown) => {
-          if (to === undefined || JSON.stringify(from) === JSON.stringify(to))
-            return false;
-          changes.push({ field, from, to });
-          return true;
-        };
-        if (track('title', current.title, input.title?.trim()))
-          core.title = input.title!.trim();
-        if (track('description', current.description, input.description))
-          core.description = input.description;
-        if (track('assignee', current.assignee, assignee))
-          core.assignee = assignee;
-        if (track('assignmentGroup', current.assignmentGroup, assignmentGroup))
-          core.assignmentGroup = assignmentGroup;
+        await edit.applyCore(trx, this.options.records, input, {
+          affectedEntityRefs: affected,
+          assignmentGroup,
+          assignee,
+        });
         for (const field of [
           'type',
           'risk',
@@ -241,7 +231,7 @@ export class ChangeService {
           'backoutPlan',
           'testPlan',
         ] as const) {
-          if (track(field, current[field], input[field]))
+          if (edit.track(field, current[field], input[field]))
             (fields as any)[field] = input[field];
         }
         const start =
@@ -252,9 +242,9 @@ export class ChangeService {
           input.plannedEnd === undefined
             ? undefined
             : isoOrNull(input.plannedEnd);
-        if (track('plannedStart', current.plannedStart, start))
+        if (edit.track('plannedStart', current.plannedStart, start))
           fields.plannedStart = start;
-        if (track('plannedEnd', current.plannedEnd, end))
+        if (edit.track('plannedEnd', current.plannedEnd, end))
           fields.plannedEnd = end;
         checkWindowOrder(
           fields.plannedStart !== undefined
@@ -268,28 +258,9 @@ export class ChangeService {
           fields.type ?? current.type,
           fields.risk ?? current.risk,
         );
-        if (track('priority', current.priority, priority))
-          core.priority = priority;
-        if (
-          affected &&
-          track(
-            'affectedEntityRefs',
-            current.affectedEntityRefs,
-            [...affected].sort(),
-          )
-        ) {
-          await this.options.records.replaceCis(
-            trx,
-            current.id,
-            current.entityRef,
-            affected,
-          );
-        }
-        if (changes.length === 0)
-          throw new InputError(
-            'The update changes nothing: every given field has its current value',
-          );
-        return { core, fields, timeline: [{ type: 'field_changed', changes }] };
+        if (edit.track('priority', current.priority, priority))
+          edit.core.priority = priority;
+        return { core: edit.core, fields, timeline: edit.timeline() };
       },
     );
     return toChange(updated);

@@ -28,6 +28,7 @@ import {
   RecordListFilter,
 } from '../records/types';
 import { RecordChange } from '../records/KindStore';
+import { CoreEdit } from '../records/CoreEdit';
 import {
   IncidentFields,
   IncidentStore,
@@ -160,64 +161,35 @@ export class IncidentService {
       actor.ref,
       this.now,
       async (trx, current, at): Promise<RecordChange<IncidentFields>> => {
-        const changes: FieldChange[] = [];
-        const core: RecordCorePatch = {};
+        const edit = new CoreEdit(current);
         const fields: Partial<IncidentFields> = {};
-        const track = (field: string, from: unknown, to: unknown) => {
-          if (to === undefined || JSON.stringify(from) === JSON.stringify(to))
-            return false;
-          changes.push({ field, from, to });
-          return true;
-        };
-        if (track('title', current.title, input.title?.trim()))
-          core.title = input.title!.trim();
-        if (track('description', current.description, input.description))
-          core.description = input.description;
-        if (track('assignee', current.assignee, assignee)) {
-          core.assignee = assignee;
+        await edit.applyCore(trx, this.options.records, input, {
+          affectedEntityRefs: affected,
+          assignmentGroup,
+          assignee,
+        });
+        if (edit.core.assignee !== undefined) {
           assigned = !!assignee;
           // The assignee taking the incident acknowledges it (stops the response clock).
           if (assignee && !current.acknowledgedAt) fields.acknowledgedAt = at;
         }
-        if (track('assignmentGroup', current.assignmentGroup, assignmentGroup))
-          core.assignmentGroup = assignmentGroup;
-        if (track('impact', current.impact, input.impact))
+        if (edit.track('impact', current.impact, input.impact))
           fields.impact = input.impact;
-        if (track('urgency', current.urgency, input.urgency))
+        if (edit.track('urgency', current.urgency, input.urgency))
           fields.urgency = input.urgency;
         const priority = computePriority(
           fields.impact ?? current.impact,
           fields.urgency ?? current.urgency,
           this.options.priorityMatrix,
         );
-        if (track('priority', current.priority, priority))
-          core.priority = priority;
-        if (
-          affected &&
-          track(
-            'affectedEntityRefs',
-            current.affectedEntityRefs,
-            [...affected].sort(),
-          )
-        ) {
-          await this.options.records.replaceCis(
-            trx,
-            current.id,
-            current.entityRef,
-            affected,
-          );
-        }
+        if (edit.track('priority', current.priority, priority))
+          edit.core.priority = priority;
         if (cause !== undefined) {
           const link = await this.linkCause(trx, current, cause, actor.ref, at);
-          if (track('causedByChange', current.causedByChange, link))
+          if (edit.track('causedByChange', current.causedByChange, link))
             fields.causedByChangeId = cause;
         }
-        if (changes.length === 0) {
-          throw new InputError(
-            'The update changes nothing: every given field has its current value',
-          );
-        }
-        return { core, fields, timeline: [{ type: 'field_changed', changes }] };
+        return { core: edit.core, fields, timeline: edit.timeline() };
       },
     );
     if (assigned)
