@@ -38,6 +38,8 @@ function createSender(options: {
     record: RecordCore,
     event: { type: string; actor: string },
     title: string,
+    /** Besides the actor, who in the recipient group should not get it. */
+    exclude: string[] = [],
   ) => {
     if (!recipient) return;
     try {
@@ -45,7 +47,7 @@ function createSender(options: {
         recipients: {
           type: 'entity',
           entityRef: recipient,
-          excludeEntityRef: event.actor,
+          excludeEntityRef: [...new Set([event.actor, ...exclude])],
         },
         payload: {
           title,
@@ -129,6 +131,8 @@ export function createChangeNotifier(options: {
             change,
             event,
             `${change.number} waits for your approval`,
+            // The requester may not approve their own change.
+            [change.requester],
           );
         }
         break;
