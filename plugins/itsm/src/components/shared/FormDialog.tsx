@@ -32,9 +32,9 @@ export const FormDialog = (props: {
       onClose={submitting ? undefined : onClose}
       fullWidth
       maxWidth={props.maxWidth ?? 'sm'}
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={`${id}-heading`}
     >
-      <DialogTitle id={`${id}-title`}>{props.title}</DialogTitle>
+      <DialogTitle id={`${id}-heading`}>{props.title}</DialogTitle>
       <DialogContent>
         <form
           id={`${id}-form`}
