@@ -5,6 +5,8 @@ import defaultPlugin, {
   isItsmAvailable,
   ItsmPage,
   itsmPlugin,
+  ApprovalsCard,
+  ChangeCalendarContent,
 } from './index';
 import alphaPlugin from './alpha';
 
@@ -20,6 +22,8 @@ describe('itsm plugin', () => {
     expect(ItsmPage).toBeDefined();
     expect(EntityItsmContent).toBeDefined();
     expect(EntityOpenIncidentsCard).toBeDefined();
+    expect(ApprovalsCard).toBeDefined();
+    expect(ChangeCalendarContent).toBeDefined();
   });
 
   it('applies to CIs only', () => {
@@ -39,6 +43,7 @@ describe('itsm plugin', () => {
       'page:itsm',
       'entity-content:itsm',
       'entity-card:itsm/open-incidents',
+      'entity-card:itsm/pending-approvals',
     ]) {
       expect(alphaPlugin.getExtension(id as any)).toBeDefined();
     }

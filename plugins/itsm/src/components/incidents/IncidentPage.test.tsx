@@ -325,4 +325,50 @@ describe('IncidentPage', () => {
     });
     await waitFor(() => expect(timelineGets).toBe(3));
   });
+
+  it('links the change that caused it by number, and unlinks it', async () => {
+    server.use(
+      http.patch(
+        `${BASE_URL}/incidents/${incident.id}`,
+        async ({ request }) => {
+          const body = (await request.json()) as any;
+          patches.push(body);
+          incident = {
+            ...incident,
+            causedByChange: body.causedByChange,
+            version: incident.version + 1,
+          };
+          return HttpResponse.json(incident);
+        },
+      ),
+    );
+    await render();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Link change' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText(/Change number/), 'x');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Link' }));
+    expect(
+      await within(dialog).findByText('Use a change number such as CHG-000045'),
+    ).toBeInTheDocument();
+    await userEvent.clear(within(dialog).getByLabelText(/Change number/));
+    await userEvent.type(
+      within(dialog).getByLabelText(/Change number/),
+      'chg-3',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Link' }));
+    await waitFor(() => expect(patches).toHaveLength(1));
+    expect(patches[0]).toEqual({ version: 7, causedByChange: 'CHG-000003' });
+    expect(
+      await screen.findByRole('link', { name: 'CHG-000003' }),
+    ).toHaveAttribute('href', '/itsm/changes/CHG-000003');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Unlink' }));
+    await waitFor(() => expect(patches).toHaveLength(2));
+    expect(patches[1]).toEqual({ version: 8, causedByChange: null });
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'CHG-000003' })).toBeNull(),
+    );
+  });
 });
