@@ -8,7 +8,7 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { makeIncident, makeTimeline } from '../testing/fixtures';
+import { makeIncident, makeTimeline } from '../__testUtils__/fixtures';
 import itsmPlugin from './plugin';
 
 // Runs the plugin in a new-frontend-system app: the API extension builds the client,

@@ -8,7 +8,7 @@ import {
   makeChange,
   makeClient,
   makeQueueItem,
-} from '../testing/fixtures';
+} from '../__testUtils__/fixtures';
 import { changeCalendarQuery, changeListQuery } from './ItsmClient';
 import { errorMessage } from './errors';
 

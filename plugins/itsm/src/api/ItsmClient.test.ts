@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { BASE_URL, makeClient, makeIncident } from '../testing/fixtures';
+import { BASE_URL, makeClient, makeIncident } from '../__testUtils__/fixtures';
 import { incidentListQuery } from './ItsmClient';
 import { errorMessage } from './errors';
 

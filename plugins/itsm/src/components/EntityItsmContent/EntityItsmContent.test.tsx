@@ -20,7 +20,7 @@ import {
   makeClient,
   makeIncident,
   makeQueueItem,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import { EntityItsmContent } from './EntityItsmContent';
 import { ApprovalsCard } from '../approvals';
 

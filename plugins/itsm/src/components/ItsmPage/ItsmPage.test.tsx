@@ -2,24 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { Route, Routes } from 'react-router-dom';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { identityApiRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { itsmApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { renderRoute } from '../../__testUtils__/render';
 import {
   BASE_URL,
   makeChange,
-  makeClient,
   makeIncident,
   makeQueueItem,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import { ItsmPage } from './ItsmPage';
 
 describe('ItsmPage', () => {
@@ -57,32 +47,7 @@ describe('ItsmPage', () => {
     );
   });
 
-  const render = (entry: string) =>
-    renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [itsmApiRef, makeClient()],
-          [
-            identityApiRef,
-            mockApis.identity({
-              userEntityRef: 'user:default/alice',
-              ownershipEntityRefs: ['user:default/alice', 'group:default/sre'],
-            }),
-          ],
-        ]}
-      >
-        <Routes>
-          <Route path="/itsm/*" element={<ItsmPage />} />
-        </Routes>
-      </TestApiProvider>,
-      {
-        routeEntries: [entry],
-        mountedRoutes: {
-          '/itsm': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
-      },
-    );
+  const render = (entry: string) => renderRoute('/itsm/*', <ItsmPage />, entry);
 
   it('has the incident queues, the changes, the approval queue and the calendar as tabs', async () => {
     await render('/itsm');

@@ -9,7 +9,7 @@ import {
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { FormDialog, TextAreaField, useSubmit } from '../shared';
+import { ActionDialog, TextAreaField, useSubmit } from '../shared';
 
 /** The words of a decision: the buttons and the dialog say the same. */
 export const DECISION_LABELS: Record<ApprovalDecision, string> = {
@@ -41,7 +41,8 @@ export const ApprovalDecisionDialog = (props: {
   const itsmApi = useApi(itsmApiRef);
   const [comment, setComment] = useState('');
   const [fieldError, setFieldError] = useState<string>();
-  const { submitting, error, setError, run } = useSubmit();
+  const submitState = useSubmit();
+  const { setError, run } = submitState;
 
   useEffect(() => {
     setComment('');
@@ -74,14 +75,11 @@ export const ApprovalDecisionDialog = (props: {
   };
 
   return (
-    <FormDialog
-      open
+    <ActionDialog
       id="itsm-approval-decision"
-      title={`${label}: ${record.number}`}
-      submitLabel={label}
-      cancelLabel="Back"
-      submitting={submitting}
-      error={error}
+      action={label}
+      number={record.number}
+      submit={submitState}
       onClose={onClose}
       onSubmit={submit}
     >
@@ -110,6 +108,6 @@ export const ApprovalDecisionDialog = (props: {
           minRows={3}
         />
       </Grid>
-    </FormDialog>
+    </ActionDialog>
   );
 };

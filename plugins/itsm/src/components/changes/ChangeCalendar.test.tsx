@@ -10,7 +10,7 @@ import {
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { itsmApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { BASE_URL, makeChange, makeClient } from '../../testing/fixtures';
+import { BASE_URL, makeChange, makeClient } from '../../__testUtils__/fixtures';
 import { ChangeCalendar } from './ChangeCalendar';
 import { placeOnRange, startOfWeek } from './calendarRange';
 

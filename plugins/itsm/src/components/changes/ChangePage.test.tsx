@@ -2,30 +2,20 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { Route, Routes } from 'react-router-dom';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { identityApiRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { registerMswTestHooks } from '@backstage/test-utils';
 import {
   ApprovalStep,
   Change,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { renderRoute } from '../../__testUtils__/render';
 import {
   BASE_URL,
   CHANGE_ID,
   makeApprovalStep,
   makeChange,
-  makeClient,
   makeQueueItem,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import { ChangePage } from './ChangePage';
 
 const TRANSITION_LABELS = [
@@ -162,27 +152,10 @@ describe('ChangePage', () => {
   });
 
   const render = () =>
-    renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [itsmApiRef, makeClient()],
-          [
-            identityApiRef,
-            mockApis.identity({ userEntityRef: 'user:default/alice' }),
-          ],
-        ]}
-      >
-        <Routes>
-          <Route path="/itsm/changes/:id" element={<ChangePage />} />
-        </Routes>
-      </TestApiProvider>,
-      {
-        routeEntries: ['/itsm/changes/CHG-000003'],
-        mountedRoutes: {
-          '/itsm': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
-      },
+    renderRoute(
+      '/itsm/changes/:id',
+      <ChangePage />,
+      '/itsm/changes/CHG-000003',
     );
 
   const transitionButtons = () =>

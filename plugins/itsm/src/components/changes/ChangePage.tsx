@@ -16,7 +16,7 @@ import {
   PriorityChip,
   RecordPageFrame,
   StateChip,
-  TimelineCard,
+  RecordPageBody,
   Toolbar,
 } from '../shared';
 import { ApprovalsPanel, usePendingApprovals } from '../approvals';
@@ -135,37 +135,30 @@ export const ChangePage = () => {
               </Alert>
             </Box>
           ))}
-          <Grid container spacing={3}>
-            <Grid item xs={12} lg={7}>
-              <Grid container spacing={3} direction="column">
-                <Grid item>
-                  <ChangePlanCard change={current} onUpdated={reload} />
-                </Grid>
-                <Grid item>
-                  <ApprovalsPanel
-                    change={current}
-                    approvals={approvals}
-                    decidable={decidable}
-                    onDecided={reload}
-                  />
-                </Grid>
-                <Grid item>
-                  <ConflictsCard conflicts={conflicts} />
-                </Grid>
-                <Grid item>
-                  <CausedIncidentsCard incidents={incidents} />
-                </Grid>
-              </Grid>
+          <RecordPageBody
+            kind="change"
+            recordId={current.id}
+            timeline={timeline}
+            mainWidth={7}
+          >
+            <Grid item>
+              <ChangePlanCard change={current} onUpdated={reload} />
             </Grid>
-            <Grid item xs={12} lg={5}>
-              <TimelineCard
-                kind="change"
-                recordId={current.id}
-                timeline={timeline}
-                onAdded={timeline.retry}
+            <Grid item>
+              <ApprovalsPanel
+                change={current}
+                approvals={approvals}
+                decidable={decidable}
+                onDecided={reload}
               />
             </Grid>
-          </Grid>
+            <Grid item>
+              <ConflictsCard conflicts={conflicts} />
+            </Grid>
+            <Grid item>
+              <CausedIncidentsCard incidents={incidents} />
+            </Grid>
+          </RecordPageBody>
           <ChangeTransitionDialog
             change={current}
             to={transitionTo}

@@ -13,7 +13,7 @@ import {
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { FormDialog, SelectField, TextAreaField, useSubmit } from '../shared';
+import { ActionDialog, SelectField, TextAreaField, useSubmit } from '../shared';
 import { CHANGE_TRANSITION_LABELS, humanizeProblem } from './transitions';
 
 const COMMENT_HELP: Partial<Record<ChangeState, string>> = {
@@ -42,7 +42,8 @@ export const ChangeTransitionDialog = (props: {
   const [fieldErrors, setFieldErrors] = useState<
     Partial<Record<'closeCode' | 'closeNotes' | 'comment', string>>
   >({});
-  const { submitting, error, setError, run } = useSubmit();
+  const submitState = useSubmit();
+  const { setError, run } = submitState;
 
   useEffect(() => {
     setCloseCode('');
@@ -90,14 +91,11 @@ export const ChangeTransitionDialog = (props: {
   };
 
   return (
-    <FormDialog
-      open
+    <ActionDialog
       id="itsm-change-transition"
-      title={`${label}: ${change.number}`}
-      submitLabel={label}
-      cancelLabel="Back"
-      submitting={submitting}
-      error={error}
+      action={label}
+      number={change.number}
+      submit={submitState}
       onClose={onClose}
       onSubmit={submit}
     >
@@ -144,6 +142,6 @@ export const ChangeTransitionDialog = (props: {
           <Alert severity="warning">{problem}</Alert>
         </Grid>
       ))}
-    </FormDialog>
+    </ActionDialog>
   );
 };

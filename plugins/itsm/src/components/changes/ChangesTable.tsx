@@ -1,4 +1,3 @@
-import { ReactNode, useState } from 'react';
 import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -14,57 +13,21 @@ import {
 import { itsmApiRef } from '../../api';
 import {
   ChangeLink,
+  FilteredRecordTable,
   formatWindow,
-  RecordListTable,
+  RecordTableProps,
   RefLink,
-  SelectField,
   StateChip,
-  StateFilter,
-  StateFilterField,
-  stateQuery,
-  usePagedList,
 } from '../shared';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 
 /** @public */
-export interface ChangesTableProps {
-  title?: string;
-  /** The fixed part of the query (entity, assignee, group, requester). */
-  filter?: Omit<ChangeListFilter, 'state' | 'open' | 'cursor' | 'limit'>;
-  /** Show the CI column (not needed on an entity's own tab). */
-  showEntity?: boolean;
-  pageSize?: number;
-  /** Change it to reload, e.g. after a change was requested. */
-  reloadKey?: number;
-  /** Buttons next to the filters, e.g. "Request change". */
-  actions?: ReactNode;
-}
+export type ChangesTableProps = RecordTableProps<ChangeListFilter>;
 
 /** A filterable, keyset-paged list of changes, newest first. */
 export const ChangesTable = (props: ChangesTableProps) => {
-  const {
-    title = 'Changes',
-    filter,
-    showEntity = false,
-    pageSize = 20,
-    reloadKey = 0,
-    actions,
-  } = props;
+  const { title = 'Changes', showEntity = false } = props;
   const itsmApi = useApi(itsmApiRef);
-  const [stateFilter, setStateFilter] =
-    useState<StateFilter<ChangeState>>('open');
-  const [type, setType] = useState<ChangeType | ''>('');
-  const { value, loading, error, paging } = usePagedList({
-    filter,
-    own: {
-      ...stateQuery(stateFilter),
-      ...(type ? { type: [type] } : {}),
-    },
-    pageSize,
-    reloadKey,
-    fetch: (query: ChangeListFilter) => itsmApi.listChanges(query),
-  });
-
   const columns: TableColumn<Change>[] = [
     {
       title: 'Number',
@@ -113,40 +76,20 @@ export const ChangesTable = (props: ChangesTableProps) => {
   ];
 
   return (
-    <RecordListTable<Change>
+    <FilteredRecordTable<Change, ChangeListFilter, ChangeState, ChangeType>
+      {...props}
       title={title}
+      noun="changes"
       columns={columns}
-      loading={loading}
-      error={error}
-      page={value}
-      paging={paging}
-      actions={actions}
-      filters={
-        <>
-          <StateFilterField
-            id="itsm-change-filter-state"
-            value={stateFilter}
-            states={CHANGE_STATES}
-            labels={CHANGE_STATE_LABELS}
-            onChange={setStateFilter}
-          />
-          <SelectField
-            id="itsm-change-filter-type"
-            label="Change type"
-            size="small"
-            empty="Any"
-            value={type}
-            codes={CHANGE_TYPES}
-            labels={CHANGE_TYPE_LABELS}
-            onChange={setType}
-          />
-        </>
-      }
-      emptyContent={
-        stateFilter === 'open'
-          ? 'No open changes.'
-          : 'No changes match these filters.'
-      }
+      states={CHANGE_STATES}
+      stateLabels={CHANGE_STATE_LABELS}
+      codeFilter={{
+        param: 'type',
+        label: 'Change type',
+        codes: CHANGE_TYPES,
+        labels: CHANGE_TYPE_LABELS,
+      }}
+      fetch={query => itsmApi.listChanges(query)}
     />
   );
 };

@@ -9,7 +9,7 @@ import {
 } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { itsmApiRef } from '../../api';
-import { BASE_URL, makeChange, makeClient } from '../../testing/fixtures';
+import { BASE_URL, makeChange, makeClient } from '../../__testUtils__/fixtures';
 import { NewChangeDialog } from './NewChangeDialog';
 
 describe('NewChangeDialog', () => {

@@ -8,7 +8,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { ChangeLink, FormDialog, useSubmit } from '../shared';
+import { ActionDialog, ChangeLink, useSubmit } from '../shared';
 
 const CHANGE_NUMBER = /^CHG-\d+$/;
 
@@ -97,14 +97,12 @@ export const CausedByChange = (props: {
         )}
       </Box>
       {unlink.error && <Alert severity="error">{unlink.error}</Alert>}
-      <FormDialog
+      <ActionDialog
         open={open}
         id="itsm-link-change"
-        title={`Caused by change: ${incident.number}`}
-        submitLabel="Link"
-        cancelLabel="Back"
-        submitting={dialog.submitting}
-        error={dialog.error}
+        action="Link change"
+        number={incident.number}
+        submit={dialog}
         onClose={() => setOpen(false)}
         onSubmit={link}
       >
@@ -125,7 +123,7 @@ export const CausedByChange = (props: {
             variant="outlined"
           />
         </Grid>
-      </FormDialog>
+      </ActionDialog>
     </>
   );
 };

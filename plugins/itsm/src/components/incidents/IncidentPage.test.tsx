@@ -2,25 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { Route, Routes } from 'react-router-dom';
 import {
-  mockApis,
   registerMswTestHooks,
-  renderInTestApp,
-  TestApiProvider,
   textContentMatcher,
 } from '@backstage/test-utils';
-import { identityApiRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import {
-  BASE_URL,
-  makeClient,
-  makeIncident,
-  makeTimeline,
-} from '../../testing/fixtures';
+import { renderRoute } from '../../__testUtils__/render';
+import { BASE_URL, makeIncident, makeTimeline } from '../../__testUtils__/fixtures';
 import { IncidentPage } from './IncidentPage';
 
 const ALL_TRANSITION_LABELS = [
@@ -77,11 +65,7 @@ describe('IncidentPage', () => {
         async ({ request }) => {
           const body = (await request.json()) as any;
           patches.push(body);
-          incident = {
-            ...incident,
-            assignee: body.assignee,
-            version: incident.version + 1,
-          };
+          incident = { ...incident, ...body, version: incident.version + 1 };
           return HttpResponse.json(incident);
         },
       ),
@@ -96,27 +80,10 @@ describe('IncidentPage', () => {
   });
 
   const render = () =>
-    renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [itsmApiRef, makeClient()],
-          [
-            identityApiRef,
-            mockApis.identity({ userEntityRef: 'user:default/alice' }),
-          ],
-        ]}
-      >
-        <Routes>
-          <Route path="/itsm/incidents/:id" element={<IncidentPage />} />
-        </Routes>
-      </TestApiProvider>,
-      {
-        routeEntries: ['/itsm/incidents/INC-000001'],
-        mountedRoutes: {
-          '/itsm': rootRouteRef,
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
-      },
+    renderRoute(
+      '/itsm/incidents/:id',
+      <IncidentPage />,
+      '/itsm/incidents/INC-000001',
     );
 
   const transitionButtons = () =>
@@ -327,28 +294,15 @@ describe('IncidentPage', () => {
   });
 
   it('links the change that caused it by number, and unlinks it', async () => {
-    server.use(
-      http.patch(
-        `${BASE_URL}/incidents/${incident.id}`,
-        async ({ request }) => {
-          const body = (await request.json()) as any;
-          patches.push(body);
-          incident = {
-            ...incident,
-            causedByChange: body.causedByChange,
-            version: incident.version + 1,
-          };
-          return HttpResponse.json(incident);
-        },
-      ),
-    );
     await render();
     await userEvent.click(
       await screen.findByRole('button', { name: 'Link change' }),
     );
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(within(dialog).getByLabelText(/Change number/), 'x');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Link' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Link change' }),
+    );
     expect(
       await within(dialog).findByText('Use a change number such as CHG-000045'),
     ).toBeInTheDocument();
@@ -357,7 +311,9 @@ describe('IncidentPage', () => {
       within(dialog).getByLabelText(/Change number/),
       'chg-3',
     );
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Link' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Link change' }),
+    );
     await waitFor(() => expect(patches).toHaveLength(1));
     expect(patches[0]).toEqual({ version: 7, causedByChange: 'CHG-000003' });
     expect(

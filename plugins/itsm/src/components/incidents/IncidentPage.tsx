@@ -35,7 +35,7 @@ import {
   RecordPageFrame,
   RefLink,
   StateChip,
-  TimelineCard,
+  RecordPageBody,
   Toolbar,
   useSubmit,
 } from '../shared';
@@ -212,19 +212,15 @@ export const IncidentPage = () => {
               </Alert>
             </Box>
           )}
-          <Grid container spacing={3}>
-            <Grid item xs={12} lg={6}>
+          <RecordPageBody
+            kind="incident"
+            recordId={current.id}
+            timeline={timeline}
+          >
+            <Grid item>
               <IncidentDetails incident={current} onUpdated={reload} />
             </Grid>
-            <Grid item xs={12} lg={6}>
-              <TimelineCard
-                kind="incident"
-                recordId={current.id}
-                timeline={timeline}
-                onAdded={timeline.retry}
-              />
-            </Grid>
-          </Grid>
+          </RecordPageBody>
           <TransitionDialog
             incident={current}
             to={transitionTo}

@@ -14,7 +14,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { itsmApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { BASE_URL, makeClient, makeIncident } from '../../testing/fixtures';
+import { BASE_URL, makeClient, makeIncident } from '../../__testUtils__/fixtures';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
 import { IncidentsTable } from './IncidentsTable';
 

@@ -1,4 +1,3 @@
-import { ReactNode, useState } from 'react';
 import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -14,59 +13,25 @@ import { itsmApiRef } from '../../api';
 import {
   formatAge,
   formatDateTime,
+  FilteredRecordTable,
   IncidentLink,
   PriorityChip,
-  RecordListTable,
+  RecordTableProps,
   RefLink,
-  SelectField,
   StateChip,
   StateFilter as RecordStateFilter,
-  StateFilterField,
-  stateQuery,
-  usePagedList,
 } from '../shared';
 
 /** `open` hides resolved, closed and canceled incidents: the default of every list. */
 export type StateFilter = RecordStateFilter<IncidentState>;
 
 /** @public */
-export interface IncidentsTableProps {
-  title?: string;
-  /** The fixed part of the query (entity, assignee, group, requester). */
-  filter?: Omit<IncidentListFilter, 'state' | 'open' | 'cursor' | 'limit'>;
-  /** Show the CI column (not needed on an entity's own tab). */
-  showEntity?: boolean;
-  pageSize?: number;
-  /** Change it to reload, e.g. after an incident was reported. */
-  reloadKey?: number;
-  /** Buttons next to the filters, e.g. "Report incident". */
-  actions?: ReactNode;
-}
+export type IncidentsTableProps = RecordTableProps<IncidentListFilter>;
 
 /** A filterable, keyset-paged list of incidents, newest first. */
 export const IncidentsTable = (props: IncidentsTableProps) => {
-  const {
-    title = 'Incidents',
-    filter,
-    showEntity = false,
-    pageSize = 20,
-    reloadKey = 0,
-    actions,
-  } = props;
+  const { title = 'Incidents', showEntity = false } = props;
   const itsmApi = useApi(itsmApiRef);
-  const [stateFilter, setStateFilter] = useState<StateFilter>('open');
-  const [priority, setPriority] = useState<Priority | ''>('');
-  const { value, loading, error, paging } = usePagedList({
-    filter,
-    own: {
-      ...stateQuery(stateFilter),
-      ...(priority ? { priority: [priority] } : {}),
-    },
-    pageSize,
-    reloadKey,
-    fetch: (query: IncidentListFilter) => itsmApi.listIncidents(query),
-  });
-
   const columns: TableColumn<Incident>[] = [
     {
       title: 'Number',
@@ -121,39 +86,15 @@ export const IncidentsTable = (props: IncidentsTableProps) => {
   ];
 
   return (
-    <RecordListTable<Incident>
+    <FilteredRecordTable<Incident, IncidentListFilter, IncidentState, Priority>
+      {...props}
       title={title}
+      noun="incidents"
       columns={columns}
-      loading={loading}
-      error={error}
-      page={value}
-      paging={paging}
-      actions={actions}
-      filters={
-        <>
-          <StateFilterField
-            id="itsm-filter-state"
-            value={stateFilter}
-            states={INCIDENT_STATES}
-            labels={INCIDENT_STATE_LABELS}
-            onChange={setStateFilter}
-          />
-          <SelectField
-            id="itsm-filter-priority"
-            label="Priority"
-            size="small"
-            empty="Any"
-            value={priority}
-            codes={PRIORITIES}
-            onChange={setPriority}
-          />
-        </>
-      }
-      emptyContent={
-        stateFilter === 'open'
-          ? 'No open incidents.'
-          : 'No incidents match these filters.'
-      }
+      states={INCIDENT_STATES}
+      stateLabels={INCIDENT_STATE_LABELS}
+      codeFilter={{ param: 'priority', label: 'Priority', codes: PRIORITIES }}
+      fetch={query => itsmApi.listIncidents(query)}
     />
   );
 };

@@ -14,7 +14,7 @@ import {
   ResolutionCode,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { FormDialog, SelectField, TextAreaField, useSubmit } from '../shared';
+import { ActionDialog, SelectField, TextAreaField, useSubmit } from '../shared';
 import {
   TransitionFormProblems,
   transitionFormProblems,
@@ -41,7 +41,8 @@ export const TransitionDialog = (props: TransitionDialogProps) => {
   const [resolutionNotes, setResolutionNotes] = useState('');
   const [comment, setComment] = useState('');
   const [problems, setProblems] = useState<TransitionFormProblems>();
-  const { submitting, error: submitError, setError, run } = useSubmit();
+  const submitState = useSubmit();
+  const { setError, run } = submitState;
 
   useEffect(() => {
     setHoldReason('');
@@ -82,14 +83,11 @@ export const TransitionDialog = (props: TransitionDialogProps) => {
   const commentRequired = to === 'on_hold' && holdReason === 'awaiting_caller';
 
   return (
-    <FormDialog
-      open
+    <ActionDialog
       id="itsm-transition"
-      title={`${label}: ${incident.number}`}
-      submitLabel={label}
-      cancelLabel="Back"
-      submitting={submitting}
-      error={submitError}
+      action={label}
+      number={incident.number}
+      submit={submitState}
       onClose={onClose}
       onSubmit={submit}
     >
@@ -161,6 +159,6 @@ export const TransitionDialog = (props: TransitionDialogProps) => {
           <Alert severity="warning">{problem}</Alert>
         </Grid>
       ))}
-    </FormDialog>
+    </ActionDialog>
   );
 };

@@ -64,3 +64,33 @@ export const FormDialog = (props: {
     </Dialog>
   );
 };
+
+/**
+ * A dialog confirming an act on a record: titled "<act>: <number>", confirmed by a
+ * button named after the act, "Back" to leave it undone; `submit` is the state of the
+ * call (from `useSubmit`).
+ */
+export const ActionDialog = (props: {
+  id: string;
+  action: string;
+  number: string;
+  submit: { submitting: boolean; error?: string };
+  open?: boolean;
+  onClose: () => void;
+  onSubmit: () => void;
+  children: ReactNode;
+}) => (
+  <FormDialog
+    open={props.open ?? true}
+    id={props.id}
+    title={`${props.action}: ${props.number}`}
+    submitLabel={props.action}
+    cancelLabel="Back"
+    submitting={props.submit.submitting}
+    error={props.submit.error}
+    onClose={props.onClose}
+    onSubmit={props.onSubmit}
+  >
+    {props.children}
+  </FormDialog>
+);

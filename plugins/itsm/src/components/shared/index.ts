@@ -27,7 +27,7 @@ export {
   toLocalInputValue,
 } from './format';
 export { FormDialogActions } from './FormDialogActions';
-export { FormDialog } from './FormDialog';
+export { ActionDialog, FormDialog } from './FormDialog';
 export { useSubmit } from './useSubmit';
 export { DetailField } from './DetailField';
 export { RecordPageFrame } from './RecordPageFrame';
@@ -52,3 +52,6 @@ export { DescriptionField } from './DescriptionField';
 export { FormTextField, TextAreaField } from './FormTextField';
 export type { FormTextFieldProps } from './FormTextField';
 export { RecordCoreFields } from './RecordCoreFields';
+export { FilteredRecordTable } from './FilteredRecordTable';
+export type { RecordTableProps } from './FilteredRecordTable';
+export { RecordPageBody } from './RecordPageBody';
