@@ -7,6 +7,7 @@ import {
 } from '@backstage/test-utils';
 import { identityApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
 import { itsmApiRef } from '../api';
 import { rootRouteRef } from '../routes';
 import { makeClient } from './fixtures';
@@ -15,6 +16,14 @@ import { makeClient } from './fixtures';
 export const mountedRoutes = {
   '/itsm': rootRouteRef,
   '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
+
+/** The CI of the entity-page tests. */
+export const paymentsEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'Payments', namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/payments-team' },
 };
 
 /**

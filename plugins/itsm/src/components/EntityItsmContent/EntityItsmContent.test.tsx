@@ -7,13 +7,9 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { itsmApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { mountedRoutes, paymentsEntity } from '../../__testUtils__/render';
 import {
   BASE_URL,
   makeChange,
@@ -24,17 +20,7 @@ import {
 import { EntityItsmContent } from './EntityItsmContent';
 import { ApprovalsCard } from '../approvals';
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'Payments', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/payments-team' },
-};
-
-const mountedRoutes = {
-  '/itsm': rootRouteRef,
-  '/catalog/:namespace/:kind/:name': entityRouteRef,
-};
+const entity = paymentsEntity;
 
 describe('EntityItsmContent', () => {
   const server = setupServer();

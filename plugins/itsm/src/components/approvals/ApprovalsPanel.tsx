@@ -11,7 +11,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { ApprovalStep, Change } from '@backstage-itsm/plugin-itsm-common';
-import { formatDateTime, RefLink } from '../shared';
+import { formatDateTime, RefLink, RefList } from '../shared';
 import { ApprovalStateChip } from './ApprovalStateChip';
 import { DecisionButtons } from './DecisionButtons';
 
@@ -60,12 +60,7 @@ const RoundTable = (props: {
               {step.stage}. {step.stageName}
             </TableCell>
             <TableCell>
-              {step.eligibleGroups.map((group, i) => (
-                <span key={group}>
-                  {i > 0 && ' or '}
-                  <RefLink entityRef={group} />
-                </span>
-              ))}
+              <RefList refs={step.eligibleGroups} separator=" or " />
               <Typography
                 variant="caption"
                 color="textSecondary"

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useApi, useRouteRefParams } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -12,13 +11,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';
-import {
-  PriorityChip,
-  RecordPageFrame,
-  StateChip,
-  RecordPageBody,
-  Toolbar,
-} from '../shared';
+import { RecordPageFrame, RecordPageBody } from '../shared';
 import { ApprovalsPanel, usePendingApprovals } from '../approvals';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { ChangePlanCard } from './ChangePlanCard';
@@ -93,33 +86,29 @@ export const ChangePage = () => {
     <RecordPageFrame
       kindLabel="Change"
       id={id}
-      record={current}
-      loading={change.loading}
-      error={change.error}
-    >
-      {current && (
+      record={change}
+      chips={record => (
         <>
-          <Toolbar>
-            <Typography variant="h6" component="span">
-              {current.number}
-            </Typography>
-            <StateChip state={current.state} />
-            <ChangeTypeChip type={current.type} />
-            <RiskChip risk={current.risk} />
-            <PriorityChip priority={current.priority} />
-            <Box flexGrow={1} />
-            {moves.map(to => (
-              <Button
-                key={to}
-                variant={BACKWARD.includes(to) ? 'outlined' : 'contained'}
-                color="primary"
-                onClick={() => setTransitionTo(to)}
-              >
-                {CHANGE_TRANSITION_LABELS[to]}
-              </Button>
-            ))}
-          </Toolbar>
-          {current.state === 'authorize' && (
+          <ChangeTypeChip type={record.type} />
+          <RiskChip risk={record.risk} />
+        </>
+      )}
+      actions={() =>
+        moves.map(to => (
+          <Button
+            key={to}
+            variant={BACKWARD.includes(to) ? 'outlined' : 'contained'}
+            color="primary"
+            onClick={() => setTransitionTo(to)}
+          >
+            {CHANGE_TRANSITION_LABELS[to]}
+          </Button>
+        ))
+      }
+    >
+      {record => (
+        <>
+          {record.state === 'authorize' && (
             <Box mb={2}>
               <Alert severity="info">
                 Waiting for approval: the change is scheduled when every step is
@@ -137,16 +126,16 @@ export const ChangePage = () => {
           ))}
           <RecordPageBody
             kind="change"
-            recordId={current.id}
+            recordId={record.id}
             timeline={timeline}
             mainWidth={7}
           >
             <Grid item>
-              <ChangePlanCard change={current} onUpdated={reload} />
+              <ChangePlanCard change={record} onUpdated={reload} />
             </Grid>
             <Grid item>
               <ApprovalsPanel
-                change={current}
+                change={record}
                 approvals={approvals}
                 decidable={decidable}
                 onDecided={reload}
@@ -160,7 +149,7 @@ export const ChangePage = () => {
             </Grid>
           </RecordPageBody>
           <ChangeTransitionDialog
-            change={current}
+            change={record}
             to={transitionTo}
             onClose={() => setTransitionTo(undefined)}
             onDone={() => {

@@ -20,6 +20,7 @@ import {
   DetailField as Field,
   formatDateTime,
   RefLink,
+  RefList,
   useSubmit,
 } from '../shared';
 import {
@@ -52,13 +53,7 @@ const PlanView = (props: { change: Change }) => {
         <RefLink entityRef={change.entityRef} />
       </Field>
       <Field label="Affected CIs">
-        {change.affectedEntityRefs.length === 0 && '—'}
-        {change.affectedEntityRefs.map((ref, i) => (
-          <span key={ref}>
-            {i > 0 && ', '}
-            <RefLink entityRef={ref} />
-          </span>
-        ))}
+        <RefList refs={change.affectedEntityRefs} />
       </Field>
       <Field label="Type / risk">
         {CHANGE_TYPE_LABELS[change.type]} / {CHANGE_RISK_LABELS[change.risk]}

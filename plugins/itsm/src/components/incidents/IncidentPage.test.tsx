@@ -8,7 +8,11 @@ import {
 } from '@backstage/test-utils';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
 import { renderRoute } from '../../__testUtils__/render';
-import { BASE_URL, makeIncident, makeTimeline } from '../../__testUtils__/fixtures';
+import {
+  BASE_URL,
+  makeIncident,
+  makeTimeline,
+} from '../../__testUtils__/fixtures';
 import { IncidentPage } from './IncidentPage';
 
 const ALL_TRANSITION_LABELS = [

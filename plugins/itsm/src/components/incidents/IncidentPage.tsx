@@ -2,7 +2,6 @@ import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
 import { InfoCard } from '@backstage/core-components';
@@ -31,12 +30,10 @@ import {
   DescriptionField,
   DetailField as Field,
   formatDateTime,
-  PriorityChip,
   RecordPageFrame,
   RefLink,
-  StateChip,
+  RefList,
   RecordPageBody,
-  Toolbar,
   useSubmit,
 } from '../shared';
 import { TransitionDialog } from './TransitionDialog';
@@ -84,12 +81,7 @@ const IncidentDetails = (props: {
         </Field>
         {incident.affectedEntityRefs.length > 0 && (
           <Field label="Also affected">
-            {incident.affectedEntityRefs.map((ref, i) => (
-              <span key={ref}>
-                {i > 0 && ', '}
-                <RefLink entityRef={ref} />
-              </span>
-            ))}
+            <RefList refs={incident.affectedEntityRefs} />
           </Field>
         )}
         <Field label="Caused by change">
@@ -165,43 +157,37 @@ export const IncidentPage = () => {
     <RecordPageFrame
       kindLabel="Incident"
       id={id}
-      record={current}
-      loading={incident.loading}
-      error={incident.error}
-    >
-      {current && (
+      record={incident}
+      actions={record => (
         <>
-          <Toolbar>
-            <Typography variant="h6" component="span">
-              {current.number}
-            </Typography>
-            <StateChip state={current.state} />
-            <PriorityChip priority={current.priority} />
-            <Box flexGrow={1} />
-            {canAssignToMe && (
-              <Button
-                variant="outlined"
-                startIcon={<PersonAddIcon />}
-                onClick={assignToMe}
-                disabled={assign.submitting}
-              >
-                Assign to me
-              </Button>
-            )}
-            {allowedIncidentTransitions(current.state).map(to => (
-              <Button
-                key={to}
-                variant={to === 'resolved' ? 'contained' : 'outlined'}
-                color="primary"
-                onClick={() => {
-                  assign.setError(undefined);
-                  setTransitionTo(to);
-                }}
-              >
-                {transitionLabel(current.state, to)}
-              </Button>
-            ))}
-          </Toolbar>
+          {canAssignToMe && (
+            <Button
+              variant="outlined"
+              startIcon={<PersonAddIcon />}
+              onClick={assignToMe}
+              disabled={assign.submitting}
+            >
+              Assign to me
+            </Button>
+          )}
+          {allowedIncidentTransitions(record.state).map(to => (
+            <Button
+              key={to}
+              variant={to === 'resolved' ? 'contained' : 'outlined'}
+              color="primary"
+              onClick={() => {
+                assign.setError(undefined);
+                setTransitionTo(to);
+              }}
+            >
+              {transitionLabel(record.state, to)}
+            </Button>
+          ))}
+        </>
+      )}
+    >
+      {record => (
+        <>
           {assign.error && (
             <Box mb={2}>
               <Alert
@@ -214,15 +200,15 @@ export const IncidentPage = () => {
           )}
           <RecordPageBody
             kind="incident"
-            recordId={current.id}
+            recordId={record.id}
             timeline={timeline}
           >
             <Grid item>
-              <IncidentDetails incident={current} onUpdated={reload} />
+              <IncidentDetails incident={record} onUpdated={reload} />
             </Grid>
           </RecordPageBody>
           <TransitionDialog
-            incident={current}
+            incident={record}
             to={transitionTo}
             onClose={() => setTransitionTo(undefined)}
             onDone={() => {

@@ -7,28 +7,18 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { Entity } from '@backstage/catalog-model';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { itsmApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import { BASE_URL, makeClient, makeIncident } from '../../__testUtils__/fixtures';
+import { mountedRoutes, paymentsEntity } from '../../__testUtils__/render';
+import {
+  BASE_URL,
+  makeClient,
+  makeIncident,
+} from '../../__testUtils__/fixtures';
 import { EntityIncidentsContent } from './EntityIncidentsContent';
 import { IncidentsTable } from './IncidentsTable';
 
-const mountedRoutes = {
-  '/itsm': rootRouteRef,
-  '/catalog/:namespace/:kind/:name': entityRouteRef,
-};
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'Payments', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/payments-team' },
-};
+const entity = paymentsEntity;
 
 describe('IncidentsTable', () => {
   const server = setupServer();

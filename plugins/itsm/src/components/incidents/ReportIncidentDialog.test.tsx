@@ -9,7 +9,11 @@ import {
 } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { itsmApiRef } from '../../api';
-import { BASE_URL, makeClient, makeIncident } from '../../__testUtils__/fixtures';
+import {
+  BASE_URL,
+  makeClient,
+  makeIncident,
+} from '../../__testUtils__/fixtures';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
 describe('ReportIncidentDialog', () => {

@@ -1,5 +1,6 @@
 import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import {
   Content,
   Header,
@@ -9,23 +10,42 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  ChangeState,
+  IncidentState,
+  Priority,
+} from '@backstage-itsm/plugin-itsm-common';
 import { rootRouteRef } from '../../routes';
+import { PriorityChip } from './PriorityChip';
+import { StateChip } from './StateChip';
+import { Toolbar } from './Toolbar';
+
+/** What the frame shows of any record. */
+interface FramedRecord {
+  title: string;
+  number: string;
+  state: IncidentState | ChangeState;
+  priority: Priority;
+}
 
 /**
  * The frame of a record's page: the header (title, number, kind linking back to the ITSM
- * page), a progress bar while the record loads and an error panel when it can't.
+ * page), a progress bar while the record loads and an error panel when it can't; once
+ * loaded, a bar with the number, state, `chips` and priority on the left and `actions`
+ * (the moves) on the right, above the page's `children`.
  */
-export const RecordPageFrame = (props: {
+export const RecordPageFrame = <R extends FramedRecord>(props: {
   /** "Incident", "Change". */
   kindLabel: string;
   /** The id or number from the route, shown until the record is loaded. */
   id: string;
-  record?: { title: string; number: string };
-  loading: boolean;
-  error?: Error;
-  children?: ReactNode;
+  record: { value?: R; loading: boolean; error?: Error };
+  chips?: (record: R) => ReactNode;
+  actions: (record: R) => ReactNode;
+  children: (record: R) => ReactNode;
 }) => {
-  const { kindLabel, id, record, loading, error } = props;
+  const { kindLabel, id } = props;
+  const { value: record, loading, error } = props.record;
   const rootLink = useRouteRef(rootRouteRef);
   let content: ReactNode;
   if (loading && !record) {
@@ -42,7 +62,21 @@ export const RecordPageFrame = (props: {
       </>
     );
   } else {
-    content = props.children;
+    content = (
+      <>
+        <Toolbar>
+          <Typography variant="h6" component="span">
+            {record.number}
+          </Typography>
+          <StateChip state={record.state} />
+          {props.chips?.(record)}
+          <PriorityChip priority={record.priority} />
+          <Box flexGrow={1} />
+          {props.actions(record)}
+        </Toolbar>
+        {props.children(record)}
+      </>
+    );
   }
   return (
     <Page themeId="tool">

@@ -43,3 +43,19 @@ export const RefLink = (props: {
   }
   return <EntityRefLink entityRef={entityRef} hideIcon disableTooltip />;
 };
+
+/** Several refs as links, separated by `separator` (`, ` by default); `—` for none. */
+export const RefList = (props: { refs: string[]; separator?: string }) => {
+  const { refs, separator = ', ' } = props;
+  if (refs.length === 0) return <RefLink entityRef={null} />;
+  return (
+    <>
+      {refs.map((ref, i) => (
+        <span key={ref}>
+          {i > 0 && separator}
+          <RefLink entityRef={ref} />
+        </span>
+      ))}
+    </>
+  );
+};

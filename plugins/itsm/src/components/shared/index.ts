@@ -4,7 +4,7 @@ export { Timeline } from './Timeline';
 export { TimelineCard } from './TimelineCard';
 export { CommentForm } from './CommentForm';
 export type { CommentableKind } from './CommentForm';
-export { RefLink } from './RefLink';
+export { RefLink, RefList } from './RefLink';
 export {
   ChangeLink,
   IncidentLink,
