@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The browser test: starts the portal on a fresh SQLite directory (so demo data loads)
-# and drives Debian's Chromium through Playwright against it.
+# and drives Debian's Chromium through Playwright against it. Arguments go to
+# `playwright test` (e.g. a file name filter: `bash scripts/e2e.sh changes`).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$ITSM_ROOT"
@@ -44,7 +45,7 @@ done
 curl -sf http://localhost:3000 >/dev/null || { tail -50 "$log"; echo "The portal did not come up" >&2; exit 1; }
 
 status=0
-yarn playwright test --config e2e/playwright.config.ts || status=$?
+yarn playwright test --config e2e/playwright.config.ts "$@" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- portal log (warnings and errors) ---"
   grep -vE '"(GET|POST|PATCH) ' "$log" | grep -iE 'error|warn|fail' | tail -40 || true
