@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -11,7 +11,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';
-import { RecordPageFrame, RecordPageBody } from '../shared';
+import { RecordPageBody, RecordPageFrame, useMoveDialog } from '../shared';
 import { ApprovalsPanel, usePendingApprovals } from '../approvals';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { ChangePlanCard } from './ChangePlanCard';
@@ -30,7 +30,6 @@ const BACKWARD: readonly ChangeState[] = ['draft', 'canceled'];
 export const ChangePage = () => {
   const { id } = useRouteRefParams(changeRouteRef);
   const itsmApi = useApi(itsmApiRef);
-  const [transitionTo, setTransitionTo] = useState<ChangeState>();
 
   const change = useAsyncRetry(() => itsmApi.getChange(id), [itsmApi, id]);
   const timeline = useAsyncRetry(
@@ -70,6 +69,7 @@ export const ChangePage = () => {
     incidents.retry();
     pending.retry();
   };
+  const move = useMoveDialog<ChangeState>(reload);
 
   const moves = current
     ? [...allowedChangeTransitions(current.type, current.state)].sort(
@@ -79,7 +79,7 @@ export const ChangePage = () => {
   const blocked = current
     ? moves
         .map(to => ({ to, problems: planProblems(current, to) }))
-        .filter(move => move.problems.length > 0)
+        .filter(guard => guard.problems.length > 0)
     : [];
 
   return (
@@ -99,7 +99,7 @@ export const ChangePage = () => {
             key={to}
             variant={BACKWARD.includes(to) ? 'outlined' : 'contained'}
             color="primary"
-            onClick={() => setTransitionTo(to)}
+            onClick={() => move.open(to)}
           >
             {CHANGE_TRANSITION_LABELS[to]}
           </Button>
@@ -116,11 +116,11 @@ export const ChangePage = () => {
               </Alert>
             </Box>
           )}
-          {blocked.map(move => (
-            <Box mb={2} key={move.to}>
+          {blocked.map(guard => (
+            <Box mb={2} key={guard.to}>
               <Alert severity="warning">
-                Before {CHANGE_TRANSITION_LABELS[move.to]}:{' '}
-                {move.problems.join('; ')}.
+                Before {CHANGE_TRANSITION_LABELS[guard.to]}:{' '}
+                {guard.problems.join('; ')}.
               </Alert>
             </Box>
           ))}
@@ -150,12 +150,9 @@ export const ChangePage = () => {
           </RecordPageBody>
           <ChangeTransitionDialog
             change={record}
-            to={transitionTo}
-            onClose={() => setTransitionTo(undefined)}
-            onDone={() => {
-              setTransitionTo(undefined);
-              reload();
-            }}
+            to={move.to}
+            onClose={move.close}
+            onDone={move.done}
           />
         </>
       )}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -34,6 +33,7 @@ import {
   RefLink,
   RefList,
   RecordPageBody,
+  useMoveDialog,
   useSubmit,
 } from '../shared';
 import { TransitionDialog } from './TransitionDialog';
@@ -123,7 +123,6 @@ export const IncidentPage = () => {
   const { id } = useRouteRefParams(incidentRouteRef);
   const itsmApi = useApi(itsmApiRef);
   const identityApi = useApi(identityApiRef);
-  const [transitionTo, setTransitionTo] = useState<IncidentState>();
   const assign = useSubmit();
 
   const incident = useAsyncRetry(() => itsmApi.getIncident(id), [itsmApi, id]);
@@ -137,6 +136,7 @@ export const IncidentPage = () => {
     incident.retry();
     timeline.retry();
   };
+  const move = useMoveDialog<IncidentState>(reload);
 
   const current = incident.value;
   const isOpen = !!current && OPEN_INCIDENT_STATES.includes(current.state);
@@ -177,7 +177,7 @@ export const IncidentPage = () => {
               color="primary"
               onClick={() => {
                 assign.setError(undefined);
-                setTransitionTo(to);
+                move.open(to);
               }}
             >
               {transitionLabel(record.state, to)}
@@ -209,12 +209,9 @@ export const IncidentPage = () => {
           </RecordPageBody>
           <TransitionDialog
             incident={record}
-            to={transitionTo}
-            onClose={() => setTransitionTo(undefined)}
-            onDone={() => {
-              setTransitionTo(undefined);
-              reload();
-            }}
+            to={move.to}
+            onClose={move.close}
+            onDone={move.done}
           />
         </>
       )}

@@ -55,3 +55,4 @@ export { RecordCoreFields } from './RecordCoreFields';
 export { FilteredRecordTable } from './FilteredRecordTable';
 export type { RecordTableProps } from './FilteredRecordTable';
 export { RecordPageBody } from './RecordPageBody';
+export { useMoveDialog } from './useMoveDialog';
