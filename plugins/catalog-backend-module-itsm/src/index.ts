@@ -1,0 +1,6 @@
+/**
+ * Catalog module of the ITSM plugins: the `ServiceOffering` entity kind.
+ *
+ * @packageDocumentation
+ */
+export {};
