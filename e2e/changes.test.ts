@@ -85,8 +85,12 @@ test('a change on another team’s component is approved by a member of that tea
   const number = (alice.url().match(/CHG-\d+/) ?? [])[0];
   expect(number).toBeDefined();
 
-  // carol, of the storefront team, finds it waiting for her approval.
+  // carol, of the storefront team, finds it waiting for her approval: on her home
+  // page, and in the approval queue of the ITSM page.
   const carol = await signInAs(browser, 'carol');
+  await carol.goto('/home');
+  await expect(carol.getByText('Waiting for my approval')).toBeVisible();
+  await expect(carol.getByRole('link', { name: number! })).toBeVisible();
   await carol.goto('/itsm?tab=approvals');
   await carol.getByRole('link', { name: number! }).click();
   await expect(carol.getByRole('heading', { name: title })).toBeVisible();

@@ -43,7 +43,7 @@ describe('itsm plugin', () => {
       'page:itsm',
       'entity-content:itsm',
       'entity-card:itsm/open-incidents',
-      'entity-card:itsm/pending-approvals',
+      'home-page-widget:itsm/pending-approvals',
     ]) {
       expect(alphaPlugin.getExtension(id as any)).toBeDefined();
     }

@@ -9,6 +9,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import BuildIcon from '@material-ui/icons/Build';
 import { itsmApiRef, ItsmClient } from '../api';
 import { changeRouteRef, incidentRouteRef, rootRouteRef } from '../routes';
@@ -73,17 +74,19 @@ export const itsmOpenIncidentsCard = EntityCardBlueprint.make({
 });
 
 /**
- * `entity-card:itsm/pending-approvals`: "Waiting for my approval" (the signed-in user's
- * queue) on user and group pages. A home page widget would suit it better, but
- * `@backstage/plugin-home-react` is not a dependency of this package yet; an app can wrap
- * the exported `ApprovalsCard` in its own `HomePageWidgetBlueprint`.
+ * `home-page-widget:itsm/pending-approvals`: "Waiting for my approval" on the home page,
+ * the signed-in user's approval queue at a glance.
  */
-export const itsmApprovalsCard = EntityCardBlueprint.make({
+export const itsmApprovalsWidget = HomePageWidgetBlueprint.make({
   name: 'pending-approvals',
   params: {
-    filter: { kind: { $in: ['user', 'group'] } },
-    loader: () =>
-      import('../components/approvals').then(m => <m.ApprovalsCard />),
+    name: 'ItsmPendingApprovals',
+    title: 'Waiting for my approval',
+    description: 'Change approval steps that wait for you',
+    components: () =>
+      import('../components/approvals').then(m => ({
+        Content: () => <m.PendingApprovalsSummary />,
+      })),
   },
 });
 
@@ -102,7 +105,7 @@ export const itsmPlugin = createFrontendPlugin({
     itsmPage,
     itsmEntityContent,
     itsmOpenIncidentsCard,
-    itsmApprovalsCard,
+    itsmApprovalsWidget,
   ],
   routes: {
     root: rootRouteRef,

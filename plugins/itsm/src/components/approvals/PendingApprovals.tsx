@@ -102,10 +102,13 @@ export const PendingApprovalsTable = () => {
  *
  * @public
  */
-export const ApprovalsCard = (props: { maxItems?: number }) => {
+/**
+ * How many steps wait for the signed-in user, and the oldest few: the body of the
+ * approvals card and of the home page widget.
+ */
+export const PendingApprovalsSummary = (props: { maxItems?: number }) => {
   const { maxItems = 5 } = props;
   const pending = usePendingApprovals();
-  const rootLink = useRouteRef(rootRouteRef);
 
   let body;
   if (pending.loading && !pending.value) {
@@ -149,6 +152,12 @@ export const ApprovalsCard = (props: { maxItems?: number }) => {
     );
   }
 
+  return body;
+};
+
+/** "Waiting for my approval" as a card, linking to the full queue. */
+export const ApprovalsCard = (props: { maxItems?: number }) => {
+  const rootLink = useRouteRef(rootRouteRef);
   return (
     <InfoCard
       title="Waiting for my approval"
@@ -157,7 +166,7 @@ export const ApprovalsCard = (props: { maxItems?: number }) => {
         link: `${rootLink()}?tab=approvals`,
       }}
     >
-      {body}
+      <PendingApprovalsSummary maxItems={props.maxItems} />
     </InfoCard>
   );
 };

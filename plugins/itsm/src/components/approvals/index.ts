@@ -1,6 +1,7 @@
 export { ApprovalsPanel } from './ApprovalsPanel';
 export {
   ApprovalsCard,
+  PendingApprovalsSummary,
   PendingApprovalsTable,
   usePendingApprovals,
 } from './PendingApprovals';
