@@ -9,4 +9,5 @@ export * from './records';
 export * from './incidents';
 export * from './changes';
 export * from './approvals';
+export * from './offerings';
 export * from './permissions';
