@@ -15,7 +15,10 @@ export const RELATION_PROVIDES_OFFERING = 'providesOffering';
  */
 export type OfferingApproval = 'none' | 'owner' | string[];
 
-export interface ServiceOfferingSpec {
+/** A JSON object, as entity specs hold them. */
+type JsonObject = NonNullable<Entity['spec']>;
+
+export type ServiceOfferingSpec = {
   /** Groups offerings on the service catalog page, e.g. database, access, environment. */
   type: string;
   /** The group that fulfils requests (a group ref). */
@@ -26,12 +29,12 @@ export interface ServiceOfferingSpec {
   /** ISO-8601 duration: the time to fulfil, the request's SLA target. */
   fulfillmentTarget: string;
   /** JSON Schema (an object schema) of the request form's parameters. */
-  parameters: Record<string, unknown>;
+  parameters: JsonObject;
   /** When set, only members of these groups may order. */
   availableFor?: string[];
   /** Members of these groups may not order. */
   notAvailableFor?: string[];
-}
+};
 
 export interface ServiceOfferingEntity extends Entity {
   apiVersion: typeof ITSM_API_VERSION;
