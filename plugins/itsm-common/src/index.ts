@@ -10,4 +10,5 @@ export * from './incidents';
 export * from './changes';
 export * from './approvals';
 export * from './offerings';
+export * from './requests';
 export * from './permissions';

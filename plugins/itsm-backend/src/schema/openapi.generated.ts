@@ -5,7 +5,7 @@ export const spec = {
   "info": {
     "title": "itsm",
     "version": "1",
-    "description": "ITSM records (incidents and changes; service requests next) on Backstage catalog entities.\nErrors use Backstage's error body `{ error: { name, message }, response: { statusCode } }`:\nbad input 400 naming the field, unknown ids 404, forbidden acts 403, stale versions and\nillegal transitions 409.\n",
+    "description": "ITSM records (incidents, changes and service requests) on Backstage catalog entities.\nErrors use Backstage's error body `{ error: { name, message }, response: { statusCode } }`:\nbad input 400 naming the field, unknown ids 404, forbidden acts 403, stale versions and\nillegal transitions 409.\n",
     "license": {
       "name": "Apache-2.0"
     }
@@ -1223,6 +1223,197 @@ export const spec = {
           }
         }
       },
+      "RequestState": {
+        "type": "string",
+        "enum": [
+          "submitted",
+          "awaiting_approval",
+          "approved",
+          "in_fulfillment",
+          "fulfilled",
+          "rejected",
+          "canceled"
+        ]
+      },
+      "ServiceRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "number",
+          "kind",
+          "title",
+          "description",
+          "state",
+          "entityRef",
+          "affectedEntityRefs",
+          "requester",
+          "assignee",
+          "assignmentGroup",
+          "priority",
+          "createdAt",
+          "updatedAt",
+          "version",
+          "offeringRef",
+          "offeringTitle",
+          "parameters",
+          "dueAt",
+          "fulfillmentTarget",
+          "fulfilledAt",
+          "resolutionNote"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "number": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "request"
+            ]
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/RequestState"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "affectedEntityRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "requester": {
+            "type": "string"
+          },
+          "assignee": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "assignmentGroup": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "priority": {
+            "$ref": "#/components/schemas/Priority"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string"
+          },
+          "version": {
+            "type": "integer"
+          },
+          "offeringRef": {
+            "type": "string"
+          },
+          "offeringTitle": {
+            "type": "string"
+          },
+          "parameters": {
+            "type": "object"
+          },
+          "dueAt": {
+            "type": "string"
+          },
+          "fulfillmentTarget": {
+            "type": "string"
+          },
+          "fulfilledAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "resolutionNote": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "ServiceRequestPage": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ServiceRequest"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
+      "CreateServiceRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "offeringRef",
+          "parameters"
+        ],
+        "properties": {
+          "offeringRef": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "parameters": {
+            "type": "object",
+            "description": "Validated against the offering's JSON Schema."
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          }
+        }
+      },
+      "RequestTransition": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "version",
+          "to"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "to": {
+            "$ref": "#/components/schemas/RequestState"
+          },
+          "note": {
+            "type": "string",
+            "maxLength": 10000
+          }
+        }
+      },
       "Error": {
         "type": "object",
         "required": [
@@ -2068,6 +2259,329 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/ApprovalQueue"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/requests": {
+      "get": {
+        "operationId": "listRequests",
+        "description": "Service requests, newest first, filtered and keyset-paginated.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "offeringRef",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/RequestState"
+              }
+            }
+          },
+          {
+            "name": "open",
+            "in": "query",
+            "description": "Only open requests (ignored when state is given).",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "assignee",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "requester",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "assignmentGroup",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "maxItems": 100,
+              "items": {
+                "type": "string",
+                "maxLength": 255
+              }
+            }
+          },
+          {
+            "name": "q",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 500
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of requests.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServiceRequestPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createRequest",
+        "description": "Orders from a service offering. The parameters are validated against the offering's JSON Schema (400 naming the field, nothing stored); approval follows the offering.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateServiceRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The request, awaiting approval or approved.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServiceRequest"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/requests/{id}": {
+      "get": {
+        "operationId": "getRequest",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The request.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServiceRequest"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/requests/{id}/transitions": {
+      "post": {
+        "operationId": "transitionRequest",
+        "description": "The owner group fulfils (in_fulfillment, then fulfilled with a note) or rejects with a reason; the requester cancels while it is not fulfilled.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RequestTransition"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The request in its new state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServiceRequest"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/requests/{id}/approvals": {
+      "get": {
+        "operationId": "getRequestApprovals",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The approval steps.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ApprovalSteps"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "decideRequestApproval",
+        "description": "Approves or rejects an open step, with the same rules as for changes.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DecideApproval"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The request after the decision.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServiceRequest"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/requests/{id}/comments": {
+      "post": {
+        "operationId": "addRequestComment",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NewComment"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The timeline entry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimelineEntry"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/requests/{id}/timeline": {
+      "get": {
+        "operationId": "getRequestTimeline",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The request's timeline, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Timeline"
                 }
               }
             }

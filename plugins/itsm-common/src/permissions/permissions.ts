@@ -60,6 +60,36 @@ export const itsmChangeApprovePermission = createPermission({
   resourceType: ITSM_RECORD_RESOURCE_TYPE,
 });
 
+/** Ordering from the service catalog (no resource yet: a basic permission). */
+export const itsmRequestCreatePermission = createPermission({
+  name: 'itsm.request.create',
+  attributes: { action: 'create' },
+});
+
+/** Reading service requests. */
+export const itsmRequestReadPermission = createPermission({
+  name: 'itsm.request.read',
+  attributes: { action: 'read' },
+  resourceType: ITSM_RECORD_RESOURCE_TYPE,
+});
+
+/**
+ * Moving a request (fulfilment by the owner group, cancellation by the requester; the
+ * domain rules say who may make which move) and commenting on it.
+ */
+export const itsmRequestUpdatePermission = createPermission({
+  name: 'itsm.request.update',
+  attributes: { action: 'update' },
+  resourceType: ITSM_RECORD_RESOURCE_TYPE,
+});
+
+/** Deciding an approval step of a request (plus the group-membership domain rule). */
+export const itsmRequestApprovePermission = createPermission({
+  name: 'itsm.request.approve',
+  attributes: { action: 'update' },
+  resourceType: ITSM_RECORD_RESOURCE_TYPE,
+});
+
 /** Administrative acts on any ITSM record. */
 export const itsmAdminPermission = createPermission({
   name: 'itsm.admin',
@@ -75,6 +105,10 @@ export const itsmPermissions = [
   itsmChangeReadPermission,
   itsmChangeUpdatePermission,
   itsmChangeApprovePermission,
+  itsmRequestCreatePermission,
+  itsmRequestReadPermission,
+  itsmRequestUpdatePermission,
+  itsmRequestApprovePermission,
   itsmAdminPermission,
 ];
 
@@ -86,4 +120,7 @@ export const itsmRecordPermissions = [
   itsmChangeReadPermission,
   itsmChangeUpdatePermission,
   itsmChangeApprovePermission,
+  itsmRequestReadPermission,
+  itsmRequestUpdatePermission,
+  itsmRequestApprovePermission,
 ];
