@@ -22,6 +22,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// ITSM: the ServiceOffering kind (validation, owner and provider relations)
+backend.add(import('@backstage-itsm/plugin-catalog-backend-module-itsm'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
