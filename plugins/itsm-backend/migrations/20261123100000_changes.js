@@ -58,7 +58,10 @@ exports.up = async function up(knex) {
     table.timestamp('decided_at', { useTz: true }).nullable();
     table.text('comment').nullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
-    table.index(['record_id', 'round', 'stage'], 'itsm_approval_steps_record_idx');
+    table.index(
+      ['record_id', 'round', 'stage'],
+      'itsm_approval_steps_record_idx',
+    );
   });
 
   await knex.schema.createTable('itsm_approval_step_groups', table => {

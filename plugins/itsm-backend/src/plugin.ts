@@ -17,11 +17,15 @@ import { IncidentStore } from './incidents/IncidentStore';
 import {
   createChangeNotifier,
   createIncidentNotifier,
+  createRequestNotifier,
 } from './integrations/notifications';
 import { ApprovalEngine } from './approvals/ApprovalEngine';
 import { ApprovalStore } from './approvals/ApprovalStore';
 import { ChangeService } from './changes/ChangeService';
 import { ChangeStore } from './changes/ChangeStore';
+import { OfferingCatalog } from './requests/offerings';
+import { RequestService } from './requests/RequestService';
+import { RequestStore } from './requests/RequestStore';
 import {
   itsmRecordPermissionRules,
   itsmRecordResourceRef,
@@ -68,16 +72,25 @@ export const itsmPlugin = createBackendPlugin({
           onEvent: createIncidentNotifier(deps),
         };
         const incidents = new IncidentService(serviceOptions);
+        const approvals = new ApprovalEngine(new ApprovalStore(records.db));
         const changeServiceOptions = {
           records,
           changes: new ChangeStore(records),
           incidents: incidentStore,
-          approvals: new ApprovalEngine(new ApprovalStore(records.db)),
+          approvals,
           cis,
           policy: config.changes,
           onEvent: createChangeNotifier(deps),
         };
         const changes = new ChangeService(changeServiceOptions);
+        const requests = new RequestService({
+          records,
+          requests: new RequestStore(records),
+          approvals,
+          offerings: new OfferingCatalog(deps.catalog),
+          cis,
+          onEvent: createRequestNotifier(deps),
+        });
 
         deps.permissionsRegistry.addPermissions(itsmPermissions);
         deps.permissionsRegistry.addResourceType({
@@ -144,6 +157,8 @@ export const itsmPlugin = createBackendPlugin({
             records,
             incidents,
             changes,
+            requests,
+            approvals,
           }),
         );
       },

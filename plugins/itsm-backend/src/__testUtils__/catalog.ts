@@ -105,4 +105,69 @@ export const testEntities: Entity[] = [
       { type: 'dependencyOf', targetRef: 'component:default/payments-api' },
     ],
   },
+  ...[
+    {
+      name: 'new-database',
+      title: 'New database',
+      spec: {
+        type: 'database',
+        owner: 'group:default/platform',
+        providedBy: 'resource:default/payments-db',
+        approval: 'owner',
+        fulfillmentTarget: 'P2D',
+        parameters: {
+          type: 'object',
+          required: ['name', 'size'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', pattern: '^[a-z][a-z0-9_]{2,30}$' },
+            size: { enum: ['small', 'medium', 'large'] },
+            backups: { type: 'boolean', default: true },
+            retentionDays: { type: 'integer', minimum: 1, maximum: 35 },
+          },
+        },
+      },
+    },
+    {
+      name: 'repo-access',
+      title: 'Payments repository access',
+      spec: {
+        type: 'access',
+        owner: 'group:default/team-payments',
+        providedBy: 'component:default/payments-api',
+        approval: ['group:default/team-payments', 'group:default/platform'],
+        fulfillmentTarget: 'PT8H',
+        availableFor: ['group:default/team-payments', 'team-storefront'],
+        parameters: {
+          type: 'object',
+          required: ['role'],
+          properties: { role: { enum: ['read', 'write'] } },
+        },
+      },
+    },
+    {
+      name: 'sandbox',
+      title: 'Sandbox environment',
+      spec: {
+        type: 'environment',
+        owner: 'group:default/platform',
+        providedBy: 'resource:default/payments-db',
+        approval: 'none',
+        fulfillmentTarget: 'P1D',
+        notAvailableFor: ['group:default/team-storefront'],
+        parameters: {
+          type: 'object',
+          properties: { ttlDays: { type: 'integer' } },
+        },
+      },
+    },
+  ].map(
+    ({ name, title, spec }): Entity => ({
+      apiVersion: 'itsm.backstage.io/v1alpha1',
+      kind: 'ServiceOffering',
+      metadata: { name, namespace: 'default', title },
+      spec,
+      relations: [{ type: 'ownedBy', targetRef: spec.owner }],
+    }),
+  ),
 ];

@@ -9,6 +9,9 @@ import { ChangeService } from '../changes/ChangeService';
 import { ChangeStore } from '../changes/ChangeStore';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { RecordStore } from '../records/RecordStore';
+import { OfferingCatalog } from '../requests/offerings';
+import { RequestService } from '../requests/RequestService';
+import { RequestStore } from '../requests/RequestStore';
 import { testEntities } from './catalog';
 
 /** A change service on the test catalog with the default policy; platform = group:default/platform. */
@@ -28,6 +31,23 @@ export function createTestChangeService(
       platformGroup: 'group:default/platform',
       freezeWindows: options.freezeWindows ?? [],
     },
+    now: options.now,
+  });
+}
+
+/** A request service on the test catalog (with its service offerings). */
+export function createTestRequestService(
+  knex: Knex,
+  options: { now?: () => Date } = {},
+): RequestService {
+  const records = new RecordStore(knex);
+  const catalog = catalogServiceMock({ entities: testEntities });
+  return new RequestService({
+    records,
+    requests: new RequestStore(records),
+    approvals: new ApprovalEngine(new ApprovalStore(knex)),
+    offerings: new OfferingCatalog(catalog),
+    cis: new CatalogCis(catalog),
     now: options.now,
   });
 }

@@ -1,4 +1,5 @@
 import {
+  ApprovalQueueItem,
   ApprovalStep,
   DecideApprovalRequest,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -42,6 +43,20 @@ export type DecisionOutcome =
  */
 export class ApprovalEngine {
   constructor(readonly store: ApprovalStore) {}
+
+  /**
+   * "Waiting for my approval": open steps of any kind that the approver may decide
+   * (member of a step's group, not the requester). Being an eligible approver is what
+   * lets them see the record's summary here.
+   */
+  pendingFor(approver: Approver): Promise<ApprovalQueueItem[]> {
+    return this.store.pendingFor(
+      approver.ownershipEntityRefs
+        .map(lower)
+        .filter(ref => ref.startsWith('group:')),
+      approver.ref,
+    );
+  }
 
   /** Opens a round: its steps, and one timeline entry per step. */
   async openRound(

@@ -3,11 +3,8 @@ import {
   ApprovalStep,
   ApprovalStepState,
 } from '@backstage-itsm/plugin-itsm-common';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
-import { ItsmRecordQuery } from '../permissions/rules';
-import { applyPermissionCriteria } from '../permissions/toKnex';
 import { toIso, toIsoOrNull } from '../records/time';
 import { PlannedStep } from './policy';
 
@@ -100,7 +97,6 @@ export class ApprovalStore {
   async pendingFor(
     groups: string[],
     requester: string,
-    criteria?: PermissionCriteria<ItsmRecordQuery>,
     limit = 200,
   ): Promise<ApprovalQueueItem[]> {
     if (groups.length === 0) return [];
@@ -126,7 +122,6 @@ export class ApprovalStore {
         { r_requester: 'r.requester' },
         { r_entity_ref: 'r.entity_ref' },
       );
-    if (criteria) applyPermissionCriteria(query, criteria);
     const rows = await query;
     const steps = await this.withGroups(rows, this.db);
     return steps.map((step, i) => ({

@@ -1,7 +1,6 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   allowedChangeTransitions,
-  ApprovalQueueItem,
   ApprovalStep,
   Change,
   ChangeCalendar,
@@ -35,11 +34,7 @@ import { RecordChange } from '../records/KindStore';
 import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
 import { Actor } from '../records/actor';
-import {
-  NewTimelineEntry,
-  Paging,
-  RecordListFilter,
-} from '../records/types';
+import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
 import {
   ChangeFields,
   ChangeStore,
@@ -613,19 +608,6 @@ export class ChangeService {
       freezes = freezesFor(freezes, { start: from, end: to }, context);
     }
     return { changes: changes.map(toChange), freezes };
-  }
-
-  pendingApprovals(
-    approver: Approver,
-    criteria?: PermissionCriteria<ItsmRecordQuery>,
-  ): Promise<ApprovalQueueItem[]> {
-    return this.options.approvals.store.pendingFor(
-      approver.ownershipEntityRefs
-        .map(ref => ref.toLocaleLowerCase('en-US'))
-        .filter(ref => ref.startsWith('group:')),
-      approver.ref,
-      criteria,
-    );
   }
 
   private async load(idOrNumber: string): Promise<StoredChange> {

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   CHANGE_STATE_LABELS,
+  REQUEST_STATE_LABELS,
   INCIDENT_STATE_LABELS,
   Priority,
   RecordCore,
@@ -9,6 +10,7 @@ import {
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { IncidentEvent } from '../incidents/IncidentService';
 import { ChangeEvent } from '../changes/ChangeService';
+import { RequestEvent } from '../requests/RequestService';
 
 const SEVERITY_OF: Record<Priority, NotificationSeverity> = {
   P1: 'critical',
@@ -154,6 +156,62 @@ export function createChangeNotifier(options: {
             change.state
           ].toLocaleLowerCase('en-US')}`,
         );
+        break;
+      default:
+    }
+  };
+}
+
+/**
+ * Tells the owner group about new requests, approvers what waits for them, and the
+ * requester what became of their request.
+ */
+export function createRequestNotifier(options: {
+  notifications: NotificationService;
+  logger: LoggerService;
+}) {
+  const send = createSender(options);
+  return async (event: RequestEvent) => {
+    const { request } = event;
+    switch (event.type) {
+      case 'created':
+        if (request.state === 'approved')
+          await send(
+            request.assignmentGroup,
+            request,
+            event,
+            `New request ${request.number} to fulfil: ${request.offeringTitle}`,
+          );
+        break;
+      case 'approval_requested': {
+        const groups = new Set(event.steps.flatMap(s => s.eligibleGroups));
+        for (const group of groups) {
+          await send(
+            group,
+            request,
+            event,
+            `${request.number} waits for your approval`,
+            [request.requester],
+          );
+        }
+        break;
+      }
+      case 'state_changed':
+        await send(
+          request.requester,
+          request,
+          event,
+          `${request.number} is now ${REQUEST_STATE_LABELS[
+            request.state
+          ].toLocaleLowerCase('en-US')}`,
+        );
+        if (request.state === 'approved' && event.from === 'awaiting_approval')
+          await send(
+            request.assignmentGroup,
+            request,
+            event,
+            `New request ${request.number} to fulfil: ${request.offeringTitle}`,
+          );
         break;
       default:
     }

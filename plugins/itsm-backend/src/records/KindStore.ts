@@ -33,6 +33,8 @@ export interface KindTableSpec<T extends RecordCore, F extends object> {
   table: string;
   /** Column of each kind field. */
   columns: Record<keyof F, string>;
+  /** How a field is written when it is not stored as it is (e.g. JSON text). */
+  toColumn?: Partial<Record<keyof F, (value: any) => unknown>>;
   /** The kind's fields of a joined row (the core is mapped by the store). */
   fromRow: (row: JoinedRow) => Omit<T, keyof RecordCore>;
   /** Adds joins or columns to every select (e.g. the number of a linked record). */
@@ -199,7 +201,9 @@ export class KindStore<T extends RecordCore, F extends object> {
     const columns: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(this.spec.columns)) {
       const value = fields[key as keyof F];
-      if (value !== undefined) columns[column as string] = value;
+      const convert = this.spec.toColumn?.[key as keyof F];
+      if (value !== undefined)
+        columns[column as string] = convert ? convert(value) : value;
     }
     return columns;
   }

@@ -7,7 +7,7 @@ jest.setTimeout(60_000);
 const { databases, ids } = createTestDatabases();
 
 describe.each(ids)('migrations on %s', databaseId => {
-  it('go up and down, and keep records across the incident and change migrations', async () => {
+  it('go up and down, and keep records across the incident, change and request migrations', async () => {
     const knex: Knex = await databases.init(databaseId);
     const directory = RecordStore.migrationsDir;
     await knex.migrate.up({ directory });
@@ -62,6 +62,8 @@ describe.each(ids)('migrations on %s', databaseId => {
       impact: 1,
       urgency: 1,
     });
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('itsm_requests')).toBe(false);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('itsm_changes')).toBe(false);
     expect(await knex.schema.hasTable('itsm_approval_steps')).toBe(false);

@@ -1,50 +1,15 @@
-import {
-  BackstageCredentials,
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { itsmPlugin } from '../plugin';
 import { testEntities } from '../__testUtils__/catalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { as, userInfoFactory } from '../__testUtils__/users';
 
 jest.setTimeout(120_000);
 
 const { databases, ids } = createTestDatabases();
-
-/** Group membership as the auth backend would put it in each user's token. */
-const MEMBERS: Record<string, string[]> = {
-  'user:default/alice': ['group:default/team-payments'],
-  'user:default/dave': ['group:default/team-payments'],
-  'user:default/erin': ['group:default/team-payments'],
-  'user:default/bob': ['group:default/platform'],
-  'user:default/carol': ['group:default/team-storefront'],
-};
-const userInfoFactory = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: BackstageCredentials) {
-      const ref = (credentials.principal as { userEntityRef: string })
-        .userEntityRef;
-      return {
-        userEntityRef: ref,
-        ownershipEntityRefs: [ref, ...(MEMBERS[ref] ?? [])],
-      };
-    },
-  }),
-});
-
-const as = (name: string) => ({
-  Authorization: mockCredentials.user.header(`user:default/${name}`),
-});
 
 const plan = {
   entityRef: 'component:default/payments-api',

@@ -10,6 +10,10 @@ import {
   itsmChangeReadPermission,
   itsmChangeUpdatePermission,
   itsmIncidentCommentPermission,
+  itsmRequestApprovePermission,
+  itsmRequestCreatePermission,
+  itsmRequestReadPermission,
+  itsmRequestUpdatePermission,
   itsmIncidentCreatePermission,
   itsmIncidentReadPermission,
   itsmIncidentUpdatePermission,
@@ -22,6 +26,8 @@ import { JsonObject } from '@backstage/types';
 import { spec } from '../schema/openapi.generated';
 import { IncidentService } from '../incidents/IncidentService';
 import { ChangeService } from '../changes/ChangeService';
+import { RequestService } from '../requests/RequestService';
+import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { Actor } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
 import { RecordListFilter } from '../records/types';
@@ -35,6 +41,8 @@ export interface RouterOptions {
   records: RecordStore;
   incidents: IncidentService;
   changes: ChangeService;
+  requests: RequestService;
+  approvals: ApprovalEngine;
 }
 
 /** Lists return at most this many records when no limit is asked for. */
@@ -48,6 +56,7 @@ const DEFAULT_LIMIT = 50;
 export async function createRouter(options: RouterOptions) {
   const { httpAuth, auditor, authorizer, records, incidents, changes } =
     options;
+  const { requests } = options;
   const router = createValidatedOpenApiRouter<typeof spec>(spec);
 
   type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
@@ -55,6 +64,15 @@ export async function createRouter(options: RouterOptions) {
   const actorOf = async (req: AnyRequest): Promise<Actor> => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     return { ref: credentials.principal.userEntityRef, credentials };
+  };
+
+  /** The caller with the groups they belong to, for approval decisions and queues. */
+  const approverOf = async (req: AnyRequest) => {
+    const actor = await actorOf(req);
+    const { ownershipEntityRefs } = await options.userInfo.getUserInfo(
+      actor.credentials,
+    );
+    return { ...actor, ownershipEntityRefs };
   };
 
   /** The caller and the record they act on, once they may do so. */
@@ -73,14 +91,10 @@ export async function createRouter(options: RouterOptions) {
     actOn('incident', req, permission);
   const actOnChange = (req: WithId, permission: ResourcePermission) =>
     actOn('change', req, permission);
-
-  /** The caller with the groups they belong to, for approval decisions and queues. */
-  const approverOf = async (req: AnyRequest) => {
-    const actor = await actorOf(req);
-    const { ownershipEntityRefs } = await options.userInfo.getUserInfo(
-      actor.credentials,
-    );
-    return { ...actor, ownershipEntityRefs };
+  /** For requests every act needs the caller's groups (domain rules on who may act). */
+  const actOnRequest = async (req: WithId, permission: ResourcePermission) => {
+    const { id } = await actOn('request', req, permission);
+    return { id, member: await approverOf(req) };
   };
 
   /** Runs a write as an audited event (success or failure with the error). */
@@ -357,16 +371,96 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/approvals/pending', async (req, res) => {
     const approver = await approverOf(req);
+    res.json({ items: await options.approvals.pendingFor(approver) });
+  });
+
+  router.get('/requests', async (req, res) => {
+    const { credentials } = await actorOf(req);
     const criteria = await authorizer.listCriteria(
-      itsmChangeReadPermission,
-      approver.credentials,
+      itsmRequestReadPermission,
+      credentials,
     );
-    res.json({
-      items:
-        criteria === null
-          ? []
-          : await changes.pendingApprovals(approver, criteria),
-    });
+    if (criteria === null) {
+      res.json({ items: [] });
+      return;
+    }
+    const q = req.query;
+    const page = await requests.list(
+      {
+        ...listFilterOf(q),
+        offeringRef: refParam('offeringRef', q.offeringRef),
+      },
+      { limit: q.limit ?? DEFAULT_LIMIT, cursor: q.cursor },
+      criteria,
+    );
+    res.json(page);
+  });
+
+  router.post('/requests', async (req, res) => {
+    const member = await approverOf(req);
+    await authorizer.basic(itsmRequestCreatePermission, member.credentials);
+    const request = await audited(
+      req,
+      'request-create',
+      { offeringRef: req.body.offeringRef },
+      () => requests.create(req.body, member),
+    );
+    res.status(201).json(request);
+  });
+
+  router.get('/requests/:id', async (req, res) => {
+    const { id } = await actOn('request', req, itsmRequestReadPermission);
+    res.json(await requests.get(id));
+  });
+
+  router.post('/requests/:id/transitions', async (req, res) => {
+    const { id, member } = await actOnRequest(req, itsmRequestUpdatePermission);
+    const request = await audited(
+      req,
+      'request-transition',
+      { id, to: req.body.to },
+      () => requests.transition(id, req.body, member),
+    );
+    res.json(request);
+  });
+
+  router.get('/requests/:id/approvals', async (req, res) => {
+    const { id } = await actOn('request', req, itsmRequestReadPermission);
+    res.json({ items: await requests.approvalSteps(id) });
+  });
+
+  router.post('/requests/:id/approvals', async (req, res) => {
+    const { id, member } = await actOnRequest(
+      req,
+      itsmRequestApprovePermission,
+    );
+    const request = await audited(
+      req,
+      'request-approval',
+      { id, stepId: req.body.stepId, decision: req.body.decision },
+      () => requests.decide(id, req.body, member),
+    );
+    res.json(request);
+  });
+
+  router.post('/requests/:id/comments', async (req, res) => {
+    const { actor, id } = await actOn(
+      'request',
+      req,
+      itsmRequestUpdatePermission,
+    );
+    const entry = await audited(
+      req,
+      'request-comment',
+      { id, visibility: req.body.visibility },
+      () => requests.comment(id, req.body, actor),
+    );
+    res.status(201).json(entry);
+  });
+
+  router.get('/requests/:id/timeline', async (req, res) => {
+    const { id } = await actOn('request', req, itsmRequestReadPermission);
+    res.json({ items: await requests.timeline(id) });
   });
 
   return router;

@@ -1,0 +1,34 @@
+import {
+  BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
+
+/** Group membership as the auth backend would put it in each user's token. */
+const MEMBERS: Record<string, string[]> = {
+  'user:default/alice': ['group:default/team-payments'],
+  'user:default/dave': ['group:default/team-payments'],
+  'user:default/erin': ['group:default/team-payments'],
+  'user:default/bob': ['group:default/platform'],
+  'user:default/carol': ['group:default/team-storefront'],
+};
+export const userInfoFactory = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => ({
+    async getUserInfo(credentials: BackstageCredentials) {
+      const ref = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
+      return {
+        userEntityRef: ref,
+        ownershipEntityRefs: [ref, ...(MEMBERS[ref] ?? [])],
+      };
+    },
+  }),
+});
+
+/** Authorization header of a test user. */
+export const as = (name: string) => ({
+  Authorization: mockCredentials.user.header(`user:default/${name}`),
+});

@@ -1,0 +1,412 @@
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  allowedRequestTransitions,
+  ApprovalStep,
+  CommentVisibility,
+  CreateServiceRequest,
+  DecideApprovalRequest,
+  FieldChange,
+  Page,
+  REQUEST_STATE_LABELS,
+  RequestState,
+  RequestTransitionInput,
+  requestTransitionActor,
+  requestTransitionProblems,
+  ServiceRequest,
+  TimelineEntry,
+} from '@backstage-itsm/plugin-itsm-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { Duration } from 'luxon';
+import { v4 as uuid } from 'uuid';
+import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
+import { CatalogCis } from '../catalog/CatalogCis';
+import { ItsmRecordQuery } from '../permissions/rules';
+import { Actor } from '../records/actor';
+import { RecordStore } from '../records/RecordStore';
+import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
+import { OfferingCatalog } from './offerings';
+import {
+  isOpenRequestState,
+  RequestFields,
+  RequestStore,
+  StoredRequest,
+} from './RequestStore';
+
+/** Something worth telling people about; the notifier decides whom. */
+export type RequestEvent =
+  | { type: 'created'; request: ServiceRequest; actor: string }
+  | {
+      type: 'approval_requested';
+      request: ServiceRequest;
+      steps: ApprovalStep[];
+      actor: string;
+    }
+  | {
+      type: 'state_changed';
+      request: ServiceRequest;
+      from: RequestState;
+      actor: string;
+    };
+
+export interface RequestServiceOptions {
+  records: RecordStore;
+  requests: RequestStore;
+  approvals: ApprovalEngine;
+  offerings: OfferingCatalog;
+  cis: CatalogCis;
+  onEvent?: (event: RequestEvent) => Promise<void> | void;
+  now?: () => Date;
+}
+
+/** Someone ordering or working a request: the user and the groups they belong to. */
+export type Member = Actor & Approver;
+
+/**
+ * Service requests (DESIGN.md §3): ordered from an offering in the catalog, approved
+ * through the shared ApprovalEngine as the offering says, fulfilled by its owner group.
+ */
+export class RequestService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: RequestServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async create(
+    input: CreateServiceRequest,
+    actor: Member,
+  ): Promise<ServiceRequest> {
+    const { offerings, cis, records, requests, approvals } = this.options;
+    const offering = await offerings.get(input.offeringRef, actor.credentials);
+    offerings.checkAvailable(offering, actor.ownershipEntityRefs);
+    offerings.validateParameters(offering, input.parameters);
+    const ci = await cis.resolveOne(
+      `${offering.ref} spec.providedBy`,
+      offering.providedBy,
+      actor.credentials,
+    );
+    const target = Duration.fromISO(offering.fulfillmentTarget);
+    if (!target.isValid)
+      throw new ConflictError(
+        `${offering.ref} has no valid fulfillmentTarget (${offering.fulfillmentTarget})`,
+      );
+    const planned = OfferingCatalog.approvalSteps(offering);
+    const at = this.now();
+    const createdAt = at.toISOString();
+    const id = uuid();
+    const state: RequestState = planned.length
+      ? 'awaiting_approval'
+      : 'approved';
+    let opened: ApprovalStep[] = [];
+    const created = await records.transaction(async trx => {
+      const number = await records.nextNumber(trx, 'request');
+      await records.insertCore(trx, {
+        id,
+        kind: 'request',
+        number,
+        title: input.title?.trim() || offering.title,
+        description: input.description ?? '',
+        state,
+        isOpen: true,
+        entityRef: CatalogCis.refOf(ci),
+        affectedEntityRefs: [],
+        requester: actor.ref,
+        assignee: null,
+        assignmentGroup: offering.owner,
+        priority: 'P3',
+        createdAt,
+      });
+      await requests.insert(trx, id, {
+        offeringRef: offering.ref,
+        offeringTitle: offering.title,
+        parameters: input.parameters,
+        fulfillmentTarget: offering.fulfillmentTarget,
+        dueAt: new Date(at.getTime() + target.toMillis()).toISOString(),
+        fulfilledAt: null,
+        resolutionNote: null,
+        approvalRound: planned.length ? 1 : 0,
+      });
+      const timeline: NewTimelineEntry[] = [
+        { type: 'created' },
+        {
+          type: 'state_changed',
+          fromState: 'submitted',
+          toState: state,
+          ...(planned.length
+            ? {}
+            : { body: `${offering.title} needs no approval` }),
+        },
+      ];
+      if (planned.length) {
+        const round = await approvals.openRound(trx, id, 1, planned, createdAt);
+        opened = round.steps.filter(s => s.state === 'pending');
+        timeline.push(...round.timeline);
+      }
+      await records.appendTimeline(trx, id, actor.ref, createdAt, timeline);
+      return (await requests.get(id, trx))!;
+    });
+    const request = toRequest(created);
+    await this.emit({ type: 'created', request, actor: actor.ref });
+    if (opened.length)
+      await this.emit({
+        type: 'approval_requested',
+        request,
+        steps: opened,
+        actor: actor.ref,
+      });
+    return request;
+  }
+
+  async get(idOrNumber: string): Promise<ServiceRequest> {
+    return toRequest(await this.load(idOrNumber));
+  }
+
+  async list(
+    filter: RecordListFilter & { offeringRef?: string },
+    paging: Paging,
+    criteria?: PermissionCriteria<ItsmRecordQuery>,
+  ): Promise<Page<ServiceRequest>> {
+    const page = await this.options.requests.list(
+      filter,
+      paging,
+      criteria,
+      query => {
+        if (filter.offeringRef)
+          query.where('k.offering_ref', filter.offeringRef);
+      },
+    );
+    return { ...page, items: page.items.map(toRequest) };
+  }
+
+  async timeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    const { id } = await this.load(idOrNumber);
+    return this.options.records.getTimeline(id);
+  }
+
+  async approvalSteps(idOrNumber: string): Promise<ApprovalStep[]> {
+    const { id } = await this.load(idOrNumber);
+    return this.options.approvals.store.forRecord(id);
+  }
+
+  /** All approved → approved; a rejection → rejected (final), the reason on the timeline. */
+  async decide(
+    idOrNumber: string,
+    input: DecideApprovalRequest,
+    approver: Member,
+  ): Promise<ServiceRequest> {
+    const read = await this.load(idOrNumber);
+    let requested: ApprovalStep[] = [];
+    const updated = await this.options.requests.change(
+      read.id,
+      undefined,
+      approver.ref,
+      this.now,
+      async (trx, current, at) => {
+        if (current.state !== 'awaiting_approval')
+          throw new ConflictError(
+            `${current.number} is not waiting for approval: it is ${current.state}`,
+          );
+        const result = await this.options.approvals.decide(
+          trx,
+          current,
+          current.approvalRound,
+          input,
+          approver,
+          at,
+        );
+        const timeline = [...result.timeline];
+        let to: RequestState = current.state;
+        if (result.outcome === 'rejected') to = 'rejected';
+        if (result.outcome === 'approved') to = 'approved';
+        if (result.outcome === 'next_stage') {
+          requested = result.opened;
+          timeline.push(
+            ...result.opened.map(step => ({
+              type: 'approval_requested' as const,
+              body: `${step.stageName} (stage ${
+                step.stage
+              }) from ${step.eligibleGroups.join(' or ')}: ${step.reason}`,
+            })),
+          );
+        }
+        if (to !== current.state)
+          timeline.push({
+            type: 'state_changed',
+            fromState: current.state,
+            toState: to,
+            body:
+              to === 'rejected'
+                ? `Rejected by ${approver.ref}: ${result.step.comment}`
+                : 'Every approval step is approved',
+          });
+        return {
+          core:
+            to === current.state
+              ? {}
+              : { state: to, isOpen: isOpenRequestState(to) },
+          fields:
+            to === 'rejected' ? { resolutionNote: result.step.comment } : {},
+          timeline,
+        };
+      },
+    );
+    const request = toRequest(updated);
+    if (request.state !== read.state)
+      await this.emit({
+        type: 'state_changed',
+        request,
+        from: read.state,
+        actor: approver.ref,
+      });
+    if (requested.length)
+      await this.emit({
+        type: 'approval_requested',
+        request,
+        steps: requested,
+        actor: approver.ref,
+      });
+    return request;
+  }
+
+  /**
+   * The owner group works the request (start, fulfil with a note, reject with a
+   * reason); the requester cancels it while it is not fulfilled.
+   */
+  async transition(
+    idOrNumber: string,
+    input: RequestTransitionInput & { version: number },
+    actor: Member,
+  ): Promise<ServiceRequest> {
+    const read = await this.load(idOrNumber);
+    let from: RequestState = read.state;
+    const updated = await this.options.requests.change(
+      read.id,
+      input.version,
+      actor.ref,
+      this.now,
+      async (trx, current, at) => {
+        from = current.state;
+        const allowed = allowedRequestTransitions(current.state);
+        if (!allowed.includes(input.to))
+          throw new ConflictError(
+            `${current.number} cannot move from ${current.state} to ${
+              input.to
+            }; allowed: ${
+              allowed.length
+                ? allowed.join(', ')
+                : `none (the request is ${current.state})`
+            }`,
+          );
+        this.checkActor(current, input.to, actor);
+        const problems = requestTransitionProblems(input);
+        if (problems.length) throw new InputError(problems.join('; '));
+        const note = input.note?.trim() || undefined;
+        const fields: Partial<RequestFields> = {};
+        const side: FieldChange[] = [];
+        const core: {
+          state: RequestState;
+          isOpen: boolean;
+          assignee?: string;
+        } = {
+          state: input.to,
+          isOpen: isOpenRequestState(input.to),
+        };
+        if (input.to === 'in_fulfillment' && !current.assignee) {
+          core.assignee = actor.ref;
+          side.push({ field: 'assignee', from: null, to: actor.ref });
+        }
+        if (input.to === 'fulfilled') fields.fulfilledAt = at;
+        if ((input.to === 'fulfilled' || input.to === 'rejected') && note)
+          fields.resolutionNote = note;
+        if (input.to === 'canceled')
+          await this.options.approvals.cancelOpen(
+            trx,
+            current.id,
+            current.approvalRound,
+          );
+        return {
+          core,
+          fields,
+          timeline: [
+            {
+              type: 'state_changed',
+              fromState: current.state,
+              toState: input.to,
+              ...(side.length ? { changes: side } : {}),
+              ...(note ? { body: note } : {}),
+            },
+          ],
+        };
+      },
+    );
+    const request = toRequest(updated);
+    await this.emit({ type: 'state_changed', request, from, actor: actor.ref });
+    return request;
+  }
+
+  async comment(
+    idOrNumber: string,
+    input: { body: string; visibility: CommentVisibility },
+    actor: Actor,
+  ): Promise<TimelineEntry> {
+    const { id } = await this.load(idOrNumber);
+    return this.options.requests.withLock(
+      id,
+      this.now,
+      async (trx, _c, _r, at) => {
+        const [entry] = await this.options.records.appendTimeline(
+          trx,
+          id,
+          actor.ref,
+          at,
+          [{ type: input.visibility, body: input.body }],
+        );
+        return entry;
+      },
+    );
+  }
+
+  /** The requester cancels; members of the owner (assignment) group do the rest. */
+  private checkActor(request: StoredRequest, to: RequestState, actor: Member) {
+    const label = REQUEST_STATE_LABELS[to].toLocaleLowerCase('en-US');
+    if (requestTransitionActor(to) === 'requester') {
+      if (actor.ref.toLocaleLowerCase('en-US') !== request.requester)
+        throw new NotAllowedError(
+          `Only the requester (${request.requester}) may cancel ${request.number}`,
+        );
+      return;
+    }
+    const group = request.assignmentGroup;
+    const mine = actor.ownershipEntityRefs.map(r =>
+      r.toLocaleLowerCase('en-US'),
+    );
+    if (!group || !mine.includes(group))
+      throw new NotAllowedError(
+        `Moving ${request.number} to ${label} requires membership of ${
+          group ?? 'its owner group'
+        }`,
+      );
+  }
+
+  private async load(idOrNumber: string): Promise<StoredRequest> {
+    const id = await this.options.records.resolveId('request', idOrNumber);
+    const request = await this.options.requests.get(id);
+    if (!request) throw new NotFoundError(`No request ${idOrNumber}`);
+    return request;
+  }
+
+  private async emit(event: RequestEvent) {
+    await this.options.onEvent?.(event);
+  }
+}
+
+/** The API shape: the internal approval round is not part of it. */
+function toRequest(stored: StoredRequest): ServiceRequest {
+  const { approvalRound: _round, ...request } = stored;
+  return request;
+}
