@@ -83,14 +83,15 @@ export const itsmPlugin = createBackendPlugin({
           onEvent: createChangeNotifier(deps),
         };
         const changes = new ChangeService(changeServiceOptions);
-        const requests = new RequestService({
+        const requestServiceOptions = {
           records,
           requests: new RequestStore(records),
           approvals,
           offerings: new OfferingCatalog(deps.catalog),
           cis,
           onEvent: createRequestNotifier(deps),
-        });
+        };
+        const requests = new RequestService(requestServiceOptions);
 
         deps.permissionsRegistry.addPermissions(itsmPermissions);
         deps.permissionsRegistry.addResourceType({
@@ -116,6 +117,8 @@ export const itsmPlugin = createBackendPlugin({
 
         if (config.demoDataFile) {
           const file = config.demoDataFile;
+          const membership = async (userRef: string) =>
+            cis.groupsOf(userRef, await deps.auth.getOwnServiceCredentials());
           await deps.scheduler.scheduleTask({
             id: 'itsm-demo-data',
             frequency: { seconds: 15 },
@@ -130,11 +133,12 @@ export const itsmPlugin = createBackendPlugin({
                 changes: {
                   createService: now =>
                     new ChangeService({ ...changeServiceOptions, now }),
-                  membership: async userRef =>
-                    cis.groupsOf(
-                      userRef,
-                      await deps.auth.getOwnServiceCredentials(),
-                    ),
+                  membership,
+                },
+                requests: {
+                  createService: now =>
+                    new RequestService({ ...requestServiceOptions, now }),
+                  membership,
                 },
                 credentials: await deps.auth.getOwnServiceCredentials(),
                 logger: deps.logger,

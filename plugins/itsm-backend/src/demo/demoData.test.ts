@@ -10,7 +10,10 @@ import { RecordStore } from '../records/RecordStore';
 import { testEntities } from '../__testUtils__/catalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { seedDemoData } from './demoData';
-import { createTestChangeService } from '../__testUtils__/services';
+import {
+  createTestChangeService,
+  createTestRequestService,
+} from '../__testUtils__/services';
 
 jest.setTimeout(60_000);
 
@@ -61,6 +64,15 @@ changes:
     requester: user:default/alice
     window: { startsIn: P1D, lasts: PT2H }
     state: authorize
+requests:
+  - offeringRef: serviceoffering:default/new-database
+    raisedAgo: P1D
+    parameters: { name: refunds, size: small }
+    requester: user:default/alice
+    approvedBy: [user:default/bob]
+    fulfilledBy: user:default/bob
+    state: fulfilled
+    note: Created on pg-01
 `;
 
 describe.each(ids)('demo data on %s', databaseId => {
@@ -86,6 +98,11 @@ describe.each(ids)('demo data on %s', databaseId => {
       records,
       changes: {
         createService: changeService,
+        membership: async (ref: string) => groups[ref] ?? [],
+      },
+      requests: {
+        createService: (now: () => Date) =>
+          createTestRequestService(knex, { now }),
         membership: async (ref: string) => groups[ref] ?? [],
       },
       credentials: mockCredentials.service(),
@@ -144,6 +161,16 @@ describe.each(ids)('demo data on %s', databaseId => {
     expect((await service.get('INC-000001')).causedByChange).toBe('CHG-000001');
     expect((await changes.get('CHG-000002')).state).toBe('authorize');
     expect(await records.count('change')).toBe(2);
+
+    const request = await createTestRequestService(knex).get('REQ-000001');
+    expect(request).toMatchObject({
+      state: 'fulfilled',
+      resolutionNote: 'Created on pg-01',
+      assignee: 'user:default/bob',
+    });
+    expect(before - Date.parse(request.createdAt)).toBeGreaterThanOrEqual(
+      86_400_000 - 1000,
+    );
   });
 
   it('names what is wrong in an invalid demo file', async () => {

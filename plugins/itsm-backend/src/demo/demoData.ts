@@ -14,6 +14,8 @@ import {
 import { ChangeService } from '../changes/ChangeService';
 import { IncidentService } from '../incidents/IncidentService';
 import { demoChangeSchema, seedDemoChanges } from './demoChanges';
+import { demoRequestSchema, seedDemoRequests } from './demoRequests';
+import { RequestService } from '../requests/RequestService';
 import { RecordStore } from '../records/RecordStore';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
@@ -45,6 +47,7 @@ const demoFileSchema = z.object({
       .strict(),
   ),
   changes: z.array(demoChangeSchema).optional(),
+  requests: z.array(demoRequestSchema).optional(),
 });
 
 /**
@@ -63,6 +66,11 @@ export async function seedDemoData(options: {
     createService: (now: () => Date) => ChangeService;
     membership: (userRef: string) => Promise<string[]>;
   };
+  /** Requests likewise (their offerings must be in the catalog). */
+  requests?: {
+    createService: (now: () => Date) => RequestService;
+    membership: (userRef: string) => Promise<string[]>;
+  };
   credentials: BackstageCredentials;
   logger: LoggerService;
 }): Promise<'seeded' | 'skipped' | 'waiting'> {
@@ -70,7 +78,9 @@ export async function seedDemoData(options: {
   const needIncidents = (await records.count('incident')) === 0;
   const needChanges =
     !!options.changes && (await records.count('change')) === 0;
-  if (!needIncidents && !needChanges) return 'skipped';
+  const needRequests =
+    !!options.requests && (await records.count('request')) === 0;
+  if (!needIncidents && !needChanges && !needRequests) return 'skipped';
   const parsed = demoFileSchema.safeParse(
     YAML.parse(await fs.readFile(file, 'utf8')),
   );
@@ -95,6 +105,28 @@ export async function seedDemoData(options: {
       credentials,
     });
     logger.info(`Loaded ${changes.length} demo changes from ${file}`);
+  }
+  const requests = parsed.data.requests ?? [];
+  if (needRequests && requests.length) {
+    try {
+      await seedDemoRequests({
+        items: requests,
+        ...options.requests!,
+        credentials,
+      });
+    } catch (error) {
+      // The catalog ingests the offerings shortly after start: try again later. The
+      // first request is checked before anything is written, so nothing is half done.
+      if (
+        error instanceof InputError &&
+        /is not a service offering in the catalog/.test(error.message) &&
+        (await records.count('request')) === 0
+      ) {
+        return 'waiting';
+      }
+      throw error;
+    }
+    logger.info(`Loaded ${requests.length} demo requests from ${file}`);
   }
   return 'seeded';
 }
