@@ -20,3 +20,22 @@ export const changeRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/changes/:id',
 });
+
+/** One service request, `/itsm/requests/REQ-000789`. */
+export const requestRouteRef = createSubRouteRef({
+  id: 'itsm/request',
+  parent: rootRouteRef,
+  path: '/requests/:id',
+});
+
+/** The service catalog page: what can be ordered, `/service-catalog` by default. */
+export const serviceCatalogRouteRef = createRouteRef({
+  id: 'itsm/service-catalog',
+});
+
+/** The order form of one offering, `/service-catalog/default/new-postgres-database`. */
+export const offeringRouteRef = createSubRouteRef({
+  id: 'itsm/service-catalog/offering',
+  parent: serviceCatalogRouteRef,
+  path: '/:namespace/:name',
+});

@@ -3,6 +3,8 @@ import {
   ApprovalStep,
   Change,
   Incident,
+  ServiceOfferingEntity,
+  ServiceRequest,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ItsmClient } from '../api';
@@ -143,20 +145,190 @@ export function makeApprovalStep(
   };
 }
 
+/** An open approval step of a change or request, as the queue returns it. */
 export function makeQueueItem(
-  change: Change = makeChange({ state: 'authorize' }),
+  record: Change | ServiceRequest = makeChange({ state: 'authorize' }),
   step: ApprovalStep = makeApprovalStep(),
 ): ApprovalQueueItem {
   return {
     step,
     record: {
-      id: change.id,
-      number: change.number,
-      kind: 'change',
-      title: change.title,
-      state: change.state,
-      requester: change.requester,
-      entityRef: change.entityRef,
+      id: record.id,
+      number: record.number,
+      kind: record.kind,
+      title: record.title,
+      state: record.state,
+      requester: record.requester,
+      entityRef: record.entityRef,
     },
   };
 }
+
+export const REQUEST_ID = '9a8b7c6d-1e2f-4a5b-8c7d-0e1f2a3b0005';
+
+export function makeRequest(
+  overrides: Partial<ServiceRequest> = {},
+): ServiceRequest {
+  return {
+    id: REQUEST_ID,
+    number: 'REQ-000005',
+    kind: 'request',
+    title: 'New PostgreSQL database',
+    description: '',
+    state: 'approved',
+    entityRef: 'resource:default/postgres-cluster',
+    affectedEntityRefs: [],
+    requester: 'user:default/bob',
+    assignee: null,
+    assignmentGroup: 'group:default/dba',
+    priority: 'P3',
+    createdAt: '2025-11-20T09:00:00.000Z',
+    updatedAt: '2025-11-20T09:00:00.000Z',
+    version: 3,
+    offeringRef: 'serviceoffering:default/new-postgres-database',
+    offeringTitle: 'New PostgreSQL database',
+    parameters: {
+      name: 'orders_db',
+      size: 'medium',
+      owningTeam: 'group:default/team-payments',
+      backups: true,
+      retentionDays: 7,
+    },
+    dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    fulfillmentTarget: 'P2D',
+    fulfilledAt: null,
+    resolutionNote: null,
+    ...overrides,
+  };
+}
+
+/** A ServiceOffering entity as the catalog returns it. */
+export function makeOffering(
+  name: string,
+  overrides: {
+    title?: string;
+    description?: string;
+    spec?: Partial<ServiceOfferingEntity['spec']>;
+  } = {},
+): ServiceOfferingEntity {
+  return {
+    apiVersion: 'itsm.backstage.io/v1alpha1',
+    kind: 'ServiceOffering',
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(overrides.title ? { title: overrides.title } : {}),
+      ...(overrides.description ? { description: overrides.description } : {}),
+    },
+    spec: {
+      type: 'database',
+      owner: 'group:default/dba',
+      providedBy: 'resource:default/postgres-cluster',
+      approval: 'owner',
+      fulfillmentTarget: 'P2D',
+      parameters: { type: 'object', properties: {} },
+      ...overrides.spec,
+    },
+    relations: [
+      {
+        type: 'providedBy',
+        targetRef: 'resource:default/postgres-cluster',
+      },
+    ],
+  };
+}
+
+/** The demo database offering: text with a pattern, enum, boolean and integer fields. */
+export const postgresOffering = makeOffering('new-postgres-database', {
+  title: 'New PostgreSQL database',
+  description: 'A database on the shared PostgreSQL cluster.',
+  spec: {
+    parameters: {
+      type: 'object',
+      required: ['name', 'size'],
+      properties: {
+        name: {
+          title: 'Database name',
+          description: 'Lower case letters, digits and underscores.',
+          type: 'string',
+          pattern: '^[a-z][a-z0-9_]{2,30}$',
+        },
+        size: {
+          title: 'Size',
+          type: 'string',
+          enum: ['small', 'medium', 'large'],
+          default: 'small',
+        },
+        backups: { title: 'Nightly backups', type: 'boolean', default: true },
+        retentionDays: {
+          title: 'Backup retention (days)',
+          type: 'integer',
+          minimum: 1,
+          maximum: 35,
+          default: 7,
+        },
+        notes: {
+          title: 'Notes for the DBA',
+          type: 'string',
+          'ui:widget': 'textarea',
+        },
+      },
+    },
+  },
+});
+
+/** An access offering: approved by a list of groups, with a date and a long text. */
+export const accessOffering = makeOffering('system-access', {
+  title: 'Access to a system',
+  description: 'A role in one of our systems, for a limited time.',
+  spec: {
+    type: 'access',
+    owner: 'group:default/team-identity',
+    providedBy: 'system:default/identity',
+    approval: ['group:default/team-identity', 'group:default/security'],
+    fulfillmentTarget: 'PT8H',
+    parameters: {
+      type: 'object',
+      required: ['system', 'justification', 'until'],
+      properties: {
+        system: {
+          title: 'System',
+          type: 'string',
+          enum: ['payments', 'storefront'],
+        },
+        justification: {
+          title: 'Why do you need it?',
+          type: 'string',
+          minLength: 20,
+        },
+        until: { title: 'Until', type: 'string', format: 'date' },
+      },
+    },
+  },
+});
+
+/** An environment offering without approval, with a multiple choice. */
+export const environmentOffering = makeOffering('new-environment', {
+  title: 'New environment',
+  description: 'A short-lived environment on the platform.',
+  spec: {
+    type: 'environment',
+    owner: 'platform-team',
+    providedBy: 'system:default/platform',
+    approval: 'none',
+    fulfillmentTarget: 'P3D',
+    parameters: {
+      type: 'object',
+      required: ['services'],
+      properties: {
+        services: {
+          title: 'Services to deploy',
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { type: 'string', enum: ['payments-api', 'checkout-web'] },
+        },
+      },
+    },
+  },
+});

@@ -13,6 +13,7 @@ import {
   CommentVisibility,
   CreateChangeRequest,
   CreateIncidentRequest,
+  CreateServiceRequest,
   DecideApprovalRequest,
   FreezeWindow,
   HoldReason,
@@ -20,7 +21,10 @@ import {
   IncidentListFilter,
   IncidentState,
   Page,
+  RequestState,
   ResolutionCode,
+  ServiceRequest,
+  ServiceRequestListFilter,
   TimelineEntry,
   UpdateChangeRequest,
   UpdateIncidentRequest,
@@ -54,6 +58,18 @@ export interface TransitionChangeRequest {
   comment?: string;
 }
 
+/**
+ * A service request's state change (`POST /requests/{id}/transitions`); `note` is
+ * required to fulfil (what was done) and to reject (why).
+ *
+ * @public
+ */
+export interface TransitionServiceRequest {
+  version: number;
+  to: RequestState;
+  note?: string;
+}
+
 /** @public */
 export interface AddCommentRequest {
   body: string;
@@ -76,7 +92,7 @@ export type LinkedIncident = ChangeDetails['causedIncidents'][number];
 
 /**
  * Client of the ITSM backend (`/api/itsm`). Ids are the uuid or the number (INC-000123,
- * CHG-000045).
+ * CHG-000045, REQ-000789).
  *
  * @public
  */
@@ -131,7 +147,36 @@ export interface ItsmApi {
   getChangeTimeline(idOrNumber: string): Promise<TimelineEntry[]>;
   /** Changes whose planned window meets [from, to), and the freezes in that range. */
   getChangeCalendar(query: ChangeCalendarQuery): Promise<ChangeCalendar>;
-  /** Open approval steps the signed-in user may decide, oldest first. */
+
+  listRequests(
+    filter?: ServiceRequestListFilter,
+  ): Promise<Page<ServiceRequest>>;
+  getRequest(idOrNumber: string): Promise<ServiceRequest>;
+  /**
+   * Orders from a service offering; the server validates the parameters against the
+   * offering's JSON Schema (a 400 names the field) and starts its approval.
+   */
+  createRequest(request: CreateServiceRequest): Promise<ServiceRequest>;
+  transitionRequest(
+    idOrNumber: string,
+    request: TransitionServiceRequest,
+  ): Promise<ServiceRequest>;
+  /** Every approval step of the request, as for changes. */
+  getRequestApprovals(idOrNumber: string): Promise<ApprovalStep[]>;
+  decideRequestApproval(
+    idOrNumber: string,
+    request: DecideApprovalRequest,
+  ): Promise<ServiceRequest>;
+  addRequestComment(
+    idOrNumber: string,
+    request: AddCommentRequest,
+  ): Promise<TimelineEntry>;
+  getRequestTimeline(idOrNumber: string): Promise<TimelineEntry[]>;
+
+  /**
+   * Open approval steps the signed-in user may decide, oldest first: of changes and of
+   * service requests (`record.kind`).
+   */
   getPendingApprovals(): Promise<ApprovalQueueItem[]>;
 }
 

@@ -9,10 +9,13 @@ import {
   ChangeListFilter,
   CreateChangeRequest,
   CreateIncidentRequest,
+  CreateServiceRequest,
   DecideApprovalRequest,
   Incident,
   IncidentListFilter,
   Page,
+  ServiceRequest,
+  ServiceRequestListFilter,
   TimelineEntry,
   UpdateChangeRequest,
   UpdateIncidentRequest,
@@ -24,6 +27,7 @@ import {
   LinkedIncident,
   TransitionChangeRequest,
   TransitionIncidentRequest,
+  TransitionServiceRequest,
 } from './ItsmApi';
 
 type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -51,13 +55,32 @@ function openParam(filter: { open?: boolean; state?: readonly string[] }) {
   return filter.open && !filter.state?.length ? 'true' : undefined;
 }
 
-/** The incident list query. */
-export function incidentListQuery(filter: IncidentListFilter = {}): string {
+/** What every record list filters on (DESIGN.md §5). */
+interface RecordListFilter {
+  entityRef?: string;
+  state?: readonly string[];
+  open?: boolean;
+  assignee?: string;
+  requester?: string;
+  assignmentGroup?: readonly string[];
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * A record list query: the shared filters, with the kind's own (`priority`, `type`,
+ * `offeringRef`) after `open`.
+ */
+function recordListQuery(
+  filter: RecordListFilter,
+  own: Array<[string, QueryValue]>,
+): string {
   return buildQuery([
     ['entityRef', filter.entityRef],
     ['state', filter.state],
     ['open', openParam(filter)],
-    ['priority', filter.priority],
+    ...own,
     ['assignee', filter.assignee],
     ['requester', filter.requester],
     ['assignmentGroup', filter.assignmentGroup],
@@ -67,20 +90,19 @@ export function incidentListQuery(filter: IncidentListFilter = {}): string {
   ]);
 }
 
+/** The incident list query. */
+export function incidentListQuery(filter: IncidentListFilter = {}): string {
+  return recordListQuery(filter, [['priority', filter.priority]]);
+}
+
 /** The change list query. */
 export function changeListQuery(filter: ChangeListFilter = {}): string {
-  return buildQuery([
-    ['entityRef', filter.entityRef],
-    ['state', filter.state],
-    ['open', openParam(filter)],
-    ['type', filter.type],
-    ['assignee', filter.assignee],
-    ['requester', filter.requester],
-    ['assignmentGroup', filter.assignmentGroup],
-    ['q', filter.q],
-    ['limit', filter.limit],
-    ['cursor', filter.cursor],
-  ]);
+  return recordListQuery(filter, [['type', filter.type]]);
+}
+
+/** The service request list query. */
+export function requestListQuery(filter: ServiceRequestListFilter = {}): string {
+  return recordListQuery(filter, [['offeringRef', filter.offeringRef]]);
 }
 
 /** The change calendar query. */
@@ -100,8 +122,8 @@ type Send = <T>(
 ) => Promise<T>;
 
 /**
- * The calls every record collection (`/incidents`, `/changes`) answers alike; ids are
- * uuids or numbers.
+ * The calls every record collection (`/incidents`, `/changes`, `/requests`) answers
+ * alike; ids are uuids or numbers. Approvals are answered by changes and requests.
  */
 class RecordCollection<T, TCreate, TUpdate, TTransition> {
   constructor(private readonly send: Send, private readonly name: string) {}
@@ -125,6 +147,10 @@ class RecordCollection<T, TCreate, TUpdate, TTransition> {
     });
   timeline = (id: string) =>
     this.items<TimelineEntry>(this.path(id, '/timeline'));
+  approvals = (id: string) =>
+    this.items<ApprovalStep>(this.path(id, '/approvals'));
+  decide = (id: string, body: DecideApprovalRequest) =>
+    this.send<T>(this.path(id, '/approvals'), { method: 'POST', body });
 
   /** The `items` of an `{ items: [...] }` response. */
   async items<I>(path: string): Promise<I[]> {
@@ -153,6 +179,13 @@ export class ItsmClient implements ItsmApi {
     UpdateChangeRequest,
     TransitionChangeRequest
   >;
+  /** Requests are not edited, only moved. */
+  private readonly requests: RecordCollection<
+    ServiceRequest,
+    CreateServiceRequest,
+    never,
+    TransitionServiceRequest
+  >;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -160,6 +193,7 @@ export class ItsmClient implements ItsmApi {
     const send: Send = (path, init) => this.request(path, init);
     this.incidents = new RecordCollection(send, 'incidents');
     this.changes = new RecordCollection(send, 'changes');
+    this.requests = new RecordCollection(send, 'requests');
   }
 
   // Incidents
@@ -210,18 +244,11 @@ export class ItsmClient implements ItsmApi {
     return this.changes.timeline(id);
   }
 
-  getChangeApprovals(id: string): Promise<ApprovalStep[]> {
-    return this.changes.items(this.changes.path(id, '/approvals'));
+  getChangeApprovals(id: string) {
+    return this.changes.approvals(id);
   }
-
-  decideChangeApproval(
-    id: string,
-    request: DecideApprovalRequest,
-  ): Promise<Change> {
-    return this.request(this.changes.path(id, '/approvals'), {
-      method: 'POST',
-      body: request,
-    });
+  decideChangeApproval(id: string, request: DecideApprovalRequest) {
+    return this.changes.decide(id, request);
   }
 
   getChangeConflicts(id: string): Promise<ChangeConflictsResponse> {
@@ -234,6 +261,33 @@ export class ItsmClient implements ItsmApi {
 
   getChangeCalendar(query: ChangeCalendarQuery): Promise<ChangeCalendar> {
     return this.request(`/change-calendar${changeCalendarQuery(query)}`);
+  }
+
+  // Service requests
+
+  listRequests(filter?: ServiceRequestListFilter) {
+    return this.requests.list(requestListQuery(filter));
+  }
+  getRequest(id: string) {
+    return this.requests.get(id);
+  }
+  createRequest(request: CreateServiceRequest) {
+    return this.requests.create(request);
+  }
+  transitionRequest(id: string, request: TransitionServiceRequest) {
+    return this.requests.transition(id, request);
+  }
+  getRequestApprovals(id: string) {
+    return this.requests.approvals(id);
+  }
+  decideRequestApproval(id: string, request: DecideApprovalRequest) {
+    return this.requests.decide(id, request);
+  }
+  addRequestComment(id: string, request: AddCommentRequest) {
+    return this.requests.comment(id, request);
+  }
+  getRequestTimeline(id: string) {
+    return this.requests.timeline(id);
   }
 
   getPendingApprovals(): Promise<ApprovalQueueItem[]> {

@@ -6,6 +6,7 @@ export type {
   LinkedIncident,
   TransitionChangeRequest,
   TransitionIncidentRequest,
+  TransitionServiceRequest,
 } from './ItsmApi';
 export { ItsmClient } from './ItsmClient';
 export { errorMessage } from './errors';

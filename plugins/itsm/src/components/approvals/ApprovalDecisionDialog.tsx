@@ -5,10 +5,10 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   ApprovalDecision,
   ApprovalStep,
-  Change,
+  DecideApprovalRequest,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../../api';
+import { ItsmApi, itsmApiRef } from '../../api';
 import { ActionDialog, TextAreaField, useSubmit } from '../shared';
 
 /** The words of a decision: the buttons and the dialog say the same. */
@@ -22,12 +22,25 @@ export interface DecidedRecord {
   id: string;
   number: string;
   title: string;
+  /** `change` or `request`: the kinds that have approvals. */
+  kind: string;
+}
+
+/** Sends a decision on a step of a change or of a service request. */
+function decide(
+  itsmApi: ItsmApi,
+  record: DecidedRecord,
+  request: DecideApprovalRequest,
+): Promise<unknown> {
+  return record.kind === 'request'
+    ? itsmApi.decideRequestApproval(record.id, request)
+    : itsmApi.decideChangeApproval(record.id, request);
 }
 
 /**
- * Approves or rejects one step with a comment; rejecting needs one (it is the reason the
- * change goes back to draft). The server's 403 (requester, not a member) or 409 (decided
- * meanwhile) is shown in the dialog.
+ * Approves or rejects one step with a comment; rejecting needs one (it is the reason a
+ * change goes back to draft, or a request is rejected). The server's 403 (requester, not
+ * a member) or 409 (decided meanwhile) is shown in the dialog.
  */
 export const ApprovalDecisionDialog = (props: {
   record: DecidedRecord;
@@ -35,7 +48,7 @@ export const ApprovalDecisionDialog = (props: {
   /** The dialog is open while it is set. */
   decision?: ApprovalDecision;
   onClose: () => void;
-  onDone: (change: Change) => void;
+  onDone: () => void;
 }) => {
   const { record, step, decision, onClose, onDone } = props;
   const itsmApi = useApi(itsmApiRef);
@@ -64,14 +77,15 @@ export const ApprovalDecisionDialog = (props: {
       return;
     }
     setFieldError(undefined);
-    const change = await run(() =>
-      itsmApi.decideChangeApproval(record.id, {
+    const decided = await run(async () => {
+      await decide(itsmApi, record, {
         stepId: step.id,
         decision,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
-      }),
-    );
-    if (change) onDone(change);
+      });
+      return true;
+    });
+    if (decided) onDone();
   };
 
   return (

@@ -10,9 +10,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { ApprovalStep, Change } from '@backstage-itsm/plugin-itsm-common';
+import { ApprovalStep } from '@backstage-itsm/plugin-itsm-common';
 import { formatDateTime, RefLink, RefList } from '../shared';
 import { ApprovalStateChip } from './ApprovalStateChip';
+import { DecidedRecord } from './ApprovalDecisionDialog';
 import { DecisionButtons } from './DecisionButtons';
 
 /** Steps by round, the latest round first; each round's steps by stage. */
@@ -32,13 +33,13 @@ export function groupByRound(
 }
 
 const RoundTable = (props: {
-  change: Change;
+  record: DecidedRecord;
   round: number;
   steps: ApprovalStep[];
   decidable: ReadonlySet<string>;
   onDecided: () => void;
 }) => {
-  const { change, round, steps, decidable, onDecided } = props;
+  const { record, round, steps, decidable, onDecided } = props;
   return (
     <Table size="small" aria-label={`Approvals, round ${round}`}>
       <TableHead>
@@ -90,7 +91,7 @@ const RoundTable = (props: {
             <TableCell>
               {step.state === 'pending' && decidable.has(step.id) && (
                 <DecisionButtons
-                  record={change}
+                  record={record}
                   step={step}
                   onDone={onDecided}
                 />
@@ -104,18 +105,21 @@ const RoundTable = (props: {
 };
 
 /**
- * A change's approvals: every round (the latest first), each step with its approvers,
- * state, decider and comment; Approve / Reject on the open steps the signed-in user may
- * decide (as the server says: member of an eligible group, not the requester).
+ * The approvals of a change or a service request: every round (the latest first), each
+ * step with its approvers, state, decider and comment; Approve / Reject on the open
+ * steps the signed-in user may decide (as the server says: member of an eligible group,
+ * not the requester).
  */
 export const ApprovalsPanel = (props: {
-  change: Change;
+  record: DecidedRecord;
   approvals: { value?: ApprovalStep[]; loading: boolean; error?: Error };
   /** Ids of the open steps the signed-in user may decide. */
   decidable: ReadonlySet<string>;
+  /** What to say while the record has no steps (e.g. why it needs none). */
+  emptyText: string;
   onDecided: () => void;
 }) => {
-  const { change, approvals, decidable, onDecided } = props;
+  const { record, approvals, decidable, onDecided } = props;
   let body;
   if (approvals.error) {
     body = <ResponseErrorPanel error={approvals.error} />;
@@ -124,9 +128,7 @@ export const ApprovalsPanel = (props: {
   } else if (approvals.value.length === 0) {
     body = (
       <Typography variant="body2" color="textSecondary">
-        {change.type === 'standard'
-          ? 'A standard change is pre-approved: it needs no approval.'
-          : 'No approvals yet. They are requested when the change moves to Authorize.'}
+        {props.emptyText}
       </Typography>
     );
   } else {
@@ -140,7 +142,7 @@ export const ApprovalsPanel = (props: {
           </Typography>
         )}
         <RoundTable
-          change={change}
+          record={record}
           round={round}
           steps={steps}
           decidable={decidable}

@@ -4,7 +4,6 @@ import Button from '@material-ui/core/Button';
 import {
   ApprovalDecision,
   ApprovalStep,
-  Change,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   ApprovalDecisionDialog,
@@ -16,7 +15,7 @@ import {
 export const DecisionButtons = (props: {
   record: DecidedRecord;
   step: ApprovalStep;
-  onDone: (change: Change) => void;
+  onDone: () => void;
 }) => {
   const [decision, setDecision] = useState<ApprovalDecision>();
   return (
@@ -37,9 +36,9 @@ export const DecisionButtons = (props: {
         step={props.step}
         decision={decision}
         onClose={() => setDecision(undefined)}
-        onDone={change => {
+        onDone={() => {
           setDecision(undefined);
-          props.onDone(change);
+          props.onDone();
         }}
       />
     </Box>

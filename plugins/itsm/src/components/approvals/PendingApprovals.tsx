@@ -8,15 +8,17 @@ import {
   ResponseErrorPanel,
   TableColumn,
 } from '@backstage/core-components';
+import { useMemo } from 'react';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ApprovalQueueItem } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
-  ChangeLink,
   formatAge,
   formatDateTime,
+  LinkedKind,
+  RecordLink,
   RecordListTable,
   RefLink,
 } from '../shared';
@@ -27,6 +29,53 @@ export function usePendingApprovals() {
   const itsmApi = useApi(itsmApiRef);
   return useAsyncRetry(() => itsmApi.getPendingApprovals(), [itsmApi]);
 }
+
+/** Kinds of records with approvals. */
+export type ApprovedKind = 'change' | 'request';
+
+/**
+ * A record's approval steps for its page, which of them the signed-in user may decide
+ * (from the queue: the server's word), and how to reload both after a decision.
+ */
+export function useRecordApprovals(
+  kind: ApprovedKind,
+  id: string,
+  recordId: string | undefined,
+) {
+  const itsmApi = useApi(itsmApiRef);
+  const approvals = useAsyncRetry(
+    () =>
+      kind === 'request'
+        ? itsmApi.getRequestApprovals(id)
+        : itsmApi.getChangeApprovals(id),
+    [itsmApi, kind, id],
+  );
+  const pending = usePendingApprovals();
+  const decidable = useMemo(
+    () =>
+      new Set(
+        (pending.value ?? [])
+          .filter(item => item.record.id === recordId)
+          .map(item => item.step.id),
+      ),
+    [pending.value, recordId],
+  );
+  const { retry: retryApprovals } = approvals;
+  const { retry: retryPending } = pending;
+  const retry = () => {
+    retryApprovals();
+    retryPending();
+  };
+  return { approvals, decidable, retry };
+}
+
+/** A queue item's record as a link to its page (a change's or a request's). */
+const QueueRecordLink = (props: { item: ApprovalQueueItem }) => (
+  <RecordLink
+    kind={props.item.record.kind as LinkedKind}
+    number={props.item.record.number}
+  />
+);
 
 const EMPTY_TEXT = 'Nothing is waiting for your approval.';
 
@@ -42,7 +91,7 @@ export const PendingApprovalsTable = () => {
       title: 'Number',
       width: '9em',
       cellStyle: { whiteSpace: 'nowrap' },
-      render: item => <ChangeLink number={item.record.number} />,
+      render: item => <QueueRecordLink item={item} />,
     },
     { title: 'Title', render: item => item.record.title },
     {
@@ -136,7 +185,7 @@ export const PendingApprovalsSummary = (props: { maxItems?: number }) => {
                 <ListItemText
                   primary={
                     <>
-                      <ChangeLink number={item.record.number} />{' '}
+                      <QueueRecordLink item={item} />{' '}
                       {item.record.title}
                     </>
                   }

@@ -4,5 +4,6 @@ export {
   PendingApprovalsSummary,
   PendingApprovalsTable,
   usePendingApprovals,
+  useRecordApprovals,
 } from './PendingApprovals';
 export { ApprovalDecisionDialog } from './ApprovalDecisionDialog';

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -12,7 +11,7 @@ import {
 import { itsmApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';
 import { RecordPageBody, RecordPageFrame, useMoveDialog } from '../shared';
-import { ApprovalsPanel, usePendingApprovals } from '../approvals';
+import { ApprovalsPanel, useRecordApprovals } from '../approvals';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { ChangePlanCard } from './ChangePlanCard';
 import { CausedIncidentsCard, ConflictsCard } from './ChangeRelationsCards';
@@ -36,10 +35,6 @@ export const ChangePage = () => {
     () => itsmApi.getChangeTimeline(id),
     [itsmApi, id],
   );
-  const approvals = useAsyncRetry(
-    () => itsmApi.getChangeApprovals(id),
-    [itsmApi, id],
-  );
   const conflicts = useAsyncRetry(
     () => itsmApi.getChangeConflicts(id),
     [itsmApi, id],
@@ -48,18 +43,8 @@ export const ChangePage = () => {
     () => itsmApi.getChangeIncidents(id),
     [itsmApi, id],
   );
-  const pending = usePendingApprovals();
-
   const current = change.value;
-  const decidable = useMemo(
-    () =>
-      new Set(
-        (pending.value ?? [])
-          .filter(item => item.record.id === current?.id)
-          .map(item => item.step.id),
-      ),
-    [pending.value, current?.id],
-  );
+  const approvals = useRecordApprovals('change', id, current?.id);
 
   const reload = () => {
     change.retry();
@@ -67,7 +52,6 @@ export const ChangePage = () => {
     approvals.retry();
     conflicts.retry();
     incidents.retry();
-    pending.retry();
   };
   const move = useMoveDialog<ChangeState>(reload);
 
@@ -135,9 +119,14 @@ export const ChangePage = () => {
             </Grid>
             <Grid item>
               <ApprovalsPanel
-                change={record}
-                approvals={approvals}
-                decidable={decidable}
+                record={record}
+                approvals={approvals.approvals}
+                decidable={approvals.decidable}
+                emptyText={
+                  record.type === 'standard'
+                    ? 'A standard change is pre-approved: it needs no approval.'
+                    : 'No approvals yet. They are requested when the change moves to Authorize.'
+                }
                 onDecided={reload}
               />
             </Grid>

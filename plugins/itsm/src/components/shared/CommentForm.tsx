@@ -20,7 +20,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** Kinds whose records take comments and work notes. */
-export type CommentableKind = 'incident' | 'change';
+export type CommentableKind = 'incident' | 'change' | 'request';
 
 /** Adds a comment (the requester sees it) or a work note (internal) to a record. */
 export const CommentForm = (props: {
@@ -47,11 +47,12 @@ export const CommentForm = (props: {
     }
     setFieldError(undefined);
     const request = { body, visibility };
-    const added = await run(() =>
-      kind === 'change'
-        ? itsmApi.addChangeComment(recordId, request)
-        : itsmApi.addComment(recordId, request),
-    );
+    const add = {
+      incident: () => itsmApi.addComment(recordId, request),
+      change: () => itsmApi.addChangeComment(recordId, request),
+      request: () => itsmApi.addRequestComment(recordId, request),
+    }[kind];
+    const added = await run(add);
     if (added) {
       setBody('');
       onAdded();

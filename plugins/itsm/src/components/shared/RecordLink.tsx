@@ -1,12 +1,20 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { ReactNode } from 'react';
-import { changeRouteRef, incidentRouteRef } from '../../routes';
+import {
+  changeRouteRef,
+  incidentRouteRef,
+  requestRouteRef,
+} from '../../routes';
 
 /** Kinds of records that have a page of their own. */
-export type LinkedKind = 'incident' | 'change';
+export type LinkedKind = 'incident' | 'change' | 'request';
 
-const ROUTES = { incident: incidentRouteRef, change: changeRouteRef };
+const ROUTES = {
+  incident: incidentRouteRef,
+  change: changeRouteRef,
+  request: requestRouteRef,
+};
 
 /** A function from a record's id or number to the path of its page. */
 export function useRecordLink(
@@ -18,6 +26,7 @@ export function useRecordLink(
 
 export const useIncidentLink = () => useRecordLink('incident');
 export const useChangeLink = () => useRecordLink('change');
+export const useRequestLink = () => useRecordLink('request');
 
 /** A link to a record's page, labelled with its number unless told otherwise. */
 export const RecordLink = (props: {

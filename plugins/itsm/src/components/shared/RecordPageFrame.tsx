@@ -10,21 +10,17 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import {
-  ChangeState,
-  IncidentState,
-  Priority,
-} from '@backstage-itsm/plugin-itsm-common';
+import { Priority } from '@backstage-itsm/plugin-itsm-common';
 import { rootRouteRef } from '../../routes';
 import { PriorityChip } from './PriorityChip';
-import { StateChip } from './StateChip';
+import { RecordState, StateChip } from './StateChip';
 import { Toolbar } from './Toolbar';
 
 /** What the frame shows of any record. */
 interface FramedRecord {
   title: string;
   number: string;
-  state: IncidentState | ChangeState;
+  state: RecordState;
   priority: Priority;
 }
 
@@ -35,7 +31,7 @@ interface FramedRecord {
  * (the moves) on the right, above the page's `children`.
  */
 export const RecordPageFrame = <R extends FramedRecord>(props: {
-  /** "Incident", "Change". */
+  /** "Incident", "Change", "Service request". */
   kindLabel: string;
   /** The id or number from the route, shown until the record is loaded. */
   id: string;

@@ -3,13 +3,18 @@ import {
   ChangeState,
   INCIDENT_STATE_LABELS,
   IncidentState,
+  REQUEST_STATE_LABELS,
+  RequestState,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ChipColors, CodeChip } from './CodeChip';
 
 const white = (bg: string): ChipColors => ({ bg, fg: '#fff' });
 
+/** The state of a record of any kind. */
+export type RecordState = IncidentState | ChangeState | RequestState;
+
 /** The colours of every record state; the calendar's bars use them too. */
-export const STATE_COLORS: Record<IncidentState | ChangeState, ChipColors> = {
+export const STATE_COLORS: Record<RecordState, ChipColors> = {
   // incidents
   new: white('#1565c0'),
   in_progress: white('#6a1b9a'),
@@ -22,20 +27,29 @@ export const STATE_COLORS: Record<IncidentState | ChangeState, ChipColors> = {
   scheduled: white('#00838f'),
   implement: white('#6a1b9a'),
   review: white('#2e7d32'),
-  // both
+  // service requests
+  submitted: white('#546e7a'),
+  awaiting_approval: white('#ef6c00'),
+  approved: white('#1565c0'),
+  in_fulfillment: white('#6a1b9a'),
+  fulfilled: white('#2e7d32'),
+  rejected: white('#b71c1c'),
+  // all kinds
   closed: white('#616161'),
   canceled: white('#9e9e9e'),
 };
 
-const LABELS: Record<string, string> = {
+/** The label of every record state, for chips and the timeline. */
+export const STATE_LABELS: Record<string, string> = {
   ...INCIDENT_STATE_LABELS,
   ...CHANGE_STATE_LABELS,
+  ...REQUEST_STATE_LABELS,
 };
 
-/** A record's state (incident or change) as a coloured chip, labelled for people. */
-export const StateChip = (props: { state: IncidentState | ChangeState }) => (
+/** A record's state (of any kind) as a coloured chip, labelled for people. */
+export const StateChip = (props: { state: RecordState }) => (
   <CodeChip
-    label={LABELS[props.state] ?? props.state}
+    label={STATE_LABELS[props.state] ?? props.state}
     colors={STATE_COLORS[props.state]}
     testId={`state-chip-${props.state}`}
   />

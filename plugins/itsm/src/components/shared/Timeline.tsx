@@ -11,19 +11,15 @@ import HowToVoteIcon from '@material-ui/icons/HowToVote';
 import {
   CHANGE_CLOSE_CODE_LABELS,
   CHANGE_RISK_LABELS,
-  CHANGE_STATE_LABELS,
   CHANGE_TYPE_LABELS,
-  ChangeState,
   FieldChange,
   HOLD_REASON_LABELS,
-  INCIDENT_STATE_LABELS,
-  IncidentState,
   LEVEL_LABELS,
   RecordKind,
   RESOLUTION_CODE_LABELS,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
-import { StateChip } from './StateChip';
+import { RecordState, STATE_LABELS, StateChip } from './StateChip';
 import { RefLink } from './RefLink';
 import {
   formatDateTime,
@@ -65,7 +61,7 @@ const useStyles = makeStyles((theme: Theme) => ({
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   impact: LEVEL_LABELS,
   urgency: LEVEL_LABELS,
-  state: { ...INCIDENT_STATE_LABELS, ...CHANGE_STATE_LABELS },
+  state: STATE_LABELS,
   holdReason: HOLD_REASON_LABELS,
   resolutionCode: RESOLUTION_CODE_LABELS,
   type: CHANGE_TYPE_LABELS,
@@ -73,7 +69,14 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   closeCode: CHANGE_CLOSE_CODE_LABELS,
 };
 
-const DATE_FIELDS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'];
+const DATE_FIELDS = [
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'dueAt',
+  'fulfilledAt',
+];
 
 function describeValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'none';
@@ -140,8 +143,6 @@ const CREATED_TEXT: Record<RecordKind, string> = {
   request: 'submitted the request',
 };
 
-type AnyState = IncidentState | ChangeState;
-
 const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
   const classes = useStyles();
   const { entry } = props;
@@ -163,13 +164,13 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
           <Typography variant="body2" component="div">
             moved it from{' '}
             {entry.fromState ? (
-              <StateChip state={entry.fromState as AnyState} />
+              <StateChip state={entry.fromState as RecordState} />
             ) : (
               '?'
             )}{' '}
             to{' '}
             {entry.toState ? (
-              <StateChip state={entry.toState as AnyState} />
+              <StateChip state={entry.toState as RecordState} />
             ) : (
               '?'
             )}

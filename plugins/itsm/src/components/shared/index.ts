@@ -1,4 +1,5 @@
-export { StateChip } from './StateChip';
+export { StateChip, STATE_LABELS } from './StateChip';
+export type { RecordState } from './StateChip';
 export { PriorityChip } from './PriorityChip';
 export { Timeline } from './Timeline';
 export { TimelineCard } from './TimelineCard';
@@ -12,6 +13,7 @@ export {
   useChangeLink,
   useIncidentLink,
   useRecordLink,
+  useRequestLink,
 } from './RecordLink';
 export type { LinkedKind } from './RecordLink';
 export {
