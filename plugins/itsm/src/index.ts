@@ -1,5 +1,6 @@
 /**
- * ITSM frontend plugin: incidents on entity pages and the ITSM workspace.
+ * ITSM frontend plugin: incidents, changes and service requests on entity pages, the
+ * ITSM workspace and the service catalog.
  *
  * The default export is the plugin for the new frontend system; the named exports are
  * the legacy plugin and its extensions, the API and the reusable components.
@@ -15,6 +16,10 @@ export {
   ApprovalsCard,
   ChangeCalendarContent,
   isItsmAvailable,
+  ServiceCatalogPage,
+  EntityServiceOfferingCard,
+  EntityServiceOfferingRequestsContent,
+  isServiceOffering,
 } from './plugin';
 export { itsmApiRef, ItsmClient } from './api';
 export type {
@@ -24,5 +29,13 @@ export type {
   LinkedIncident,
   TransitionChangeRequest,
   TransitionIncidentRequest,
+  TransitionServiceRequest,
 } from './api';
-export { rootRouteRef, incidentRouteRef, changeRouteRef } from './routes';
+export {
+  rootRouteRef,
+  incidentRouteRef,
+  changeRouteRef,
+  requestRouteRef,
+  serviceCatalogRouteRef,
+  offeringRouteRef,
+} from './routes';

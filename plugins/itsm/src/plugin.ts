@@ -8,7 +8,14 @@ import {
 } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { itsmApiRef, ItsmClient } from './api';
-import { changeRouteRef, incidentRouteRef, rootRouteRef } from './routes';
+import {
+  changeRouteRef,
+  incidentRouteRef,
+  offeringRouteRef,
+  requestRouteRef,
+  rootRouteRef,
+  serviceCatalogRouteRef,
+} from './routes';
 
 // The legacy frontend system (apps built with @backstage/app-defaults). The new system
 // uses the default export of the package (src/alpha/plugin.tsx).
@@ -28,6 +35,9 @@ export const itsmPlugin = createPlugin({
     root: rootRouteRef,
     incident: incidentRouteRef,
     change: changeRouteRef,
+    request: requestRouteRef,
+    serviceCatalog: serviceCatalogRouteRef,
+    offering: offeringRouteRef,
   },
 });
 
@@ -45,8 +55,18 @@ export function isItsmAvailable(entity: Entity): boolean {
 }
 
 /**
- * The ITSM page with the work queues and the incident pages below it; mount it at
- * `/itsm`: `<Route path="/itsm" element={<ItsmPage />} />`.
+ * Whether an entity is a ServiceOffering, for `EntitySwitch`:
+ * `<EntitySwitch.Case if={isServiceOffering}>`.
+ *
+ * @public
+ */
+export function isServiceOffering(entity: Entity): boolean {
+  return entity.kind.toLocaleLowerCase('en-US') === 'serviceoffering';
+}
+
+/**
+ * The ITSM page with the work queues and the incident, change and request pages below
+ * it; mount it at `/itsm`: `<Route path="/itsm" element={<ItsmPage />} />`.
  *
  * @public
  */
@@ -114,6 +134,56 @@ export const ChangeCalendarContent = itsmPlugin.provide(
     name: 'ChangeCalendarContent',
     component: {
       lazy: () => import('./components/changes').then(m => m.ChangeCalendar),
+    },
+  }),
+);
+
+/**
+ * The service catalog: the offerings to order, grouped and searchable, and their order
+ * forms below it; mount it at `/service-catalog`:
+ * `<Route path="/service-catalog" element={<ServiceCatalogPage />} />`.
+ *
+ * @public
+ */
+export const ServiceCatalogPage = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'ServiceCatalogPage',
+    component: () =>
+      import('./components/offerings').then(m => m.ServiceCatalogPage),
+    mountPoint: serviceCatalogRouteRef,
+  }),
+);
+
+/**
+ * A ServiceOffering's overview card: what to know before ordering, and "Order".
+ *
+ * @public
+ */
+export const EntityServiceOfferingCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityServiceOfferingCard',
+    component: {
+      lazy: () =>
+        import('./components/offerings').then(
+          m => m.EntityServiceOfferingCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The requests made of a ServiceOffering, for a tab of its entity page.
+ *
+ * @public
+ */
+export const EntityServiceOfferingRequestsContent = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityServiceOfferingRequestsContent',
+    component: {
+      lazy: () =>
+        import('./components/offerings').then(
+          m => m.EntityServiceOfferingRequestsContent,
+        ),
     },
   }),
 );

@@ -6,15 +6,17 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { identityApiRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { itsmApiRef } from '../api';
-import { rootRouteRef } from '../routes';
+import { rootRouteRef, serviceCatalogRouteRef } from '../routes';
 import { makeClient } from './fixtures';
 
-/** Where the tests mount the ITSM page and the catalog's entity pages. */
+/** Where the tests mount the ITSM page, the service catalog and the catalog's entity pages. */
 export const mountedRoutes = {
   '/itsm': rootRouteRef,
+  '/service-catalog': serviceCatalogRouteRef,
   '/catalog/:namespace/:kind/:name': entityRouteRef,
 };
 
@@ -28,22 +30,27 @@ export const paymentsEntity: Entity = {
 
 /**
  * Renders `element` at the route `path`, opened at `entry`, with the real client (on
- * msw) and alice signed in, a member of group:default/sre.
+ * msw), a catalog holding `entities`, and signed in as `user` (alice by default, a
+ * member of `groups`: group:default/sre by default).
  */
 export function renderRoute(
   path: string,
   element: ReactElement,
   entry: string,
+  options: { entities?: Entity[]; user?: string; groups?: string[] } = {},
 ) {
+  const { user = 'user:default/alice', groups = ['group:default/sre'] } =
+    options;
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [itsmApiRef, makeClient()],
+        [catalogApiRef, catalogApiMock({ entities: options.entities ?? [] })],
         [
           identityApiRef,
           mockApis.identity({
-            userEntityRef: 'user:default/alice',
-            ownershipEntityRefs: ['user:default/alice', 'group:default/sre'],
+            userEntityRef: user,
+            ownershipEntityRefs: [user, ...groups],
           }),
         ],
       ]}

@@ -11,8 +11,16 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import BuildIcon from '@material-ui/icons/Build';
+import ShoppingCartIcon from '@material-ui/icons/ShoppingCart';
 import { itsmApiRef, ItsmClient } from '../api';
-import { changeRouteRef, incidentRouteRef, rootRouteRef } from '../routes';
+import {
+  changeRouteRef,
+  incidentRouteRef,
+  offeringRouteRef,
+  requestRouteRef,
+  rootRouteRef,
+  serviceCatalogRouteRef,
+} from '../routes';
 
 /** Same kinds as `isItsmAvailable` in the legacy plugin, as a configurable predicate. */
 const entityFilter = {
@@ -46,8 +54,58 @@ export const itsmPage = PageBlueprint.make({
 });
 
 /**
- * `entity-content:itsm`, the "Service management" tab of CIs: incidents, changes and
- * the change calendar.
+ * `page:itsm/service-catalog`, at `/service-catalog`: the offerings to order, grouped
+ * and searchable, and their order forms at `/service-catalog/:namespace/:name`. A page
+ * of its own, with its own sidebar item.
+ */
+export const serviceCatalogPage = PageBlueprint.make({
+  name: 'service-catalog',
+  params: {
+    path: '/service-catalog',
+    title: 'Service catalog',
+    icon: <ShoppingCartIcon fontSize="inherit" />,
+    routeRef: serviceCatalogRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('../components/offerings').then(m => <m.ServiceCatalogPage />),
+  },
+});
+
+/** ServiceOffering entities, for their own card and tab. */
+const offeringFilter = { kind: 'serviceoffering' };
+
+/**
+ * `entity-card:itsm/service-offering`: on a ServiceOffering's overview, what to know
+ * and "Order".
+ */
+export const serviceOfferingCard = EntityCardBlueprint.make({
+  name: 'service-offering',
+  params: {
+    filter: offeringFilter,
+    loader: () =>
+      import('../components/offerings').then(m => (
+        <m.EntityServiceOfferingCard />
+      )),
+  },
+});
+
+/** `entity-content:itsm/service-offering-requests`: a ServiceOffering's requests. */
+export const serviceOfferingRequestsContent = EntityContentBlueprint.make({
+  name: 'service-offering-requests',
+  params: {
+    path: 'requests',
+    title: 'Requests',
+    filter: offeringFilter,
+    loader: () =>
+      import('../components/offerings').then(m => (
+        <m.EntityServiceOfferingRequestsContent />
+      )),
+  },
+});
+
+/**
+ * `entity-content:itsm`, the "Service management" tab of CIs: incidents, changes, the
+ * change calendar, and the service offerings the CI provides with their requests.
  */
 export const itsmEntityContent = EntityContentBlueprint.make({
   params: {
@@ -82,7 +140,7 @@ export const itsmApprovalsWidget = HomePageWidgetBlueprint.make({
   params: {
     name: 'ItsmPendingApprovals',
     title: 'Waiting for my approval',
-    description: 'Change approval steps that wait for you',
+    description: 'Approval steps of changes and service requests that wait for you',
     components: () =>
       import('../components/approvals').then(m => ({
         Content: () => <m.PendingApprovalsSummary />,
@@ -103,14 +161,20 @@ export const itsmPlugin = createFrontendPlugin({
   extensions: [
     itsmApi,
     itsmPage,
+    serviceCatalogPage,
     itsmEntityContent,
     itsmOpenIncidentsCard,
+    serviceOfferingCard,
+    serviceOfferingRequestsContent,
     itsmApprovalsWidget,
   ],
   routes: {
     root: rootRouteRef,
     incident: incidentRouteRef,
     change: changeRouteRef,
+    request: requestRouteRef,
+    serviceCatalog: serviceCatalogRouteRef,
+    offering: offeringRouteRef,
   },
 });
 

@@ -7,9 +7,15 @@ import { isError, ResponseError } from '@backstage/errors';
  */
 export function errorMessage(error: unknown): string {
   if (error instanceof ResponseError) {
-    const cause = error.body?.error?.message ?? error.cause?.message;
+    const cause = serverMessage(error);
     return cause ? `${cause} (${error.statusCode})` : error.message;
   }
   if (isError(error)) return error.message;
   return String(error);
+}
+
+/** The server's own message of a failed call, without the status; undefined if none. */
+export function serverMessage(error: unknown): string | undefined {
+  if (!(error instanceof ResponseError)) return undefined;
+  return error.body?.error?.message ?? error.cause?.message;
 }

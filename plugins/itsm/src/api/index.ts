@@ -9,4 +9,4 @@ export type {
   TransitionServiceRequest,
 } from './ItsmApi';
 export { ItsmClient } from './ItsmClient';
-export { errorMessage } from './errors';
+export { errorMessage, serverMessage } from './errors';

@@ -2,10 +2,12 @@ import Grid from '@material-ui/core/Grid';
 import { Content } from '@backstage/core-components';
 import { EntityIncidentsContent } from '../incidents';
 import { EntityChangesContent } from '../changes';
+import { EntityServiceOfferingsContent } from '../offerings';
 
 /**
  * The "Service management" tab of an entity: its incidents (report one), its changes
- * (request one) and its change calendar.
+ * (request one) and its change calendar; for a CI that provides service offerings,
+ * those (to order) and the requests made of them.
  */
 export const EntityItsmContent = () => (
   <Content noPadding>
@@ -15,6 +17,9 @@ export const EntityItsmContent = () => (
       </Grid>
       <Grid item>
         <EntityChangesContent />
+      </Grid>
+      <Grid item>
+        <EntityServiceOfferingsContent />
       </Grid>
     </Grid>
   </Content>

@@ -5,15 +5,18 @@ import {
   EmptyState,
   Header,
   HeaderTabs,
+  LinkButton,
   Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import ShoppingCartIcon from '@material-ui/icons/ShoppingCart';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import {
   ChangeListFilter,
   IncidentListFilter,
+  ServiceRequestListFilter,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   IncidentPage,
@@ -27,21 +30,23 @@ import {
   RequestChangeButton,
 } from '../changes';
 import { PendingApprovalsTable } from '../approvals';
-import { useChangeLink, useIncidentLink } from '../shared';
+import { RequestPage, RequestsTable } from '../requests';
+import { useChangeLink, useIncidentLink, useOptionalRouteRef } from '../shared';
+import { serviceCatalogRouteRef } from '../../routes';
 
 interface Me {
   userEntityRef: string;
   groups: string[];
 }
 
-/** One tab of the ITSM page: an incident queue, a change list, or another view. */
-type Tab = { id: string; label: string } & (
-  | {
-      incidents: (me: Me) => IncidentListFilter;
-      /** The queue of the user's groups: says so when the user has none. */
-      needsGroups?: boolean;
-    }
+/**
+ * One tab of the ITSM page: an incident queue, a change or request list, or another
+ * view. `needsGroups`: a queue of the user's groups, which says so when there are none.
+ */
+type Tab = { id: string; label: string; needsGroups?: boolean } & (
+  | { incidents: (me: Me) => IncidentListFilter }
   | { changes: (me: Me) => ChangeListFilter }
+  | { requests: (me: Me) => ServiceRequestListFilter; showRequester?: boolean }
   | { view: 'approvals' | 'calendar' }
 );
 
@@ -70,6 +75,18 @@ const TABS: Tab[] = [
     changes: me => ({ requester: me.userEntityRef }),
   },
   { id: 'changes', label: 'All changes', changes: () => ({}) },
+  {
+    id: 'my-requests',
+    label: 'My requests',
+    requests: me => ({ requester: me.userEntityRef }),
+  },
+  {
+    id: 'requests-to-fulfil',
+    label: 'Requests to fulfil',
+    requests: me => ({ assignmentGroup: me.groups.slice(0, 100) }),
+    needsGroups: true,
+    showRequester: true,
+  },
   { id: 'approvals', label: 'Waiting for my approval', view: 'approvals' },
   { id: 'calendar', label: 'Change calendar', view: 'calendar' },
 ];
@@ -79,6 +96,7 @@ const ItsmHome = () => {
   const identityApi = useApi(identityApiRef);
   const incidentLink = useIncidentLink();
   const changeLink = useChangeLink();
+  const serviceCatalogLink = useOptionalRouteRef(serviceCatalogRouteRef);
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
 
@@ -106,27 +124,50 @@ const ItsmHome = () => {
     body = (
       <ResponseErrorPanel error={me.error ?? new Error('Not signed in')} />
     );
+  } else if (tab.needsGroups && me.value.groups.length === 0) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="No groups"
+        description="You are not a member of any group in the catalog, so nothing is assigned to your groups."
+      />
+    );
   } else if ('incidents' in tab) {
-    body =
-      tab.needsGroups && me.value.groups.length === 0 ? (
-        <EmptyState
-          missing="data"
-          title="No groups"
-          description="You are not a member of any group in the catalog, so no incident is assigned to your groups."
-        />
-      ) : (
-        <IncidentsTable
-          key={tab.id}
-          title={tab.label}
-          filter={tab.incidents(me.value)}
-          showEntity
-          actions={
-            <ReportIncidentButton
-              onCreated={incident => navigate(incidentLink(incident.number))}
-            />
-          }
-        />
-      );
+    body = (
+      <IncidentsTable
+        key={tab.id}
+        title={tab.label}
+        filter={tab.incidents(me.value)}
+        showEntity
+        actions={
+          <ReportIncidentButton
+            onCreated={incident => navigate(incidentLink(incident.number))}
+          />
+        }
+      />
+    );
+  } else if ('requests' in tab) {
+    body = (
+      <RequestsTable
+        key={tab.id}
+        title={tab.label}
+        filter={tab.requests(me.value)}
+        showRequester={tab.showRequester}
+        actions={
+          serviceCatalogLink && (
+            <LinkButton
+              to={serviceCatalogLink()}
+              role="link"
+              variant="contained"
+              color="primary"
+              startIcon={<ShoppingCartIcon />}
+            >
+              Order from the service catalog
+            </LinkButton>
+          )
+        }
+      />
+    );
   } else if ('changes' in tab) {
     body = (
       <ChangesTable
@@ -151,7 +192,7 @@ const ItsmHome = () => {
     <Page themeId="tool">
       <Header
         title="Service management"
-        subtitle="Incidents and changes on the services in the catalog"
+        subtitle="Incidents, changes and service requests on the services in the catalog"
       />
       <HeaderTabs
         tabs={TABS.map(t => ({ id: t.id, label: t.label }))}
@@ -164,13 +205,14 @@ const ItsmHome = () => {
 };
 
 /**
- * The ITSM page (`/itsm`), its incident pages (`/itsm/incidents/:id`) and change pages
- * (`/itsm/changes/:id`).
+ * The ITSM page (`/itsm`), its incident pages (`/itsm/incidents/:id`), change pages
+ * (`/itsm/changes/:id`) and service request pages (`/itsm/requests/:id`).
  */
 export const ItsmPage = () => (
   <Routes>
     <Route path="/" element={<ItsmHome />} />
     <Route path="/incidents/:id" element={<IncidentPage />} />
     <Route path="/changes/:id" element={<ChangePage />} />
+    <Route path="/requests/:id" element={<RequestPage />} />
   </Routes>
 );

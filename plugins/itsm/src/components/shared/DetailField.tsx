@@ -2,15 +2,24 @@ import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 
-/** One labelled value in a record's details grid; `wide` spans the whole row. */
+/**
+ * One labelled value in a record's details grid; `wide` spans the whole row, `half` half
+ * of it (for narrow cards).
+ */
 export const DetailField = (props: {
   label: string;
   wide?: boolean;
+  half?: boolean;
   /** Keeps line breaks of free text (plans, notes). */
   preWrap?: boolean;
   children: ReactNode;
 }) => (
-  <Grid item xs={12} sm={props.wide ? 12 : 6} md={props.wide ? 12 : 4}>
+  <Grid
+    item
+    xs={props.half ? 6 : 12}
+    sm={props.wide ? 12 : 6}
+    md={props.wide ? 12 : props.half ? 6 : 4}
+  >
     <Typography variant="caption" color="textSecondary" display="block">
       {props.label}
     </Typography>

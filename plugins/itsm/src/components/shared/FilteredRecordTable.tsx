@@ -25,8 +25,9 @@ export interface RecordTableProps<F> {
 }
 
 /**
- * A record list with its two filters: the state (open by default: the default of every
- * list) and one coded field (priority, type), keyset-paged, newest first.
+ * A record list with its filters: the state (open by default: the default of every
+ * list) and, where the kind has one, a coded field (priority, type), keyset-paged,
+ * newest first.
  */
 export const FilteredRecordTable = <
   T extends object,
@@ -42,7 +43,7 @@ export const FilteredRecordTable = <
     states: readonly S[];
     stateLabels: Record<S, string>;
     /** The second filter: its query parameter, label and codes. */
-    codeFilter: {
+    codeFilter?: {
       param: string;
       label: string;
       codes: readonly C[];
@@ -58,7 +59,7 @@ export const FilteredRecordTable = <
     filter: props.filter,
     own: {
       ...stateQuery(stateFilter),
-      ...(code ? { [codeFilter.param]: [code] } : {}),
+      ...(code && codeFilter ? { [codeFilter.param]: [code] } : {}),
     },
     pageSize,
     reloadKey,
@@ -83,16 +84,18 @@ export const FilteredRecordTable = <
             labels={props.stateLabels}
             onChange={setStateFilter}
           />
-          <SelectField
-            id={`itsm-${noun}-filter-${codeFilter.param}`}
-            label={codeFilter.label}
-            size="small"
-            empty="Any"
-            value={code}
-            codes={codeFilter.codes}
-            labels={codeFilter.labels}
-            onChange={setCode}
-          />
+          {codeFilter && (
+            <SelectField
+              id={`itsm-${noun}-filter-${codeFilter.param}`}
+              label={codeFilter.label}
+              size="small"
+              empty="Any"
+              value={code}
+              codes={codeFilter.codes}
+              labels={codeFilter.labels}
+              onChange={setCode}
+            />
+          )}
         </>
       }
       emptyContent={

@@ -58,3 +58,4 @@ export { FilteredRecordTable } from './FilteredRecordTable';
 export type { RecordTableProps } from './FilteredRecordTable';
 export { RecordPageBody } from './RecordPageBody';
 export { useMoveDialog } from './useMoveDialog';
+export { useOptionalRouteRef } from './useOptionalRouteRef';

@@ -1,0 +1,223 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Alert from '@material-ui/lab/Alert';
+import { InfoCard } from '@backstage/core-components';
+import {
+  identityApiRef,
+  useApi,
+  useRouteRefParams,
+} from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  allowedRequestTransitions,
+  RequestState,
+  ServiceOfferingEntity,
+  ServiceRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
+import { requestRouteRef } from '../../routes';
+import {
+  DescriptionField,
+  DetailField as Field,
+  formatDateTime,
+  RecordPageBody,
+  RecordPageFrame,
+  RefLink,
+  useMoveDialog,
+} from '../shared';
+import { ApprovalsPanel, useRecordApprovals } from '../approvals';
+import { describeParameters, formatDuration, useOffering } from '../offerings';
+import { DueTime, isOverdue, OverdueChip } from './DueTime';
+import { RequestTransitionDialog } from './RequestTransitionDialog';
+import { Actor, mayMove, REQUEST_TRANSITION_LABELS } from './transitions';
+
+/** Moves out of the way: outlined, after the forward ones. */
+const BACKWARD: readonly RequestState[] = ['rejected', 'canceled'];
+
+const RequestDetails = (props: { request: ServiceRequest }) => {
+  const { request } = props;
+  return (
+    <InfoCard title="Details">
+      <Grid container spacing={2}>
+        {request.description && (
+          <DescriptionField description={request.description} />
+        )}
+        <Field label="Offering">
+          <EntityRefLink
+            entityRef={request.offeringRef}
+            title={request.offeringTitle}
+            hideIcon
+            disableTooltip
+          />
+        </Field>
+        <Field label="Configuration item">
+          <RefLink entityRef={request.entityRef} />
+        </Field>
+        <Field label="Owner group">
+          <RefLink entityRef={request.assignmentGroup} />
+        </Field>
+        <Field label="Requester">
+          <RefLink entityRef={request.requester} />
+        </Field>
+        {request.assignee && (
+          <Field label="Assignee">
+            <RefLink entityRef={request.assignee} />
+          </Field>
+        )}
+        <Field label="Submitted">{formatDateTime(request.createdAt)}</Field>
+        <Field label={`Due (within ${formatDuration(request.fulfillmentTarget)})`}>
+          <DueTime request={request} />
+        </Field>
+        {request.fulfilledAt && (
+          <Field label="Fulfilled">{formatDateTime(request.fulfilledAt)}</Field>
+        )}
+        {request.resolutionNote && (
+          <Field
+            label={request.state === 'rejected' ? 'Reason' : 'Fulfilment note'}
+            wide
+            preWrap
+          >
+            {request.resolutionNote}
+          </Field>
+        )}
+      </Grid>
+    </InfoCard>
+  );
+};
+
+/** The parameters of the order, labelled as the offering's form labels them. */
+const ParametersCard = (props: {
+  request: ServiceRequest;
+  offering?: ServiceOfferingEntity;
+}) => {
+  const items = describeParameters(
+    props.request.parameters,
+    props.offering?.spec.parameters,
+  );
+  return (
+    <InfoCard title="Parameters">
+      <Grid container spacing={2}>
+        {items.map(item => (
+          <Field key={item.key} label={item.label} preWrap>
+            {item.value}
+          </Field>
+        ))}
+      </Grid>
+    </InfoCard>
+  );
+};
+
+/**
+ * One service request: its state, the moves the signed-in user may make (the owner
+ * group fulfils or rejects, the requester cancels), what was ordered, its approvals and
+ * its timeline.
+ */
+export const RequestPage = () => {
+  const { id } = useRouteRefParams(requestRouteRef);
+  const itsmApi = useApi(itsmApiRef);
+  const identityApi = useApi(identityApiRef);
+
+  const request = useAsyncRetry(() => itsmApi.getRequest(id), [itsmApi, id]);
+  const timeline = useAsyncRetry(
+    () => itsmApi.getRequestTimeline(id),
+    [itsmApi, id],
+  );
+  const current = request.value;
+  const approvals = useRecordApprovals('request', id, current?.id);
+  const offering = useOffering(current?.offeringRef);
+  const { value: actor } = useAsync(async (): Promise<Actor> => {
+    const identity = await identityApi.getBackstageIdentity();
+    return {
+      userEntityRef: identity.userEntityRef,
+      ownershipEntityRefs: identity.ownershipEntityRefs.map(ref =>
+        ref.toLocaleLowerCase('en-US'),
+      ),
+    };
+  }, [identityApi]);
+
+  const reload = () => {
+    request.retry();
+    timeline.retry();
+    approvals.retry();
+  };
+  const move = useMoveDialog<RequestState>(reload);
+
+  const moves =
+    current && actor
+      ? allowedRequestTransitions(current.state)
+          .filter(to => mayMove(current, to, actor))
+          .sort(
+            (a, b) =>
+              Number(BACKWARD.includes(a)) - Number(BACKWARD.includes(b)),
+          )
+      : [];
+
+  return (
+    <RecordPageFrame
+      kindLabel="Service request"
+      id={id}
+      record={request}
+      chips={record => isOverdue(record) && <OverdueChip />}
+      actions={() =>
+        moves.map(to => (
+          <Button
+            key={to}
+            variant={BACKWARD.includes(to) ? 'outlined' : 'contained'}
+            color="primary"
+            onClick={() => move.open(to)}
+          >
+            {REQUEST_TRANSITION_LABELS[to]}
+          </Button>
+        ))
+      }
+    >
+      {record => (
+        <>
+          {record.state === 'awaiting_approval' && (
+            <Box mb={2}>
+              <Alert severity="info">
+                Waiting for approval: the owner group starts on it once every
+                step is approved; a rejection ends the request.
+              </Alert>
+            </Box>
+          )}
+          <RecordPageBody
+            kind="request"
+            recordId={record.id}
+            timeline={timeline}
+            mainWidth={7}
+          >
+            <Grid item>
+              <RequestDetails request={record} />
+            </Grid>
+            <Grid item>
+              <ParametersCard request={record} offering={offering.value} />
+            </Grid>
+            <Grid item>
+              <ApprovalsPanel
+                record={record}
+                approvals={approvals.approvals}
+                decidable={approvals.decidable}
+                emptyText={
+                  record.state === 'submitted'
+                    ? 'The request is being routed for approval.'
+                    : 'The offering needs no approval: the request was approved when submitted.'
+                }
+                onDecided={reload}
+              />
+            </Grid>
+          </RecordPageBody>
+          <RequestTransitionDialog
+            request={record}
+            to={move.to}
+            onClose={move.close}
+            onDone={move.done}
+          />
+        </>
+      )}
+    </RecordPageFrame>
+  );
+};

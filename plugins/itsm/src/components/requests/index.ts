@@ -1,0 +1,5 @@
+export { RequestsTable } from './RequestsTable';
+export type { RequestsTableProps } from './RequestsTable';
+export { RequestPage } from './RequestPage';
+export { DueTime, isOverdue } from './DueTime';
+export { REQUEST_TRANSITION_LABELS } from './transitions';
