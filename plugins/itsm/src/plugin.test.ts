@@ -7,6 +7,10 @@ import defaultPlugin, {
   itsmPlugin,
   ApprovalsCard,
   ChangeCalendarContent,
+  ServiceCatalogPage,
+  EntityServiceOfferingCard,
+  EntityServiceOfferingRequestsContent,
+  isServiceOffering,
 } from './index';
 import alphaPlugin from './alpha';
 
@@ -24,6 +28,15 @@ describe('itsm plugin', () => {
     expect(EntityOpenIncidentsCard).toBeDefined();
     expect(ApprovalsCard).toBeDefined();
     expect(ChangeCalendarContent).toBeDefined();
+    expect(ServiceCatalogPage).toBeDefined();
+    expect(EntityServiceOfferingCard).toBeDefined();
+    expect(EntityServiceOfferingRequestsContent).toBeDefined();
+  });
+
+  it('recognises ServiceOffering entities', () => {
+    expect(isServiceOffering(entityOfKind('ServiceOffering'))).toBe(true);
+    expect(isServiceOffering(entityOfKind('Component'))).toBe(false);
+    expect(isItsmAvailable(entityOfKind('ServiceOffering'))).toBe(false);
   });
 
   it('applies to CIs only', () => {
@@ -41,8 +54,11 @@ describe('itsm plugin', () => {
     for (const id of [
       'api:itsm',
       'page:itsm',
+      'page:itsm/service-catalog',
       'entity-content:itsm',
       'entity-card:itsm/open-incidents',
+      'entity-card:itsm/service-offering',
+      'entity-content:itsm/service-offering-requests',
       'home-page-widget:itsm/pending-approvals',
     ]) {
       expect(alphaPlugin.getExtension(id as any)).toBeDefined();

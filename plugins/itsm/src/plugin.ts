@@ -164,9 +164,7 @@ export const EntityServiceOfferingCard = itsmPlugin.provide(
     name: 'EntityServiceOfferingCard',
     component: {
       lazy: () =>
-        import('./components/offerings').then(
-          m => m.EntityServiceOfferingCard,
-        ),
+        import('./components/offerings').then(m => m.EntityServiceOfferingCard),
     },
   }),
 );

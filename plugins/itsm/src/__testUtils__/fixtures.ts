@@ -211,6 +211,15 @@ export function makeOffering(
     spec?: Partial<ServiceOfferingEntity['spec']>;
   } = {},
 ): ServiceOfferingEntity {
+  const spec: ServiceOfferingEntity['spec'] = {
+    type: 'database',
+    owner: 'group:default/dba',
+    providedBy: 'resource:default/postgres-cluster',
+    approval: 'owner',
+    fulfillmentTarget: 'P2D',
+    parameters: { type: 'object', properties: {} },
+    ...overrides.spec,
+  };
   return {
     apiVersion: 'itsm.backstage.io/v1alpha1',
     kind: 'ServiceOffering',
@@ -220,21 +229,9 @@ export function makeOffering(
       ...(overrides.title ? { title: overrides.title } : {}),
       ...(overrides.description ? { description: overrides.description } : {}),
     },
-    spec: {
-      type: 'database',
-      owner: 'group:default/dba',
-      providedBy: 'resource:default/postgres-cluster',
-      approval: 'owner',
-      fulfillmentTarget: 'P2D',
-      parameters: { type: 'object', properties: {} },
-      ...overrides.spec,
-    },
-    relations: [
-      {
-        type: 'providedBy',
-        targetRef: 'resource:default/postgres-cluster',
-      },
-    ],
+    spec,
+    // As the catalog module emits it (the provider's ref resolved).
+    relations: [{ type: 'providedBy', targetRef: spec.providedBy }],
   };
 }
 

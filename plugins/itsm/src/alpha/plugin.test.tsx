@@ -8,7 +8,13 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { makeIncident, makeTimeline } from '../__testUtils__/fixtures';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  makeIncident,
+  makeRequest,
+  makeTimeline,
+  postgresOffering,
+} from '../__testUtils__/fixtures';
 import itsmPlugin from './plugin';
 
 // Runs the plugin in a new-frontend-system app: the API extension builds the client,
@@ -62,5 +68,62 @@ describe('itsm plugin in the new frontend system', () => {
     expect(
       await screen.findByRole('button', { name: 'Start work' }),
     ).toBeInTheDocument();
+  });
+
+  it('serves the service catalog at /service-catalog, its order forms, and opens the new request', async () => {
+    const posted: unknown[] = [];
+    server.use(
+      http.post('*/api/itsm/requests', async ({ request }) => {
+        posted.push(await request.json());
+        return HttpResponse.json(makeRequest(), { status: 201 });
+      }),
+      http.get('*/api/itsm/requests/REQ-000005', () =>
+        HttpResponse.json(makeRequest()),
+      ),
+      http.get('*/api/itsm/requests/REQ-000005/timeline', () =>
+        HttpResponse.json({ items: [] }),
+      ),
+      http.get('*/api/itsm/requests/REQ-000005/approvals', () =>
+        HttpResponse.json({ items: [] }),
+      ),
+      http.get('*/api/itsm/approvals/pending', () =>
+        HttpResponse.json({ items: [] }),
+      ),
+    );
+
+    renderTestApp({
+      features: [itsmPlugin],
+      initialRouteEntries: ['/service-catalog'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        catalogApiMock({ entities: [postgresOffering] }),
+        mockApis.identity({
+          userEntityRef: 'user:default/alice',
+          ownershipEntityRefs: ['user:default/alice'],
+        }),
+      ],
+    });
+
+    await userEvent.click(
+      await screen.findByRole('link', {
+        name: 'Order New PostgreSQL database',
+      }),
+    );
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'Database name' }),
+      'orders_db',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Submit request' }),
+    );
+    // The request page of the ITSM page, another page of the plugin.
+    expect(
+      await screen.findByTestId('state-chip-approved'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'New PostgreSQL database' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('REQ-000005').length).toBeGreaterThan(0);
+    expect(posted).toHaveLength(1);
   });
 });

@@ -140,7 +140,8 @@ export const itsmApprovalsWidget = HomePageWidgetBlueprint.make({
   params: {
     name: 'ItsmPendingApprovals',
     title: 'Waiting for my approval',
-    description: 'Approval steps of changes and service requests that wait for you',
+    description:
+      'Approval steps of changes and service requests that wait for you',
     components: () =>
       import('../components/approvals').then(m => ({
         Content: () => <m.PendingApprovalsSummary />,

@@ -136,9 +136,7 @@ describe('ItsmClient, service requests', () => {
       body: 'Which cluster?',
       visibility: 'comment',
     });
-    expect(await client.getRequestTimeline(REQUEST_ID)).toEqual([
-      { id: 't1' },
-    ]);
+    expect(await client.getRequestTimeline(REQUEST_ID)).toEqual([{ id: 't1' }]);
     expect(posted).toEqual({
       decision: { stepId: 'step-1', decision: 'approved' },
       comment: { body: 'Which cluster?', visibility: 'comment' },

@@ -101,7 +101,9 @@ export function changeListQuery(filter: ChangeListFilter = {}): string {
 }
 
 /** The service request list query. */
-export function requestListQuery(filter: ServiceRequestListFilter = {}): string {
+export function requestListQuery(
+  filter: ServiceRequestListFilter = {},
+): string {
   return recordListQuery(filter, [['offeringRef', filter.offeringRef]]);
 }
 

@@ -7,18 +7,53 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { itsmApiRef } from '../../api';
 import { mountedRoutes, paymentsEntity } from '../../__testUtils__/render';
 import {
+  accessOffering,
   BASE_URL,
   makeChange,
   makeClient,
   makeIncident,
   makeQueueItem,
+  makeRequest,
+  postgresOffering,
 } from '../../__testUtils__/fixtures';
 import { EntityItsmContent } from './EntityItsmContent';
 import { ApprovalsCard } from '../approvals';
+import {
+  EntityServiceOfferingCard,
+  EntityServiceOfferingRequestsContent,
+} from '../offerings';
+
+/** Renders entity page content for `entity`, with the catalog holding `entities`. */
+function renderForEntity(
+  entity: Entity,
+  content: JSX.Element,
+  entities: Entity[] = [],
+) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [itsmApiRef, makeClient()],
+        [catalogApiRef, catalogApiMock({ entities })],
+      ]}
+    >
+      <EntityProvider entity={entity}>{content}</EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+}
+
+const postgresCluster: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'postgres-cluster', namespace: 'default' },
+  spec: { type: 'database', owner: 'group:default/dba' },
+};
 
 const entity = paymentsEntity;
 
@@ -50,14 +85,7 @@ describe('EntityItsmContent', () => {
         return HttpResponse.json({ changes: [], freezes: [] });
       }),
     );
-    await renderInTestApp(
-      <TestApiProvider apis={[[itsmApiRef, makeClient()]]}>
-        <EntityProvider entity={entity}>
-          <EntityItsmContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      { mountedRoutes },
-    );
+    await renderForEntity(entity, <EntityItsmContent />);
     expect(
       await screen.findByRole('link', { name: 'INC-000001' }),
     ).toBeInTheDocument();
@@ -91,6 +119,79 @@ describe('EntityItsmContent', () => {
     // The list and the calendar reload.
     await waitFor(() => expect(changeQueries.length).toBe(2));
     await waitFor(() => expect(calendarCalls).toBe(2));
+    // Payments provides no service offering: no such sections.
+    expect(screen.queryByText('Service offerings')).not.toBeInTheDocument();
+  });
+
+  it('lists the offerings a CI provides, to order, and the requests made of them', async () => {
+    const requestQueries: URLSearchParams[] = [];
+    server.use(
+      http.get(`${BASE_URL}/incidents`, () => HttpResponse.json({ items: [] })),
+      http.get(`${BASE_URL}/changes`, () => HttpResponse.json({ items: [] })),
+      http.get(`${BASE_URL}/change-calendar`, () =>
+        HttpResponse.json({ changes: [], freezes: [] }),
+      ),
+      http.get(`${BASE_URL}/requests`, ({ request }) => {
+        requestQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json({ items: [makeRequest()] });
+      }),
+    );
+    await renderForEntity(postgresCluster, <EntityItsmContent />, [
+      postgresCluster,
+      postgresOffering,
+      accessOffering,
+    ]);
+    expect(await screen.findByText('Service offerings')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Order New PostgreSQL database' }),
+    ).toHaveAttribute('href', '/service-catalog/default/new-postgres-database');
+    // Provided by another CI.
+    expect(
+      screen.queryByRole('link', { name: 'Order Access to a system' }),
+    ).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'REQ-000005' }),
+    ).toHaveAttribute('href', '/itsm/requests/REQ-000005');
+    expect(requestQueries[0].get('entityRef')).toBe(
+      'resource:default/postgres-cluster',
+    );
+  });
+});
+
+describe('ServiceOffering entity page', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('has a card to order and a tab of the requests made of the offering', async () => {
+    const requestQueries: URLSearchParams[] = [];
+    server.use(
+      http.get(`${BASE_URL}/requests`, ({ request }) => {
+        requestQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json({ items: [makeRequest()] });
+      }),
+    );
+    await renderForEntity(
+      postgresOffering,
+      <>
+        <EntityServiceOfferingCard />
+        <EntityServiceOfferingRequestsContent />
+      </>,
+    );
+    expect(
+      screen.getByRole('heading', {
+        level: 2,
+        name: 'New PostgreSQL database',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('link', { name: 'Order New PostgreSQL database' }),
+    ).toHaveLength(2);
+    expect(
+      await screen.findByRole('link', { name: 'REQ-000005' }),
+    ).toBeInTheDocument();
+    expect(requestQueries[0].get('offeringRef')).toBe(
+      'serviceoffering:default/new-postgres-database',
+    );
   });
 });
 

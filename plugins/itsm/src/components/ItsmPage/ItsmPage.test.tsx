@@ -6,9 +6,11 @@ import { registerMswTestHooks } from '@backstage/test-utils';
 import { renderRoute } from '../../__testUtils__/render';
 import {
   BASE_URL,
+  makeApprovalStep,
   makeChange,
   makeIncident,
   makeQueueItem,
+  makeRequest,
 } from '../../__testUtils__/fixtures';
 import { ItsmPage } from './ItsmPage';
 
@@ -16,10 +18,12 @@ describe('ItsmPage', () => {
   const server = setupServer();
   registerMswTestHooks(server);
   let changeQueries: URLSearchParams[];
+  let requestQueries: URLSearchParams[];
   let decisions: unknown[];
 
   beforeEach(() => {
     changeQueries = [];
+    requestQueries = [];
     decisions = [];
     let pending = [makeQueueItem()];
     server.use(
@@ -29,6 +33,16 @@ describe('ItsmPage', () => {
       http.get(`${BASE_URL}/changes`, ({ request }) => {
         changeQueries.push(new URL(request.url).searchParams);
         return HttpResponse.json({ items: [makeChange()] });
+      }),
+      http.get(`${BASE_URL}/requests`, ({ request }) => {
+        requestQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json({
+          items: [
+            makeRequest({
+              dueAt: new Date(Date.now() - 3600_000).toISOString(),
+            }),
+          ],
+        });
       }),
       http.get(`${BASE_URL}/approvals/pending`, () =>
         HttpResponse.json({ items: pending }),
@@ -59,6 +73,8 @@ describe('ItsmPage', () => {
       'All incidents',
       'My changes',
       'All changes',
+      'My requests',
+      'Requests to fulfil',
       'Waiting for my approval',
       'Change calendar',
     ]);
@@ -99,5 +115,62 @@ describe('ItsmPage', () => {
     expect(
       await screen.findByText('Nothing is waiting for your approval.'),
     ).toBeInTheDocument();
+  });
+
+  it("lists my requests and my groups' requests to fulfil, with their due time", async () => {
+    await render('/itsm?tab=my-requests');
+    const row = await screen.findByRole('row', { name: /REQ-000005/ });
+    expect(
+      within(row).getByRole('link', { name: 'REQ-000005' }),
+    ).toHaveAttribute('href', '/itsm/requests/REQ-000005');
+    expect(row).toHaveTextContent('New PostgreSQL database');
+    expect(within(row).getByTestId('state-chip-approved')).toHaveTextContent(
+      'Approved',
+    );
+    expect(within(row).getByTestId('request-overdue')).toBeInTheDocument();
+    expect(requestQueries[0].get('requester')).toBe('user:default/alice');
+    expect(requestQueries[0].get('open')).toBe('true');
+    expect(
+      screen.getByRole('link', { name: 'Order from the service catalog' }),
+    ).toHaveAttribute('href', '/service-catalog');
+    expect(
+      screen.queryByRole('columnheader', { name: 'Requester' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('tab', { name: 'Requests to fulfil' }),
+    );
+    await waitFor(() => expect(requestQueries).toHaveLength(2));
+    expect(requestQueries[1].getAll('assignmentGroup')).toEqual([
+      'group:default/sre',
+    ]);
+    expect(requestQueries[1].get('open')).toBe('true');
+    expect(
+      await screen.findByRole('columnheader', { name: 'Requester' }),
+    ).toBeInTheDocument();
+  });
+
+  it('links each waiting approval to the page of its kind', async () => {
+    server.use(
+      http.get(`${BASE_URL}/approvals/pending`, () =>
+        HttpResponse.json({
+          items: [
+            makeQueueItem(),
+            makeQueueItem(
+              makeRequest({ state: 'awaiting_approval' }),
+              makeApprovalStep({ id: 'step-2' }),
+            ),
+          ],
+        }),
+      ),
+    );
+    await render('/itsm?tab=approvals');
+    expect(
+      await screen.findByRole('link', { name: 'REQ-000005' }),
+    ).toHaveAttribute('href', '/itsm/requests/REQ-000005');
+    expect(screen.getByRole('link', { name: 'CHG-000003' })).toHaveAttribute(
+      'href',
+      '/itsm/changes/CHG-000003',
+    );
   });
 });

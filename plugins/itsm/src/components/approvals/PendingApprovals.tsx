@@ -185,8 +185,7 @@ export const PendingApprovalsSummary = (props: { maxItems?: number }) => {
                 <ListItemText
                   primary={
                     <>
-                      <QueueRecordLink item={item} />{' '}
-                      {item.record.title}
+                      <QueueRecordLink item={item} /> {item.record.title}
                     </>
                   }
                   secondary={`${item.step.stageName} · waiting ${formatAge(

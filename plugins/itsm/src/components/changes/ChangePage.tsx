@@ -1,7 +1,4 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Alert from '@material-ui/lab/Alert';
 import { useApi, useRouteRefParams } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
@@ -10,7 +7,13 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { changeRouteRef } from '../../routes';
-import { RecordPageBody, RecordPageFrame, useMoveDialog } from '../shared';
+import {
+  MoveButtons,
+  Notice,
+  RecordPageBody,
+  RecordPageFrame,
+  useMoveDialog,
+} from '../shared';
 import { ApprovalsPanel, useRecordApprovals } from '../approvals';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { ChangePlanCard } from './ChangePlanCard';
@@ -56,9 +59,7 @@ export const ChangePage = () => {
   const move = useMoveDialog<ChangeState>(reload);
 
   const moves = current
-    ? [...allowedChangeTransitions(current.type, current.state)].sort(
-        (a, b) => Number(BACKWARD.includes(a)) - Number(BACKWARD.includes(b)),
-      )
+    ? allowedChangeTransitions(current.type, current.state)
     : [];
   const blocked = current
     ? moves
@@ -77,36 +78,28 @@ export const ChangePage = () => {
           <RiskChip risk={record.risk} />
         </>
       )}
-      actions={() =>
-        moves.map(to => (
-          <Button
-            key={to}
-            variant={BACKWARD.includes(to) ? 'outlined' : 'contained'}
-            color="primary"
-            onClick={() => move.open(to)}
-          >
-            {CHANGE_TRANSITION_LABELS[to]}
-          </Button>
-        ))
-      }
+      actions={() => (
+        <MoveButtons
+          moves={moves}
+          backward={BACKWARD}
+          labels={CHANGE_TRANSITION_LABELS}
+          onMove={move.open}
+        />
+      )}
     >
       {record => (
         <>
           {record.state === 'authorize' && (
-            <Box mb={2}>
-              <Alert severity="info">
-                Waiting for approval: the change is scheduled when every step is
-                approved; a rejection returns it to draft.
-              </Alert>
-            </Box>
+            <Notice severity="info">
+              Waiting for approval: the change is scheduled when every step is
+              approved; a rejection returns it to draft.
+            </Notice>
           )}
           {blocked.map(guard => (
-            <Box mb={2} key={guard.to}>
-              <Alert severity="warning">
-                Before {CHANGE_TRANSITION_LABELS[guard.to]}:{' '}
-                {guard.problems.join('; ')}.
-              </Alert>
-            </Box>
+            <Notice severity="warning" key={guard.to}>
+              Before {CHANGE_TRANSITION_LABELS[guard.to]}:{' '}
+              {guard.problems.join('; ')}.
+            </Notice>
           ))}
           <RecordPageBody
             kind="change"
@@ -137,12 +130,7 @@ export const ChangePage = () => {
               <CausedIncidentsCard incidents={incidents} />
             </Grid>
           </RecordPageBody>
-          <ChangeTransitionDialog
-            change={record}
-            to={move.to}
-            onClose={move.close}
-            onDone={move.done}
-          />
+          <ChangeTransitionDialog change={record} {...move.dialog} />
         </>
       )}
     </RecordPageFrame>

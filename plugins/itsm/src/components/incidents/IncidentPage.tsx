@@ -1,7 +1,5 @@
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Alert from '@material-ui/lab/Alert';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
 import { InfoCard } from '@backstage/core-components';
 import {
@@ -29,6 +27,7 @@ import {
   DescriptionField,
   DetailField as Field,
   formatDateTime,
+  Notice,
   RecordPageFrame,
   RefLink,
   RefList,
@@ -189,14 +188,9 @@ export const IncidentPage = () => {
       {record => (
         <>
           {assign.error && (
-            <Box mb={2}>
-              <Alert
-                severity="error"
-                onClose={() => assign.setError(undefined)}
-              >
-                {assign.error}
-              </Alert>
-            </Box>
+            <Notice severity="error" onClose={() => assign.setError(undefined)}>
+              {assign.error}
+            </Notice>
           )}
           <RecordPageBody
             kind="incident"
@@ -207,12 +201,7 @@ export const IncidentPage = () => {
               <IncidentDetails incident={record} onUpdated={reload} />
             </Grid>
           </RecordPageBody>
-          <TransitionDialog
-            incident={record}
-            to={move.to}
-            onClose={move.close}
-            onDone={move.done}
-          />
+          <TransitionDialog incident={record} {...move.dialog} />
         </>
       )}
     </RecordPageFrame>

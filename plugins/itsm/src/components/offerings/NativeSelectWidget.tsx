@@ -48,6 +48,8 @@ export const NativeSelectWidget = (props: WidgetProps) => {
       value={selected ?? (multiple ? [] : '')}
       required={props.required}
       disabled={props.disabled || props.readonly}
+      // Only where the offering's form asks for it (`ui:autofocus`).
+      // eslint-disable-next-line jsx-a11y/no-autofocus
       autoFocus={props.autofocus}
       error={(props.rawErrors ?? []).length > 0}
       onChange={onChange}

@@ -54,10 +54,7 @@ describe('ServiceCatalogPage', () => {
     expect(within(card).getByRole('link', { name: 'dba' })).toBeInTheDocument();
     expect(
       within(card).getByRole('link', { name: 'Order New PostgreSQL database' }),
-    ).toHaveAttribute(
-      'href',
-      '/service-catalog/default/new-postgres-database',
-    );
+    ).toHaveAttribute('href', '/service-catalog/default/new-postgres-database');
     // A list of approver groups reads in order.
     const access = screen.getByRole('article', { name: 'Access to a system' });
     expect(access).toHaveTextContent('team-identity, then security');
@@ -99,7 +96,9 @@ describe('ServiceCatalogPage', () => {
     );
     await render('/service-catalog');
     await userEvent.click(
-      await screen.findByRole('link', { name: 'Order New PostgreSQL database' }),
+      await screen.findByRole('link', {
+        name: 'Order New PostgreSQL database',
+      }),
     );
     expect(
       await screen.findByRole('heading', {
@@ -206,7 +205,9 @@ describe('ServiceCatalogPage', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Submit request' }),
     );
-    expect(await screen.findByText('At least 20 characters')).toBeInTheDocument();
+    expect(
+      await screen.findByText('At least 20 characters'),
+    ).toBeInTheDocument();
 
     await userEvent.type(
       screen.getByRole('textbox', { name: /^Why do you need it\?/ }),
@@ -237,7 +238,9 @@ describe('ServiceCatalogPage', () => {
       await screen.findByRole('button', { name: 'Submit request' }),
     );
     expect(await screen.findByText('Choose at least 1')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('checkbox', { name: 'checkout-web' }));
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'checkout-web' }),
+    );
     await userEvent.click(
       screen.getByRole('button', { name: 'Submit request' }),
     );

@@ -36,7 +36,8 @@ export function splitUiSchema(parameters: Json): {
     } else if (key === 'items' && isObject(value)) {
       const split = splitUiSchema(value);
       schema.items = split.schema;
-      if (Object.keys(split.uiSchema).length > 0) uiSchema.items = split.uiSchema;
+      if (Object.keys(split.uiSchema).length > 0)
+        uiSchema.items = split.uiSchema;
     } else {
       schema[key] = value;
     }

@@ -1,7 +1,4 @@
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Alert from '@material-ui/lab/Alert';
 import { InfoCard } from '@backstage/core-components';
 import {
   identityApiRef,
@@ -23,6 +20,8 @@ import {
   DescriptionField,
   DetailField as Field,
   formatDateTime,
+  MoveButtons,
+  Notice,
   RecordPageBody,
   RecordPageFrame,
   RefLink,
@@ -68,7 +67,9 @@ const RequestDetails = (props: { request: ServiceRequest }) => {
           </Field>
         )}
         <Field label="Submitted">{formatDateTime(request.createdAt)}</Field>
-        <Field label={`Due (within ${formatDuration(request.fulfillmentTarget)})`}>
+        <Field
+          label={`Due (within ${formatDuration(request.fulfillmentTarget)})`}
+        >
           <DueTime request={request} />
         </Field>
         {request.fulfilledAt && (
@@ -147,12 +148,9 @@ export const RequestPage = () => {
 
   const moves =
     current && actor
-      ? allowedRequestTransitions(current.state)
-          .filter(to => mayMove(current, to, actor))
-          .sort(
-            (a, b) =>
-              Number(BACKWARD.includes(a)) - Number(BACKWARD.includes(b)),
-          )
+      ? allowedRequestTransitions(current.state).filter(to =>
+          mayMove(current, to, actor),
+        )
       : [];
 
   return (
@@ -161,28 +159,22 @@ export const RequestPage = () => {
       id={id}
       record={request}
       chips={record => isOverdue(record) && <OverdueChip />}
-      actions={() =>
-        moves.map(to => (
-          <Button
-            key={to}
-            variant={BACKWARD.includes(to) ? 'outlined' : 'contained'}
-            color="primary"
-            onClick={() => move.open(to)}
-          >
-            {REQUEST_TRANSITION_LABELS[to]}
-          </Button>
-        ))
-      }
+      actions={() => (
+        <MoveButtons
+          moves={moves}
+          backward={BACKWARD}
+          labels={REQUEST_TRANSITION_LABELS}
+          onMove={move.open}
+        />
+      )}
     >
       {record => (
         <>
           {record.state === 'awaiting_approval' && (
-            <Box mb={2}>
-              <Alert severity="info">
-                Waiting for approval: the owner group starts on it once every
-                step is approved; a rejection ends the request.
-              </Alert>
-            </Box>
+            <Notice severity="info">
+              Waiting for approval: the owner group starts on it once every step
+              is approved; a rejection ends the request.
+            </Notice>
           )}
           <RecordPageBody
             kind="request"
@@ -210,12 +202,7 @@ export const RequestPage = () => {
               />
             </Grid>
           </RecordPageBody>
-          <RequestTransitionDialog
-            request={record}
-            to={move.to}
-            onClose={move.close}
-            onDone={move.done}
-          />
+          <RequestTransitionDialog request={record} {...move.dialog} />
         </>
       )}
     </RecordPageFrame>

@@ -2,6 +2,11 @@ import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 
+function mdWidth(props: { wide?: boolean; half?: boolean }): 12 | 6 | 4 {
+  if (props.wide) return 12;
+  return props.half ? 6 : 4;
+}
+
 /**
  * One labelled value in a record's details grid; `wide` spans the whole row, `half` half
  * of it (for narrow cards).
@@ -18,7 +23,7 @@ export const DetailField = (props: {
     item
     xs={props.half ? 6 : 12}
     sm={props.wide ? 12 : 6}
-    md={props.wide ? 12 : props.half ? 6 : 4}
+    md={mdWidth(props)}
   >
     <Typography variant="caption" color="textSecondary" display="block">
       {props.label}

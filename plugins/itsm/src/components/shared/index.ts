@@ -59,3 +59,5 @@ export type { RecordTableProps } from './FilteredRecordTable';
 export { RecordPageBody } from './RecordPageBody';
 export { useMoveDialog } from './useMoveDialog';
 export { useOptionalRouteRef } from './useOptionalRouteRef';
+export { MoveButtons } from './MoveButtons';
+export { Notice } from './Notice';
