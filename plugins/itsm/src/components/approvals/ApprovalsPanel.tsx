@@ -112,14 +112,17 @@ const RoundTable = (props: {
  */
 export const ApprovalsPanel = (props: {
   record: DecidedRecord;
-  approvals: { value?: ApprovalStep[]; loading: boolean; error?: Error };
-  /** Ids of the open steps the signed-in user may decide. */
-  decidable: ReadonlySet<string>;
+  /** The steps, and the ids of the open ones the signed-in user may decide. */
+  state: {
+    approvals: { value?: ApprovalStep[]; loading: boolean; error?: Error };
+    decidable: ReadonlySet<string>;
+  };
   /** What to say while the record has no steps (e.g. why it needs none). */
   emptyText: string;
   onDecided: () => void;
 }) => {
-  const { record, approvals, decidable, onDecided } = props;
+  const { record, onDecided } = props;
+  const { approvals, decidable } = props.state;
   let body;
   if (approvals.error) {
     body = <ResponseErrorPanel error={approvals.error} />;

@@ -113,8 +113,7 @@ export const ChangePage = () => {
             <Grid item>
               <ApprovalsPanel
                 record={record}
-                approvals={approvals.approvals}
-                decidable={approvals.decidable}
+                state={approvals}
                 emptyText={
                   record.type === 'standard'
                     ? 'A standard change is pre-approved: it needs no approval.'

@@ -191,8 +191,7 @@ export const RequestPage = () => {
             <Grid item>
               <ApprovalsPanel
                 record={record}
-                approvals={approvals.approvals}
-                decidable={approvals.decidable}
+                state={approvals}
                 emptyText={
                   record.state === 'submitted'
                     ? 'The request is being routed for approval.'
