@@ -98,7 +98,9 @@ test('a change on another team’s component is approved by a member of that tea
   const decision = carol.getByRole('dialog');
   await decision.getByLabel('Comment').fill('CDN config reviewed, go ahead.');
   await decision.getByRole('button', { name: 'Approve', exact: true }).click();
-  await expect(carol.getByText('Scheduled', { exact: true }).first()).toBeVisible();
+  await expect(
+    carol.getByText('Scheduled', { exact: true }).first(),
+  ).toBeVisible();
   if (process.env.ITSM_SCREENSHOTS) {
     await carol.screenshot({
       path: path.join(process.env.ITSM_SCREENSHOTS, 'change-page.png'),
@@ -108,7 +110,9 @@ test('a change on another team’s component is approved by a member of that tea
 
   // alice sees it scheduled, and who approved it with what.
   await alice.reload();
-  await expect(alice.getByText('Scheduled', { exact: true }).first()).toBeVisible();
+  await expect(
+    alice.getByText('Scheduled', { exact: true }).first(),
+  ).toBeVisible();
   await expect(
     alice.getByText('CDN config reviewed, go ahead.').first(),
   ).toBeVisible();
