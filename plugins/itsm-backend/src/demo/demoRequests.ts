@@ -99,12 +99,11 @@ export async function seedDemoRequests(options: {
     for (const ref of item.approvedBy ?? []) await decide(ref, 'approved');
     if (item.rejectedBy) await decide(item.rejectedBy, 'rejected');
     const worker = item.fulfilledBy && (await member(item.fulfilledBy));
-    const moves: RequestState[] =
-      item.state === 'fulfilled'
-        ? ['in_fulfillment', 'fulfilled']
-        : item.state === 'in_fulfillment'
-        ? ['in_fulfillment']
-        : [];
+    const MOVES: Partial<Record<RequestState, RequestState[]>> = {
+      fulfilled: ['in_fulfillment', 'fulfilled'],
+      in_fulfillment: ['in_fulfillment'],
+    };
+    const moves = (item.state && MOVES[item.state]) ?? [];
     for (const to of moves) {
       if (!worker)
         throw new Error(`Demo request '${request.title}' needs fulfilledBy`);
