@@ -32,3 +32,13 @@ export const userInfoFactory = createServiceFactory({
 export const as = (name: string) => ({
   Authorization: mockCredentials.user.header(`user:default/${name}`),
 });
+
+/** A test user acting in a service: ref, credentials and the groups they belong to. */
+export function person(name: string, groups: string[]) {
+  const ref = `user:default/${name}`;
+  return {
+    ref,
+    credentials: mockCredentials.user(ref),
+    ownershipEntityRefs: [ref, ...groups.map(g => `group:default/${g}`)],
+  };
+}

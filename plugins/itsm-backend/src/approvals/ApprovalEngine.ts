@@ -210,11 +210,13 @@ export class ApprovalEngine {
       opened.map(s => s.id),
       'pending',
     );
+    const nowOpen = opened.map(s => ({ ...s, state: 'pending' as const }));
     return {
       outcome: 'next_stage',
       step: decided,
-      opened: opened.map(s => ({ ...s, state: 'pending' })),
-      timeline,
+      opened: nowOpen,
+      // The decision, then the steps it opened.
+      timeline: [...timeline, ...nowOpen.map(requestedEntry)],
     };
   }
 }

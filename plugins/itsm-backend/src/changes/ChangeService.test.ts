@@ -1,4 +1,3 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -12,6 +11,7 @@ import { IncidentService } from '../incidents/IncidentService';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { RecordStore } from '../records/RecordStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { person } from '../__testUtils__/users';
 import { testEntities } from '../__testUtils__/catalog';
 import { ChangeService } from './ChangeService';
 import { createTestChangeService } from '../__testUtils__/services';
@@ -22,15 +22,6 @@ jest.setTimeout(60_000);
 
 const { databases, ids } = createTestDatabases();
 
-/** Demo people: alice and dave in team-payments, bob in platform, carol in storefront. */
-function person(name: string, groups: string[]) {
-  const ref = `user:default/${name}`;
-  return {
-    ref,
-    credentials: mockCredentials.user(ref),
-    ownershipEntityRefs: [ref, ...groups.map(g => `group:default/${g}`)],
-  };
-}
 const alice = person('alice', ['team-payments']);
 const dave = person('dave', ['team-payments']);
 const bob = person('bob', ['platform']);

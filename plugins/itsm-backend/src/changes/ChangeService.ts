@@ -415,14 +415,6 @@ export class ChangeService {
           to = 'draft';
           rejection = result.step.comment ?? '';
         } else if (result.outcome === 'next_stage') {
-          timeline.push(
-            ...result.opened.map(step => ({
-              type: 'approval_requested' as const,
-              body: `${step.stageName} (stage ${
-                step.stage
-              }) from ${step.eligibleGroups.join(' or ')}: ${step.reason}`,
-            })),
-          );
           requested = result.opened;
         } else if (result.outcome === 'approved') {
           const round = await approvals.store.forRecord(

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  ApprovalStep,
   CHANGE_STATE_LABELS,
   REQUEST_STATE_LABELS,
   INCIDENT_STATE_LABELS,
@@ -68,6 +69,27 @@ function createSender(options: {
   };
 }
 
+/**
+ * Asks the groups of newly opened approval steps, without the record's requester, who
+ * may not approve their own record.
+ */
+async function askApprovers(
+  send: ReturnType<typeof createSender>,
+  record: RecordCore,
+  event: { type: string; actor: string; steps: ApprovalStep[] },
+) {
+  const groups = new Set(event.steps.flatMap(s => s.eligibleGroups));
+  for (const group of groups) {
+    await send(
+      group,
+      record,
+      event,
+      `${record.number} waits for your approval`,
+      [record.requester],
+    );
+  }
+}
+
 /** Tells the people concerned about incidents through Backstage notifications. */
 export function createIncidentNotifier(options: {
   notifications: NotificationService;
@@ -125,20 +147,9 @@ export function createChangeNotifier(options: {
   return async (event: ChangeEvent) => {
     const { change } = event;
     switch (event.type) {
-      case 'approval_requested': {
-        const groups = new Set(event.steps.flatMap(s => s.eligibleGroups));
-        for (const group of groups) {
-          await send(
-            group,
-            change,
-            event,
-            `${change.number} waits for your approval`,
-            // The requester may not approve their own change.
-            [change.requester],
-          );
-        }
+      case 'approval_requested':
+        await askApprovers(send, change, event);
         break;
-      }
       case 'rejected':
         await send(
           change.requester,
@@ -183,19 +194,9 @@ export function createRequestNotifier(options: {
             `New request ${request.number} to fulfil: ${request.offeringTitle}`,
           );
         break;
-      case 'approval_requested': {
-        const groups = new Set(event.steps.flatMap(s => s.eligibleGroups));
-        for (const group of groups) {
-          await send(
-            group,
-            request,
-            event,
-            `${request.number} waits for your approval`,
-            [request.requester],
-          );
-        }
+      case 'approval_requested':
+        await askApprovers(send, request, event);
         break;
-      }
       case 'state_changed':
         await send(
           request.requester,

@@ -1,10 +1,10 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { ApprovalStore } from '../approvals/ApprovalStore';
 import { RecordStore } from '../records/RecordStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { person } from '../__testUtils__/users';
 import { createTestRequestService } from '../__testUtils__/services';
 import { RequestService } from './RequestService';
 
@@ -12,14 +12,6 @@ jest.setTimeout(60_000);
 
 const { databases, ids } = createTestDatabases();
 
-function person(name: string, groups: string[]) {
-  const ref = `user:default/${name}`;
-  return {
-    ref,
-    credentials: mockCredentials.user(ref),
-    ownershipEntityRefs: [ref, ...groups.map(g => `group:default/${g}`)],
-  };
-}
 const alice = person('alice', ['team-payments']);
 const dave = person('dave', ['team-payments']);
 const bob = person('bob', ['platform']);

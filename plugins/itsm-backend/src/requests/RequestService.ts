@@ -225,14 +225,6 @@ export class RequestService {
         if (result.outcome === 'approved') to = 'approved';
         if (result.outcome === 'next_stage') {
           requested = result.opened;
-          timeline.push(
-            ...result.opened.map(step => ({
-              type: 'approval_requested' as const,
-              body: `${step.stageName} (stage ${
-                step.stage
-              }) from ${step.eligibleGroups.join(' or ')}: ${step.reason}`,
-            })),
-          );
         }
         if (to !== current.state)
           timeline.push({
