@@ -54,6 +54,41 @@ export interface Config {
         domains?: string[];
       }>;
     };
+    /** Service levels (DESIGN.md §4). Checked at start-up; a bad key stops the backend. */
+    sla?: {
+      /** Named calendars the policies count time in. */
+      calendars?: {
+        [name: string]:
+          | { type: '24x7' }
+          | {
+              type: 'business';
+              /** IANA time zone, e.g. Europe/Berlin. */
+              timeZone: string;
+              /** Opening hours per weekday (mon…sun), e.g. ['09:00-12:00', '13:00-17:00']. */
+              hours: { [weekday: string]: string[] };
+              /** Closed days (YYYY-MM-DD in the calendar's zone). */
+              holidays?: string[];
+            };
+      };
+      /** Policies, first match wins: what they apply to, targets, calendar, pauses. */
+      policies?: Array<{
+        name: string;
+        appliesTo: {
+          kind: 'incident' | 'change' | 'request';
+          priority?: Array<'P1' | 'P2' | 'P3' | 'P4' | 'P5'>;
+          /** Values of the CI's itsm.backstage.io/tier annotation. */
+          tier?: string[];
+        };
+        /** A calendar name from itsm.sla.calendars. */
+        calendar: string;
+        /** ISO-8601 durations (days, hours, minutes, seconds), e.g. PT15M, PT4H, P2D. */
+        targets: { response?: string; resolution?: string };
+        /** Record states in which the clock is paused, e.g. [on_hold]. */
+        pauseStates?: string[];
+        /** Fractions of the target at which a warning is due (default [0.5, 0.75]). */
+        warningThresholds?: number[];
+      }>;
+    };
     demoData?: {
       /**
        * A YAML file of demo records (see examples/itsm-demo-data.yaml) loaded once into

@@ -7,6 +7,12 @@ import {
 import { ChangePolicy } from './changes/ChangeService';
 import { parseFreezeWindows } from './changes/freezes';
 import {
+  parseCalendars,
+  parseSlaPolicies,
+  SlaCalendar,
+  SlaPolicy,
+} from './sla';
+import {
   DEFAULT_PRIORITY_MATRIX,
   PRIORITIES,
   Priority,
@@ -19,6 +25,8 @@ export interface ItsmConfig {
   /** A YAML file of demo records to load into an empty database. */
   demoDataFile?: string;
   changes: ChangePolicy;
+  /** `itsm.sla`: calendars and policies, checked at start-up (timers use them next). */
+  sla: { calendars: Record<string, SlaCalendar>; policies: SlaPolicy[] };
 }
 
 /** Reads `itsm.*`, failing start-up with a message that names the bad key. */
@@ -53,6 +61,7 @@ export function readItsmConfig(config: Config): ItsmConfig {
     autoCloseAfterDays,
     demoDataFile: config.getOptionalString('itsm.demoData.file'),
     changes: readChangePolicy(config),
+    sla: readSlaConfig(config),
   };
 }
 
@@ -74,5 +83,17 @@ function readChangePolicy(config: Config): ChangePolicy {
         ? DEFAULT_APPROVAL_POLICY
         : parseApprovalPolicy(policy),
     freezeWindows: parseFreezeWindows(changes?.getOptional('freezeWindows')),
+  };
+}
+
+/** `itsm.sla`: business-hours calendars and the policies that use them. */
+function readSlaConfig(config: Config): ItsmConfig['sla'] {
+  const calendars = parseCalendars(config.getOptional('itsm.sla.calendars'));
+  return {
+    calendars,
+    policies: parseSlaPolicies(
+      config.getOptional('itsm.sla.policies'),
+      calendars,
+    ),
   };
 }
