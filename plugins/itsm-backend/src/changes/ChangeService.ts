@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   allowedChangeTransitions,
   ApprovalStep,
@@ -488,20 +488,7 @@ export class ChangeService {
     actor: Actor,
   ): Promise<TimelineEntry> {
     const { id } = await this.load(idOrNumber);
-    return this.options.changes.withLock(
-      id,
-      this.now,
-      async (trx, _c, _r, at) => {
-        const [entry] = await this.options.records.appendTimeline(
-          trx,
-          id,
-          actor.ref,
-          at,
-          [{ type: input.visibility, body: input.body }],
-        );
-        return entry;
-      },
-    );
+    return this.options.changes.comment(id, input, actor.ref, this.now);
   }
 
   /**
@@ -602,11 +589,8 @@ export class ChangeService {
     return { changes: changes.map(toChange), freezes };
   }
 
-  private async load(idOrNumber: string): Promise<StoredChange> {
-    const id = await this.options.records.resolveId('change', idOrNumber);
-    const change = await this.options.changes.get(id);
-    if (!change) throw new NotFoundError(`No change ${idOrNumber}`);
-    return change;
+  private load(idOrNumber: string): Promise<StoredChange> {
+    return this.options.changes.find(idOrNumber);
   }
 
   private context(change: Change, actor: Actor): Promise<CiContext> {

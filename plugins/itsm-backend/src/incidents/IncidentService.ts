@@ -1,5 +1,5 @@
 import { Actor } from '../records/actor';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   allowedIncidentTransitions,
   computePriority,
@@ -115,11 +115,8 @@ export class IncidentService {
     return created;
   }
 
-  async get(idOrNumber: string): Promise<Incident> {
-    const id = await this.options.records.resolveId('incident', idOrNumber);
-    const incident = await this.options.incidents.get(id);
-    if (!incident) throw new NotFoundError(`No incident ${idOrNumber}`);
-    return incident;
+  get(idOrNumber: string): Promise<Incident> {
+    return this.options.incidents.find(idOrNumber);
   }
 
   list(

@@ -1,9 +1,12 @@
 import {
+  CommentVisibility,
   Page,
   Priority,
   RecordCore,
   RecordKind,
+  TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
+import { NotFoundError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { ItsmRecordQuery } from '../permissions/rules';
@@ -84,6 +87,32 @@ export class KindStore<T extends RecordCore, F extends object> {
     if (!row) return undefined;
     const affected = await this.records.getAffectedEntityRefs([id], trx);
     return this.toRecord(row, affected.get(id) ?? []);
+  }
+
+  /** A record by uuid or number (INC-000123); 404 when there is none. */
+  async find(idOrNumber: string): Promise<T> {
+    const id = await this.records.resolveId(this.spec.kind, idOrNumber);
+    const record = await this.get(id);
+    if (!record) throw new NotFoundError(`No ${this.spec.kind} ${idOrNumber}`);
+    return record;
+  }
+
+  /**
+   * Appends a comment (visible to the requester) or a work note under the record's
+   * lock; comments do not change the record, so they need no version.
+   */
+  comment(
+    id: string,
+    input: { body: string; visibility: CommentVisibility },
+    actorRef: string,
+    now: () => Date,
+  ): Promise<TimelineEntry> {
+    return this.withLock(id, now, async (trx, _current, _row, at) => {
+      const [entry] = await this.records.appendTimeline(trx, id, actorRef, at, [
+        { type: input.visibility, body: input.body },
+      ]);
+      return entry;
+    });
   }
 
   /**

@@ -1,9 +1,4 @@
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   allowedRequestTransitions,
   ApprovalStep,
@@ -347,20 +342,7 @@ export class RequestService {
     actor: Actor,
   ): Promise<TimelineEntry> {
     const { id } = await this.load(idOrNumber);
-    return this.options.requests.withLock(
-      id,
-      this.now,
-      async (trx, _c, _r, at) => {
-        const [entry] = await this.options.records.appendTimeline(
-          trx,
-          id,
-          actor.ref,
-          at,
-          [{ type: input.visibility, body: input.body }],
-        );
-        return entry;
-      },
-    );
+    return this.options.requests.comment(id, input, actor.ref, this.now);
   }
 
   /** The requester cancels; members of the owner (assignment) group do the rest. */
@@ -385,11 +367,8 @@ export class RequestService {
       );
   }
 
-  private async load(idOrNumber: string): Promise<StoredRequest> {
-    const id = await this.options.records.resolveId('request', idOrNumber);
-    const request = await this.options.requests.get(id);
-    if (!request) throw new NotFoundError(`No request ${idOrNumber}`);
-    return request;
+  private load(idOrNumber: string): Promise<StoredRequest> {
+    return this.options.requests.find(idOrNumber);
   }
 
   private async emit(event: RequestEvent) {
