@@ -67,13 +67,13 @@ export async function createRouter(options: RouterOptions) {
   };
 
   /** The caller with the groups they belong to, for approval decisions and queues. */
-  const approverOf = async (req: AnyRequest) => {
-    const actor = await actorOf(req);
+  const memberOf = async (actor: Actor) => {
     const { ownershipEntityRefs } = await options.userInfo.getUserInfo(
       actor.credentials,
     );
     return { ...actor, ownershipEntityRefs };
   };
+  const approverOf = async (req: AnyRequest) => memberOf(await actorOf(req));
 
   /** The caller and the record they act on, once they may do so. */
   const actOn = async (
@@ -93,8 +93,8 @@ export async function createRouter(options: RouterOptions) {
     actOn('change', req, permission);
   /** For requests every act needs the caller's groups (domain rules on who may act). */
   const actOnRequest = async (req: WithId, permission: ResourcePermission) => {
-    const { id } = await actOn('request', req, permission);
-    return { id, member: await approverOf(req) };
+    const { actor, id } = await actOn('request', req, permission);
+    return { id, member: await memberOf(actor) };
   };
 
   /** Runs a write as an audited event (success or failure with the error). */
