@@ -12,3 +12,4 @@ export * from './approvals';
 export * from './offerings';
 export * from './requests';
 export * from './permissions';
+export * from './sla';

@@ -7,7 +7,11 @@ export type TimelineEntryType =
   | 'work_note'
   | 'approval_requested'
   | 'approval_decided'
-  | 'link_added';
+  | 'link_added'
+  /** An SLA timer crossed a warning threshold (recorded once per threshold). */
+  | 'sla_warning'
+  /** An SLA timer reached its target (recorded once per timer cycle). */
+  | 'sla_breached';
 
 export interface FieldChange {
   field: string;
