@@ -18,7 +18,12 @@ import {
   createChangeNotifier,
   createIncidentNotifier,
   createRequestNotifier,
+  createSlaNotifier,
 } from './integrations/notifications';
+import { SlaClock } from './sla/SlaClock';
+import { SlaMonitor } from './sla/SlaMonitor';
+import { SlaReports } from './sla/SlaReports';
+import { SlaTimerStore } from './sla/SlaTimerStore';
 import { ApprovalEngine } from './approvals/ApprovalEngine';
 import { ApprovalStore } from './approvals/ApprovalStore';
 import { ChangeService } from './changes/ChangeService';
@@ -31,6 +36,7 @@ import {
   itsmRecordResourceRef,
 } from './permissions/rules';
 import { RecordStore } from './records/RecordStore';
+import { SYSTEM_ACTOR } from './records/actor';
 import { Authorizer } from './router/authorization';
 import { createRouter } from './router/createRouter';
 
@@ -62,6 +68,9 @@ export const itsmPlugin = createBackendPlugin({
       async init(deps) {
         const config = readItsmConfig(deps.config);
         const records = await RecordStore.create({ database: deps.database });
+        // SLA timers follow every transition from here on (same transaction).
+        const slaClock = new SlaClock(config.sla.policies);
+        const slaTimers = new SlaTimerStore(records, slaClock).attach();
         const incidentStore = new IncidentStore(records);
         const cis = new CatalogCis(deps.catalog);
         const serviceOptions = {
@@ -89,6 +98,7 @@ export const itsmPlugin = createBackendPlugin({
           approvals,
           offerings: new OfferingCatalog(deps.catalog),
           cis,
+          sla: slaClock,
           onEvent: createRequestNotifier(deps),
         };
         const requests = new RequestService(requestServiceOptions);
@@ -109,9 +119,38 @@ export const itsmPlugin = createBackendPlugin({
           fn: async () => {
             const closed = await incidents.autoClose(
               config.autoCloseAfterDays,
-              'user:default/itsm-automation',
+              SYSTEM_ACTOR,
             );
             if (closed) deps.logger.info(`Closed ${closed} resolved incidents`);
+          },
+        });
+
+        const slaMonitor = new SlaMonitor({
+          records,
+          timers: slaTimers,
+          onEvent: createSlaNotifier(deps),
+        });
+        // Timers of records from before this version, or under a changed policy.
+        await deps.scheduler.scheduleTask({
+          id: 'itsm-sla-refresh',
+          frequency: { hours: 24 },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 10 },
+          fn: async () => {
+            const count = await slaMonitor.refresh();
+            deps.logger.info(`Re-derived the SLA timers of ${count} records`);
+          },
+        });
+        // Warnings and breaches, recorded once whichever instance runs the sweep.
+        await deps.scheduler.scheduleTask({
+          id: 'itsm-sla-sweep',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 20 },
+          fn: async () => {
+            const events = await slaMonitor.sweep();
+            if (events.length)
+              deps.logger.info(`Recorded ${events.length} SLA warnings/breaches`);
           },
         });
 
@@ -163,6 +202,11 @@ export const itsmPlugin = createBackendPlugin({
             changes,
             requests,
             approvals,
+            sla: {
+              timers: slaTimers,
+              reports: new SlaReports(records.db),
+              cis,
+            },
           }),
         );
       },

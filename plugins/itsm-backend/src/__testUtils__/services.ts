@@ -12,6 +12,7 @@ import { RecordStore } from '../records/RecordStore';
 import { OfferingCatalog } from '../requests/offerings';
 import { RequestService } from '../requests/RequestService';
 import { RequestStore } from '../requests/RequestStore';
+import { SlaClock } from '../sla/SlaClock';
 import { testEntities } from './catalog';
 
 /** A change service on the test catalog with the default policy; platform = group:default/platform. */
@@ -38,9 +39,9 @@ export function createTestChangeService(
 /** A request service on the test catalog (with its service offerings). */
 export function createTestRequestService(
   knex: Knex,
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; records?: RecordStore; sla?: SlaClock } = {},
 ): RequestService {
-  const records = new RecordStore(knex);
+  const records = options.records ?? new RecordStore(knex);
   const catalog = catalogServiceMock({ entities: testEntities });
   return new RequestService({
     records,
@@ -48,6 +49,7 @@ export function createTestRequestService(
     approvals: new ApprovalEngine(new ApprovalStore(knex)),
     offerings: new OfferingCatalog(catalog),
     cis: new CatalogCis(catalog),
+    sla: options.sla,
     now: options.now,
   });
 }

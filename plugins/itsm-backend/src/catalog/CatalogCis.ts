@@ -104,6 +104,7 @@ export class CatalogCis {
     );
     return {
       entityRef: CatalogCis.refOf(ci),
+      ciTier: CatalogCis.tierOf(ci),
       affectedEntityRefs: updates.affectedEntityRefs!,
       assignmentGroup:
         updates.assignmentGroup ?? CatalogCis.ownerOf(ci) ?? null,
@@ -143,6 +144,11 @@ export class CatalogCis {
           ? input.assignee
           : await one('assignee', input.assignee),
     };
+  }
+
+  /** A CI's service tier (annotation `itsm.backstage.io/tier`), if it has one. */
+  static tierOf(entity: Entity): string | null {
+    return entity.metadata.annotations?.[TIER_ANNOTATION] || null;
   }
 
   /** The owner of a CI: its ownedBy relation, else spec.owner read as a group ref. */
@@ -207,7 +213,7 @@ export class CatalogCis {
       }
     }
     const tiers = entities
-      .map(e => e.metadata.annotations?.[TIER_ANNOTATION])
+      .map(CatalogCis.tierOf)
       .filter((t): t is string => !!t);
     return {
       refs: own,
@@ -220,6 +226,56 @@ export class CatalogCis {
       domains: [...domains],
       neighbours,
     };
+  }
+
+  /** A system and the entities that are part of it (for "records of this system"). */
+  async partsOf(
+    systemRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: { 'relations.partOf': systemRef },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    return [systemRef, ...items.map(CatalogCis.refOf)];
+  }
+
+  /**
+   * The system each CI is part of (a system is its own); CIs in no system, or not
+   * in the catalog any more, map to null.
+   */
+  async systemsOf(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string | null>> {
+    const unique = [...new Set(refs)];
+    const result = new Map<string, string | null>();
+    if (unique.length === 0) return result;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: unique, fields: ['kind', 'metadata', 'relations'] },
+      { credentials },
+    );
+    unique.forEach((ref, i) => {
+      const entity = items[i];
+      if (!entity) result.set(ref, null);
+      else if (entity.kind.toLocaleLowerCase('en-US') === 'system')
+        result.set(ref, ref);
+      else
+        result.set(
+          ref,
+          entity.relations
+            ?.find(
+              r =>
+                r.type === RELATION_PART_OF &&
+                r.targetRef.startsWith('system:'),
+            )
+            ?.targetRef.toLocaleLowerCase('en-US') ?? null,
+        );
+    });
+    return result;
   }
 
   /** The groups a user is a member of, from the catalog's memberOf relations. */

@@ -12,6 +12,8 @@ import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { IncidentEvent } from '../incidents/IncidentService';
 import { ChangeEvent } from '../changes/ChangeService';
 import { RequestEvent } from '../requests/RequestService';
+import { SYSTEM_ACTOR } from '../records/actor';
+import { SlaEvent } from '../sla/SlaMonitor';
 
 const SEVERITY_OF: Record<Priority, NotificationSeverity> = {
   P1: 'critical',
@@ -38,11 +40,13 @@ function createSender(options: {
   const { notifications, logger } = options;
   return async (
     recipient: string | null,
-    record: RecordCore,
+    record: Pick<RecordCore, 'kind' | 'number' | 'title' | 'priority'>,
     event: { type: string; actor: string },
     title: string,
     /** Besides the actor, who in the recipient group should not get it. */
     exclude: string[] = [],
+    /** Overrides the record's priority-based severity. */
+    severity?: NotificationSeverity,
   ) => {
     if (!recipient) return;
     try {
@@ -56,7 +60,7 @@ function createSender(options: {
           title,
           description: record.title,
           link: `/itsm/${PATH_OF[record.kind]}/${record.number}`,
-          severity: SEVERITY_OF[record.priority],
+          severity: severity ?? SEVERITY_OF[record.priority],
           topic: record.number,
           scope: `itsm:${record.number}:${event.type}`,
         },
@@ -216,5 +220,39 @@ export function createRequestNotifier(options: {
         break;
       default:
     }
+  };
+}
+
+/**
+ * Tells the assignee and the assignment group that a timer is at risk or breached
+ * (DESIGN.md §4). The sweep calls this once per recorded warning or breach.
+ */
+export function createSlaNotifier(options: {
+  notifications: NotificationService;
+  logger: LoggerService;
+}) {
+  const send = createSender(options);
+  return async (event: SlaEvent) => {
+    const { record } = event;
+    const metric = event.metric === 'response' ? 'Response' : 'Resolution';
+    const title =
+      event.type === 'sla_breached'
+        ? `${record.number}: ${metric} SLA breached`
+        : `${record.number}: ${metric} SLA at ${Math.round(
+            (event.threshold ?? 0) * 100,
+          )} % of its target`;
+    const severity: NotificationSeverity =
+      event.type === 'sla_breached' ? 'critical' : 'high';
+    const notice = { type: `${event.type}-${event.metric}-${event.cycle}`, actor: SYSTEM_ACTOR };
+    await send(record.assignee, record, notice, title, [], severity);
+    // The group hears it too, without the assignee who was told already.
+    await send(
+      record.assignmentGroup,
+      record,
+      notice,
+      title,
+      record.assignee ? [record.assignee] : [],
+      severity,
+    );
   };
 }

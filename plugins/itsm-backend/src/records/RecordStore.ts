@@ -25,6 +25,20 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/** Timeline entries after which derived data is recomputed. */
+const TRANSITION_TYPES: ReadonlySet<string> = new Set([
+  'created',
+  'state_changed',
+  'field_changed',
+]);
+
+/** Called in the transaction of a transition; `at` is the transition's time. */
+export type TransitionObserver = (
+  trx: Knex.Transaction,
+  recordId: string,
+  at: string,
+) => Promise<void>;
+
 /** Row of `itsm_records` as knex returns it. */
 export interface RecordRow {
   id: string;
@@ -65,6 +79,17 @@ export class RecordStore {
 
   constructor(readonly db: Knex) {}
 
+  private readonly transitionObservers: TransitionObserver[] = [];
+
+  /**
+   * Runs `observer` inside the transaction of every append that creates a record,
+   * moves its state or changes its fields, after the rows are written: derived data
+   * (the SLA timers) is kept in step with the timeline in the same transaction.
+   */
+  onTransition(observer: TransitionObserver): void {
+    this.transitionObservers.push(observer);
+  }
+
   transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     return this.db.transaction(fn);
   }
@@ -96,6 +121,7 @@ export class RecordStore {
       assignee: core.assignee,
       assignment_group: core.assignmentGroup,
       priority: core.priority,
+      ci_tier: core.ciTier ?? null,
       created_at: core.createdAt,
       updated_at: core.createdAt,
       version: 1,
@@ -120,10 +146,8 @@ export class RecordStore {
     id: string,
     expectedVersion?: number,
   ): Promise<RecordRow> {
-    const query = trx<RecordRow>('itsm_records').where({ id, kind }).first();
-    const row = await (trx.client.config.client.includes('sqlite')
-      ? query
-      : query.forUpdate());
+    const locked = await this.lock(trx, id);
+    const row = locked?.kind === kind ? locked : undefined;
     if (!row) throw new NotFoundError(`No ${kind} with id ${id}`);
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
       throw new ConflictError(
@@ -131,6 +155,20 @@ export class RecordStore {
       );
     }
     return row;
+  }
+
+  /**
+   * Locks a record row whatever its kind, for work that does not change the record
+   * itself (the SLA sweep); undefined when it is gone.
+   */
+  async lock(
+    trx: Knex.Transaction,
+    id: string,
+  ): Promise<RecordRow | undefined> {
+    const query = trx<RecordRow>('itsm_records').where({ id }).first();
+    return trx.client.config.client.includes('sqlite')
+      ? query
+      : query.forUpdate();
   }
 
   /** Writes a change to the core and bumps the version, guarded by the version read. */
@@ -240,11 +278,19 @@ export class RecordStore {
         data: serializeData(entry),
       })),
     );
+    if (entries.some(entry => TRANSITION_TYPES.has(entry.type))) {
+      for (const observer of this.transitionObservers) {
+        await observer(trx, recordId, at);
+      }
+    }
     return written;
   }
 
-  async getTimeline(recordId: string): Promise<TimelineEntry[]> {
-    const rows = await this.db('itsm_timeline')
+  async getTimeline(
+    recordId: string,
+    db: Knex = this.db,
+  ): Promise<TimelineEntry[]> {
+    const rows = await db('itsm_timeline')
       .where({ record_id: recordId })
       .orderBy('seq', 'asc');
     return rows.map(row => ({

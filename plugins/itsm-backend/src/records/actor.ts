@@ -5,3 +5,6 @@ export interface Actor {
   ref: string;
   credentials: BackstageCredentials;
 }
+
+/** The actor of what the plugin does by itself (auto-close, SLA warnings and breaches). */
+export const SYSTEM_ACTOR = 'user:default/itsm-automation';

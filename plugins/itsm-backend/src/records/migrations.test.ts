@@ -62,6 +62,11 @@ describe.each(ids)('migrations on %s', databaseId => {
       impact: 1,
       urgency: 1,
     });
+    // The SLA migration goes down without touching the records.
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('itsm_sla_timers')).toBe(false);
+    expect(await knex.schema.hasColumn('itsm_records', 'ci_tier')).toBe(false);
+    expect(await knex('itsm_records').pluck('id')).toEqual(['r2']);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('itsm_requests')).toBe(false);
     await knex.migrate.down({ directory });

@@ -26,6 +26,8 @@ export interface Paging {
 export type NewRecordCore = Omit<RecordCore, 'updatedAt' | 'version'> & {
   /** Whether the state still needs work (lists hide the others by default). */
   isOpen: boolean;
+  /** The primary CI's tier annotation, which SLA policies select on. */
+  ciTier?: string | null;
 };
 
 /** Columns of the record core a change may set. */

@@ -16,7 +16,7 @@ import {
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { Duration } from 'luxon';
+import { fulfillmentTargetMillis, SlaClock } from '../sla/SlaClock';
 import { v4 as uuid } from 'uuid';
 import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
 import { CatalogCis } from '../catalog/CatalogCis';
@@ -54,6 +54,8 @@ export interface RequestServiceOptions {
   approvals: ApprovalEngine;
   offerings: OfferingCatalog;
   cis: CatalogCis;
+  /** Counts the due time in the SLA calendar; wall-clock time without it. */
+  sla?: SlaClock;
   onEvent?: (event: RequestEvent) => Promise<void> | void;
   now?: () => Date;
 }
@@ -85,11 +87,12 @@ export class RequestService {
       offering.providedBy,
       actor.credentials,
     );
-    const target = Duration.fromISO(offering.fulfillmentTarget);
-    if (!target.isValid)
+    const target = fulfillmentTargetMillis(offering.fulfillmentTarget);
+    if (target === undefined)
       throw new ConflictError(
         `${offering.ref} has no valid fulfillmentTarget (${offering.fulfillmentTarget})`,
       );
+    const ciTier = CatalogCis.tierOf(ci);
     const planned = OfferingCatalog.approvalSteps(offering);
     const at = this.now();
     const createdAt = at.toISOString();
@@ -109,6 +112,7 @@ export class RequestService {
         state,
         isOpen: true,
         entityRef: CatalogCis.refOf(ci),
+        ciTier,
         affectedEntityRefs: [],
         requester: actor.ref,
         assignee: null,
@@ -121,7 +125,18 @@ export class RequestService {
         offeringTitle: offering.title,
         parameters: input.parameters,
         fulfillmentTarget: offering.fulfillmentTarget,
-        dueAt: new Date(at.getTime() + target.toMillis()).toISOString(),
+        // The SLA timer moves it on with pauses; this is the due time as ordered.
+        dueAt: (
+          this.options.sla?.dueAt(
+            {
+              kind: 'request',
+              priority: 'P3',
+              tier: ciTier,
+              fulfillmentTarget: offering.fulfillmentTarget,
+            },
+            at,
+          ) ?? new Date(at.getTime() + target)
+        ).toISOString(),
         fulfilledAt: null,
         resolutionNote: null,
         approvalRound: planned.length ? 1 : 0,

@@ -32,6 +32,7 @@ import { Actor } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
 import { RecordListFilter } from '../records/types';
 import { Authorizer } from './authorization';
+import { registerSlaRoutes, SlaRouteOptions } from './slaRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -43,6 +44,7 @@ export interface RouterOptions {
   changes: ChangeService;
   requests: RequestService;
   approvals: ApprovalEngine;
+  sla: Omit<SlaRouteOptions, 'authorizer'>;
 }
 
 /** Lists return at most this many records when no limit is asked for. */
@@ -462,6 +464,12 @@ export async function createRouter(options: RouterOptions) {
     const { id } = await actOn('request', req, itsmRequestReadPermission);
     res.json({ items: await requests.timeline(id) });
   });
+
+  registerSlaRoutes(
+    router,
+    { ...options.sla, authorizer },
+    { actorOf, actOn, refParam },
+  );
 
   return router;
 }

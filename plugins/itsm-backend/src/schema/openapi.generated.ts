@@ -437,7 +437,9 @@ export const spec = {
               "work_note",
               "approval_requested",
               "approval_decided",
-              "link_added"
+              "link_added",
+              "sla_warning",
+              "sla_breached"
             ]
           },
           "actor": {
@@ -1411,6 +1413,608 @@ export const spec = {
           "note": {
             "type": "string",
             "maxLength": 10000
+          }
+        }
+      },
+      "SlaMetric": {
+        "type": "string",
+        "enum": [
+          "response",
+          "resolution"
+        ]
+      },
+      "SlaTimerStatus": {
+        "type": "string",
+        "enum": [
+          "running",
+          "paused",
+          "at_risk",
+          "breached",
+          "met",
+          "canceled"
+        ]
+      },
+      "SlaExplanationEntry": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "at",
+          "event"
+        ],
+        "properties": {
+          "at": {
+            "$ref": "#/components/schemas/DateTime"
+          },
+          "event": {
+            "type": "string",
+            "enum": [
+              "started",
+              "paused",
+              "resumed",
+              "stopped"
+            ]
+          },
+          "state": {
+            "type": "string"
+          },
+          "seq": {
+            "type": "integer"
+          }
+        }
+      },
+      "SlaTimerCycle": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "startedAt",
+          "stoppedAt",
+          "elapsed",
+          "status",
+          "dueAt",
+          "thresholdsCrossed",
+          "pauses",
+          "explanation"
+        ],
+        "properties": {
+          "startedAt": {
+            "$ref": "#/components/schemas/DateTime"
+          },
+          "stoppedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "elapsed": {
+            "type": "number",
+            "description": "Business milliseconds",
+            "pauses excluded.": null
+          },
+          "status": {
+            "$ref": "#/components/schemas/SlaTimerStatus"
+          },
+          "dueAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "breachedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Breached cycles: when the running time reached the target."
+          },
+          "thresholdsCrossed": {
+            "type": "array",
+            "items": {
+              "type": "number"
+            }
+          },
+          "pauses": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "start",
+                "end"
+              ],
+              "properties": {
+                "start": {
+                  "$ref": "#/components/schemas/DateTime"
+                },
+                "end": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "format": "date-time"
+                }
+              }
+            }
+          },
+          "explanation": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SlaExplanationEntry"
+            }
+          }
+        }
+      },
+      "SlaTimer": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "A timer derived from the timeline; top-level fields describe the current cycle.",
+        "required": [
+          "metric",
+          "target",
+          "elapsed",
+          "status",
+          "dueAt",
+          "thresholdsCrossed",
+          "cycles",
+          "explanation"
+        ],
+        "properties": {
+          "metric": {
+            "$ref": "#/components/schemas/SlaMetric"
+          },
+          "target": {
+            "type": "number",
+            "description": "Target in milliseconds of calendar time."
+          },
+          "elapsed": {
+            "type": "number"
+          },
+          "status": {
+            "$ref": "#/components/schemas/SlaTimerStatus"
+          },
+          "dueAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "thresholdsCrossed": {
+            "type": "array",
+            "items": {
+              "type": "number"
+            }
+          },
+          "cycles": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SlaTimerCycle"
+            }
+          },
+          "explanation": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SlaExplanationEntry"
+            }
+          }
+        }
+      },
+      "RecordSla": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "policy",
+          "timers",
+          "evaluatedAt"
+        ],
+        "properties": {
+          "policy": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "name",
+                  "calendar",
+                  "targets",
+                  "warningThresholds",
+                  "pauseStates"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "calendar": {
+                    "type": "string"
+                  },
+                  "targets": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "response": {
+                        "type": "string"
+                      },
+                      "resolution": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "warningThresholds": {
+                    "type": "array",
+                    "items": {
+                      "type": "number"
+                    }
+                  },
+                  "pauseStates": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          "timers": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SlaTimer"
+            }
+          },
+          "evaluatedAt": {
+            "$ref": "#/components/schemas/DateTime"
+          }
+        }
+      },
+      "SlaTimerSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "recordId",
+          "number",
+          "kind",
+          "title",
+          "state",
+          "priority",
+          "entityRef",
+          "assignee",
+          "assignmentGroup",
+          "metric",
+          "cycle",
+          "policyName",
+          "status",
+          "target",
+          "elapsed",
+          "startedAt",
+          "stoppedAt",
+          "dueAt",
+          "breachedAt",
+          "evaluatedAt"
+        ],
+        "properties": {
+          "recordId": {
+            "type": "string"
+          },
+          "number": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "incident",
+              "change",
+              "request"
+            ]
+          },
+          "title": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string"
+          },
+          "priority": {
+            "$ref": "#/components/schemas/Priority"
+          },
+          "entityRef": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "assignee": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "assignmentGroup": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "metric": {
+            "$ref": "#/components/schemas/SlaMetric"
+          },
+          "cycle": {
+            "type": "integer"
+          },
+          "policyName": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/SlaTimerStatus"
+          },
+          "target": {
+            "type": "number"
+          },
+          "elapsed": {
+            "type": "number"
+          },
+          "startedAt": {
+            "$ref": "#/components/schemas/DateTime"
+          },
+          "stoppedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "dueAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "breachedAt": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "evaluatedAt": {
+            "$ref": "#/components/schemas/DateTime"
+          }
+        }
+      },
+      "SlaTimerPage": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SlaTimerSummary"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
+      "SlaCompliance": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "met",
+          "breached",
+          "compliance"
+        ],
+        "properties": {
+          "met": {
+            "type": "integer"
+          },
+          "breached": {
+            "type": "integer"
+          },
+          "compliance": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "met / (met + breached); null when nothing was measured."
+          }
+        }
+      },
+      "SlaSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "compliance30",
+          "compliance90",
+          "openBreaches",
+          "atRisk",
+          "mttaMs",
+          "mttrMs",
+          "trend"
+        ],
+        "properties": {
+          "compliance30": {
+            "$ref": "#/components/schemas/SlaCompliance"
+          },
+          "compliance90": {
+            "$ref": "#/components/schemas/SlaCompliance"
+          },
+          "openBreaches": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SlaTimerSummary"
+            }
+          },
+          "atRisk": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SlaTimerSummary"
+            }
+          },
+          "mttaMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "mttrMs": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "trend": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "weekStart",
+                "met",
+                "breached",
+                "compliance"
+              ],
+              "properties": {
+                "weekStart": {
+                  "$ref": "#/components/schemas/DateTime"
+                },
+                "met": {
+                  "type": "integer"
+                },
+                "breached": {
+                  "type": "integer"
+                },
+                "compliance": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "SlaComplianceReport": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "groupBy",
+          "days",
+          "rows",
+          "changeSuccess"
+        ],
+        "properties": {
+          "groupBy": {
+            "type": "string",
+            "enum": [
+              "group",
+              "system"
+            ]
+          },
+          "days": {
+            "type": "integer"
+          },
+          "rows": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "key",
+                "met",
+                "breached",
+                "compliance",
+                "openBreaches",
+                "atRisk",
+                "mttaMs",
+                "mttrMs"
+              ],
+              "properties": {
+                "key": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "met": {
+                  "type": "integer"
+                },
+                "breached": {
+                  "type": "integer"
+                },
+                "compliance": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "openBreaches": {
+                  "type": "integer"
+                },
+                "atRisk": {
+                  "type": "integer"
+                },
+                "mttaMs": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "mttrMs": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          },
+          "changeSuccess": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "key",
+                "closed",
+                "successful",
+                "successfulWithIssues",
+                "unsuccessful",
+                "backedOut",
+                "successRate"
+              ],
+              "properties": {
+                "key": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "closed": {
+                  "type": "integer"
+                },
+                "successful": {
+                  "type": "integer"
+                },
+                "successfulWithIssues": {
+                  "type": "integer"
+                },
+                "unsuccessful": {
+                  "type": "integer"
+                },
+                "backedOut": {
+                  "type": "integer"
+                },
+                "successRate": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
           }
         }
       },
@@ -2582,6 +3186,270 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Timeline"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/sla": {
+      "get": {
+        "operationId": "getIncidentSla",
+        "description": "The SLA policy that applies and the timers, derived from the timeline now.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record's SLA.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RecordSla"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes/{id}/sla": {
+      "get": {
+        "operationId": "getChangeSla",
+        "description": "The SLA policy that applies and the timers, derived from the timeline now.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record's SLA.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RecordSla"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/requests/{id}/sla": {
+      "get": {
+        "operationId": "getRequestSla",
+        "description": "The SLA policy that applies and the timers, derived from the timeline now.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record's SLA.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RecordSla"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/sla/summary": {
+      "get": {
+        "operationId": "getSlaSummary",
+        "description": "Compliance over 30 and 90 days, open breaches, at-risk timers, MTTA, MTTR and the weekly trend of a scope (default the whole organisation), over the records the caller may read.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "description": "Records with this CI (primary or affected).",
+            "schema": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          {
+            "name": "group",
+            "in": "query",
+            "description": "Records assigned to this group.",
+            "schema": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          {
+            "name": "system",
+            "in": "query",
+            "description": "Records whose primary CI is (part of) this system.",
+            "schema": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The scope's SLA.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SlaSummary"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/sla/compliance": {
+      "get": {
+        "operationId": "getSlaCompliance",
+        "description": "Compliance by assignment group or by system over a period, worst first, with the change success rate from close codes.",
+        "parameters": [
+          {
+            "name": "groupBy",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "group",
+                "system"
+              ],
+              "default": "group"
+            }
+          },
+          {
+            "name": "days",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 366,
+              "default": 30
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SlaComplianceReport"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/sla/timers": {
+      "get": {
+        "operationId": "listSlaTimers",
+        "description": "Stored timer cycles with their records, for drill-down, newest first (keyset-paginated).",
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/SlaTimerStatus"
+              }
+            }
+          },
+          {
+            "name": "entityRef",
+            "in": "query",
+            "description": "Records with this CI (primary or affected).",
+            "schema": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          {
+            "name": "group",
+            "in": "query",
+            "description": "Records assigned to this group.",
+            "schema": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          {
+            "name": "system",
+            "in": "query",
+            "description": "Records whose primary CI is (part of) this system.",
+            "schema": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          {
+            "name": "days",
+            "in": "query",
+            "description": "Only timers started, stopped or due within this many days.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 366
+            }
+          },
+          {
+            "name": "open",
+            "in": "query",
+            "description": "Only timers still running or paused.",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "maxLength": 512
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of timers.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SlaTimerPage"
                 }
               }
             }

@@ -1,7 +1,7 @@
+import { SlaMetric } from '@backstage-itsm/plugin-itsm-common';
 import { SlaCalendar } from './calendar';
 
-/** The two measured metrics of a record. */
-export type SlaMetric = 'response' | 'resolution';
+export type { SlaMetric } from '@backstage-itsm/plugin-itsm-common';
 
 /** Which records a policy applies to. Omitted lists match everything. */
 export interface SlaAppliesTo {

@@ -6,7 +6,21 @@ import {
   elapsedWithPauses,
   mergeIntervals,
 } from './calendar';
-import { SlaMetric, SlaPolicy } from './policy';
+import {
+  SlaExplanationEntry,
+  SlaMetric,
+  SlaTimer,
+  SlaTimerCycle,
+  SlaTimerStatus,
+} from '@backstage-itsm/plugin-itsm-common';
+import { SlaPolicy } from './policy';
+
+export type {
+  SlaExplanationEntry,
+  SlaTimer,
+  SlaTimerCycle,
+  SlaTimerStatus,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /*
  * Timer rules (derived from the timeline only, so re-deriving after a policy
@@ -18,7 +32,9 @@ import { SlaMetric, SlaPolicy } from './policy';
  *    `toState` matter; other types (comments, assignments, …) are ignored.
  *    The state at creation is `created.toState`, else `initialState`.
  * 2. response: stops at the first state change to a state other than the
- *    initial state (incident: out of `new`). There is one cycle only.
+ *    initial state (incident: out of `new`) or at the first event marked
+ *    `acknowledges` (the assignee taking it), whichever is first. There is
+ *    one cycle only.
  * 3. resolution: stops when the state becomes one of `stopStates` (incident:
  *    resolved, closed, canceled). A later change from a stop state to a
  *    non-stop state (reopen) starts a new cycle at that event; past cycles
@@ -53,49 +69,8 @@ export interface SlaHistoryEvent {
   toState?: string;
   /** Timeline sequence number, copied into the explanation. */
   seq?: number;
-}
-
-export type SlaTimerStatus =
-  | 'running'
-  | 'paused'
-  | 'at_risk'
-  | 'breached'
-  | 'met'
-  | 'canceled';
-
-export interface SlaExplanationEntry {
-  at: string;
-  event: 'started' | 'paused' | 'resumed' | 'stopped';
-  /** The new state that caused it, if any. */
-  state?: string;
-  seq?: number;
-}
-
-export interface SlaTimerCycle {
-  startedAt: string;
-  /** null while the cycle is open. */
-  stoppedAt: string | null;
-  /** Business ms, pauses excluded. */
-  elapsed: number;
-  status: SlaTimerStatus;
-  dueAt: string | null;
-  thresholdsCrossed: number[];
-  pauses: { start: string; end: string | null }[];
-  explanation: SlaExplanationEntry[];
-}
-
-export interface SlaTimer {
-  metric: SlaMetric;
-  /** Target in ms of calendar time. */
-  target: number;
-  elapsed: number;
-  status: SlaTimerStatus;
-  dueAt: string | null;
-  thresholdsCrossed: number[];
-  /** All cycles, oldest first (response: exactly one). */
-  cycles: SlaTimerCycle[];
-  /** Explanation of all cycles, in order. */
-  explanation: SlaExplanationEntry[];
+  /** Stops the response clock whatever the state (e.g. the assignee taking it). */
+  acknowledges?: boolean;
 }
 
 export interface SlaStateModel {
@@ -142,6 +117,19 @@ function entry(
   return out;
 }
 
+/** An acknowledgement stops the response clock (closing an open pause). */
+function stopResponse(
+  cycle: RawCycle,
+  e: SlaHistoryEvent,
+  t: number,
+  state: string,
+) {
+  const lastPause = cycle.pauses[cycle.pauses.length - 1];
+  if (lastPause && !lastPause.end) lastPause.end = new Date(t);
+  cycle.end = t;
+  cycle.explanation.push(entry('stopped', e, state));
+}
+
 /** Walks the history and cuts it into cycles with their pauses. */
 function buildCycles(
   policy: SlaPolicy,
@@ -179,8 +167,17 @@ function buildCycles(
     }
   };
   open(current, created.e, created.t, initial);
+  if (metric === 'response' && created.e.acknowledges) {
+    stopResponse(current, created.e, created.t, initial);
+    return cycles;
+  }
 
   for (const { e, t } of events.slice(createdIdx + 1)) {
+    if (metric === 'response' && e.acknowledges && current) {
+      stopResponse(current, e, t, state);
+      current = undefined;
+      continue;
+    }
     if (e.type !== 'state_changed' || e.toState === undefined) continue;
     const next = e.toState;
     if (next === state) continue;
@@ -286,15 +283,22 @@ function finishCycle(
   else if (thresholdsCrossed.length > 0) status = 'at_risk';
   else status = 'running';
 
+  let breachedAt: number | null = null;
+  if (status === 'breached') {
+    breachedAt = breachInstant(calendar, raw.start, end, raw.pauses, target);
+  }
   let dueAt: string | null = null;
   if (raw.end === null && !paused) {
     const due =
       elapsed < target
         ? addBusinessMillis(calendar, new Date(now), target - elapsed).getTime()
-        : breachInstant(calendar, raw.start, now, raw.pauses, target);
+        : breachedAt;
     dueAt = due === null ? null : new Date(due).toISOString();
   }
   return {
+    ...(breachedAt === null
+      ? {}
+      : { breachedAt: new Date(breachedAt).toISOString() }),
     startedAt: new Date(raw.start).toISOString(),
     stoppedAt: raw.end === null ? null : new Date(raw.end).toISOString(),
     elapsed,

@@ -1,0 +1,184 @@
+import {
+  RecordKind,
+  RecordSla,
+  SlaMetric,
+  SlaTimer,
+  TimelineEntry,
+} from '@backstage-itsm/plugin-itsm-common';
+import { Duration } from 'luxon';
+import { addBusinessMillis, parseCalendars } from './calendar';
+import { SlaPolicy, parseIsoDurationMillis, selectPolicy } from './policy';
+import {
+  INCIDENT_STATE_MODEL,
+  SlaHistoryEvent,
+  SlaStateModel,
+  deriveTimer,
+} from './timers';
+
+/** What starts, stops and cancels the clocks of each kind. */
+export const SLA_STATE_MODELS: Record<RecordKind, SlaStateModel> = {
+  incident: INCIDENT_STATE_MODEL,
+  // A rejected request is not measured: nobody could have fulfilled it.
+  request: {
+    initialState: 'submitted',
+    stopStates: ['fulfilled', 'rejected', 'canceled'],
+    cancelStates: ['rejected', 'canceled'],
+  },
+  change: {
+    initialState: 'draft',
+    stopStates: ['closed', 'canceled'],
+    cancelStates: ['canceled'],
+  },
+};
+
+/** The facts of a record that decide its policy and clocks. */
+export interface SlaSubjectRecord {
+  kind: RecordKind;
+  priority: string;
+  /** The primary CI's tier annotation, if it has one. */
+  tier: string | null;
+  /** A request's fulfilment target (ISO-8601, from its offering). */
+  fulfillmentTarget?: string | null;
+  /** An incident acknowledged at creation (assigned when raised). */
+  acknowledgedAtCreation?: boolean;
+}
+
+/** Used for requests when no policy names them: the offering's target, around the clock. */
+const REQUEST_FALLBACK_CALENDAR = parseCalendars({ '24x7': { type: '24x7' } })[
+  '24x7'
+];
+
+/** Reads an offering's fulfilment target; weeks count 7 days, as in the catalog. */
+export function fulfillmentTargetMillis(iso: string): number | undefined {
+  const strict = parseIsoDurationMillis(iso);
+  if (strict !== undefined) return strict;
+  const duration = Duration.fromISO(iso);
+  return duration.isValid && duration.toMillis() > 0
+    ? duration.toMillis()
+    : undefined;
+}
+
+/**
+ * The SLA clock of the plugin: picks the policy of a record (first match of
+ * `itsm.sla.policies`) and derives its timers from the timeline. Pure; storage and
+ * scheduling live in SlaTimerStore and SlaMonitor.
+ */
+export class SlaClock {
+  constructor(private readonly policies: readonly SlaPolicy[]) {}
+
+  /**
+   * The policy that applies, with a request's resolution target replaced by its
+   * offering's fulfilment target (requests always have a resolution clock).
+   */
+  policyFor(record: SlaSubjectRecord): SlaPolicy | undefined {
+    const selected = selectPolicy(this.policies, {
+      kind: record.kind,
+      priority: record.priority,
+      tiers: record.tier ? [record.tier] : [],
+    });
+    if (record.kind !== 'request' || !record.fulfillmentTarget) return selected;
+    const target = fulfillmentTargetMillis(record.fulfillmentTarget);
+    if (target === undefined) return selected;
+    const base: SlaPolicy = selected ?? {
+      name: 'Offering fulfilment target',
+      appliesTo: { kind: 'request' },
+      calendarName: '24x7',
+      calendar: REQUEST_FALLBACK_CALENDAR,
+      targets: {},
+      targetsIso: {},
+      pauseStates: [],
+      warningThresholds: [0.5, 0.75],
+    };
+    return {
+      ...base,
+      targets: { ...base.targets, resolution: target },
+      targetsIso: { ...base.targetsIso, resolution: record.fulfillmentTarget },
+    };
+  }
+
+  /** When a request ordered at `at` is due, counted in its policy's calendar. */
+  dueAt(record: SlaSubjectRecord, at: Date): Date | undefined {
+    const policy = this.policyFor(record);
+    const target = policy?.targets.resolution;
+    if (!policy || target === undefined) return undefined;
+    return addBusinessMillis(policy.calendar, at, target);
+  }
+
+  /** The record's timers at `now`, from its timeline. */
+  evaluate(
+    record: SlaSubjectRecord,
+    timeline: readonly TimelineEntry[],
+    now: Date,
+  ): { policy: SlaPolicy | undefined; timers: SlaTimer[] } {
+    const policy = this.policyFor(record);
+    if (!policy) return { policy, timers: [] };
+    const history = SlaClock.historyOf(record, timeline);
+    const metrics = (['response', 'resolution'] as SlaMetric[]).filter(
+      metric => policy.targets[metric] !== undefined,
+    );
+    const timers = metrics.map(metric =>
+      deriveTimer(
+        policy,
+        policy.calendar,
+        metric,
+        history,
+        now,
+        SLA_STATE_MODELS[record.kind],
+      ),
+    );
+    return { policy, timers };
+  }
+
+  /** The API view of `evaluate`. */
+  describe(
+    record: SlaSubjectRecord,
+    timeline: readonly TimelineEntry[],
+    now: Date,
+  ): RecordSla {
+    const { policy, timers } = this.evaluate(record, timeline, now);
+    return {
+      policy: policy
+        ? {
+            name: policy.name,
+            calendar: policy.calendarName,
+            targets: policy.targetsIso,
+            warningThresholds: policy.warningThresholds,
+            pauseStates: policy.pauseStates,
+          }
+        : null,
+      timers,
+      evaluatedAt: now.toISOString(),
+    };
+  }
+
+  /**
+   * The timeline as the clock reads it. Taking an incident (an assignee set) is an
+   * acknowledgement: it stops the response clock as leaving `new` does (DESIGN.md §3).
+   */
+  static historyOf(
+    record: SlaSubjectRecord,
+    timeline: readonly TimelineEntry[],
+  ): SlaHistoryEvent[] {
+    return timeline.map(entry => {
+      const event: SlaHistoryEvent = {
+        at: entry.at,
+        type: entry.type,
+        seq: entry.seq,
+      };
+      if (entry.toState) event.toState = entry.toState;
+      const assigned =
+        entry.type === 'field_changed' &&
+        entry.changes?.some(c => c.field === 'assignee' && !!c.to);
+      const assignedAtCreation =
+        entry.type === 'created' && !!record.acknowledgedAtCreation;
+      if (
+        record.kind === 'incident' &&
+        (assigned || assignedAtCreation)
+      ) {
+        event.acknowledges = true;
+      }
+      return event;
+    });
+  }
+}
+

@@ -1,0 +1,173 @@
+import {
+  Priority,
+  RecordKind,
+  SlaMetric,
+} from '@backstage-itsm/plugin-itsm-common';
+import { RecordStore } from '../records/RecordStore';
+import { NewTimelineEntry } from '../records/types';
+import { SYSTEM_ACTOR } from '../records/actor';
+import { SlaTimerRow, SlaTimerStore } from './SlaTimerStore';
+
+/** What the sweep recorded, for notifications (sent after the commit). */
+export interface SlaEvent {
+  type: 'sla_warning' | 'sla_breached';
+  record: {
+    id: string;
+    kind: RecordKind;
+    number: string;
+    title: string;
+    priority: Priority;
+    assignee: string | null;
+    assignmentGroup: string | null;
+  };
+  metric: SlaMetric;
+  cycle: number;
+  /** sla_warning: the threshold crossed (0.75 = 75 %). */
+  threshold?: number;
+  dueAt: string | null;
+}
+
+const METRIC_LABEL: Record<string, string> = {
+  response: 'Response',
+  resolution: 'Resolution',
+};
+
+const percent = (f: number) => `${Math.round(f * 100)} %`;
+
+/**
+ * The scheduled side of the SLA (DESIGN.md §4): finds timers that crossed a warning
+ * threshold or their target, records "SLA warning" / "SLA breached" on the timeline
+ * and hands the events to the notifier. Exactly once, with any number of backend
+ * instances: each record is handled under its row lock, and every warning or breach is
+ * claimed by a conditional UPDATE that only one transaction can win.
+ */
+export class SlaMonitor {
+  constructor(
+    private readonly options: {
+      records: RecordStore;
+      timers: SlaTimerStore;
+      onEvent?: (event: SlaEvent) => Promise<void>;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** One pass; returns what this instance recorded. */
+  async sweep(batch = 200): Promise<SlaEvent[]> {
+    const { timers } = this.options;
+    const recorded: SlaEvent[] = [];
+    for (const id of await timers.dueForSweep(this.now(), batch)) {
+      recorded.push(...(await this.sweepRecord(id)));
+    }
+    for (const event of recorded) await this.options.onEvent?.(event);
+    return recorded;
+  }
+
+  private sweepRecord(recordId: string): Promise<SlaEvent[]> {
+    const { records, timers } = this.options;
+    return records.transaction(async trx => {
+      const row = await records.lock(trx, recordId);
+      if (!row) return [];
+      const at = this.now();
+      const atIso = at.toISOString();
+      // Status and due times as of now, under the lock: a transition that stopped the
+      // clock meanwhile wins, and so does the other instance if it got here first.
+      const policy = await timers.recompute(trx, recordId, at);
+      const thresholds = policy?.warningThresholds ?? [];
+      const entries: NewTimelineEntry[] = [];
+      const events: SlaEvent[] = [];
+      const record: SlaEvent['record'] = {
+        id: row.id,
+        kind: row.kind,
+        number: row.number,
+        title: row.title,
+        priority: row.priority as Priority,
+        assignee: row.assignee ?? null,
+        assignmentGroup: row.assignment_group ?? null,
+      };
+      const event = (
+        type: SlaEvent['type'],
+        timer: SlaTimerRow,
+        body: string,
+        threshold?: number,
+      ) => {
+        entries.push({ type, body });
+        events.push({
+          type,
+          record,
+          metric: timer.metric as SlaMetric,
+          cycle: timer.cycle,
+          dueAt: timer.due_at ? new Date(timer.due_at).toISOString() : null,
+          ...(threshold !== undefined ? { threshold } : {}),
+        });
+      };
+      for (const timer of await timers.rowsOf(trx, recordId)) {
+        const label = `${METRIC_LABEL[timer.metric] ?? timer.metric} SLA`;
+        if (timer.status === 'breached') {
+          if (
+            timer.breach_recorded_at === null &&
+            (await timers.claimBreach(trx, timer, atIso))
+          ) {
+            event(
+              'sla_breached',
+              timer,
+              `${label} breached: the ${timer.policy_name} target was reached`,
+            );
+          }
+          continue;
+        }
+        if (timer.stopped_at !== null || timer.status === 'paused') continue;
+        const crossed = (timer.next_warning_at &&
+          new Date(timer.next_warning_at).getTime() <= at.getTime()) as boolean;
+        if (!crossed) continue;
+        const reached = Number(timer.elapsed_ms) / Number(timer.target_ms);
+        const threshold = thresholds
+          .filter(f => f <= reached && f > Number(timer.warned_threshold))
+          .pop();
+        if (
+          threshold !== undefined &&
+          (await timers.claimWarning(trx, timer, threshold))
+        ) {
+          event(
+            'sla_warning',
+            timer,
+            `${label} at ${percent(threshold)} of its target (${timer.policy_name})`,
+            threshold,
+          );
+        }
+      }
+      if (entries.length) {
+        await records.appendTimeline(trx, recordId, SYSTEM_ACTOR, atIso, entries);
+        // The next warning moves on past the one just recorded.
+        await timers.recompute(trx, recordId, at);
+      }
+      return events;
+    });
+  }
+
+  /**
+   * Re-derives the timers of open records and of records that have none (after an
+   * upgrade or a policy change in config). Idempotent; run at start-up.
+   */
+  async refresh(batch = 200): Promise<number> {
+    const { records, timers } = this.options;
+    let count = 0;
+    let after: string | undefined;
+    for (;;) {
+      const ids = await timers.needingRefresh(batch, after);
+      if (ids.length === 0) return count;
+      for (const id of ids) {
+        await records.transaction(async trx => {
+          if (await records.lock(trx, id)) {
+            await timers.recompute(trx, id, this.now());
+          }
+        });
+        count++;
+      }
+      after = ids[ids.length - 1];
+    }
+  }
+}
