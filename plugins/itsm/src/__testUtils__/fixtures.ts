@@ -3,8 +3,14 @@ import {
   ApprovalStep,
   Change,
   Incident,
+  RecordSla,
   ServiceOfferingEntity,
   ServiceRequest,
+  SlaComplianceReport,
+  SlaSummary,
+  SlaTimer,
+  SlaTimerCycle,
+  SlaTimerSummary,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ItsmClient } from '../api';
@@ -329,3 +335,222 @@ export const environmentOffering = makeOffering('new-environment', {
     },
   },
 });
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** An ISO time `ms` from now (negative: in the past). */
+export const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+/** One cycle of a timer: running since 2h 10m with 1h 50m to go, by default. */
+export function makeSlaCycle(
+  overrides: Partial<SlaTimerCycle> = {},
+): SlaTimerCycle {
+  return {
+    startedAt: fromNow(-130 * MINUTE),
+    stoppedAt: null,
+    elapsed: 130 * MINUTE,
+    status: 'running',
+    dueAt: fromNow(110 * MINUTE),
+    thresholdsCrossed: [],
+    pauses: [],
+    explanation: [
+      {
+        at: fromNow(-130 * MINUTE),
+        event: 'started',
+        state: 'new',
+        seq: 1,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/**
+ * A timer of one cycle (or of `cycles`; its top-level fields are then the last one's),
+ * a resolution target of 4h by default.
+ */
+export function makeSlaTimer(
+  overrides: Partial<SlaTimer> = {},
+  cycles: SlaTimerCycle[] = [
+    makeSlaCycle({
+      ...(overrides.elapsed !== undefined && { elapsed: overrides.elapsed }),
+      ...(overrides.status && { status: overrides.status }),
+      ...(overrides.dueAt !== undefined && { dueAt: overrides.dueAt }),
+    }),
+  ],
+): SlaTimer {
+  const current = cycles[cycles.length - 1];
+  return {
+    metric: 'resolution',
+    target: 4 * HOUR,
+    elapsed: current.elapsed,
+    status: current.status,
+    dueAt: current.dueAt,
+    thresholdsCrossed: current.thresholdsCrossed,
+    cycles,
+    explanation: cycles.flatMap(cycle => cycle.explanation),
+    ...overrides,
+  };
+}
+
+/** The SLA of a P1 incident: a met response and a running resolution timer. */
+export function makeRecordSla(overrides: Partial<RecordSla> = {}): RecordSla {
+  return {
+    policy: {
+      name: 'P1 incidents, around the clock',
+      calendar: '24x7',
+      targets: { response: 'PT15M', resolution: 'PT4H' },
+      warningThresholds: [0.5, 0.75],
+      pauseStates: ['on_hold'],
+    },
+    timers: [
+      makeSlaTimer({
+        metric: 'response',
+        target: 15 * MINUTE,
+        elapsed: 10 * MINUTE,
+        status: 'met',
+        dueAt: null,
+      }),
+      makeSlaTimer(),
+    ],
+    evaluatedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** No policy applies: no timers. */
+export const NO_SLA: RecordSla = {
+  policy: null,
+  timers: [],
+  evaluatedAt: '2025-11-20T09:00:00.000Z',
+};
+
+/** A stored timer with its record, as lists return it: at risk by default. */
+export function makeTimerSummary(
+  overrides: Partial<SlaTimerSummary> = {},
+): SlaTimerSummary {
+  return {
+    recordId: '0b6a6f9e-2f0c-4f39-9d0e-1d7f4c1d0001',
+    number: 'INC-000001',
+    kind: 'incident',
+    title: 'Payments API returns 500',
+    state: 'in_progress',
+    priority: 'P1',
+    entityRef: 'component:default/payments',
+    assignee: 'user:default/alice',
+    assignmentGroup: 'group:default/payments-team',
+    metric: 'resolution',
+    cycle: 1,
+    policyName: 'P1 incidents, around the clock',
+    status: 'at_risk',
+    target: 4 * HOUR,
+    elapsed: 3 * HOUR,
+    startedAt: fromNow(-3 * HOUR),
+    stoppedAt: null,
+    dueAt: fromNow(HOUR),
+    breachedAt: null,
+    evaluatedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** A breached timer of another incident, 35 minutes over. */
+export function makeBreachedSummary(
+  overrides: Partial<SlaTimerSummary> = {},
+): SlaTimerSummary {
+  return makeTimerSummary({
+    recordId: 'r-breached',
+    number: 'INC-000002',
+    title: 'Checkout times out',
+    status: 'breached',
+    elapsed: 4 * HOUR + 35 * MINUTE,
+    dueAt: fromNow(-35 * MINUTE),
+    breachedAt: fromNow(-35 * MINUTE),
+    ...overrides,
+  });
+}
+
+/** 13 weeks of trend, the last one at 90 %. */
+function makeTrend(): SlaSummary['trend'] {
+  const monday = new Date('2025-11-24T00:00:00.000Z').getTime();
+  return Array.from({ length: 13 }, (_, i) => {
+    const met = i === 3 ? 0 : 9;
+    const breached = i === 3 ? 0 : 1;
+    return {
+      weekStart: new Date(monday - (12 - i) * 7 * 24 * HOUR).toISOString(),
+      met,
+      breached,
+      compliance: met + breached === 0 ? null : met / (met + breached),
+    };
+  });
+}
+
+export function makeSlaSummary(
+  overrides: Partial<SlaSummary> = {},
+): SlaSummary {
+  return {
+    compliance30: { met: 23, breached: 2, compliance: 23 / 25 },
+    compliance90: { met: 80, breached: 20, compliance: 0.8 },
+    openBreaches: [makeBreachedSummary()],
+    atRisk: [makeTimerSummary()],
+    mttaMs: 12 * MINUTE,
+    mttrMs: 5 * HOUR + 30 * MINUTE,
+    trend: makeTrend(),
+    ...overrides,
+  };
+}
+
+/** By group: the worst first, as the server sorts, and one row without a group. */
+export function makeComplianceReport(
+  overrides: Partial<SlaComplianceReport> = {},
+): SlaComplianceReport {
+  return {
+    groupBy: 'group',
+    days: 30,
+    rows: [
+      {
+        key: 'group:default/payments-team',
+        met: 6,
+        breached: 4,
+        compliance: 0.6,
+        openBreaches: 2,
+        atRisk: 1,
+        mttaMs: 20 * MINUTE,
+        mttrMs: 6 * HOUR,
+      },
+      {
+        key: 'group:default/team-storefront',
+        met: 19,
+        breached: 1,
+        compliance: 0.95,
+        openBreaches: 0,
+        atRisk: 0,
+        mttaMs: 5 * MINUTE,
+        mttrMs: 2 * HOUR,
+      },
+      {
+        key: null,
+        met: 0,
+        breached: 0,
+        compliance: null,
+        openBreaches: 0,
+        atRisk: 0,
+        mttaMs: null,
+        mttrMs: null,
+      },
+    ],
+    changeSuccess: [
+      {
+        key: 'group:default/payments-team',
+        closed: 4,
+        successful: 2,
+        successfulWithIssues: 1,
+        unsuccessful: 0,
+        backedOut: 1,
+        successRate: 0.75,
+      },
+    ],
+    ...overrides,
+  };
+}

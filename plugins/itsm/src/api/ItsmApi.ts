@@ -21,10 +21,17 @@ import {
   IncidentListFilter,
   IncidentState,
   Page,
+  RecordKind,
+  RecordSla,
   RequestState,
   ResolutionCode,
   ServiceRequest,
   ServiceRequestListFilter,
+  SlaComplianceReport,
+  SlaGroupBy,
+  SlaSummary,
+  SlaTimerStatus,
+  SlaTimerSummary,
   TimelineEntry,
   UpdateChangeRequest,
   UpdateIncidentRequest,
@@ -89,6 +96,41 @@ export interface ChangeConflictsResponse {
 
 /** @public */
 export type LinkedIncident = ChangeDetails['causedIncidents'][number];
+
+/**
+ * Whose SLA to summarise: records of an entity (as primary or affected CI), of an
+ * assignment group, or of a system; nothing set is the whole organisation.
+ *
+ * @public
+ */
+export interface SlaScope {
+  entityRef?: string;
+  group?: string;
+  system?: string;
+}
+
+/** @public */
+export interface SlaComplianceQuery {
+  groupBy?: SlaGroupBy;
+  /** The period, in days back from now (the server's default is 30). */
+  days?: number;
+}
+
+/**
+ * A query of stored timers (`GET /sla/timers`): breached ones come most overdue first,
+ * the others soonest due first.
+ *
+ * @public
+ */
+export interface SlaTimerFilter extends SlaScope {
+  status?: readonly SlaTimerStatus[];
+  /** Only timers started, stopped or due within this many days. */
+  days?: number;
+  /** Only timers still running or paused. */
+  open?: boolean;
+  limit?: number;
+  cursor?: string;
+}
 
 /**
  * Client of the ITSM backend (`/api/itsm`). Ids are the uuid or the number (INC-000123,
@@ -178,6 +220,14 @@ export interface ItsmApi {
    * service requests (`record.kind`).
    */
   getPendingApprovals(): Promise<ApprovalQueueItem[]>;
+
+  /** The policy that applies to a record and its timers, derived from its timeline now. */
+  getRecordSla(kind: RecordKind, idOrNumber: string): Promise<RecordSla>;
+  /** Compliance, open breaches, at-risk timers, MTTA, MTTR and the weekly trend. */
+  getSlaSummary(scope?: SlaScope): Promise<SlaSummary>;
+  /** Compliance by group or system over a period, worst first, and change success. */
+  getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport>;
+  listSlaTimers(filter?: SlaTimerFilter): Promise<Page<SlaTimerSummary>>;
 }
 
 /** @public */

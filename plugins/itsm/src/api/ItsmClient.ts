@@ -14,8 +14,13 @@ import {
   Incident,
   IncidentListFilter,
   Page,
+  RecordKind,
+  RecordSla,
   ServiceRequest,
   ServiceRequestListFilter,
+  SlaComplianceReport,
+  SlaSummary,
+  SlaTimerSummary,
   TimelineEntry,
   UpdateChangeRequest,
   UpdateIncidentRequest,
@@ -25,6 +30,9 @@ import {
   ChangeConflictsResponse,
   ItsmApi,
   LinkedIncident,
+  SlaComplianceQuery,
+  SlaScope,
+  SlaTimerFilter,
   TransitionChangeRequest,
   TransitionIncidentRequest,
   TransitionServiceRequest,
@@ -118,6 +126,40 @@ export function changeCalendarQuery(query: ChangeCalendarQuery): string {
   ]);
 }
 
+/** The scope part of the SLA queries. */
+function slaScopeQuery(scope: SlaScope): Array<[string, QueryValue]> {
+  return [
+    ['entityRef', scope.entityRef],
+    ['group', scope.group],
+    ['system', scope.system],
+  ];
+}
+
+/** The SLA summary query; none for the whole organisation. */
+export function slaSummaryQuery(scope: SlaScope = {}): string {
+  return buildQuery(slaScopeQuery(scope));
+}
+
+/** The SLA compliance report query. */
+export function slaComplianceQuery(query: SlaComplianceQuery = {}): string {
+  return buildQuery([
+    ['groupBy', query.groupBy],
+    ['days', query.days],
+  ]);
+}
+
+/** The stored SLA timers query; statuses are repeated params. */
+export function slaTimersQuery(filter: SlaTimerFilter = {}): string {
+  return buildQuery([
+    ['status', filter.status],
+    ...slaScopeQuery(filter),
+    ['days', filter.days],
+    ['open', filter.open ? 'true' : undefined],
+    ['limit', filter.limit],
+    ['cursor', filter.cursor],
+  ]);
+}
+
 type Send = <T>(
   path: string,
   options?: { method: string; body: unknown },
@@ -153,6 +195,7 @@ class RecordCollection<T, TCreate, TUpdate, TTransition> {
     this.items<ApprovalStep>(this.path(id, '/approvals'));
   decide = (id: string, body: DecideApprovalRequest) =>
     this.send<T>(this.path(id, '/approvals'), { method: 'POST', body });
+  sla = (id: string) => this.send<RecordSla>(this.path(id, '/sla'));
 
   /** The `items` of an `{ items: [...] }` response. */
   async items<I>(path: string): Promise<I[]> {
@@ -294,6 +337,29 @@ export class ItsmClient implements ItsmApi {
 
   getPendingApprovals(): Promise<ApprovalQueueItem[]> {
     return this.changes.items('/approvals/pending');
+  }
+
+  // SLA
+
+  getRecordSla(kind: RecordKind, id: string): Promise<RecordSla> {
+    const collections = {
+      incident: this.incidents,
+      change: this.changes,
+      request: this.requests,
+    };
+    return collections[kind].sla(id);
+  }
+
+  getSlaSummary(scope?: SlaScope): Promise<SlaSummary> {
+    return this.request(`/sla/summary${slaSummaryQuery(scope)}`);
+  }
+
+  getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport> {
+    return this.request(`/sla/compliance${slaComplianceQuery(query)}`);
+  }
+
+  listSlaTimers(filter?: SlaTimerFilter): Promise<Page<SlaTimerSummary>> {
+    return this.request(`/sla/timers${slaTimersQuery(filter)}`);
   }
 
   private async request<T>(
