@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Change } from '@backstage-itsm/plugin-itsm-common';
-import { createChangeNotifier } from './notifications';
+import { createChangeNotifier, createSlaNotifier } from './notifications';
 
 const change = {
   number: 'CHG-000007',
@@ -70,5 +70,66 @@ describe('change notifications', () => {
         'Could not notify user:default/bob about CHG-000007',
       ),
     );
+  });
+});
+
+describe('SLA notifications', () => {
+  const record = {
+    id: 'r1',
+    kind: 'incident' as const,
+    number: 'INC-000042',
+    title: 'Checkout is slow',
+    priority: 'P3' as const,
+    assignee: 'user:default/carol',
+    assignmentGroup: 'group:default/team-payments',
+  };
+
+  it('tells the assignee and, without them, the assignment group; breaches are critical', async () => {
+    const send = jest.fn();
+    const notify = createSlaNotifier({
+      notifications: { send } as any,
+      logger: mockServices.logger.mock(),
+    });
+    await notify({
+      type: 'sla_breached',
+      record,
+      metric: 'resolution',
+      cycle: 1,
+      dueAt: null,
+    });
+    expect(send.mock.calls.map(([n]) => n.recipients)).toEqual([
+      {
+        type: 'entity',
+        entityRef: 'user:default/carol',
+        excludeEntityRef: ['user:default/itsm-automation'],
+      },
+      {
+        type: 'entity',
+        entityRef: 'group:default/team-payments',
+        excludeEntityRef: ['user:default/itsm-automation', 'user:default/carol'],
+      },
+    ]);
+    expect(send.mock.calls[0][0].payload).toMatchObject({
+      title: 'INC-000042: Resolution SLA breached',
+      link: '/itsm/incidents/INC-000042',
+      severity: 'critical',
+      scope: 'itsm:INC-000042:sla_breached-resolution-1',
+    });
+
+    send.mockClear();
+    await notify({
+      type: 'sla_warning',
+      record: { ...record, assignee: null },
+      metric: 'response',
+      cycle: 1,
+      threshold: 0.75,
+      dueAt: '2026-11-23T10:00:00.000Z',
+    });
+    // Unassigned: only the group hears it.
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0][0].payload).toMatchObject({
+      title: 'INC-000042: Response SLA at 75 % of its target',
+      severity: 'high',
+    });
   });
 });

@@ -8,8 +8,8 @@ import { RecordStore } from '../records/RecordStore';
 import { testEntities } from '../__testUtils__/catalog';
 import { createTestRequestService } from '../__testUtils__/services';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { addBusinessMillis, parseCalendars } from './calendar';
-import { parseSlaPolicies } from './policy';
+import { testCalendars as calendars, testSlaPolicies } from '../__testUtils__/sla';
+import { addBusinessMillis } from './calendar';
 import { SlaClock } from './SlaClock';
 import { SlaTimerStore } from './SlaTimerStore';
 
@@ -19,45 +19,6 @@ const { databases, ids } = createTestDatabases();
 
 const M = 60_000;
 const H = 60 * M;
-
-const calendars = parseCalendars({
-  '24x7': { type: '24x7' },
-  office: {
-    type: 'business',
-    timeZone: 'Europe/Berlin',
-    hours: Object.fromEntries(
-      ['mon', 'tue', 'wed', 'thu', 'fri'].map(d => [d, ['09:00-17:00']]),
-    ),
-  },
-});
-
-/** Policies of the tests: tier-1 P1/P2 incidents around the clock, the rest office hours. */
-export const testSlaPolicies = parseSlaPolicies(
-  [
-    {
-      name: 'Tier-1 incidents',
-      appliesTo: { kind: 'incident', priority: ['P1', 'P2'], tier: ['tier-1'] },
-      calendar: '24x7',
-      targets: { response: 'PT15M', resolution: 'PT4H' },
-      pauseStates: ['on_hold'],
-    },
-    {
-      name: 'Other incidents',
-      appliesTo: { kind: 'incident' },
-      calendar: 'office',
-      targets: { response: 'PT4H', resolution: 'PT16H' },
-      pauseStates: ['on_hold'],
-    },
-    {
-      name: 'Requests',
-      appliesTo: { kind: 'request' },
-      calendar: 'office',
-      targets: { resolution: 'PT16H' },
-      pauseStates: ['awaiting_approval'],
-    },
-  ],
-  calendars,
-);
 
 const alice = {
   ref: 'user:default/alice',
