@@ -8,15 +8,11 @@ import {
   ChangeState,
   ChangeType,
 } from '@backstage-itsm/plugin-itsm-common';
-import { Duration } from 'luxon';
 import { z } from 'zod';
 import { ChangeService } from '../changes/ChangeService';
 import { IncidentService } from '../incidents/IncidentService';
+import { duration, ms } from './durations';
 
-const duration = z.string().refine(value => Duration.fromISO(value).isValid, {
-  message: 'must be an ISO-8601 duration such as PT3H or P2D',
-});
-const ms = (iso: string) => Duration.fromISO(iso).toMillis();
 
 export const demoChangeSchema = z
   .object({
@@ -89,7 +85,7 @@ export async function seedDemoChanges(options: {
 }): Promise<void> {
   const { items, createService, credentials } = options;
   for (const item of items) {
-    const ago = item.raisedAgo ? ms(item.raisedAgo) : 0;
+    const ago = ms(item.raisedAgo);
     const now = Date.now();
     const start = item.window.startsIn
       ? now + ms(item.window.startsIn)

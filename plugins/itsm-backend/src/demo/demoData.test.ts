@@ -45,6 +45,16 @@ incidents:
     impact: 2
     urgency: 2
     requester: user:default/bob
+  - title: Old outage
+    entityRef: component:default/checkout-web
+    impact: 1
+    urgency: 1
+    requester: user:default/bob
+    state: resolved
+    resolutionCode: fixed
+    resolutionNotes: failed over
+    openedAgo: P10D
+    workedFor: PT2H
 changes:
   - title: Upgrade payments to Node 22
     entityRef: component:default/payments-api
@@ -119,7 +129,7 @@ describe.each(ids)('demo data on %s', databaseId => {
     const createService = serviceWith(testEntities);
     expect(await seedDemoData({ ...options, createService })).toBe('seeded');
     expect(await seedDemoData({ ...options, createService })).toBe('skipped');
-    expect(await records.count('incident')).toBe(2);
+    expect(await records.count('incident')).toBe(3);
 
     const service = createService(() => new Date());
     const resolved = await service.get('INC-000001');
@@ -141,6 +151,14 @@ describe.each(ids)('demo data on %s', databaseId => {
     expect(Date.parse(timeline[1].at) - opened).toBe(3600_000);
     expect(Date.parse(timeline[2].at) - opened).toBe(2 * 3600_000);
     expect((await service.get('INC-000002')).state).toBe('new');
+    // History: opened ten days ago, worked for two hours then.
+    const old = await service.timeline('INC-000003');
+    const oldOpened = Date.parse(old[0].at);
+    expect(before - oldOpened).toBeGreaterThanOrEqual(10 * 86_400_000 - 1000);
+    expect(old.slice(1).map(e => [e.toState, Date.parse(e.at) - oldOpened])).toEqual([
+      ['in_progress', 3600_000],
+      ['resolved', 2 * 3600_000],
+    ]);
 
     // Changes reach their state through approvals by members of the routed groups.
     const changes = changeService(() => new Date());

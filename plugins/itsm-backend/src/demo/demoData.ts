@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import fs from 'fs/promises';
-import { Duration } from 'luxon';
 import YAML from 'yaml';
 import { z } from 'zod';
 import {
@@ -17,6 +16,7 @@ import { demoChangeSchema, seedDemoChanges } from './demoChanges';
 import { demoRequestSchema, seedDemoRequests } from './demoRequests';
 import { RequestService } from '../requests/RequestService';
 import { RecordStore } from '../records/RecordStore';
+import { duration, ms } from './durations';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
@@ -37,12 +37,12 @@ const demoFileSchema = z.object({
         resolutionCode: z.enum(RESOLUTION_CODES).optional(),
         resolutionNotes: z.string().optional(),
         /** How long ago it was reported (ISO-8601 duration); its steps are spread until now. */
-        openedAgo: z
-          .string()
-          .refine(value => Duration.fromISO(value).isValid, {
-            message: 'must be an ISO-8601 duration such as PT3H or P2D',
-          })
-          .optional(),
+        openedAgo: duration.optional(),
+        /**
+         * How long after being reported it reached its state (steps spread over this
+         * instead of until now): for history, e.g. resolved 3 h after opening, 40 days ago.
+         */
+        workedFor: duration.optional(),
       })
       .strict(),
   ),
@@ -149,10 +149,11 @@ async function seedIncidents(
     } as const;
     const steps = path[item.state ?? 'new'];
     // Reported `openedAgo` before now; each workflow step a further equal share later.
-    const ago = item.openedAgo
-      ? Duration.fromISO(item.openedAgo).toMillis()
-      : 0;
+    const ago = ms(item.openedAgo);
     let at = Date.now() - ago;
+    const step = item.workedFor
+      ? Math.min(ms(item.workedFor), ago) / Math.max(steps.length, 1)
+      : ago / (steps.length + 1);
     const incidents = createService(() => new Date(at));
     let incident;
     try {
@@ -182,7 +183,7 @@ async function seedIncidents(
     // Demo records reach their state the way a person would: through the workflow.
     const worker = { ref: item.assignee ?? item.requester, credentials };
     for (const to of steps) {
-      at += ago / (steps.length + 1);
+      at += step;
       incident = await incidents.transition(
         incident.id,
         to === item.state

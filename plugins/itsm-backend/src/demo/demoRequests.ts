@@ -4,9 +4,9 @@ import {
   RequestState,
   ServiceRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import { Duration } from 'luxon';
 import { z } from 'zod';
 import { RequestService } from '../requests/RequestService';
+import { duration, ms } from './durations';
 
 export const demoRequestSchema = z
   .object({
@@ -16,12 +16,7 @@ export const demoRequestSchema = z
     parameters: z.record(z.string(), z.unknown()),
     requester: z.string(),
     /** How long ago it was submitted; its steps are spread until now. */
-    raisedAgo: z
-      .string()
-      .refine(value => Duration.fromISO(value).isValid, {
-        message: 'must be an ISO-8601 duration such as PT3H or P2D',
-      })
-      .optional(),
+    raisedAgo: duration.optional(),
     state: z
       .enum(REQUEST_STATES as [RequestState, ...RequestState[]])
       .optional(),
@@ -52,9 +47,7 @@ export async function seedDemoRequests(options: {
     ownershipEntityRefs: [ref, ...(await membership(ref))],
   });
   for (const item of items) {
-    const ago = item.raisedAgo
-      ? Duration.fromISO(item.raisedAgo).toMillis()
-      : 0;
+    const ago = ms(item.raisedAgo);
     const steps =
       (item.approvedBy?.length ?? 0) +
       (item.rejectedBy ? 1 : 0) +

@@ -70,13 +70,19 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
       },
       alice,
     );
-  const slaEntries = async (recordId?: string) =>
+  const slaEntries = async (
+    recordId?: string,
+  ): Promise<{ recordId: string; type: string; body: string }[]> =>
     (
       await knex('itsm_timeline')
         .whereIn('type', ['sla_warning', 'sla_breached'])
         .modify(q => (recordId ? q.where({ record_id: recordId }) : q))
         .orderBy(['record_id', 'seq'])
-    ).map(row => ({ recordId: row.record_id, type: row.type, body: row.body }));
+    ).map((row: any) => ({
+      recordId: row.record_id as string,
+      type: row.type as string,
+      body: row.body as string,
+    }));
 
   it('records each crossed threshold and each breach once, on the timeline and to the assignee and group', async () => {
     const { incidents, monitor } = instance(knex, clock, events);
@@ -158,7 +164,7 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
     try {
       const a = instance(knex, clock, events);
       const b = instance(second, clock, events);
-      const raised = [];
+      const raised: { id: string }[] = [];
       for (let i = 0; i < 12; i++) raised.push(await raise(a.incidents));
       now = new Date(T0.getTime() + 5 * H); // response and resolution breached
 
