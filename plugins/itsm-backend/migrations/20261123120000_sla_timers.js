@@ -9,15 +9,6 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
-  await knex.schema.alterTable('itsm_records', table => {
-    table
-      .string('ci_tier', 64)
-      .nullable()
-      .comment(
-        "The primary CI's itsm.backstage.io/tier when the record was raised (SLA policy choice)",
-      );
-  });
-
   await knex.schema.createTable('itsm_sla_timers', table => {
     table.comment('SLA timer cycles of records, derived from their timelines');
     table
@@ -27,11 +18,17 @@ exports.up = async function up(knex) {
       .inTable('itsm_records')
       .onDelete('CASCADE');
     table.string('metric', 16).notNullable().comment('response | resolution');
-    table.integer('cycle').notNullable().comment('1 = first cycle; a reopen adds one');
+    table
+      .integer('cycle')
+      .notNullable()
+      .comment('1 = first cycle; a reopen adds one');
     table.string('policy_name', 200).notNullable();
     table.string('status', 16).notNullable();
     table.bigInteger('target_ms').notNullable();
-    table.bigInteger('elapsed_ms').notNullable().comment('Business ms at evaluated_at');
+    table
+      .bigInteger('elapsed_ms')
+      .notNullable()
+      .comment('Business ms at evaluated_at');
     table.timestamp('started_at', { useTz: true }).notNullable();
     table.timestamp('stopped_at', { useTz: true }).nullable();
     table
@@ -45,7 +42,9 @@ exports.up = async function up(knex) {
     table
       .timestamp('next_warning_at', { useTz: true })
       .nullable()
-      .comment('Running cycles: when the next unrecorded warning threshold is crossed');
+      .comment(
+        'Running cycles: when the next unrecorded warning threshold is crossed',
+      );
     table
       .float('warned_threshold')
       .notNullable()
@@ -60,7 +59,10 @@ exports.up = async function up(knex) {
     // The sweep: running timers by due time / next warning; breaches not yet recorded.
     table.index(['due_at'], 'itsm_sla_timers_due_idx');
     table.index(['next_warning_at'], 'itsm_sla_timers_warning_idx');
-    table.index(['breach_recorded_at', 'status'], 'itsm_sla_timers_unrecorded_idx');
+    table.index(
+      ['breach_recorded_at', 'status'],
+      'itsm_sla_timers_unrecorded_idx',
+    );
     // Compliance over a period: cycles that stopped (or breached) since a date.
     table.index(['stopped_at', 'status'], 'itsm_sla_timers_stopped_idx');
     table.index(['status', 'due_at'], 'itsm_sla_timers_status_idx');
@@ -70,7 +72,4 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('itsm_sla_timers');
-  await knex.schema.alterTable('itsm_records', table => {
-    table.dropColumn('ci_tier');
-  });
 };

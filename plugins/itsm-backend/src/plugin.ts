@@ -150,7 +150,9 @@ export const itsmPlugin = createBackendPlugin({
           fn: async () => {
             const events = await slaMonitor.sweep();
             if (events.length)
-              deps.logger.info(`Recorded ${events.length} SLA warnings/breaches`);
+              deps.logger.info(
+                `Recorded ${events.length} SLA warnings/breaches`,
+              );
           },
         });
 

@@ -13,7 +13,6 @@ import { ChangeService } from '../changes/ChangeService';
 import { IncidentService } from '../incidents/IncidentService';
 import { duration, ms } from './durations';
 
-
 export const demoChangeSchema = z
   .object({
     title: z.string().min(1),

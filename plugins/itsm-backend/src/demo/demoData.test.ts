@@ -155,7 +155,9 @@ describe.each(ids)('demo data on %s', databaseId => {
     const old = await service.timeline('INC-000003');
     const oldOpened = Date.parse(old[0].at);
     expect(before - oldOpened).toBeGreaterThanOrEqual(10 * 86_400_000 - 1000);
-    expect(old.slice(1).map(e => [e.toState, Date.parse(e.at) - oldOpened])).toEqual([
+    expect(
+      old.slice(1).map(e => [e.toState, Date.parse(e.at) - oldOpened]),
+    ).toEqual([
       ['in_progress', 3600_000],
       ['resolved', 2 * 3600_000],
     ]);

@@ -106,7 +106,10 @@ describe('SLA notifications', () => {
       {
         type: 'entity',
         entityRef: 'group:default/team-payments',
-        excludeEntityRef: ['user:default/itsm-automation', 'user:default/carol'],
+        excludeEntityRef: [
+          'user:default/itsm-automation',
+          'user:default/carol',
+        ],
       },
     ]);
     expect(send.mock.calls[0][0].payload).toMatchObject({

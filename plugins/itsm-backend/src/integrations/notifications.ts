@@ -243,7 +243,10 @@ export function createSlaNotifier(options: {
           )} % of its target`;
     const severity: NotificationSeverity =
       event.type === 'sla_breached' ? 'critical' : 'high';
-    const notice = { type: `${event.type}-${event.metric}-${event.cycle}`, actor: SYSTEM_ACTOR };
+    const notice = {
+      type: `${event.type}-${event.metric}-${event.cycle}`,
+      actor: SYSTEM_ACTOR,
+    };
     await send(record.assignee, record, notice, title, [], severity);
     // The group hears it too, without the assignee who was told already.
     await send(

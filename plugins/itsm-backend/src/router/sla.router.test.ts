@@ -73,7 +73,9 @@ describe('SLA over HTTP', () => {
       warningThresholds: [0.5, 0.75],
       pauseStates: ['on_hold'],
     });
-    expect(record.body.timers.map((t: any) => [t.metric, t.status, t.target])).toEqual([
+    expect(
+      record.body.timers.map((t: any) => [t.metric, t.status, t.target]),
+    ).toEqual([
       ['response', 'running', 30 * 60_000],
       ['resolution', 'running', 8 * 3_600_000],
     ]);
@@ -81,17 +83,25 @@ describe('SLA over HTTP', () => {
       expect.objectContaining({ event: 'started', state: 'new', seq: 1 }),
     ]);
 
-    const summary = await request(server).get('/api/itsm/sla/summary').set(as('bob'));
+    const summary = await request(server)
+      .get('/api/itsm/sla/summary')
+      .set(as('bob'));
     expect(summary.status).toBe(200);
     expect(summary.body.trend).toHaveLength(13);
-    expect(summary.body.compliance30).toEqual({ met: 0, breached: 0, compliance: null });
+    expect(summary.body.compliance30).toEqual({
+      met: 0,
+      breached: 0,
+      compliance: null,
+    });
 
     const timers = await request(server)
       .get('/api/itsm/sla/timers')
       .query({ entityRef: 'component:default/payments-api', open: true })
       .set(as('bob'));
     expect(timers.status).toBe(200);
-    expect(timers.body.items.map((t: any) => [t.number, t.metric, t.status]).sort()).toEqual([
+    expect(
+      timers.body.items.map((t: any) => [t.number, t.metric, t.status]).sort(),
+    ).toEqual([
       [created.body.number, 'resolution', 'running'],
       [created.body.number, 'response', 'running'],
     ]);
@@ -101,7 +111,11 @@ describe('SLA over HTTP', () => {
       .query({ groupBy: 'system', days: 90 })
       .set(as('bob'));
     expect(bySystem.status).toBe(200);
-    expect(bySystem.body).toMatchObject({ groupBy: 'system', days: 90, changeSuccess: [] });
+    expect(bySystem.body).toMatchObject({
+      groupBy: 'system',
+      days: 90,
+      changeSuccess: [],
+    });
 
     const bad = await request(server)
       .get('/api/itsm/sla/compliance')
@@ -115,7 +129,9 @@ describe('SLA over HTTP', () => {
       .set(as('bob'));
     expect(badRef.status).toBe(400);
 
-    const missing = await request(server).get('/api/itsm/incidents/INC-999999/sla').set(as('bob'));
+    const missing = await request(server)
+      .get('/api/itsm/incidents/INC-999999/sla')
+      .set(as('bob'));
     expect(missing.status).toBe(404);
   });
 
@@ -131,9 +147,13 @@ describe('SLA over HTTP', () => {
         urgency: 1,
       });
     expect(created.status).toBe(201);
-    const summary = await request(server).get('/api/itsm/sla/summary').set(as('bob'));
+    const summary = await request(server)
+      .get('/api/itsm/sla/summary')
+      .set(as('bob'));
     expect(summary.status).toBe(200);
-    const timers = await request(server).get('/api/itsm/sla/timers').set(as('bob'));
+    const timers = await request(server)
+      .get('/api/itsm/sla/timers')
+      .set(as('bob'));
     expect(timers.body.items).toEqual([]);
     const record = await request(server)
       .get(`/api/itsm/incidents/${created.body.number}/sla`)

@@ -171,14 +171,10 @@ export class SlaClock {
         entry.changes?.some(c => c.field === 'assignee' && !!c.to);
       const assignedAtCreation =
         entry.type === 'created' && !!record.acknowledgedAtCreation;
-      if (
-        record.kind === 'incident' &&
-        (assigned || assignedAtCreation)
-      ) {
+      if (record.kind === 'incident' && (assigned || assignedAtCreation)) {
         event.acknowledges = true;
       }
       return event;
     });
   }
 }
-

@@ -27,7 +27,10 @@ const alice = {
 /** One backend instance: its own connection pool, stores and sweep. */
 function instance(db: Knex, now: () => Date, events: SlaEvent[]) {
   const records = new RecordStore(db);
-  const timers = new SlaTimerStore(records, new SlaClock(testSlaPolicies)).attach();
+  const timers = new SlaTimerStore(
+    records,
+    new SlaClock(testSlaPolicies),
+  ).attach();
   return {
     records,
     incidents: new IncidentService({
@@ -89,9 +92,9 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
     const incident = await raise(incidents);
 
     now = new Date(T0.getTime() + 8 * M); // response at 53 % of 15 min
-    expect((await monitor.sweep()).map(e => [e.type, e.metric, e.threshold])).toEqual([
-      ['sla_warning', 'response', 0.5],
-    ]);
+    expect(
+      (await monitor.sweep()).map(e => [e.type, e.metric, e.threshold]),
+    ).toEqual([['sla_warning', 'response', 0.5]]);
     expect(await monitor.sweep()).toEqual([]);
 
     now = new Date(T0.getTime() + 20 * M); // response target passed: the 75 % warning is moot
@@ -100,9 +103,9 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
     ]);
 
     now = new Date(T0.getTime() + 3 * H + 10 * M); // resolution at 79 % of 4 h: one warning, the highest
-    expect((await monitor.sweep()).map(e => [e.type, e.metric, e.threshold])).toEqual([
-      ['sla_warning', 'resolution', 0.75],
-    ]);
+    expect(
+      (await monitor.sweep()).map(e => [e.type, e.metric, e.threshold]),
+    ).toEqual([['sla_warning', 'resolution', 0.75]]);
     now = new Date(T0.getTime() + 5 * H);
     expect((await monitor.sweep()).map(e => [e.type, e.metric])).toEqual([
       ['sla_breached', 'resolution'],
@@ -112,11 +115,11 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
     expect(await slaEntries(incident.id)).toEqual([
       expect.objectContaining({
         type: 'sla_warning',
-        body: 'Response SLA at 50 % of its target (Tier-1 incidents)',
+        body: 'Response SLA at 50 % of its target (policy "Tier-1 incidents")',
       }),
       expect.objectContaining({
         type: 'sla_breached',
-        body: 'Response SLA breached: the Tier-1 incidents target was reached',
+        body: 'Response SLA breached: target reached (policy "Tier-1 incidents")',
       }),
       expect.objectContaining({ type: 'sla_warning' }),
       expect.objectContaining({ type: 'sla_breached' }),
@@ -125,7 +128,9 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
       number: incident.number,
       assignmentGroup: 'group:default/team-payments',
     });
-    const stored = await knex('itsm_sla_timers').where({ record_id: incident.id });
+    const stored = await knex('itsm_sla_timers').where({
+      record_id: incident.id,
+    });
     expect(stored.every(row => row.breach_recorded_at !== null)).toBe(true);
   });
 

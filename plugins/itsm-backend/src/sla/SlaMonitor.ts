@@ -114,7 +114,7 @@ export class SlaMonitor {
             event(
               'sla_breached',
               timer,
-              `${label} breached: the ${timer.policy_name} target was reached`,
+              `${label} breached: target reached (policy "${timer.policy_name}")`,
             );
           }
           continue;
@@ -134,13 +134,21 @@ export class SlaMonitor {
           event(
             'sla_warning',
             timer,
-            `${label} at ${percent(threshold)} of its target (${timer.policy_name})`,
+            `${label} at ${percent(threshold)} of its target (policy "${
+              timer.policy_name
+            }")`,
             threshold,
           );
         }
       }
       if (entries.length) {
-        await records.appendTimeline(trx, recordId, SYSTEM_ACTOR, atIso, entries);
+        await records.appendTimeline(
+          trx,
+          recordId,
+          SYSTEM_ACTOR,
+          atIso,
+          entries,
+        );
         // The next warning moves on past the one just recorded.
         await timers.recompute(trx, recordId, at);
       }

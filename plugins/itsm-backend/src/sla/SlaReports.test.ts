@@ -45,7 +45,10 @@ describe.each(ids)('SLA reports on %s', databaseId => {
     now = T0;
     const clock = () => now;
     const records = new RecordStore(knex);
-    const timers = new SlaTimerStore(records, new SlaClock(testSlaPolicies)).attach();
+    const timers = new SlaTimerStore(
+      records,
+      new SlaClock(testSlaPolicies),
+    ).attach();
     const incidents = new IncidentService({
       records,
       incidents: new IncidentStore(records),
@@ -121,15 +124,19 @@ describe.each(ids)('SLA reports on %s', databaseId => {
 
   it('summarises compliance, open breaches, at-risk timers, MTTA, MTTR and the weekly trend', async () => {
     const summary = await reports.summary(everything, {});
-    expect(summary.compliance30).toEqual({ met: 2, breached: 1, compliance: 2 / 3 });
+    expect(summary.compliance30).toEqual({
+      met: 2,
+      breached: 1,
+      compliance: 2 / 3,
+    });
     expect(summary.compliance90).toEqual(summary.compliance30);
-    expect(summary.openBreaches.map(t => [t.number, t.metric, t.status])).toEqual([
-      [numbers.b, 'response', 'breached'],
-    ]);
-    expect(summary.openBreaches[0].breachedAt).toBe('2026-11-23T09:15:00.000Z');
     expect(
-      summary.atRisk.map(t => `${t.number}/${t.metric}`).sort(),
-    ).toEqual([`${numbers.b}/resolution`, `${numbers.c}/response`].sort());
+      summary.openBreaches.map(t => [t.number, t.metric, t.status]),
+    ).toEqual([[numbers.b, 'response', 'breached']]);
+    expect(summary.openBreaches[0].breachedAt).toBe('2026-11-23T09:15:00.000Z');
+    expect(summary.atRisk.map(t => `${t.number}/${t.metric}`).sort()).toEqual(
+      [`${numbers.b}/resolution`, `${numbers.c}/response`].sort(),
+    );
     expect(summary.mttaMs).toBe(5 * M);
     expect(summary.mttrMs).toBe(1 * H);
     expect(summary.trend).toHaveLength(13);
@@ -155,7 +162,10 @@ describe.each(ids)('SLA reports on %s', databaseId => {
     expect(platform.openBreaches).toEqual([]);
 
     const payments = await reports.summary(everything, {
-      primaryCis: await cis.partsOf('system:default/payments', alice.credentials),
+      primaryCis: await cis.partsOf(
+        'system:default/payments',
+        alice.credentials,
+      ),
     });
     expect(payments.compliance30.breached).toBe(1);
     expect(payments.atRisk.map(t => t.number)).toEqual([numbers.b]);
@@ -166,13 +176,20 @@ describe.each(ids)('SLA reports on %s', databaseId => {
       { ...everything, incident: null },
       {},
     );
-    expect(summary.compliance30).toEqual({ met: 0, breached: 0, compliance: null });
+    expect(summary.compliance30).toEqual({
+      met: 0,
+      breached: 0,
+      compliance: null,
+    });
     expect(summary.openBreaches).toEqual([]);
     const own = await reports.list(
       {
         ...everything,
         // What IS_IN_ASSIGNMENT_GROUP becomes for a member of platform.
-        incident: { column: 'assignment_group', values: ['group:default/platform'] },
+        incident: {
+          column: 'assignment_group',
+          values: ['group:default/platform'],
+        },
       },
       {},
       { limit: 10 },
@@ -181,18 +198,38 @@ describe.each(ids)('SLA reports on %s', databaseId => {
   });
 
   it('reports compliance by group and by system, worst first, with the change success rate', async () => {
-    const byGroup = await reports.compliance(everything, 'group', 30, systemsOf);
-    expect(byGroup.rows.map(r => [r.key, r.met, r.breached, r.openBreaches, r.atRisk])).toEqual([
+    const byGroup = await reports.compliance(
+      everything,
+      'group',
+      30,
+      systemsOf,
+    );
+    expect(
+      byGroup.rows.map(r => [
+        r.key,
+        r.met,
+        r.breached,
+        r.openBreaches,
+        r.atRisk,
+      ]),
+    ).toEqual([
       ['group:default/team-payments', 2, 1, 1, 1],
       ['group:default/platform', 0, 0, 0, 1],
     ]);
-    expect(byGroup.changeSuccess.map(r => [r.key, r.closed, r.successRate])).toEqual([
+    expect(
+      byGroup.changeSuccess.map(r => [r.key, r.closed, r.successRate]),
+    ).toEqual([
       ['group:default/team-storefront', 1, 0],
       ['group:default/team-payments', 1, 1],
     ]);
     expect(byGroup.changeSuccess[0].backedOut).toBe(1);
 
-    const bySystem = await reports.compliance(everything, 'system', 30, systemsOf);
+    const bySystem = await reports.compliance(
+      everything,
+      'system',
+      30,
+      systemsOf,
+    );
     expect(bySystem.rows.map(r => [r.key, r.compliance])).toEqual([
       ['system:default/payments', 2 / 3],
       [null, null],
@@ -203,7 +240,11 @@ describe.each(ids)('SLA reports on %s', databaseId => {
     const first = await reports.list(everything, {}, { limit: 3 });
     expect(first.items).toHaveLength(3);
     expect(first.nextCursor).toBeDefined();
-    const rest = await reports.list(everything, {}, { limit: 10, cursor: first.nextCursor });
+    const rest = await reports.list(
+      everything,
+      {},
+      { limit: 10, cursor: first.nextCursor },
+    );
     const all = [...first.items, ...rest.items];
     expect(all).toHaveLength(6);
     expect(new Set(all.map(t => `${t.number}/${t.metric}`)).size).toBe(6);

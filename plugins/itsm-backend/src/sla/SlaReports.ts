@@ -69,7 +69,8 @@ interface ReportRow {
 
 /** When a measured cycle counts: when it stopped, or when a running one breached. */
 function countedAt(row: ReportRow): number | null {
-  if (row.status === 'met' && row.stopped_at) return Date.parse(toIso(row.stopped_at));
+  if (row.status === 'met' && row.stopped_at)
+    return Date.parse(toIso(row.stopped_at));
   if (row.status === 'breached') {
     const at = row.stopped_at ?? row.breached_at;
     return at ? Date.parse(toIso(at)) : null;
@@ -81,7 +82,9 @@ function countedAt(row: ReportRow): number | null {
 function meanDuration(rows: ReportRow[]): number | null {
   const durations = rows
     .filter(r => r.stopped_at && r.status !== 'canceled')
-    .map(r => Date.parse(toIso(r.stopped_at)) - Date.parse(toIso(r.started_at)));
+    .map(
+      r => Date.parse(toIso(r.stopped_at)) - Date.parse(toIso(r.started_at)),
+    );
   if (durations.length === 0) return null;
   return Math.round(durations.reduce((a, b) => a + b, 0) / durations.length);
 }
@@ -134,7 +137,8 @@ export class SlaReports {
         const criteria = visible[kind];
         any.orWhere(one => {
           one.where('r.kind', kind);
-          if (criteria) one.andWhere(sub => applyPermissionCriteria(sub, criteria));
+          if (criteria)
+            one.andWhere(sub => applyPermissionCriteria(sub, criteria));
         });
       }
     });
@@ -223,14 +227,22 @@ export class SlaReports {
         Date.parse(toIso(r.stopped_at)) >= now - 90 * DAY,
     );
     const [openBreaches, atRisk] = await Promise.all([
-      this.list(visible, { ...scope, statuses: ['breached'], open: true }, {
-        limit: SUMMARY_LIST,
-        order: 'due',
-      }),
-      this.list(visible, { ...scope, statuses: ['at_risk'], open: true }, {
-        limit: SUMMARY_LIST,
-        order: 'due',
-      }),
+      this.list(
+        visible,
+        { ...scope, statuses: ['breached'], open: true },
+        {
+          limit: SUMMARY_LIST,
+          order: 'due',
+        },
+      ),
+      this.list(
+        visible,
+        { ...scope, statuses: ['at_risk'], open: true },
+        {
+          limit: SUMMARY_LIST,
+          order: 'due',
+        },
+      ),
     ]);
     return {
       compliance30: compliance(30),
@@ -264,7 +276,10 @@ export class SlaReports {
             ...changes.map(c => c.entity_ref),
           ])
         : new Map<string, string | null>();
-    const keyOf = (row: { assignment_group: string | null; entity_ref: string }) =>
+    const keyOf = (row: {
+      assignment_group: string | null;
+      entity_ref: string;
+    }) =>
       groupBy === 'group'
         ? row.assignment_group ?? null
         : systems.get(row.entity_ref) ?? null;
@@ -274,26 +289,30 @@ export class SlaReports {
       const key = keyOf(row);
       byKey.set(key, [...(byKey.get(key) ?? []), row]);
     }
-    const report: SlaComplianceRow[] = [...byKey.entries()].map(([key, group]) => {
-      let met = 0;
-      let breached = 0;
-      for (const row of group) {
-        const at = countedAt(row);
-        if (at === null || at < from) continue;
-        if (row.status === 'met') met++;
-        else breached++;
-      }
-      const open = group.filter(r => r.stopped_at === null);
-      const incidents = group.filter(r => r.kind === 'incident');
-      return {
-        key,
-        ...complianceOf(met, breached),
-        openBreaches: open.filter(r => r.status === 'breached').length,
-        atRisk: open.filter(r => r.status === 'at_risk').length,
-        mttaMs: meanDuration(incidents.filter(r => r.metric === 'response')),
-        mttrMs: meanDuration(incidents.filter(r => r.metric === 'resolution')),
-      };
-    });
+    const report: SlaComplianceRow[] = [...byKey.entries()].map(
+      ([key, group]) => {
+        let met = 0;
+        let breached = 0;
+        for (const row of group) {
+          const at = countedAt(row);
+          if (at === null || at < from) continue;
+          if (row.status === 'met') met++;
+          else breached++;
+        }
+        const open = group.filter(r => r.stopped_at === null);
+        const incidents = group.filter(r => r.kind === 'incident');
+        return {
+          key,
+          ...complianceOf(met, breached),
+          openBreaches: open.filter(r => r.status === 'breached').length,
+          atRisk: open.filter(r => r.status === 'at_risk').length,
+          mttaMs: meanDuration(incidents.filter(r => r.metric === 'response')),
+          mttrMs: meanDuration(
+            incidents.filter(r => r.metric === 'resolution'),
+          ),
+        };
+      },
+    );
     report.sort(
       (a, b) =>
         (a.compliance ?? 2) - (b.compliance ?? 2) ||
@@ -320,7 +339,8 @@ export class SlaReports {
         row.successfulWithIssues++;
       else if (change.close_code === 'unsuccessful') row.unsuccessful++;
       else if (change.close_code === 'backed_out') row.backedOut++;
-      row.successRate = (row.successful + row.successfulWithIssues) / row.closed;
+      row.successRate =
+        (row.successful + row.successfulWithIssues) / row.closed;
       success.set(key, row);
     }
     const changeSuccess = [...success.values()].sort(
@@ -346,7 +366,11 @@ export class SlaReports {
       'r.entity_ref',
       'k.close_code',
     ) as Promise<
-      { assignment_group: string | null; entity_ref: string; close_code: string }[]
+      {
+        assignment_group: string | null;
+        entity_ref: string;
+        close_code: string;
+      }[]
     >;
   }
 
@@ -364,8 +388,12 @@ export class SlaReports {
     if (filter.statuses?.length) query.whereIn('t.status', filter.statuses);
     if (filter.open) query.whereNull('t.stopped_at');
     if (filter.days) {
-      const since = new Date(this.now().getTime() - filter.days * DAY).toISOString();
-      query.where(q => q.whereNull('t.stopped_at').orWhere('t.stopped_at', '>=', since));
+      const since = new Date(
+        this.now().getTime() - filter.days * DAY,
+      ).toISOString();
+      query.where(q =>
+        q.whereNull('t.stopped_at').orWhere('t.stopped_at', '>=', since),
+      );
     }
     query.select(
       't.*',
@@ -394,23 +422,25 @@ export class SlaReports {
         q
           .where('t.started_at', '<', after.createdAt)
           .orWhere(same =>
-            same.where('t.started_at', '=', after.createdAt).andWhere(tie =>
-              tie
-                .where('t.record_id', '<', recordId)
-                .orWhere(r =>
-                  r
-                    .where('t.record_id', '=', recordId)
-                    .andWhere(m =>
-                      m
-                        .where('t.metric', '<', metric)
-                        .orWhere(c =>
-                          c
-                            .where('t.metric', '=', metric)
-                            .andWhere('t.cycle', '<', Number(cycle)),
-                        ),
-                    ),
-                ),
-            ),
+            same
+              .where('t.started_at', '=', after.createdAt)
+              .andWhere(tie =>
+                tie
+                  .where('t.record_id', '<', recordId)
+                  .orWhere(r =>
+                    r
+                      .where('t.record_id', '=', recordId)
+                      .andWhere(m =>
+                        m
+                          .where('t.metric', '<', metric)
+                          .orWhere(c =>
+                            c
+                              .where('t.metric', '=', metric)
+                              .andWhere('t.cycle', '<', Number(cycle)),
+                          ),
+                      ),
+                  ),
+              ),
           ),
       );
     }
@@ -458,4 +488,3 @@ function toSummary(row: any): SlaTimerSummary {
     ...timerRowTimes(row),
   };
 }
-

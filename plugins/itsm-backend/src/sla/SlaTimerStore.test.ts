@@ -8,7 +8,10 @@ import { RecordStore } from '../records/RecordStore';
 import { testEntities } from '../__testUtils__/catalog';
 import { createTestRequestService } from '../__testUtils__/services';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { testCalendars as calendars, testSlaPolicies } from '../__testUtils__/sla';
+import {
+  testCalendars as calendars,
+  testSlaPolicies,
+} from '../__testUtils__/sla';
 import { addBusinessMillis } from './calendar';
 import { SlaClock } from './SlaClock';
 import { SlaTimerStore } from './SlaTimerStore';
@@ -62,10 +65,17 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
   it('stores the timers of a new incident, chosen by priority and the CI tier, with due times', async () => {
     // impact 1 × urgency 1 = P1 on payments-api, which is tier-1.
     const incident = await incidents.create(
-      { title: 'Down', entityRef: 'component:default/payments-api', impact: 1, urgency: 1 },
+      {
+        title: 'Down',
+        entityRef: 'component:default/payments-api',
+        impact: 1,
+        urgency: 1,
+      },
       alice,
     );
-    expect(await knex('itsm_records').where({ id: incident.id }).first('ci_tier')).toEqual({
+    expect(
+      await knex('itsm_records').where({ id: incident.id }).first('ci_tier'),
+    ).toEqual({
       ci_tier: 'tier-1',
     });
     const [resolution, response] = await rows(incident.id);
@@ -83,7 +93,12 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
 
     // checkout-web has no tier: office-hours policy, 4 business hours to respond.
     const other = await incidents.create(
-      { title: 'Slow', entityRef: 'component:default/checkout-web', impact: 1, urgency: 1 },
+      {
+        title: 'Slow',
+        entityRef: 'component:default/checkout-web',
+        impact: 1,
+        urgency: 1,
+      },
       alice,
     );
     const [, otherResponse] = await rows(other.id);
@@ -93,7 +108,12 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
 
   it('recomputes in every transition: response met, pause shifts the due time, late resolution is a breach', async () => {
     const created = await incidents.create(
-      { title: 'Down', entityRef: 'component:default/payments-api', impact: 1, urgency: 1 },
+      {
+        title: 'Down',
+        entityRef: 'component:default/payments-api',
+        impact: 1,
+        urgency: 1,
+      },
       alice,
     );
     at(5 * M);
@@ -102,7 +122,8 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
       { version: created.version, to: 'in_progress' },
       alice,
     );
-    let [resolution, response] = await rows(created.id);
+    const [, response] = await rows(created.id);
+    let [resolution] = await rows(created.id);
     expect(response).toMatchObject({ status: 'met', due_at: null });
     expect(iso(response.stopped_at)).toBe('2026-11-23T09:05:00.000Z');
     expect(Number(response.elapsed_ms)).toBe(5 * M);
@@ -110,11 +131,19 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
     at(1 * H);
     incident = await incidents.transition(
       created.id,
-      { version: incident.version, to: 'on_hold', holdReason: 'awaiting_vendor' },
+      {
+        version: incident.version,
+        to: 'on_hold',
+        holdReason: 'awaiting_vendor',
+      },
       alice,
     );
     [resolution] = await rows(created.id);
-    expect(resolution).toMatchObject({ status: 'paused', due_at: null, next_warning_at: null });
+    expect(resolution).toMatchObject({
+      status: 'paused',
+      due_at: null,
+      next_warning_at: null,
+    });
 
     at(3 * H);
     incident = await incidents.transition(
@@ -163,13 +192,22 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
 
   it('re-derives from history when the priority changes the policy, without losing paused time', async () => {
     const created = await incidents.create(
-      { title: 'Down', entityRef: 'component:default/payments-api', impact: 1, urgency: 1 },
+      {
+        title: 'Down',
+        entityRef: 'component:default/payments-api',
+        impact: 1,
+        urgency: 1,
+      },
       alice,
     );
     at(30 * M);
     const held = await incidents.transition(
       created.id,
-      { version: created.version, to: 'on_hold', holdReason: 'awaiting_vendor' },
+      {
+        version: created.version,
+        to: 'on_hold',
+        holdReason: 'awaiting_vendor',
+      },
       alice,
     );
     at(2 * H);
@@ -195,7 +233,12 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
 
   it('takes the assignee taking the incident as the acknowledgement that stops the response clock', async () => {
     const created = await incidents.create(
-      { title: 'Down', entityRef: 'component:default/payments-api', impact: 1, urgency: 1 },
+      {
+        title: 'Down',
+        entityRef: 'component:default/payments-api',
+        impact: 1,
+        urgency: 1,
+      },
       alice,
     );
     at(20 * M);
@@ -230,7 +273,10 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
       sla: timers.clock,
       now: () => now,
     });
-    const member = { ...alice, ownershipEntityRefs: ['group:default/team-payments'] };
+    const member = {
+      ...alice,
+      ownershipEntityRefs: ['group:default/team-payments'],
+    };
     // Sandbox: P1D = 24 business hours = three office days, no approval.
     const sandbox = await requests.create(
       { offeringRef: 'serviceoffering:default/sandbox', parameters: {} },
@@ -238,12 +284,15 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
     );
     expect(sandbox.dueAt).toBe('2026-11-26T09:00:00.000Z');
     const [timer] = await rows(sandbox.id);
-    expect(timer).toMatchObject({ metric: 'resolution', policy_name: 'Requests' });
+    expect(timer).toMatchObject({
+      metric: 'resolution',
+      policy_name: 'Requests',
+    });
     expect(Number(timer.target_ms)).toBe(24 * H);
     expect(iso(timer.due_at)).toBe(sandbox.dueAt);
-    expect(
-      addBusinessMillis(calendars.office, T0, 24 * H).toISOString(),
-    ).toBe(sandbox.dueAt);
+    expect(addBusinessMillis(calendars.office, T0, 24 * H).toISOString()).toBe(
+      sandbox.dueAt,
+    );
 
     // New database waits for its owner's approval: the clock does not run meanwhile.
     const database = await requests.create(

@@ -120,7 +120,11 @@ export class SlaTimerStore {
         };
         if (previous) {
           await trx(TIMERS)
-            .where({ record_id: recordId, metric: timer.metric, cycle: index + 1 })
+            .where({
+              record_id: recordId,
+              metric: timer.metric,
+              cycle: index + 1,
+            })
             .update(columns);
         } else {
           await trx(TIMERS).insert({
@@ -232,7 +236,10 @@ export class SlaTimerStore {
         inner
           .where('r.is_open', true)
           .orWhereNotExists(
-            this.records.db(TIMERS).whereRaw('record_id = r.id').select('record_id'),
+            this.records
+              .db(TIMERS)
+              .whereRaw('record_id = r.id')
+              .select('record_id'),
           ),
       )
       .orderBy('r.id')
