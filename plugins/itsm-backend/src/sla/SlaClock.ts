@@ -96,6 +96,15 @@ export class SlaClock {
     };
   }
 
+  /** The kinds that can have timers (requests always: their offerings set a target). */
+  measuredKinds(): RecordKind[] {
+    const kinds = new Set<string>(this.policies.map(p => p.appliesTo.kind));
+    kinds.add('request');
+    return (['incident', 'change', 'request'] as RecordKind[]).filter(k =>
+      kinds.has(k),
+    );
+  }
+
   /** When a request ordered at `at` is due, counted in its policy's calendar. */
   dueAt(record: SlaSubjectRecord, at: Date): Date | undefined {
     const policy = this.policyFor(record);

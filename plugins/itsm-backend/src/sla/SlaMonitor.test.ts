@@ -161,6 +161,25 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
     expect(await monitor.sweep()).toEqual([]);
   });
 
+  it('re-derives the timers of open records and of records without any at start-up', async () => {
+    const { incidents, monitor } = instance(knex, clock, events);
+    const open = await raise(incidents);
+    // As after an upgrade: timers missing, or derived under an older policy.
+    await knex('itsm_sla_timers')
+      .where({ record_id: open.id, metric: 'response' })
+      .delete();
+    await knex('itsm_sla_timers').update({ status: 'met', due_at: null });
+    now = new Date(T0.getTime() + 10 * M);
+    expect(await monitor.refresh(1)).toBe(1);
+    const rows = await knex('itsm_sla_timers')
+      .where({ record_id: open.id })
+      .orderBy('metric');
+    expect(rows.map(r => [r.metric, r.status])).toEqual([
+      ['resolution', 'running'],
+      ['response', 'at_risk'],
+    ]);
+  });
+
   it('records every breach exactly once when two backend instances sweep at the same time', async () => {
     // Two instances = two connection pools to the same database. SQLite's test
     // database lives in one connection, so there the two sweeps share it.

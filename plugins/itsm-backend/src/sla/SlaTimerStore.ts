@@ -228,10 +228,14 @@ export class SlaTimerStore {
     return updated === 1;
   }
 
-  /** Records that have no timers yet or are open (their policy may have changed). */
+  /**
+   * Records that are open (their policy may have changed) or of a measured kind and
+   * without timers yet (raised before this version).
+   */
   async needingRefresh(limit: number, after?: string): Promise<string[]> {
     const query = this.records
       .db('itsm_records as r')
+      .whereIn('r.kind', this.clock.measuredKinds())
       .where(inner =>
         inner
           .where('r.is_open', true)
