@@ -13,7 +13,8 @@ import { knex as createKnex, Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { IncidentStore } from '../src/incidents/IncidentStore';
 import { RecordStore } from '../src/records/RecordStore';
-import { parseCalendars, parseSlaPolicies } from '../src/sla';
+import { testCalendars } from '../src/__testUtils__/sla';
+import { parseSlaPolicies } from '../src/sla';
 import { SlaClock } from '../src/sla/SlaClock';
 import { SlaMonitor } from '../src/sla/SlaMonitor';
 import { SlaReports } from '../src/sla/SlaReports';
@@ -23,17 +24,6 @@ const N = Number(process.env.BENCH_RECORDS ?? 2000);
 const T0 = new Date('2026-11-23T09:00:00.000Z');
 const H = 3_600_000;
 
-const calendars = parseCalendars({
-  '24x7': { type: '24x7' },
-  office: {
-    type: 'business',
-    timeZone: 'Europe/Berlin',
-    hours: Object.fromEntries(
-      ['mon', 'tue', 'wed', 'thu', 'fri'].map(d => [d, ['09:00-17:00']]),
-    ),
-    holidays: ['2026-12-24', '2026-12-25'],
-  },
-});
 const policies = parseSlaPolicies(
   [
     {
@@ -51,10 +41,14 @@ const policies = parseSlaPolicies(
       pauseStates: ['on_hold'],
     },
   ],
-  calendars,
+  testCalendars,
 );
 
-const everything = { incident: undefined, change: undefined, request: undefined };
+const everything = {
+  incident: undefined,
+  change: undefined,
+  request: undefined,
+};
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = process.hrtime.bigint();
@@ -63,7 +57,11 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** Raises an incident the way the service does: core, kind row, `created`, one tx. */
-async function raise(records: RecordStore, incidents: IncidentStore, i: number) {
+async function raise(
+  records: RecordStore,
+  incidents: IncidentStore,
+  i: number,
+) {
   const id = uuid();
   const at = new Date(T0.getTime() + i).toISOString();
   await records.transaction(async trx => {
@@ -153,9 +151,13 @@ async function bench(engine: string, db: Knex) {
       total += events.length;
     }
   });
-  row(`sweep: ${recorded} warnings/breaches recorded`, swept, Math.max(recorded, 1));
+  row(
+    `sweep: ${recorded} warnings/breaches recorded`,
+    swept,
+    Math.max(recorded, 1),
+  );
 
-  const reports = new SlaReports(db, { now: () => now });
+  const reports = new SlaReports(measured, { now: () => now });
   const [, summary] = await timed(() => reports.summary(everything, {}));
   row('summary of the organisation', summary, 1);
   const [, scoped] = await timed(() =>
@@ -167,7 +169,11 @@ async function bench(engine: string, db: Knex) {
   );
   row('compliance by group, 30 days', byGroup, 1);
   const [, page] = await timed(() =>
-    reports.list(everything, { statuses: ['breached'], open: true }, { limit: 50 }),
+    reports.list(
+      everything,
+      { statuses: ['breached'], open: true },
+      { limit: 50 },
+    ),
   );
   row('first page of open breaches', page, 1);
   const [, dueSoon] = await timed(() => timers.dueForSweep(now, 500));
@@ -188,7 +194,8 @@ async function main() {
     await sqlite.destroy();
   }
 
-  const url = process.env.BENCH_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432';
+  const url =
+    process.env.BENCH_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432';
   if (url !== 'off') {
     const name = `itsm_bench_${process.pid}`;
     const admin = createKnex({ client: 'pg', connection: `${url}/postgres` });

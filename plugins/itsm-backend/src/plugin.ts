@@ -206,7 +206,7 @@ export const itsmPlugin = createBackendPlugin({
             approvals,
             sla: {
               timers: slaTimers,
-              reports: new SlaReports(records.db),
+              reports: new SlaReports(records),
               cis,
             },
           }),

@@ -342,6 +342,16 @@ export class RecordStore {
     return row.id;
   }
 
+  /** Narrows a query over `itsm_records as r` to records with this CI, primary or affected. */
+  withCi(query: Knex.QueryBuilder, entityRef: string): Knex.QueryBuilder {
+    return query.whereIn(
+      'r.id',
+      this.db('itsm_record_cis')
+        .where({ entity_ref: entityRef })
+        .select('record_id'),
+    );
+  }
+
   /**
    * Applies the list filters and newest-first keyset pagination to a query over
    * `itsm_records as r`. Fetches one row more than the limit to know if a next page
@@ -352,14 +362,7 @@ export class RecordStore {
     filter: RecordListFilter,
     paging: Paging,
   ): Knex.QueryBuilder {
-    if (filter.entityRef) {
-      query.whereIn(
-        'r.id',
-        this.db('itsm_record_cis')
-          .where({ entity_ref: filter.entityRef })
-          .select('record_id'),
-      );
-    }
+    if (filter.entityRef) this.withCi(query, filter.entityRef);
     if (filter.states?.length) query.whereIn('r.state', filter.states);
     else if (filter.open) query.where('r.is_open', true);
     if (filter.priorities?.length)

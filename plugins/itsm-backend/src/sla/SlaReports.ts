@@ -18,6 +18,7 @@ import { Knex } from 'knex';
 import { ItsmRecordQuery } from '../permissions/rules';
 import { applyPermissionCriteria } from '../permissions/toKnex';
 import { decodeCursor, encodeCursor } from '../records/cursor';
+import { RecordStore } from '../records/RecordStore';
 import { toIso } from '../records/time';
 import { timerRowTimes } from './SlaTimerStore';
 
@@ -78,6 +79,19 @@ function countedAt(row: ReportRow): number | null {
   return null;
 }
 
+/** Compliance of the cycles counted in [from, to). */
+function tally(rows: ReportRow[], from: number, to = Infinity) {
+  let met = 0;
+  let breached = 0;
+  for (const row of rows) {
+    const at = countedAt(row);
+    if (at === null || at < from || at >= to) continue;
+    if (row.status === 'met') met++;
+    else breached++;
+  }
+  return complianceOf(met, breached);
+}
+
 /** Mean wall-clock duration of the stopped, not canceled cycles, in ms. */
 function meanDuration(rows: ReportRow[]): number | null {
   const durations = rows
@@ -103,9 +117,13 @@ function weekStart(t: number): number {
  */
 export class SlaReports {
   constructor(
-    private readonly db: Knex,
+    private readonly records: RecordStore,
     private readonly options: { now?: () => Date } = {},
   ) {}
+
+  private get db(): Knex {
+    return this.records.db;
+  }
 
   private now() {
     return this.options.now?.() ?? new Date();
@@ -145,14 +163,7 @@ export class SlaReports {
   }
 
   private inScope(query: Knex.QueryBuilder, scope: SlaScope) {
-    if (scope.entityRef) {
-      query.whereIn(
-        'r.id',
-        this.db('itsm_record_cis')
-          .where({ entity_ref: scope.entityRef })
-          .select('record_id'),
-      );
-    }
+    if (scope.entityRef) this.records.withCi(query, scope.entityRef);
     if (scope.group) query.where('r.assignment_group', scope.group);
     if (scope.primaryCis) query.whereIn('r.entity_ref', scope.primaryCis);
   }
@@ -190,33 +201,13 @@ export class SlaReports {
     const since = Math.min(now - 90 * DAY, firstWeek);
     const rows = await this.reportRows(visible, scope, since);
 
-    const compliance = (days: number) => {
-      const from = now - days * DAY;
-      let met = 0;
-      let breached = 0;
-      for (const row of rows) {
-        const at = countedAt(row);
-        if (at === null || at < from) continue;
-        if (row.status === 'met') met++;
-        else breached++;
-      }
-      return complianceOf(met, breached);
-    };
-
+    const compliance = (days: number) => tally(rows, now - days * DAY);
     const trend: SlaTrendPoint[] = [];
     for (let w = 0; w < WEEKS; w++) {
       const start = firstWeek + w * 7 * DAY;
-      let met = 0;
-      let breached = 0;
-      for (const row of rows) {
-        const at = countedAt(row);
-        if (at === null || at < start || at >= start + 7 * DAY) continue;
-        if (row.status === 'met') met++;
-        else breached++;
-      }
       trend.push({
         weekStart: new Date(start).toISOString(),
-        ...complianceOf(met, breached),
+        ...tally(rows, start, start + 7 * DAY),
       });
     }
 
@@ -291,19 +282,11 @@ export class SlaReports {
     }
     const report: SlaComplianceRow[] = [...byKey.entries()].map(
       ([key, group]) => {
-        let met = 0;
-        let breached = 0;
-        for (const row of group) {
-          const at = countedAt(row);
-          if (at === null || at < from) continue;
-          if (row.status === 'met') met++;
-          else breached++;
-        }
         const open = group.filter(r => r.stopped_at === null);
         const incidents = group.filter(r => r.kind === 'incident');
         return {
           key,
-          ...complianceOf(met, breached),
+          ...tally(group, from),
           openBreaches: open.filter(r => r.status === 'breached').length,
           atRisk: open.filter(r => r.status === 'at_risk').length,
           mttaMs: meanDuration(incidents.filter(r => r.metric === 'response')),

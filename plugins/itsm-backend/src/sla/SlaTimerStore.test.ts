@@ -55,16 +55,9 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
     });
   });
 
-  const rows = (recordId: string) =>
-    knex('itsm_sla_timers')
-      .where({ record_id: recordId })
-      .orderBy(['metric', 'cycle']);
-  const iso = (value: unknown) =>
-    value === null ? null : new Date(value as string).toISOString();
-
-  it('stores the timers of a new incident, chosen by priority and the CI tier, with due times', async () => {
-    // impact 1 × urgency 1 = P1 on payments-api, which is tier-1.
-    const incident = await incidents.create(
+  /** Impact 1 × urgency 1 = P1 on payments-api, which is tier-1. */
+  const raiseP1 = () =>
+    incidents.create(
       {
         title: 'Down',
         entityRef: 'component:default/payments-api',
@@ -73,6 +66,15 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
       },
       alice,
     );
+  const rows = (recordId: string) =>
+    knex('itsm_sla_timers')
+      .where({ record_id: recordId })
+      .orderBy(['metric', 'cycle']);
+  const iso = (value: unknown) =>
+    value === null ? null : new Date(value as string).toISOString();
+
+  it('stores the timers of a new incident, chosen by priority and the CI tier, with due times', async () => {
+    const incident = await raiseP1();
     expect(
       await knex('itsm_records').where({ id: incident.id }).first('ci_tier'),
     ).toEqual({
@@ -107,15 +109,7 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
   });
 
   it('recomputes in every transition: response met, pause shifts the due time, late resolution is a breach', async () => {
-    const created = await incidents.create(
-      {
-        title: 'Down',
-        entityRef: 'component:default/payments-api',
-        impact: 1,
-        urgency: 1,
-      },
-      alice,
-    );
+    const created = await raiseP1();
     at(5 * M);
     let incident = await incidents.transition(
       created.id,
@@ -191,15 +185,7 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
   });
 
   it('re-derives from history when the priority changes the policy, without losing paused time', async () => {
-    const created = await incidents.create(
-      {
-        title: 'Down',
-        entityRef: 'component:default/payments-api',
-        impact: 1,
-        urgency: 1,
-      },
-      alice,
-    );
+    const created = await raiseP1();
     at(30 * M);
     const held = await incidents.transition(
       created.id,
@@ -232,15 +218,7 @@ describe.each(ids)('SLA timers kept with the records on %s', databaseId => {
   });
 
   it('takes the assignee taking the incident as the acknowledgement that stops the response clock', async () => {
-    const created = await incidents.create(
-      {
-        title: 'Down',
-        entityRef: 'component:default/payments-api',
-        impact: 1,
-        urgency: 1,
-      },
-      alice,
-    );
+    const created = await raiseP1();
     at(20 * M);
     await incidents.update(
       created.id,
