@@ -13,6 +13,7 @@ import {
   makeIncident,
   makeRequest,
   makeTimeline,
+  NO_SLA,
   postgresOffering,
 } from '../__testUtils__/fixtures';
 import itsmPlugin from './plugin';
@@ -35,6 +36,9 @@ describe('itsm plugin in the new frontend system', () => {
       ),
       http.get('*/api/itsm/incidents/INC-000001/timeline', () =>
         HttpResponse.json({ items: makeTimeline('x') }),
+      ),
+      http.get('*/api/itsm/incidents/INC-000001/sla', () =>
+        HttpResponse.json(NO_SLA),
       ),
     );
 
@@ -85,6 +89,9 @@ describe('itsm plugin in the new frontend system', () => {
       ),
       http.get('*/api/itsm/requests/REQ-000005/approvals', () =>
         HttpResponse.json({ items: [] }),
+      ),
+      http.get('*/api/itsm/requests/REQ-000005/sla', () =>
+        HttpResponse.json(NO_SLA),
       ),
       http.get('*/api/itsm/approvals/pending', () =>
         HttpResponse.json({ items: [] }),

@@ -15,6 +15,7 @@ import {
   makeApprovalStep,
   makeChange,
   makeQueueItem,
+  NO_SLA,
 } from '../../__testUtils__/fixtures';
 import { ChangePage } from './ChangePage';
 
@@ -62,6 +63,10 @@ describe('ChangePage', () => {
       ),
       http.get(`${BASE_URL}/changes/CHG-000003/timeline`, () =>
         HttpResponse.json({ items: timeline }),
+      ),
+      // The demo policies cover incidents and requests only.
+      http.get(`${BASE_URL}/changes/CHG-000003/sla`, () =>
+        HttpResponse.json(NO_SLA),
       ),
       http.get(`${BASE_URL}/changes/CHG-000003/approvals`, () =>
         HttpResponse.json({ items: steps }),
@@ -188,6 +193,10 @@ describe('ChangePage', () => {
     );
     expect(screen.getByText('raised the change')).toBeInTheDocument();
     expect(screen.getByText(/No approvals yet/)).toBeInTheDocument();
+    const sla = screen.getByRole('region', { name: 'SLA' });
+    expect(
+      await within(sla).findByText('No SLA policy applies to this change.'),
+    ).toBeInTheDocument();
   });
 
   it('moves with the version, and shows what a move still needs', async () => {

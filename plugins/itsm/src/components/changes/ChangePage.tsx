@@ -15,6 +15,7 @@ import {
   useMoveDialog,
 } from '../shared';
 import { ApprovalsPanel, useRecordApprovals } from '../approvals';
+import { RecordSlaCard, useRecordSla } from '../sla';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { ChangePlanCard } from './ChangePlanCard';
 import { CausedIncidentsCard, ConflictsCard } from './ChangeRelationsCards';
@@ -46,6 +47,7 @@ export const ChangePage = () => {
     () => itsmApi.getChangeIncidents(id),
     [itsmApi, id],
   );
+  const sla = useRecordSla('change', id);
   const current = change.value;
   const approvals = useRecordApprovals('change', id, current?.id);
 
@@ -55,6 +57,7 @@ export const ChangePage = () => {
     approvals.retry();
     conflicts.retry();
     incidents.retry();
+    sla.retry();
   };
   const move = useMoveDialog<ChangeState>(reload);
 
@@ -109,6 +112,9 @@ export const ChangePage = () => {
           >
             <Grid item>
               <ChangePlanCard change={record} onUpdated={reload} />
+            </Grid>
+            <Grid item>
+              <RecordSlaCard kind="change" sla={sla} />
             </Grid>
             <Grid item>
               <ApprovalsPanel

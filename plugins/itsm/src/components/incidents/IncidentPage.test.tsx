@@ -6,12 +6,17 @@ import {
   registerMswTestHooks,
   textContentMatcher,
 } from '@backstage/test-utils';
-import { Incident } from '@backstage-itsm/plugin-itsm-common';
+import { Incident, RecordSla } from '@backstage-itsm/plugin-itsm-common';
 import { renderRoute } from '../../__testUtils__/render';
 import {
   BASE_URL,
+  fromNow,
   makeIncident,
+  makeRecordSla,
+  makeSlaCycle,
+  makeSlaTimer,
   makeTimeline,
+  NO_SLA,
 } from '../../__testUtils__/fixtures';
 import { IncidentPage } from './IncidentPage';
 
@@ -31,6 +36,8 @@ describe('IncidentPage', () => {
   let incident: Incident;
   let gets: number;
   let timelineGets: number;
+  let recordSla: RecordSla;
+  let slaGets: number;
   let transitions: any[];
   let patches: any[];
   let comments: any[];
@@ -39,6 +46,8 @@ describe('IncidentPage', () => {
     incident = makeIncident();
     gets = 0;
     timelineGets = 0;
+    recordSla = NO_SLA;
+    slaGets = 0;
     transitions = [];
     patches = [];
     comments = [];
@@ -50,6 +59,10 @@ describe('IncidentPage', () => {
       http.get(`${BASE_URL}/incidents/INC-000001/timeline`, () => {
         timelineGets++;
         return HttpResponse.json({ items: makeTimeline(incident.id) });
+      }),
+      http.get(`${BASE_URL}/incidents/INC-000001/sla`, () => {
+        slaGets++;
+        return HttpResponse.json(recordSla);
       }),
       http.post(
         `${BASE_URL}/incidents/${incident.id}/transitions`,
@@ -89,6 +102,9 @@ describe('IncidentPage', () => {
       <IncidentPage />,
       '/itsm/incidents/INC-000001',
     );
+
+  /** The page's "SLA" card, once loaded. */
+  const slaCard = () => screen.findByRole('region', { name: 'SLA' });
 
   const transitionButtons = () =>
     screen
@@ -192,6 +208,8 @@ describe('IncidentPage', () => {
     expect(transitionButtons()).toEqual(['Reopen', 'Close']);
     expect(gets).toBe(2);
     expect(timelineGets).toBe(2);
+    // The move started, paused or stopped clocks.
+    expect(slaGets).toBe(2);
   });
 
   it('asks for a comment to the caller when holding for the caller', async () => {
@@ -330,5 +348,143 @@ describe('IncidentPage', () => {
     await waitFor(() =>
       expect(screen.queryByRole('link', { name: 'CHG-000003' })).toBeNull(),
     );
+  });
+
+  it('says when no SLA policy applies', async () => {
+    await render();
+    const card = await slaCard();
+    expect(
+      await within(card).findByText('No SLA policy applies to this incident.'),
+    ).toBeInTheDocument();
+    expect(within(card).queryByRole('progressbar')).toBeNull();
+  });
+
+  it('shows the SLA policy and each timer as elapsed over target, and why', async () => {
+    recordSla = makeRecordSla();
+    await render();
+    const card = await slaCard();
+    expect(
+      await within(card).findByText('P1 incidents, around the clock'),
+    ).toBeInTheDocument();
+    expect(within(card).getByText('24x7')).toBeInTheDocument();
+    expect(
+      within(card).getByText('Response 15 minutes, resolution 4 hours'),
+    ).toBeInTheDocument();
+    expect(within(card).getByText('On hold')).toBeInTheDocument();
+
+    const response = within(card).getByRole('progressbar', {
+      name: 'Response',
+    });
+    expect(response).toHaveAttribute('aria-valuenow', '67');
+    expect(within(card).getByTestId('sla-status-met')).toHaveTextContent('Met');
+    expect(
+      within(card).getByText('10m of 15m · met, 5m to spare'),
+    ).toBeInTheDocument();
+    const resolution = within(card).getByRole('progressbar', {
+      name: 'Resolution',
+    });
+    expect(resolution).toHaveAttribute('aria-valuenow', '54');
+    expect(
+      within(card).getByText(/^2h 10m of 4h · due in 1h (49|50)m$/),
+    ).toBeInTheDocument();
+
+    // "Why?" unfolds the timeline events behind the clock, with their times.
+    expect(
+      within(card).queryByRole('list', { name: 'Why: Resolution' }),
+    ).toBeNull();
+    const why = within(card).getByRole('button', { name: 'Why? Resolution' });
+    expect(why).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(why);
+    expect(why).toHaveAttribute('aria-expanded', 'true');
+    const reasons = within(card).getByRole('list', { name: 'Why: Resolution' });
+    expect(within(reasons).getByText('Started: New')).toBeInTheDocument();
+    expect(reasons).toHaveTextContent('timeline entry 1');
+  });
+
+  it('shows a paused timer and every cycle of a reopened incident', async () => {
+    const HOUR = 3600_000;
+    recordSla = makeRecordSla({
+      timers: [
+        makeSlaTimer({}, [
+          makeSlaCycle({
+            startedAt: fromNow(-30 * HOUR),
+            stoppedAt: fromNow(-20 * HOUR),
+            elapsed: 5 * HOUR,
+            status: 'breached',
+            dueAt: null,
+            explanation: [
+              {
+                at: fromNow(-30 * HOUR),
+                event: 'started',
+                state: 'new',
+                seq: 1,
+              },
+              {
+                at: fromNow(-20 * HOUR),
+                event: 'stopped',
+                state: 'resolved',
+                seq: 6,
+              },
+            ],
+          }),
+          makeSlaCycle({
+            startedAt: fromNow(-2 * HOUR),
+            elapsed: HOUR,
+            status: 'paused',
+            dueAt: null,
+            pauses: [{ start: fromNow(-HOUR), end: null }],
+            explanation: [
+              {
+                at: fromNow(-2 * HOUR),
+                event: 'started',
+                state: 'in_progress',
+                seq: 9,
+              },
+              {
+                at: fromNow(-HOUR),
+                event: 'paused',
+                state: 'on_hold',
+                seq: 10,
+              },
+            ],
+          }),
+        ]),
+      ],
+    });
+    await render();
+    const card = await slaCard();
+    expect(
+      await within(card).findByRole('heading', {
+        name: 'Resolution: 2 cycles (reopened)',
+      }),
+    ).toBeInTheDocument();
+    const first = within(card).getByRole('progressbar', {
+      name: 'Resolution, cycle 1',
+    });
+    // Breached: the bar is full.
+    expect(first).toHaveAttribute('aria-valuenow', '100');
+    expect(
+      within(card).getByText('5h of 4h · breached, 1h over'),
+    ).toBeInTheDocument();
+    expect(
+      within(card).getByRole('progressbar', { name: 'Resolution, cycle 2' }),
+    ).toHaveAttribute('aria-valuenow', '25');
+    expect(within(card).getByTestId('sla-status-paused')).toHaveTextContent(
+      'Paused',
+    );
+    expect(
+      within(card).getByText('1h of 4h · paused, 3h left'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(card).getByRole('button', { name: 'Why? Resolution, cycle 2' }),
+    );
+    const reasons = within(card).getByRole('list', {
+      name: 'Why: Resolution, cycle 2',
+    });
+    expect(
+      within(reasons).getByText('Started: In progress'),
+    ).toBeInTheDocument();
+    expect(within(reasons).getByText('Paused: On hold')).toBeInTheDocument();
   });
 });

@@ -35,6 +35,7 @@ import {
   useMoveDialog,
   useSubmit,
 } from '../shared';
+import { RecordSlaCard, useRecordSla } from '../sla';
 import { TransitionDialog } from './TransitionDialog';
 import { CausedByChange } from './CausedByChange';
 import { transitionLabel } from './transitions';
@@ -126,6 +127,7 @@ export const IncidentPage = () => {
 
   const incident = useAsyncRetry(() => itsmApi.getIncident(id), [itsmApi, id]);
   const timeline = useAsyncRetry(() => itsmApi.getTimeline(id), [itsmApi, id]);
+  const sla = useRecordSla('incident', id);
   const { value: me } = useAsync(
     async () => (await identityApi.getBackstageIdentity()).userEntityRef,
     [identityApi],
@@ -134,6 +136,8 @@ export const IncidentPage = () => {
   const reload = () => {
     incident.retry();
     timeline.retry();
+    // A move starts, pauses or stops clocks.
+    sla.retry();
   };
   const move = useMoveDialog<IncidentState>(reload);
 
@@ -199,6 +203,9 @@ export const IncidentPage = () => {
           >
             <Grid item>
               <IncidentDetails incident={record} onUpdated={reload} />
+            </Grid>
+            <Grid item>
+              <RecordSlaCard kind="incident" sla={sla} />
             </Grid>
           </RecordPageBody>
           <TransitionDialog incident={record} {...move.dialog} />

@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import {
   ApprovalStep,
+  RecordSla,
   ServiceRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 import { renderRoute } from '../../__testUtils__/render';
@@ -12,7 +13,10 @@ import {
   BASE_URL,
   makeApprovalStep,
   makeQueueItem,
+  fromNow,
   makeRequest,
+  makeSlaTimer,
+  NO_SLA,
   postgresOffering,
   REQUEST_ID,
 } from '../../__testUtils__/fixtures';
@@ -33,6 +37,7 @@ describe('RequestPage', () => {
   let decidable: ApprovalStep[];
   let transitions: any[];
   let decisions: any[];
+  let recordSla: RecordSla;
 
   beforeEach(() => {
     request = makeRequest();
@@ -40,6 +45,7 @@ describe('RequestPage', () => {
     decidable = [];
     transitions = [];
     decisions = [];
+    recordSla = NO_SLA;
     server.use(
       http.get(`${BASE_URL}/requests/REQ-000005`, () =>
         HttpResponse.json(request),
@@ -60,6 +66,9 @@ describe('RequestPage', () => {
       ),
       http.get(`${BASE_URL}/requests/REQ-000005/approvals`, () =>
         HttpResponse.json({ items: steps }),
+      ),
+      http.get(`${BASE_URL}/requests/REQ-000005/sla`, () =>
+        HttpResponse.json(recordSla),
       ),
       http.get(`${BASE_URL}/approvals/pending`, () =>
         HttpResponse.json({
@@ -300,5 +309,76 @@ describe('RequestPage', () => {
     expect(
       await screen.findByRole('button', { name: 'Start fulfilment' }),
     ).toBeInTheDocument();
+  });
+
+  /** A policy on the office calendar with the request's resolution timer. */
+  const officeSla = (timer: Partial<Parameters<typeof makeSlaTimer>[0]>) => ({
+    policy: {
+      name: 'Service requests, office hours',
+      calendar: 'eu-office',
+      targets: { resolution: 'P2D' },
+      warningThresholds: [0.5, 0.75],
+      pauseStates: [],
+    },
+    timers: [makeSlaTimer({ target: 48 * 3600_000, ...timer })],
+    evaluatedAt: new Date().toISOString(),
+  });
+
+  it('takes its due time from the resolution timer, which counts on the calendar', async () => {
+    // Stored when submitted: long past. The office calendar puts it days later.
+    const dueAt = fromNow(3 * 86_400_000);
+    request = makeRequest({ dueAt: fromNow(-3600_000) });
+    recordSla = officeSla({
+      elapsed: 10 * 3600_000,
+      status: 'running',
+      dueAt,
+    });
+    await render('user:default/bob');
+    expect(
+      await screen.findByText('Due (within 2 days, eu-office calendar)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(new Date(dueAt).toLocaleString()),
+    ).toBeInTheDocument();
+    expect(screen.getByText('in 3 days')).toBeInTheDocument();
+    // Not overdue: the timer runs.
+    expect(screen.queryByTestId('request-overdue')).toBeNull();
+    const sla = screen.getByRole('region', { name: 'SLA' });
+    expect(
+      within(sla).getByRole('progressbar', { name: 'Resolution' }),
+    ).toHaveAttribute('aria-valuenow', '21');
+    expect(
+      within(sla).getByText('Service requests, office hours'),
+    ).toBeInTheDocument();
+  });
+
+  it('is overdue when its timer breached, and shows a paused clock as paused', async () => {
+    request = makeRequest({ dueAt: fromNow(86_400_000) });
+    recordSla = officeSla({
+      elapsed: 50 * 3600_000,
+      status: 'breached',
+      dueAt: fromNow(-2 * 3600_000),
+    });
+    const { unmount } = await render('user:default/bob');
+    expect(
+      (await screen.findAllByTestId('request-overdue')).length,
+    ).toBeGreaterThan(0);
+    expect(
+      within(screen.getByRole('region', { name: 'SLA' })).getByText(
+        '50h of 48h · breached 2h ago',
+      ),
+    ).toBeInTheDocument();
+    unmount();
+
+    recordSla = officeSla({
+      elapsed: 40 * 3600_000,
+      status: 'paused',
+      dueAt: null,
+    });
+    await render('user:default/bob');
+    expect(
+      await screen.findByText('8h left when it resumes'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('request-overdue')).toBeNull();
   });
 });

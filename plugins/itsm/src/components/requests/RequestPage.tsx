@@ -10,9 +10,11 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   allowedRequestTransitions,
+  RecordSla,
   RequestState,
   ServiceOfferingEntity,
   ServiceRequest,
+  SlaTimer,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { requestRouteRef } from '../../routes';
@@ -29,15 +31,32 @@ import {
 } from '../shared';
 import { ApprovalsPanel, useRecordApprovals } from '../approvals';
 import { describeParameters, formatDuration, useOffering } from '../offerings';
-import { DueTime, isOverdue, OverdueChip } from './DueTime';
+import { RecordSlaCard, useRecordSla } from '../sla';
+import { DueTime, OverdueChip, requestDue } from './DueTime';
 import { RequestTransitionDialog } from './RequestTransitionDialog';
 import { Actor, mayMove, REQUEST_TRANSITION_LABELS } from './transitions';
 
 /** Moves out of the way: outlined, after the forward ones. */
 const BACKWARD: readonly RequestState[] = ['rejected', 'canceled'];
 
-const RequestDetails = (props: { request: ServiceRequest }) => {
-  const { request } = props;
+/** The resolution timer of a request's SLA, if a policy applies. */
+function resolutionTimer(sla: RecordSla | undefined): SlaTimer | undefined {
+  return sla?.timers.find(timer => timer.metric === 'resolution');
+}
+
+/** "Due (within 2 days)", and on which calendar when an SLA policy counts it. */
+function dueLabel(request: ServiceRequest, sla: RecordSla | undefined) {
+  const policy = sla?.policy;
+  const target = policy?.targets.resolution ?? request.fulfillmentTarget;
+  const calendar = policy ? `, ${policy.calendar} calendar` : '';
+  return `Due (within ${formatDuration(target)}${calendar})`;
+}
+
+const RequestDetails = (props: {
+  request: ServiceRequest;
+  sla: RecordSla | undefined;
+}) => {
+  const { request, sla } = props;
   return (
     <InfoCard title="Details">
       <Grid container spacing={2}>
@@ -67,10 +86,8 @@ const RequestDetails = (props: { request: ServiceRequest }) => {
           </Field>
         )}
         <Field label="Submitted">{formatDateTime(request.createdAt)}</Field>
-        <Field
-          label={`Due (within ${formatDuration(request.fulfillmentTarget)})`}
-        >
-          <DueTime request={request} />
+        <Field label={dueLabel(request, sla)}>
+          <DueTime request={request} timer={resolutionTimer(sla)} />
         </Field>
         {request.fulfilledAt && (
           <Field label="Fulfilled">{formatDateTime(request.fulfilledAt)}</Field>
@@ -126,6 +143,7 @@ export const RequestPage = () => {
     () => itsmApi.getRequestTimeline(id),
     [itsmApi, id],
   );
+  const sla = useRecordSla('request', id);
   const current = request.value;
   const approvals = useRecordApprovals('request', id, current?.id);
   const offering = useOffering(current?.offeringRef);
@@ -143,6 +161,7 @@ export const RequestPage = () => {
     request.retry();
     timeline.retry();
     approvals.retry();
+    sla.retry();
   };
   const move = useMoveDialog<RequestState>(reload);
 
@@ -158,7 +177,11 @@ export const RequestPage = () => {
       kindLabel="Service request"
       id={id}
       record={request}
-      chips={record => isOverdue(record) && <OverdueChip />}
+      chips={record =>
+        requestDue(record, resolutionTimer(sla.value)).overdue && (
+          <OverdueChip />
+        )
+      }
       actions={() => (
         <MoveButtons
           moves={moves}
@@ -183,7 +206,10 @@ export const RequestPage = () => {
             mainWidth={7}
           >
             <Grid item>
-              <RequestDetails request={record} />
+              <RequestDetails request={record} sla={sla.value} />
+            </Grid>
+            <Grid item>
+              <RecordSlaCard kind="request" sla={sla} />
             </Grid>
             <Grid item>
               <ParametersCard request={record} offering={offering.value} />

@@ -1,0 +1,15 @@
+export { SlaStatusChip, SLA_STATUS_COLORS } from './SlaStatusChip';
+export { SlaTimerBar } from './SlaTimerBar';
+export { ComplianceFigure, Figure, FigureRow } from './Figure';
+export { SlaTrendChart } from './SlaTrendChart';
+export { SlaExplanation } from './SlaExplanation';
+export { RecordSlaCard, useRecordSla } from './RecordSlaCard';
+export {
+  describeTimer,
+  formatCompliance,
+  formatDurationMs,
+  formatMeanTime,
+  SLA_METRIC_LABELS,
+  SLA_STATUS_LABELS,
+} from './format';
+export type { TimerFigures } from './format';
