@@ -13,6 +13,7 @@ export {
   ItsmPage,
   EntityItsmContent,
   EntityOpenIncidentsCard,
+  EntitySlaCard,
   ApprovalsCard,
   ChangeCalendarContent,
   isItsmAvailable,

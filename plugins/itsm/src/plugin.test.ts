@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import defaultPlugin, {
   EntityItsmContent,
   EntityOpenIncidentsCard,
+  EntitySlaCard,
   isItsmAvailable,
   ItsmPage,
   itsmPlugin,
@@ -26,6 +27,7 @@ describe('itsm plugin', () => {
     expect(ItsmPage).toBeDefined();
     expect(EntityItsmContent).toBeDefined();
     expect(EntityOpenIncidentsCard).toBeDefined();
+    expect(EntitySlaCard).toBeDefined();
     expect(ApprovalsCard).toBeDefined();
     expect(ChangeCalendarContent).toBeDefined();
     expect(ServiceCatalogPage).toBeDefined();
@@ -57,6 +59,7 @@ describe('itsm plugin', () => {
       'page:itsm/service-catalog',
       'entity-content:itsm',
       'entity-card:itsm/open-incidents',
+      'entity-card:itsm/sla',
       'entity-card:itsm/service-offering',
       'entity-content:itsm/service-offering-requests',
       'home-page-widget:itsm/pending-approvals',

@@ -110,6 +110,21 @@ export const EntityOpenIncidentsCard = itsmPlugin.provide(
 );
 
 /**
+ * The entity overview card "SLA": compliance over 30 and 90 days, open breaches and the
+ * timers at risk, each linking to its record.
+ *
+ * @public
+ */
+export const EntitySlaCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySlaCard',
+    component: {
+      lazy: () => import('./components/sla').then(m => m.EntitySlaCard),
+    },
+  }),
+);
+
+/**
  * "Waiting for my approval": the signed-in user's approval queue as a card, for the home
  * page (e.g. inside a home page widget) or user and group pages.
  *

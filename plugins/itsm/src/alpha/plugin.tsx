@@ -131,6 +131,15 @@ export const itsmOpenIncidentsCard = EntityCardBlueprint.make({
   },
 });
 
+/** `entity-card:itsm/sla`, for the overview of CIs: compliance, breaches, at risk. */
+export const itsmSlaCard = EntityCardBlueprint.make({
+  name: 'sla',
+  params: {
+    filter: entityFilter,
+    loader: () => import('../components/sla').then(m => <m.EntitySlaCard />),
+  },
+});
+
 /**
  * `home-page-widget:itsm/pending-approvals`: "Waiting for my approval" on the home page,
  * the signed-in user's approval queue at a glance.
@@ -165,6 +174,7 @@ export const itsmPlugin = createFrontendPlugin({
     serviceCatalogPage,
     itsmEntityContent,
     itsmOpenIncidentsCard,
+    itsmSlaCard,
     serviceOfferingCard,
     serviceOfferingRequestsContent,
     itsmApprovalsWidget,

@@ -18,8 +18,11 @@ import {
   makeChange,
   makeClient,
   makeIncident,
+  makeBreachedSummary,
   makeQueueItem,
   makeRequest,
+  makeSlaSummary,
+  makeTimerSummary,
   postgresOffering,
 } from '../../__testUtils__/fixtures';
 import { EntityItsmContent } from './EntityItsmContent';
@@ -28,6 +31,7 @@ import {
   EntityServiceOfferingCard,
   EntityServiceOfferingRequestsContent,
 } from '../offerings';
+import { EntitySlaCard } from '../sla';
 
 /** Renders entity page content for `entity`, with the catalog holding `entities`. */
 function renderForEntity(
@@ -60,6 +64,18 @@ const entity = paymentsEntity;
 describe('EntityItsmContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);
+
+  // The SLA section is tested below, on its own.
+  beforeEach(() => {
+    server.use(
+      http.get(`${BASE_URL}/sla/summary`, () =>
+        HttpResponse.json(makeSlaSummary()),
+      ),
+      http.get(`${BASE_URL}/sla/timers`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
+    );
+  });
 
   it("shows the entity's incidents, changes and calendar, and requests a change on it", async () => {
     const changeQueries: URLSearchParams[] = [];
@@ -155,6 +171,157 @@ describe('EntityItsmContent', () => {
     expect(requestQueries[0].get('entityRef')).toBe(
       'resource:default/postgres-cluster',
     );
+  });
+});
+
+describe('SLA on entity pages', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it("shows the entity's SLA in the service management tab: figures, trend, open timers, recent breaches", async () => {
+    const summaryQueries: URLSearchParams[] = [];
+    const timerQueries: URLSearchParams[] = [];
+    server.use(
+      http.get(`${BASE_URL}/incidents`, () => HttpResponse.json({ items: [] })),
+      http.get(`${BASE_URL}/changes`, () => HttpResponse.json({ items: [] })),
+      http.get(`${BASE_URL}/change-calendar`, () =>
+        HttpResponse.json({ changes: [], freezes: [] }),
+      ),
+      http.get(`${BASE_URL}/sla/summary`, ({ request }) => {
+        summaryQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json(makeSlaSummary());
+      }),
+      http.get(`${BASE_URL}/sla/timers`, ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        timerQueries.push(query);
+        return HttpResponse.json({
+          items:
+            query.get('open') === 'true'
+              ? [makeTimerSummary(), makeBreachedSummary()]
+              : [
+                  makeBreachedSummary({
+                    number: 'INC-000004',
+                    title: 'Refunds stuck',
+                    state: 'resolved',
+                  }),
+                ],
+        });
+      }),
+    );
+    await renderForEntity(entity, <EntityItsmContent />);
+    const sla = await screen.findByRole('region', { name: 'SLA' });
+    expect(
+      await within(sla).findByRole('group', { name: 'Compliance, 30 days' }),
+    ).toHaveTextContent('92%');
+    expect(
+      within(sla).getByRole('group', { name: 'Compliance, 90 days' }),
+    ).toHaveTextContent('80%');
+    expect(within(sla).getByRole('group', { name: 'MTTA' })).toHaveTextContent(
+      '12m',
+    );
+    expect(within(sla).getByRole('group', { name: 'MTTR' })).toHaveTextContent(
+      '5h 30m',
+    );
+    expect(
+      within(sla).getByRole('img', { name: /^SLA compliance per week/ }),
+    ).toBeInTheDocument();
+    expect(summaryQueries[0].get('entityRef')).toBe(
+      'component:default/payments',
+    );
+
+    // Open timers of the entity's records, each linking to its record.
+    const open = await screen.findByRole('row', {
+      name: /INC-000001.*Payments API returns 500/,
+    });
+    expect(
+      within(open).getByRole('link', { name: 'INC-000001' }),
+    ).toHaveAttribute('href', '/itsm/incidents/INC-000001');
+    expect(within(open).getByTestId('sla-status-at_risk')).toHaveTextContent(
+      'At risk',
+    );
+    expect(
+      within(open).getByRole('progressbar', { name: 'INC-000001 resolution' }),
+    ).toHaveAttribute('aria-valuenow', '75');
+    // And the breaches of the last 30 days, closed ones too.
+    const breach = await screen.findByRole('row', { name: /INC-000004/ });
+    expect(
+      within(breach).getByTestId('sla-status-breached'),
+    ).toBeInTheDocument();
+    const openQuery = timerQueries.find(q => q.get('open') === 'true')!;
+    expect(openQuery.get('entityRef')).toBe('component:default/payments');
+    const breachQuery = timerQueries.find(q => q.get('status') === 'breached')!;
+    expect(breachQuery.get('entityRef')).toBe('component:default/payments');
+    expect(breachQuery.get('days')).toBe('30');
+  });
+
+  it('has an overview card with compliance, open breaches and the timers at risk', async () => {
+    const queries: URLSearchParams[] = [];
+    server.use(
+      http.get(`${BASE_URL}/sla/summary`, ({ request }) => {
+        queries.push(new URL(request.url).searchParams);
+        return HttpResponse.json(makeSlaSummary());
+      }),
+    );
+    await renderForEntity(entity, <EntitySlaCard />);
+    const card = screen.getByRole('region', { name: 'SLA' });
+    const compliance30 = await within(card).findByRole('group', {
+      name: 'Compliance, 30 days',
+    });
+    expect(within(compliance30).getByText('92%')).toBeInTheDocument();
+    expect(
+      within(compliance30).getByText('23 met · 2 breached'),
+    ).toBeInTheDocument();
+    expect(
+      within(card).getByRole('group', { name: 'Compliance, 90 days' }),
+    ).toHaveTextContent('80%');
+    expect(
+      within(card).getByRole('group', { name: 'Open breaches' }),
+    ).toHaveTextContent('1');
+    const breaches = within(card).getByRole('list', { name: 'Open breaches' });
+    expect(
+      within(breaches).getByRole('link', { name: 'INC-000002' }),
+    ).toHaveAttribute('href', '/itsm/incidents/INC-000002');
+    expect(within(breaches).getByText(/breached 35m ago/)).toBeInTheDocument();
+    const atRisk = within(card).getByRole('list', { name: 'At risk' });
+    expect(
+      within(atRisk).getByRole('link', { name: 'INC-000001' }),
+    ).toHaveAttribute('href', '/itsm/incidents/INC-000001');
+    expect(
+      within(atRisk).getByRole('progressbar', {
+        name: 'INC-000001 resolution',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(atRisk).getByText(/3h of 4h · due in (59m|1h)/),
+    ).toBeInTheDocument();
+    expect(queries[0].get('entityRef')).toBe('component:default/payments');
+  });
+
+  it('says so when nothing was measured and nothing is at risk', async () => {
+    server.use(
+      http.get(`${BASE_URL}/sla/summary`, () =>
+        HttpResponse.json(
+          makeSlaSummary({
+            compliance30: { met: 0, breached: 0, compliance: null },
+            openBreaches: [],
+            atRisk: [],
+          }),
+        ),
+      ),
+    );
+    await renderForEntity(entity, <EntitySlaCard />);
+    const card = screen.getByRole('region', { name: 'SLA' });
+    const compliance30 = await within(card).findByRole('group', {
+      name: 'Compliance, 30 days',
+    });
+    expect(within(compliance30).getByText('—')).toBeInTheDocument();
+    expect(
+      within(compliance30).getByText('nothing measured'),
+    ).toBeInTheDocument();
+    expect(
+      within(card).getByText('No open timer is at risk.'),
+    ).toBeInTheDocument();
+    expect(within(card).queryByRole('list')).toBeNull();
   });
 });
 

@@ -3,11 +3,13 @@ import { Content } from '@backstage/core-components';
 import { EntityIncidentsContent } from '../incidents';
 import { EntityChangesContent } from '../changes';
 import { EntityServiceOfferingsContent } from '../offerings';
+import { EntitySlaContent } from '../sla';
 
 /**
  * The "Service management" tab of an entity: its incidents (report one), its changes
- * (request one) and its change calendar; for a CI that provides service offerings,
- * those (to order) and the requests made of them.
+ * (request one) and its change calendar, its SLA (figures, trend, open timers, recent
+ * breaches); for a CI that provides service offerings, those (to order) and the
+ * requests made of them.
  */
 export const EntityItsmContent = () => (
   <Content noPadding>
@@ -17,6 +19,9 @@ export const EntityItsmContent = () => (
       </Grid>
       <Grid item>
         <EntityChangesContent />
+      </Grid>
+      <Grid item>
+        <EntitySlaContent />
       </Grid>
       <Grid item>
         <EntityServiceOfferingsContent />

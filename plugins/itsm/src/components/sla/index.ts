@@ -4,6 +4,9 @@ export { ComplianceFigure, Figure, FigureRow } from './Figure';
 export { SlaTrendChart } from './SlaTrendChart';
 export { SlaExplanation } from './SlaExplanation';
 export { RecordSlaCard, useRecordSla } from './RecordSlaCard';
+export { SlaTimersTable, TimerSummaryBar } from './SlaTimersTable';
+export { EntitySlaCard } from './EntitySlaCard';
+export { EntitySlaContent, SlaSummaryCard } from './EntitySlaContent';
 export {
   describeTimer,
   formatCompliance,
