@@ -77,6 +77,7 @@ describe('ItsmPage', () => {
       'Requests to fulfil',
       'Waiting for my approval',
       'Change calendar',
+      'SLA',
     ]);
     expect(
       await screen.findByRole('link', { name: 'INC-000001' }),

@@ -31,6 +31,7 @@ import {
 } from '../changes';
 import { PendingApprovalsTable } from '../approvals';
 import { RequestPage, RequestsTable } from '../requests';
+import { SlaDashboard } from '../sla';
 import { useChangeLink, useIncidentLink, useOptionalRouteRef } from '../shared';
 import { serviceCatalogRouteRef } from '../../routes';
 
@@ -47,7 +48,7 @@ type Tab = { id: string; label: string; needsGroups?: boolean } & (
   | { incidents: (me: Me) => IncidentListFilter }
   | { changes: (me: Me) => ChangeListFilter }
   | { requests: (me: Me) => ServiceRequestListFilter; showRequester?: boolean }
-  | { view: 'approvals' | 'calendar' }
+  | { view: 'approvals' | 'calendar' | 'sla' }
 );
 
 const TABS: Tab[] = [
@@ -89,9 +90,13 @@ const TABS: Tab[] = [
   },
   { id: 'approvals', label: 'Waiting for my approval', view: 'approvals' },
   { id: 'calendar', label: 'Change calendar', view: 'calendar' },
+  { id: 'sla', label: 'SLA', view: 'sla' },
 ];
 
-/** The work queues of the signed-in user, the change lists, approvals and calendar. */
+/**
+ * The work queues of the signed-in user, the change lists, approvals, calendar and the
+ * SLA dashboard.
+ */
 const ItsmHome = () => {
   const identityApi = useApi(identityApiRef);
   const incidentLink = useIncidentLink();
@@ -184,6 +189,8 @@ const ItsmHome = () => {
     );
   } else if (tab.view === 'approvals') {
     body = <PendingApprovalsTable />;
+  } else if (tab.view === 'sla') {
+    body = <SlaDashboard />;
   } else {
     body = <ChangeCalendar />;
   }

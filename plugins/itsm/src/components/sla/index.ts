@@ -7,6 +7,7 @@ export { RecordSlaCard, useRecordSla } from './RecordSlaCard';
 export { SlaTimersTable, TimerSummaryBar } from './SlaTimersTable';
 export { EntitySlaCard } from './EntitySlaCard';
 export { EntitySlaContent, SlaSummaryCard } from './EntitySlaContent';
+export { SlaDashboard } from './SlaDashboard';
 export {
   describeTimer,
   formatCompliance,

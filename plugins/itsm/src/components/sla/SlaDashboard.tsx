@@ -1,0 +1,409 @@
+import { MouseEvent, useRef } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import MuiLink from '@material-ui/core/Link';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import {
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  ChangeSuccessRow,
+  SlaComplianceRow,
+  SlaGroupBy,
+} from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef, SlaTimerFilter } from '../../api';
+import { humanizeRef, RefLink, SelectField, Toolbar } from '../shared';
+import { formatCompliance, formatMeanTime } from './format';
+import { SlaSummaryCard } from './EntitySlaContent';
+import { SlaTimersTable } from './SlaTimersTable';
+
+const PERIODS = [30, 90] as const;
+type Period = (typeof PERIODS)[number];
+
+/** What the timers table shows; the period ones follow the period of the report. */
+interface TimerView {
+  id: string;
+  label: string;
+  filter: (days: Period) => SlaTimerFilter;
+}
+
+const TIMER_VIEWS: TimerView[] = [
+  {
+    id: 'attention',
+    label: 'Breached or at risk, open',
+    filter: () => ({ status: ['breached', 'at_risk'], open: true }),
+  },
+  {
+    id: 'open-breached',
+    label: 'Breached, open',
+    filter: () => ({ status: ['breached'], open: true }),
+  },
+  {
+    id: 'breached',
+    label: 'Breached in the period',
+    filter: days => ({ status: ['breached'], days }),
+  },
+  {
+    id: 'at-risk',
+    label: 'At risk',
+    filter: () => ({ status: ['at_risk'], open: true }),
+  },
+  {
+    id: 'met',
+    label: 'Met in the period',
+    filter: days => ({ status: ['met'], days }),
+  },
+  { id: 'open', label: 'All open', filter: () => ({ open: true }) },
+  { id: 'all', label: 'All in the period', filter: days => ({ days }) },
+];
+
+const NOUN: Record<SlaGroupBy, string> = { group: 'group', system: 'system' };
+
+/** "payments-team", "system:payments"; "No group" for records without one. */
+function keyLabel(key: string | null, groupBy: SlaGroupBy): string {
+  return key ? humanizeRef(key) : `No ${NOUN[groupBy]}`;
+}
+
+/** Sorts nulls (nothing measured) after every value. */
+function byNullable<T>(pick: (row: T) => number | null) {
+  return (a: T, b: T) => {
+    const x = pick(a);
+    const y = pick(b);
+    if (x === null || y === null)
+      return (x === null ? 1 : 0) - (y === null ? 1 : 0);
+    return x - y;
+  };
+}
+
+/** A count that opens the timers behind it, e.g. "2" open breaches of a group. */
+const DrillCount = (props: {
+  count: number;
+  label: string;
+  onClick?: () => void;
+}) => {
+  if (props.count === 0 || !props.onClick) return <>{props.count}</>;
+  return (
+    <MuiLink
+      component="button"
+      variant="body2"
+      aria-label={props.label}
+      onClick={(event: MouseEvent) => {
+        // The row's own click opens the breaches of the period.
+        event.stopPropagation();
+        props.onClick?.();
+      }}
+    >
+      {props.count}
+    </MuiLink>
+  );
+};
+
+/** The per-group or per-system compliance, worst first as the server sorts it. */
+const ComplianceTable = (props: {
+  groupBy: SlaGroupBy;
+  days: Period;
+  rows: SlaComplianceRow[];
+  loading: boolean;
+  selected?: string;
+  onDrill: (key: string, view: string) => void;
+}) => {
+  const { groupBy, rows, selected, onDrill } = props;
+  const theme = useTheme();
+  const name = (row: SlaComplianceRow) => keyLabel(row.key, groupBy);
+  const columns: TableColumn<SlaComplianceRow>[] = [
+    {
+      title: groupBy === 'group' ? 'Group' : 'System',
+      field: 'key',
+      customSort: (a, b) => name(a).localeCompare(name(b)),
+      render: row =>
+        row.key ? (
+          <MuiLink
+            component="button"
+            variant="body2"
+            title={row.key}
+            onClick={(event: MouseEvent) => {
+              event.stopPropagation();
+              onDrill(row.key!, 'breached');
+            }}
+          >
+            {name(row)}
+          </MuiLink>
+        ) : (
+          <Typography variant="body2" color="textSecondary" component="span">
+            {name(row)}
+          </Typography>
+        ),
+    },
+    {
+      title: 'Compliance',
+      field: 'compliance',
+      customSort: byNullable(row => row.compliance),
+      render: row => formatCompliance(row.compliance),
+    },
+    { title: 'Met', field: 'met', type: 'numeric' },
+    { title: 'Breached', field: 'breached', type: 'numeric' },
+    {
+      title: 'Open breaches',
+      field: 'openBreaches',
+      type: 'numeric',
+      render: row => (
+        <DrillCount
+          count={row.openBreaches}
+          label={`${row.openBreaches} open breaches of ${name(row)}`}
+          onClick={
+            row.key ? () => onDrill(row.key!, 'open-breached') : undefined
+          }
+        />
+      ),
+    },
+    {
+      title: 'At risk',
+      field: 'atRisk',
+      type: 'numeric',
+      render: row => (
+        <DrillCount
+          count={row.atRisk}
+          label={`${row.atRisk} at risk of ${name(row)}`}
+          onClick={row.key ? () => onDrill(row.key!, 'at-risk') : undefined}
+        />
+      ),
+    },
+    {
+      title: 'MTTA',
+      field: 'mttaMs',
+      customSort: byNullable(row => row.mttaMs),
+      render: row => formatMeanTime(row.mttaMs),
+    },
+    {
+      title: 'MTTR',
+      field: 'mttrMs',
+      customSort: byNullable(row => row.mttrMs),
+      render: row => formatMeanTime(row.mttrMs),
+    },
+  ];
+  return (
+    <Table<SlaComplianceRow>
+      title={`Compliance by ${NOUN[groupBy]}, last ${props.days} days`}
+      isLoading={props.loading}
+      columns={columns}
+      data={rows}
+      onRowClick={(_event, row) => row?.key && onDrill(row.key, 'breached')}
+      options={{
+        paging: false,
+        search: false,
+        sorting: true,
+        padding: 'dense',
+        rowStyle: (row: SlaComplianceRow) =>
+          row.key && row.key === selected
+            ? { backgroundColor: theme.palette.action.selected }
+            : {},
+      }}
+      emptyContent={
+        <Box p={2} textAlign="center">
+          No SLA timer was measured in the last {props.days} days.
+        </Box>
+      }
+    />
+  );
+};
+
+/** Changes closed in the period by close code, and the share that succeeded. */
+const ChangeSuccessTable = (props: {
+  groupBy: SlaGroupBy;
+  days: Period;
+  rows: ChangeSuccessRow[];
+  loading: boolean;
+}) => {
+  const { groupBy } = props;
+  const columns: TableColumn<ChangeSuccessRow>[] = [
+    {
+      title: groupBy === 'group' ? 'Group' : 'System',
+      field: 'key',
+      render: row =>
+        row.key ? <RefLink entityRef={row.key} /> : keyLabel(row.key, groupBy),
+    },
+    {
+      title: 'Success rate',
+      field: 'successRate',
+      customSort: byNullable(row => row.successRate),
+      render: row => formatCompliance(row.successRate),
+    },
+    { title: 'Closed', field: 'closed', type: 'numeric' },
+    { title: 'Successful', field: 'successful', type: 'numeric' },
+    {
+      title: 'Successful with issues',
+      field: 'successfulWithIssues',
+      type: 'numeric',
+    },
+    { title: 'Unsuccessful', field: 'unsuccessful', type: 'numeric' },
+    { title: 'Backed out', field: 'backedOut', type: 'numeric' },
+  ];
+  return (
+    <Table<ChangeSuccessRow>
+      title={`Change success rate by ${NOUN[groupBy]}, last ${props.days} days`}
+      isLoading={props.loading}
+      columns={columns}
+      data={props.rows}
+      options={{
+        paging: false,
+        search: false,
+        sorting: true,
+        padding: 'dense',
+      }}
+      emptyContent={
+        <Box p={2} textAlign="center">
+          No change was closed in the last {props.days} days.
+        </Box>
+      }
+    />
+  );
+};
+
+/**
+ * The "SLA" tab of the ITSM page: the organisation's compliance and trend, compliance
+ * by group or by system (worst first) with a drill-down into the timers of a row, and
+ * the change success rate. What is shown lives in the URL (`by`, `days`, `key`, `show`),
+ * so a drill-down can be linked to and the back button undoes it.
+ */
+export const SlaDashboard = () => {
+  const itsmApi = useApi(itsmApiRef);
+  const [params, setParams] = useSearchParams();
+  const groupBy: SlaGroupBy =
+    params.get('by') === 'system' ? 'system' : 'group';
+  const days: Period = params.get('days') === '90' ? 90 : 30;
+  const key = params.get('key') ?? undefined;
+  const view =
+    TIMER_VIEWS.find(v => v.id === params.get('show')) ?? TIMER_VIEWS[0];
+  const timersRef = useRef<HTMLDivElement>(null);
+
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams(previous => {
+      const next = new URLSearchParams(previous);
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === undefined) next.delete(name);
+        else next.set(name, value);
+      }
+      return next;
+    });
+
+  const summary = useAsync(() => itsmApi.getSlaSummary(), [itsmApi]);
+  const report = useAsync(
+    () => itsmApi.getSlaCompliance({ groupBy, days }),
+    [itsmApi, groupBy, days],
+  );
+
+  const drill = (rowKey: string, viewId: string) => {
+    update({ key: rowKey, show: viewId });
+    // After the table below has its new title and rows.
+    setTimeout(() =>
+      timersRef.current?.scrollIntoView?.({ behavior: 'smooth' }),
+    );
+  };
+
+  const scope: SlaTimerFilter = key
+    ? { [groupBy === 'group' ? 'group' : 'system']: key }
+    : {};
+
+  return (
+    <Grid container spacing={3} direction="column">
+      <Grid item>
+        <SlaSummaryCard title="Organisation" summary={summary} />
+      </Grid>
+      <Grid item component="section" aria-label="Compliance">
+        <Toolbar gap={16}>
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={groupBy}
+            aria-label="Compliance by"
+            onChange={(_event, value: SlaGroupBy | null) =>
+              // A group's ref is no system: the drill-down starts over.
+              value && update({ by: value, key: undefined })
+            }
+          >
+            <ToggleButton value="group">By group</ToggleButton>
+            <ToggleButton value="system">By system</ToggleButton>
+          </ToggleButtonGroup>
+          <SelectField<Period>
+            id="sla-period"
+            label="Period"
+            size="small"
+            value={days}
+            codes={PERIODS}
+            labels={{ 30: 'Last 30 days', 90: 'Last 90 days' }}
+            onChange={value => update({ days: String(value || 30) })}
+          />
+        </Toolbar>
+        {report.error ? (
+          <ResponseErrorPanel error={report.error} />
+        ) : (
+          <ComplianceTable
+            groupBy={groupBy}
+            days={days}
+            rows={report.value?.rows ?? []}
+            loading={report.loading}
+            selected={key}
+            onDrill={drill}
+          />
+        )}
+      </Grid>
+      <Grid item ref={timersRef} component="section" aria-label="SLA timers">
+        <SlaTimersTable
+          title={
+            key
+              ? `SLA timers of ${keyLabel(
+                  key,
+                  groupBy,
+                )}: ${view.label.toLocaleLowerCase('en-US')}`
+              : `SLA timers: ${view.label.toLocaleLowerCase('en-US')}`
+          }
+          filter={{ ...view.filter(days), ...scope }}
+          filters={
+            <>
+              <SelectField
+                id="sla-timers-show"
+                label="Show"
+                size="small"
+                value={view.id}
+                codes={TIMER_VIEWS.map(v => v.id)}
+                labels={Object.fromEntries(
+                  TIMER_VIEWS.map(v => [v.id, v.label]),
+                )}
+                onChange={value => update({ show: value || undefined })}
+              />
+              {key && (
+                <Button
+                  size="small"
+                  variant="outlined"
+                  onClick={() => update({ key: undefined })}
+                >
+                  Show every {NOUN[groupBy]}
+                </Button>
+              )}
+            </>
+          }
+          emptyContent="No SLA timer matches."
+        />
+      </Grid>
+      <Grid item component="section" aria-label="Change success rate">
+        {report.error ? null : (
+          <ChangeSuccessTable
+            groupBy={groupBy}
+            days={days}
+            rows={report.value?.changeSuccess ?? []}
+            loading={report.loading}
+          />
+        )}
+      </Grid>
+    </Grid>
+  );
+};
