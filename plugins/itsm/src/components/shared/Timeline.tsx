@@ -8,6 +8,7 @@ import ChatBubbleOutlineIcon from '@material-ui/icons/ChatBubbleOutline';
 import LockIcon from '@material-ui/icons/Lock';
 import LinkIcon from '@material-ui/icons/Link';
 import HowToVoteIcon from '@material-ui/icons/HowToVote';
+import AlarmIcon from '@material-ui/icons/Alarm';
 import {
   CHANGE_CLOSE_CODE_LABELS,
   CHANGE_RISK_LABELS,
@@ -130,11 +131,20 @@ const EntryIcon = (props: { type: TimelineEntry['type'] }) => {
       return <HowToVoteIcon className={classes.icon} fontSize="small" />;
     case 'link_added':
       return <LinkIcon className={classes.icon} fontSize="small" />;
+    case 'sla_warning':
+    case 'sla_breached':
+      return <AlarmIcon className={classes.icon} fontSize="small" />;
     default:
       return (
         <ChatBubbleOutlineIcon className={classes.icon} fontSize="small" />
       );
   }
+};
+
+/** Entry types whose code does not read well humanised. */
+const TYPE_TEXT: Partial<Record<TimelineEntry['type'], string>> = {
+  sla_warning: 'SLA warning',
+  sla_breached: 'SLA breached',
 };
 
 const CREATED_TEXT: Record<RecordKind, string> = {
@@ -203,10 +213,12 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
         </div>
       );
     default:
-      // Approval requests and decisions, links: what happened, in the server's words.
+      // Approvals, links, SLA warnings and breaches: what happened, in the server's words.
       return (
         <>
-          <Typography variant="body2">{humanizeCode(entry.type)}</Typography>
+          <Typography variant="body2">
+            {TYPE_TEXT[entry.type] ?? humanizeCode(entry.type)}
+          </Typography>
           {entry.body && (
             <Typography variant="body2" className={classes.text}>
               {entry.body}
