@@ -1,7 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { SlaTrendPoint } from '@backstage-itsm/plugin-itsm-common';
-import { formatDay } from '../shared';
 import { formatCompliance } from './format';
 
 // Drawn in a fixed coordinate space and scaled to the width of its container.
@@ -12,9 +11,21 @@ const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
 const GRID = [0, 0.5, 1];
 
+/**
+ * `24 Nov` for a week starting Monday 00:00 UTC, read in UTC: in a zone west of UTC the
+ * local date would be the Sunday before.
+ */
+function weekDay(weekStart: string): string {
+  return new Date(weekStart).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+}
+
 /** "Week of 24 Nov: 90% (9 met, 1 breached)" or "…: nothing measured". */
 export function describeWeek(point: SlaTrendPoint): string {
-  const week = `Week of ${formatDay(new Date(point.weekStart))}`;
+  const week = `Week of ${weekDay(point.weekStart)}`;
   return point.compliance === null
     ? `${week}: nothing measured`
     : `${week}: ${formatCompliance(point.compliance)} (${point.met} met, ${
@@ -59,8 +70,8 @@ export const SlaTrendChart = (props: { trend: SlaTrendPoint[] }) => {
   });
 
   const latest = measured[measured.length - 1];
-  const first = formatDay(new Date(trend[0].weekStart));
-  const last = formatDay(new Date(trend[trend.length - 1].weekStart));
+  const first = weekDay(trend[0].weekStart);
+  const last = weekDay(trend[trend.length - 1].weekStart);
   const label = `SLA compliance per week, ${first} to ${last}; latest: ${describeWeek(
     latest,
   )}`;
@@ -107,7 +118,7 @@ export const SlaTrendChart = (props: { trend: SlaTrendPoint[] }) => {
             fontSize={11}
             fill={textColor}
           >
-            {formatDay(new Date(trend[week].weekStart))}
+            {weekDay(trend[week].weekStart)}
           </text>
         ))}
       <path
