@@ -1,4 +1,3 @@
-import { Fragment } from 'react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -28,12 +27,6 @@ export function useRecordSla(kind: RecordKind, idOrNumber: string) {
     [itsmApi, kind, idOrNumber],
   );
 }
-
-const NOUNS: Record<RecordKind, string> = {
-  incident: 'incident',
-  change: 'change',
-  request: 'request',
-};
 
 /** One timer: its bar and "Why?", or, reopened, one of each per cycle. */
 const TimerView = (props: { timer: SlaTimer }) => {
@@ -98,7 +91,7 @@ const SlaBody = (props: { sla: RecordSla; kind: RecordKind }) => {
   if (!policy) {
     return (
       <Typography variant="body2" color="textSecondary">
-        No SLA policy applies to this {NOUNS[props.kind]}.
+        No SLA policy applies to this {props.kind}.
       </Typography>
     );
   }
@@ -132,11 +125,7 @@ const SlaBody = (props: { sla: RecordSla; kind: RecordKind }) => {
           No timer has started yet.
         </Typography>
       ) : (
-        sorted.map(timer => (
-          <Fragment key={timer.metric}>
-            <TimerView timer={timer} />
-          </Fragment>
-        ))
+        sorted.map(timer => <TimerView key={timer.metric} timer={timer} />)
       )}
     </>
   );
