@@ -401,6 +401,30 @@ describe('IncidentPage', () => {
     expect(reasons).toHaveTextContent('timeline entry 1');
   });
 
+  it('says when a stopped timer breached', async () => {
+    recordSla = makeRecordSla({
+      timers: [
+        makeSlaTimer({ metric: 'response', target: 15 * 60_000 }, [
+          makeSlaCycle({
+            elapsed: 40 * 60_000,
+            status: 'breached',
+            stoppedAt: fromNow(-60 * 60_000),
+            dueAt: null,
+            breachedAt: fromNow(-85 * 60_000),
+          }),
+        ]),
+      ],
+    });
+    await render();
+    const card = await slaCard();
+    expect(
+      await within(card).findByText('40m of 15m · breached 1h 25m ago'),
+    ).toBeInTheDocument();
+    expect(
+      within(card).getByRole('progressbar', { name: 'Response' }),
+    ).toHaveAttribute('aria-valuenow', '100');
+  });
+
   it('shows a paused timer and every cycle of a reopened incident', async () => {
     const HOUR = 3600_000;
     recordSla = makeRecordSla({

@@ -33,9 +33,11 @@ const TimerView = (props: { timer: SlaTimer }) => {
   const { timer } = props;
   const metric = SLA_METRIC_LABELS[timer.metric] ?? timer.metric;
   if (timer.cycles.length <= 1) {
+    // The timer has no breach time of its own; its only cycle has, once breached.
+    const breachedAt = timer.cycles[0]?.breachedAt;
     return (
       <>
-        <SlaTimerBar name={metric} timer={timer} />
+        <SlaTimerBar name={metric} timer={{ ...timer, breachedAt }} />
         <SlaExplanation name={metric} entries={timer.explanation} />
       </>
     );
