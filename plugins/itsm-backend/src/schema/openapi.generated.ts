@@ -1563,7 +1563,7 @@ export const spec = {
           },
           "target": {
             "type": "number",
-            "description": "Target in milliseconds of calendar time."
+            "description": "Target in business milliseconds of the policy's calendar."
           },
           "elapsed": {
             "type": "number"
@@ -1828,7 +1828,9 @@ export const spec = {
           "compliance30",
           "compliance90",
           "openBreaches",
+          "openBreachCount",
           "atRisk",
+          "atRiskCount",
           "mttaMs",
           "mttrMs",
           "trend"
@@ -1845,6 +1847,12 @@ export const spec = {
             "items": {
               "$ref": "#/components/schemas/SlaTimerSummary"
             }
+          },
+          "openBreachCount": {
+            "type": "integer"
+          },
+          "atRiskCount": {
+            "type": "integer"
           },
           "atRisk": {
             "type": "array",

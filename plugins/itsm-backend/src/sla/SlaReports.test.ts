@@ -134,6 +134,7 @@ describe.each(ids)('SLA reports on %s', databaseId => {
       summary.openBreaches.map(t => [t.number, t.metric, t.status]),
     ).toEqual([[numbers.b, 'response', 'breached']]);
     expect(summary.openBreaches[0].breachedAt).toBe('2026-11-23T09:15:00.000Z');
+    expect([summary.openBreachCount, summary.atRiskCount]).toEqual([1, 2]);
     expect(summary.atRisk.map(t => `${t.number}/${t.metric}`).sort()).toEqual(
       [`${numbers.b}/resolution`, `${numbers.c}/response`].sort(),
     );

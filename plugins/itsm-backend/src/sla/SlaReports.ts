@@ -217,29 +217,31 @@ export class SlaReports {
         r.stopped_at !== null &&
         Date.parse(toIso(r.stopped_at)) >= now - 90 * DAY,
     );
-    const [openBreaches, atRisk] = await Promise.all([
-      this.list(
-        visible,
-        { ...scope, statuses: ['breached'], open: true },
-        {
-          limit: SUMMARY_LIST,
-          order: 'due',
-        },
-      ),
-      this.list(
-        visible,
-        { ...scope, statuses: ['at_risk'], open: true },
-        {
-          limit: SUMMARY_LIST,
-          order: 'due',
-        },
-      ),
-    ]);
+    const breached: SlaTimerFilter = {
+      ...scope,
+      statuses: ['breached'],
+      open: true,
+    };
+    const atRiskFilter: SlaTimerFilter = {
+      ...scope,
+      statuses: ['at_risk'],
+      open: true,
+    };
+    const listed = { limit: SUMMARY_LIST, order: 'due' as const };
+    const [openBreaches, openBreachCount, atRisk, atRiskCount] =
+      await Promise.all([
+        this.list(visible, breached, listed),
+        this.count(visible, breached),
+        this.list(visible, atRiskFilter, listed),
+        this.count(visible, atRiskFilter),
+      ]);
     return {
       compliance30: compliance(30),
       compliance90: compliance(90),
       openBreaches: openBreaches.items,
+      openBreachCount,
       atRisk: atRisk.items,
+      atRiskCount,
       mttaMs: meanDuration(incidents90.filter(r => r.metric === 'response')),
       mttrMs: meanDuration(incidents90.filter(r => r.metric === 'resolution')),
       trend,
@@ -357,16 +359,11 @@ export class SlaReports {
     >;
   }
 
-  /**
-   * Stored timer cycles with their records. `order: 'started'` (the API's lists) is
-   * newest first with keyset pagination; `order: 'due'` (the summary) is the most
-   * overdue / soonest due first.
-   */
-  async list(
+  /** Timers joined to their records, narrowed by scope, visibility and the filter. */
+  private filtered(
     visible: VisibleRecords,
     filter: SlaTimerFilter,
-    paging: { limit: number; cursor?: string; order?: 'started' | 'due' },
-  ): Promise<Page<SlaTimerSummary>> {
+  ): Knex.QueryBuilder {
     const query = this.timers(visible, filter);
     if (filter.statuses?.length) query.whereIn('t.status', filter.statuses);
     if (filter.open) query.whereNull('t.stopped_at');
@@ -378,6 +375,26 @@ export class SlaReports {
         q.whereNull('t.stopped_at').orWhere('t.stopped_at', '>=', since),
       );
     }
+    return query;
+  }
+
+  /** How many stored timer cycles match. */
+  async count(visible: VisibleRecords, filter: SlaTimerFilter) {
+    const [{ n }] = await this.filtered(visible, filter).count({ n: '*' });
+    return Number(n);
+  }
+
+  /**
+   * Stored timer cycles with their records. `order: 'started'` (the API's lists) is
+   * newest first with keyset pagination; `order: 'due'` (the summary) is the most
+   * overdue / soonest due first.
+   */
+  async list(
+    visible: VisibleRecords,
+    filter: SlaTimerFilter,
+    paging: { limit: number; cursor?: string; order?: 'started' | 'due' },
+  ): Promise<Page<SlaTimerSummary>> {
+    const query = this.filtered(visible, filter);
     query.select(
       't.*',
       'r.number',

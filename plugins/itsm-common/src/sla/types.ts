@@ -42,8 +42,9 @@ export interface SlaTimerCycle {
 /** A timer as derived from the timeline; top-level fields are the current cycle's. */
 export interface SlaTimer {
   metric: SlaMetric;
-  /** Target in milliseconds of calendar time. */
+  /** Target in business milliseconds of the policy's calendar (24×7: wall clock). */
   target: number;
+  /** Business milliseconds elapsed, pauses excluded. */
   elapsed: number;
   status: SlaTimerStatus;
   dueAt: string | null;
@@ -118,10 +119,14 @@ export interface SlaSummary {
   /** Timers that stopped in the last 30 / 90 days, and running breached ones. */
   compliance30: SlaCompliance;
   compliance90: SlaCompliance;
-  /** Open records whose timer is breached, most overdue first. */
+  /** Open records whose timer is breached, most overdue first (the first 20). */
   openBreaches: SlaTimerSummary[];
-  /** Running timers past a warning threshold, soonest due first. */
+  /** How many open timers are breached (all of them, not only those listed). */
+  openBreachCount: number;
+  /** Running timers past a warning threshold, soonest due first (the first 20). */
   atRisk: SlaTimerSummary[];
+  /** How many running timers are at risk. */
+  atRiskCount: number;
   /** Mean time to acknowledge / resolve incidents over 90 days, wall-clock ms. */
   mttaMs: number | null;
   mttrMs: number | null;

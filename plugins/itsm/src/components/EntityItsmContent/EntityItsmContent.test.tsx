@@ -304,7 +304,9 @@ describe('SLA on entity pages', () => {
           makeSlaSummary({
             compliance30: { met: 0, breached: 0, compliance: null },
             openBreaches: [],
+            openBreachCount: 0,
             atRisk: [],
+            atRiskCount: 0,
           }),
         ),
       ),

@@ -63,7 +63,7 @@ const SlaCardBody = (props: { summary: SlaSummary; maxItems: number }) => {
           label="Compliance, 90 days"
           compliance={summary.compliance90}
         />
-        <Figure label="Open breaches" value={breaches.length} />
+        <Figure label="Open breaches" value={summary.openBreachCount} />
       </FigureRow>
       {breaches.length > 0 && (
         <TimerList label="Open breaches" timers={breaches.slice(0, maxItems)} />

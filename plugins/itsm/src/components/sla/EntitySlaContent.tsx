@@ -37,8 +37,8 @@ export const SlaSummaryCard = (props: {
             label="Compliance, 90 days"
             compliance={value.compliance90}
           />
-          <Figure label="Open breaches" value={value.openBreaches.length} />
-          <Figure label="At risk" value={value.atRisk.length} />
+          <Figure label="Open breaches" value={value.openBreachCount} />
+          <Figure label="At risk" value={value.atRiskCount} />
           <Figure
             label="MTTA"
             value={formatMeanTime(value.mttaMs)}
