@@ -57,10 +57,13 @@ test('the SLA dashboard shows compliance by group and breached, at-risk and met 
   );
 
   if (process.env.ITSM_SCREENSHOTS) {
+    // The portal scrolls inside its content area, so a tall window shows it all.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 1440, height: 1900 });
     await page.screenshot({
       path: path.join(process.env.ITSM_SCREENSHOTS, 'sla-dashboard.png'),
-      fullPage: true,
     });
+    if (viewport) await page.setViewportSize(viewport);
   }
 
   // Met timers of the period, on request.
@@ -96,6 +99,11 @@ test('the SLA dashboard shows compliance by group and breached, at-risk and met 
   await expect(sla.getByRole('list', { name: /^Why: / }).first()).toContainText(
     'Started',
   );
+  if (process.env.ITSM_SCREENSHOTS) {
+    await sla.screenshot({
+      path: path.join(process.env.ITSM_SCREENSHOTS, 'record-sla.png'),
+    });
+  }
 });
 
 test('the SLA card on a component shows its compliance and the timers that need someone', async ({
@@ -120,4 +128,9 @@ test('the SLA card on a component shows its compliance and the timers that need 
   const record = card.getByRole('link', { name: /^INC-\d+$/ }).first();
   await expect(record).toHaveAttribute('href', /\/itsm\/incidents\/INC-\d+$/);
   await expect(card.getByRole('progressbar').first()).toBeVisible();
+  if (process.env.ITSM_SCREENSHOTS) {
+    await card.screenshot({
+      path: path.join(process.env.ITSM_SCREENSHOTS, 'entity-sla-card.png'),
+    });
+  }
 });

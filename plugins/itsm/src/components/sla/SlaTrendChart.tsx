@@ -6,7 +6,7 @@ import { formatCompliance } from './format';
 // Drawn in a fixed coordinate space and scaled to the width of its container.
 const WIDTH = 560;
 const HEIGHT = 150;
-const PAD = { left: 40, right: 12, top: 10, bottom: 22 };
+const PAD = { left: 40, right: 28, top: 10, bottom: 22 };
 const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
 const GRID = [0, 0.5, 1];
