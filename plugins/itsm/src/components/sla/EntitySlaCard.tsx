@@ -11,7 +11,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { ciEntityRef, LinkedKind, RecordLink } from '../shared';
-import { ComplianceFigure, Figure, FigureRow } from './Figure';
+import { FigureRow, SummaryFigures } from './Figure';
 import { NamedCard } from './NamedCard';
 import { TimerSummaryBar } from './SlaTimersTable';
 
@@ -55,15 +55,7 @@ const SlaCardBody = (props: { summary: SlaSummary; maxItems: number }) => {
   return (
     <>
       <FigureRow>
-        <ComplianceFigure
-          label="Compliance, 30 days"
-          compliance={summary.compliance30}
-        />
-        <ComplianceFigure
-          label="Compliance, 90 days"
-          compliance={summary.compliance90}
-        />
-        <Figure label="Open breaches" value={summary.openBreachCount} />
+        <SummaryFigures summary={summary} />
       </FigureRow>
       {breaches.length > 0 && (
         <TimerList label="Open breaches" timers={breaches.slice(0, maxItems)} />

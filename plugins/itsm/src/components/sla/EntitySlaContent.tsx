@@ -2,7 +2,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { SlaSummary } from '@backstage-itsm/plugin-itsm-common';
-import { ComplianceFigure, Figure, FigureRow } from './Figure';
+import { Figure, FigureRow, SummaryFigures } from './Figure';
 import { NamedCard } from './NamedCard';
 import { formatMeanTime } from './format';
 import { SlaTrendChart } from './SlaTrendChart';
@@ -29,15 +29,7 @@ export const SlaSummaryCard = (props: {
     body = (
       <>
         <FigureRow>
-          <ComplianceFigure
-            label="Compliance, 30 days"
-            compliance={value.compliance30}
-          />
-          <ComplianceFigure
-            label="Compliance, 90 days"
-            compliance={value.compliance90}
-          />
-          <Figure label="Open breaches" value={value.openBreachCount} />
+          <SummaryFigures summary={value} />
           <Figure label="At risk" value={value.atRiskCount} />
           <Figure
             label="MTTA"

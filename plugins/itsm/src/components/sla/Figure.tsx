@@ -1,7 +1,7 @@
 import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { SlaCompliance } from '@backstage-itsm/plugin-itsm-common';
+import { SlaCompliance, SlaSummary } from '@backstage-itsm/plugin-itsm-common';
 import { formatCompliance } from './format';
 
 /**
@@ -52,4 +52,19 @@ export const FigureRow = (props: { children: ReactNode }) => (
   <Box display="flex" flexWrap="wrap" gridGap={32} mb={2}>
     {props.children}
   </Box>
+);
+
+/** Compliance over 30 and 90 days and the open breaches of a summary, as figures. */
+export const SummaryFigures = (props: { summary: SlaSummary }) => (
+  <>
+    <ComplianceFigure
+      label="Compliance, 30 days"
+      compliance={props.summary.compliance30}
+    />
+    <ComplianceFigure
+      label="Compliance, 90 days"
+      compliance={props.summary.compliance90}
+    />
+    <Figure label="Open breaches" value={props.summary.openBreachCount} />
+  </>
 );
