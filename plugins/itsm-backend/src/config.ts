@@ -25,7 +25,7 @@ export interface ItsmConfig {
   /** A YAML file of demo records to load into an empty database. */
   demoDataFile?: string;
   changes: ChangePolicy;
-  /** `itsm.sla`: calendars and policies, checked at start-up (timers use them next). */
+  /** `itsm.sla`: calendars and policies, checked at start-up (the SLA clock uses them). */
   sla: { calendars: Record<string, SlaCalendar>; policies: SlaPolicy[] };
 }
 
