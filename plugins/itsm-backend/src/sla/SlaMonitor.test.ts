@@ -161,6 +161,36 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
     expect(await monitor.sweep()).toEqual([]);
   });
 
+  it('marks breaches of cycles that stopped more than a day ago without telling anyone', async () => {
+    const { incidents, monitor } = instance(knex, clock, events);
+    const incident = await raise(incidents);
+    now = new Date(T0.getTime() + 5 * H);
+    const working = await incidents.transition(
+      incident.id,
+      { version: incident.version, to: 'in_progress' },
+      alice,
+    );
+    await incidents.transition(
+      incident.id,
+      {
+        version: working.version,
+        to: 'resolved',
+        resolutionCode: 'fixed',
+        resolutionNotes: 'old news',
+      },
+      alice,
+    );
+    // First sweep two days later, e.g. after an upgrade to the SLA engine.
+    now = new Date(T0.getTime() + 53 * H);
+    expect(await monitor.sweep()).toEqual([]);
+    expect(await slaEntries(incident.id)).toEqual([]);
+    const marked = await knex('itsm_sla_timers').where({
+      record_id: incident.id,
+    });
+    expect(marked.map(r => r.status)).toEqual(['breached', 'breached']);
+    expect(marked.every(r => r.breach_recorded_at !== null)).toBe(true);
+  });
+
   it('re-derives the timers of open records and of records without any at start-up', async () => {
     const { incidents, monitor } = instance(knex, clock, events);
     const open = await raise(incidents);

@@ -34,6 +34,9 @@ const METRIC_LABEL: Record<string, string> = {
 
 const percent = (f: number) => `${Math.round(f * 100)} %`;
 
+/** A cycle stopped longer ago than this is history to the sweep. */
+const HISTORY_AFTER_MS = 24 * 3_600_000;
+
 /**
  * The scheduled side of the SLA (DESIGN.md §4): finds timers that crossed a warning
  * threshold or their target, records "SLA warning" / "SLA breached" on the timeline
@@ -109,7 +112,8 @@ export class SlaMonitor {
         if (timer.status === 'breached') {
           if (
             timer.breach_recorded_at === null &&
-            (await timers.claimBreach(trx, timer, atIso))
+            (await timers.claimBreach(trx, timer, atIso)) &&
+            !SlaMonitor.isHistory(timer, at)
           ) {
             event(
               'sla_breached',
@@ -154,6 +158,18 @@ export class SlaMonitor {
       }
       return events;
     });
+  }
+
+  /**
+   * A breach of a cycle that stopped long before this sweep (records from before the SLA
+   * engine, or imported history) is marked as recorded without a timeline entry or a
+   * notification: nobody can act on it any more.
+   */
+  static isHistory(timer: SlaTimerRow, now: Date): boolean {
+    return (
+      timer.stopped_at !== null &&
+      now.getTime() - new Date(timer.stopped_at).getTime() > HISTORY_AFTER_MS
+    );
   }
 
   /**
