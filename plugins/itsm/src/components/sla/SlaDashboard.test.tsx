@@ -280,7 +280,7 @@ describe('ITSM page, SLA tab', () => {
     ).toBeInTheDocument();
     expect(
       await within(compliance).findByRole('button', {
-        name: 'system:payments',
+        name: 'payments',
       }),
     ).toBeInTheDocument();
     const last = complianceQueries[complianceQueries.length - 1];
@@ -294,7 +294,7 @@ describe('ITSM page, SLA tab', () => {
 
     // A system's drill-down filters by system.
     await userEvent.click(
-      within(compliance).getByRole('button', { name: 'system:payments' }),
+      within(compliance).getByRole('button', { name: 'payments' }),
     );
     await waitFor(() =>
       expect(timerQueries[timerQueries.length - 1].get('system')).toBe(

@@ -21,6 +21,7 @@ import {
   SlaGroupBy,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef, SlaTimerFilter } from '../../api';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { humanizeRef, RefLink, SelectField, Toolbar } from '../shared';
 import { formatCompliance, formatMeanTime } from './format';
 import { SlaSummaryCard } from './EntitySlaContent';
@@ -130,12 +131,14 @@ const ComplianceTable = (props: {
             component="button"
             variant="body2"
             title={row.key}
+            style={{ textAlign: 'left' }}
             onClick={(event: MouseEvent) => {
               event.stopPropagation();
               onDrill(row.key!, 'breached');
             }}
           >
-            {name(row)}
+            {/* The entity's title, as the other tables show groups and systems. */}
+            <EntityDisplayName entityRef={row.key} hideIcon disableTooltip />
           </MuiLink>
         ) : (
           <Typography variant="body2" color="textSecondary" component="span">
