@@ -1,5 +1,6 @@
-import { Browser, expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'path';
+import { signInAs } from './signIn';
 
 /**
  * Two demo users on the running portal: alice (payments team) requests a normal change
@@ -7,19 +8,6 @@ import path from 'path';
  * her approval and approves it; alice sees it scheduled, with carol's decision in the
  * timeline.
  */
-
-/** A browser context signed in as a demo user through the sign-in page. */
-async function signInAs(browser: Browser, user: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('Demo user').selectOption(user);
-  await page.getByRole('button', { name: /^Sign in as / }).click();
-  await expect(
-    page.getByRole('heading', { name: 'ACME Corp Catalog' }),
-  ).toBeVisible();
-  return page;
-}
 
 /** `YYYY-MM-DDTHH:mm` in the browser's zone, as a datetime-local input takes it. */
 function localInput(date: Date): string {

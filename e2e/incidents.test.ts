@@ -1,18 +1,11 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'path';
+import { signInAsGuest } from './signIn';
 
 /**
  * A new user on the demo portal: opens a component, sees its incidents, reports one,
  * works it to resolved with a note and finds every step in its timeline.
  */
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'ACME Corp Catalog' }),
-  ).toBeVisible();
-}
 
 test('report an incident on a component and resolve it', async ({ page }) => {
   // The browser test runs on a fresh database (scripts/e2e.sh), so the title is unique.

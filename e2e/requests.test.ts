@@ -1,22 +1,12 @@
-import { Browser, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import path from 'path';
+import { signInAs } from './signIn';
 
 /**
  * The service catalog on the running portal: alice (payments team) orders a new
  * PostgreSQL database through its form; erin (dba, the offering's owner) approves it
  * and fulfils it; alice sees it fulfilled among her requests.
  */
-
-async function signInAs(browser: Browser, user: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/');
-  await page.getByLabel('Demo user').selectOption(user);
-  await page.getByRole('button', { name: /^Sign in as / }).click();
-  await expect(
-    page.getByRole('heading', { name: 'ACME Corp Catalog' }),
-  ).toBeVisible();
-  return page;
-}
 
 /** Confirms a move or decision dialog, with a note or comment when given. */
 async function confirm(page: Page, button: string, text?: string) {

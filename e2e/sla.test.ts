@@ -1,19 +1,12 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'path';
+import { signInAsGuest } from './signIn';
 
 /**
  * The SLA view on the demo portal: the SLA tab of the ITSM page shows compliance by
  * group and the demo's breached, at-risk and met timers; a breached record's page
  * explains its timer; the payments API's overview has the SLA card.
  */
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'ACME Corp Catalog' }),
-  ).toBeVisible();
-}
 
 test('the SLA dashboard shows compliance by group and breached, at-risk and met timers', async ({
   page,
