@@ -170,13 +170,12 @@ export class ChangeService {
     return { ...page, items: page.items.map(toChange) };
   }
 
-  async timeline(idOrNumber: string): Promise<TimelineEntry[]> {
-    const { id } = await this.load(idOrNumber);
-    return this.options.records.getTimeline(id);
+  timeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    return this.options.changes.timeline(idOrNumber);
   }
 
   async approvalSteps(idOrNumber: string): Promise<ApprovalStep[]> {
-    const { id } = await this.load(idOrNumber);
+    const id = await this.options.changes.resolveId(idOrNumber);
     return this.options.approvals.store.forRecord(id);
   }
 
@@ -192,7 +191,7 @@ export class ChangeService {
       assignmentGroup,
       assignee,
     } = await cis.resolveUpdates(input, actor.credentials);
-    const { id } = await this.load(idOrNumber);
+    const id = await this.options.changes.resolveId(idOrNumber);
     const updated = await this.options.changes.change(
       id,
       input.version,
@@ -487,7 +486,7 @@ export class ChangeService {
     input: { body: string; visibility: CommentVisibility },
     actor: Actor,
   ): Promise<TimelineEntry> {
-    const { id } = await this.load(idOrNumber);
+    const id = await this.options.changes.resolveId(idOrNumber);
     return this.options.changes.comment(id, input, actor.ref, this.now);
   }
 
@@ -537,7 +536,7 @@ export class ChangeService {
   }
 
   async causedIncidents(idOrNumber: string) {
-    const { id } = await this.load(idOrNumber);
+    const id = await this.options.changes.resolveId(idOrNumber);
     const incidents = await this.options.incidents.causedBy(id);
     return incidents.map(
       ({ id: incidentId, number, title, state, priority }) => ({

@@ -127,9 +127,8 @@ export class IncidentService {
     return this.options.incidents.list(filter, paging, criteria);
   }
 
-  async timeline(idOrNumber: string): Promise<TimelineEntry[]> {
-    const id = await this.options.records.resolveId('incident', idOrNumber);
-    return this.options.records.getTimeline(id);
+  timeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    return this.options.incidents.timeline(idOrNumber);
   }
 
   async update(
@@ -151,7 +150,7 @@ export class IncidentService {
         : await this.options.records.resolveId('change', input.causedByChange);
 
     let assigned = false;
-    const id = await this.options.records.resolveId('incident', idOrNumber);
+    const id = await this.options.incidents.resolveId(idOrNumber);
     const updated = await this.options.incidents.change(
       id,
       input.version,
@@ -204,7 +203,7 @@ export class IncidentService {
     actor: Actor,
   ): Promise<Incident> {
     let from: IncidentState = 'new';
-    const id = await this.options.records.resolveId('incident', idOrNumber);
+    const id = await this.options.incidents.resolveId(idOrNumber);
     const updated = await this.options.incidents.change(
       id,
       input.version,
@@ -236,7 +235,7 @@ export class IncidentService {
     actor: Actor,
   ): Promise<TimelineEntry> {
     const { records, incidents } = this.options;
-    const id = await records.resolveId('incident', idOrNumber);
+    const id = await incidents.resolveId(idOrNumber);
     let replied: Incident | undefined;
     const entry = await incidents.withLock(
       id,

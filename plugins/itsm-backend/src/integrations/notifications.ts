@@ -7,6 +7,7 @@ import {
   INCIDENT_STATE_LABELS,
   Priority,
   RecordCore,
+  SLA_METRIC_LABELS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { IncidentEvent } from '../incidents/IncidentService';
@@ -73,6 +74,16 @@ function createSender(options: {
   };
 }
 
+/** "INC-000042 is now resolved": the title telling the requester of a move. */
+function nowIn(
+  record: { number: string; state: string },
+  labels: Record<string, string>,
+): string {
+  return `${record.number} is now ${labels[record.state].toLocaleLowerCase(
+    'en-US',
+  )}`;
+}
+
 /**
  * Asks the groups of newly opened approval steps, without the record's requester, who
  * may not approve their own record.
@@ -124,9 +135,7 @@ export function createIncidentNotifier(options: {
           incident.requester,
           incident,
           event,
-          `${incident.number} is now ${INCIDENT_STATE_LABELS[
-            incident.state
-          ].toLocaleLowerCase('en-US')}`,
+          nowIn(incident, INCIDENT_STATE_LABELS),
         );
         break;
       case 'requester_replied':
@@ -167,9 +176,7 @@ export function createChangeNotifier(options: {
           change.requester,
           change,
           event,
-          `${change.number} is now ${CHANGE_STATE_LABELS[
-            change.state
-          ].toLocaleLowerCase('en-US')}`,
+          nowIn(change, CHANGE_STATE_LABELS),
         );
         break;
       default:
@@ -186,17 +193,19 @@ export function createRequestNotifier(options: {
   logger: LoggerService;
 }) {
   const send = createSender(options);
+  /** An approved request is work for the offering's owner group. */
+  const toFulfil = (event: RequestEvent) =>
+    send(
+      event.request.assignmentGroup,
+      event.request,
+      event,
+      `New request ${event.request.number} to fulfil: ${event.request.offeringTitle}`,
+    );
   return async (event: RequestEvent) => {
     const { request } = event;
     switch (event.type) {
       case 'created':
-        if (request.state === 'approved')
-          await send(
-            request.assignmentGroup,
-            request,
-            event,
-            `New request ${request.number} to fulfil: ${request.offeringTitle}`,
-          );
+        if (request.state === 'approved') await toFulfil(event);
         break;
       case 'approval_requested':
         await askApprovers(send, request, event);
@@ -206,17 +215,10 @@ export function createRequestNotifier(options: {
           request.requester,
           request,
           event,
-          `${request.number} is now ${REQUEST_STATE_LABELS[
-            request.state
-          ].toLocaleLowerCase('en-US')}`,
+          nowIn(request, REQUEST_STATE_LABELS),
         );
         if (request.state === 'approved' && event.from === 'awaiting_approval')
-          await send(
-            request.assignmentGroup,
-            request,
-            event,
-            `New request ${request.number} to fulfil: ${request.offeringTitle}`,
-          );
+          await toFulfil(event);
         break;
       default:
     }
@@ -234,7 +236,7 @@ export function createSlaNotifier(options: {
   const send = createSender(options);
   return async (event: SlaEvent) => {
     const { record } = event;
-    const metric = event.metric === 'response' ? 'Response' : 'Resolution';
+    const metric = SLA_METRIC_LABELS[event.metric];
     const title =
       event.type === 'sla_breached'
         ? `${record.number}: ${metric} SLA breached`

@@ -89,9 +89,19 @@ export class KindStore<T extends RecordCore, F extends object> {
     return this.toRecord(row, affected.get(id) ?? []);
   }
 
+  /** The id of a record given by uuid or number (INC-000123); 404 when there is none. */
+  resolveId(idOrNumber: string): Promise<string> {
+    return this.records.resolveId(this.spec.kind, idOrNumber);
+  }
+
+  /** A record's timeline, oldest first; 404 when there is no such record. */
+  async timeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    return this.records.getTimeline(await this.resolveId(idOrNumber));
+  }
+
   /** A record by uuid or number (INC-000123); 404 when there is none. */
   async find(idOrNumber: string): Promise<T> {
-    const id = await this.records.resolveId(this.spec.kind, idOrNumber);
+    const id = await this.resolveId(idOrNumber);
     const record = await this.get(id);
     if (!record) throw new NotFoundError(`No ${this.spec.kind} ${idOrNumber}`);
     return record;

@@ -25,18 +25,15 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Timeline entries after which derived data is recomputed. */
-const TRANSITION_TYPES: ReadonlySet<string> = new Set([
-  'created',
-  'state_changed',
-  'field_changed',
-]);
-
-/** Called in the transaction of a transition; `at` is the transition's time. */
-export type TransitionObserver = (
+/**
+ * Called in the transaction of every timeline append, after the rows are written;
+ * `at` is the time of the entries.
+ */
+export type TimelineObserver = (
   trx: Knex.Transaction,
   recordId: string,
   at: string,
+  entries: NewTimelineEntry[],
 ) => Promise<void>;
 
 /** Row of `itsm_records` as knex returns it. */
@@ -79,15 +76,15 @@ export class RecordStore {
 
   constructor(readonly db: Knex) {}
 
-  private readonly transitionObservers: TransitionObserver[] = [];
+  private readonly timelineObservers: TimelineObserver[] = [];
 
   /**
-   * Runs `observer` inside the transaction of every append that creates a record,
-   * moves its state or changes its fields, after the rows are written: derived data
-   * (the SLA timers) is kept in step with the timeline in the same transaction.
+   * Runs `observer` inside the transaction of every timeline append: derived data (the
+   * SLA timers) is kept in step with the timeline in the same transaction, whichever
+   * path wrote it.
    */
-  onTransition(observer: TransitionObserver): void {
-    this.transitionObservers.push(observer);
+  onAppend(observer: TimelineObserver): void {
+    this.timelineObservers.push(observer);
   }
 
   transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
@@ -278,10 +275,8 @@ export class RecordStore {
         data: serializeData(entry),
       })),
     );
-    if (entries.some(entry => TRANSITION_TYPES.has(entry.type))) {
-      for (const observer of this.transitionObservers) {
-        await observer(trx, recordId, at);
-      }
+    for (const observer of this.timelineObservers) {
+      await observer(trx, recordId, at, entries);
     }
     return written;
   }

@@ -193,13 +193,12 @@ export class RequestService {
     return { ...page, items: page.items.map(toRequest) };
   }
 
-  async timeline(idOrNumber: string): Promise<TimelineEntry[]> {
-    const { id } = await this.load(idOrNumber);
-    return this.options.records.getTimeline(id);
+  timeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    return this.options.requests.timeline(idOrNumber);
   }
 
   async approvalSteps(idOrNumber: string): Promise<ApprovalStep[]> {
-    const { id } = await this.load(idOrNumber);
+    const id = await this.options.requests.resolveId(idOrNumber);
     return this.options.approvals.store.forRecord(id);
   }
 
@@ -356,7 +355,7 @@ export class RequestService {
     input: { body: string; visibility: CommentVisibility },
     actor: Actor,
   ): Promise<TimelineEntry> {
-    const { id } = await this.load(idOrNumber);
+    const id = await this.options.requests.resolveId(idOrNumber);
     return this.options.requests.comment(id, input, actor.ref, this.now);
   }
 

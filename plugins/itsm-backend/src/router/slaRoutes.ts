@@ -54,13 +54,23 @@ export function registerSlaRoutes(
   const { authorizer, timers, reports, cis } = options;
   const now = () => options.now?.() ?? new Date();
 
-  const recordSla = (kind: RecordKind) => async (req: any, res: any) => {
+  /** A record's SLA, for whoever may read the record. */
+  const recordSla = async (
+    kind: RecordKind,
+    req: AnyRequest & { params: { id: string } },
+  ) => {
     const { id } = await helpers.actOn(kind, req, READ_PERMISSION[kind]);
-    res.json(await timers.describe(id, now()));
+    return timers.describe(id, now());
   };
-  router.get('/incidents/:id/sla', recordSla('incident'));
-  router.get('/changes/:id/sla', recordSla('change'));
-  router.get('/requests/:id/sla', recordSla('request'));
+  router.get('/incidents/:id/sla', async (req, res) => {
+    res.json(await recordSla('incident', req));
+  });
+  router.get('/changes/:id/sla', async (req, res) => {
+    res.json(await recordSla('change', req));
+  });
+  router.get('/requests/:id/sla', async (req, res) => {
+    res.json(await recordSla('request', req));
+  });
 
   const visibleTo = async (
     credentials: BackstageCredentials,

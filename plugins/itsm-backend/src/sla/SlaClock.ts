@@ -43,6 +43,9 @@ export interface SlaSubjectRecord {
   acknowledgedAtCreation?: boolean;
 }
 
+/** Fields whose change can change the policy (priority) or stop a clock (assignee). */
+const CLOCK_FIELDS: ReadonlySet<string> = new Set(['priority', 'assignee']);
+
 /** Used for requests when no policy names them: the offering's target, around the clock. */
 const REQUEST_FALLBACK_CALENDAR = parseCalendars({ '24x7': { type: '24x7' } })[
   '24x7'
@@ -158,6 +161,22 @@ export class SlaClock {
       timers,
       evaluatedAt: now.toISOString(),
     };
+  }
+
+  /**
+   * Whether a timeline entry can change a record's timers: its creation, a state
+   * change, or a field the policy or the acknowledgement depends on (priority,
+   * assignee). Comments, title edits and SLA entries do not.
+   */
+  static movesClock(entry: {
+    type: string;
+    changes?: { field: string }[];
+  }): boolean {
+    if (entry.type === 'created' || entry.type === 'state_changed') return true;
+    return (
+      entry.type === 'field_changed' &&
+      !!entry.changes?.some(c => CLOCK_FIELDS.has(c.field))
+    );
   }
 
   /**

@@ -1,11 +1,13 @@
 import {
   Priority,
   RecordKind,
+  SLA_METRIC_LABELS,
   SlaMetric,
 } from '@backstage-itsm/plugin-itsm-common';
 import { RecordStore } from '../records/RecordStore';
 import { NewTimelineEntry } from '../records/types';
 import { SYSTEM_ACTOR } from '../records/actor';
+import { toIsoOrNull } from '../records/time';
 import { SlaTimerRow, SlaTimerStore } from './SlaTimerStore';
 
 /** What the sweep recorded, for notifications (sent after the commit). */
@@ -26,11 +28,6 @@ export interface SlaEvent {
   threshold?: number;
   dueAt: string | null;
 }
-
-const METRIC_LABEL: Record<string, string> = {
-  response: 'Response',
-  resolution: 'Resolution',
-};
 
 const percent = (f: number) => `${Math.round(f * 100)} %`;
 
@@ -103,12 +100,12 @@ export class SlaMonitor {
           record,
           metric: timer.metric as SlaMetric,
           cycle: timer.cycle,
-          dueAt: timer.due_at ? new Date(timer.due_at).toISOString() : null,
+          dueAt: toIsoOrNull(timer.due_at),
           ...(threshold !== undefined ? { threshold } : {}),
         });
       };
       for (const timer of await timers.rowsOf(trx, recordId)) {
-        const label = `${METRIC_LABEL[timer.metric] ?? timer.metric} SLA`;
+        const label = `${SLA_METRIC_LABELS[timer.metric as SlaMetric]} SLA`;
         if (timer.status === 'breached') {
           if (
             timer.breach_recorded_at === null &&
@@ -124,9 +121,7 @@ export class SlaMonitor {
           continue;
         }
         if (timer.stopped_at !== null || timer.status === 'paused') continue;
-        const crossed = (timer.next_warning_at &&
-          new Date(timer.next_warning_at).getTime() <= at.getTime()) as boolean;
-        if (!crossed) continue;
+        // Elapsed as of now (just re-derived): the highest threshold not yet recorded.
         const reached = Number(timer.elapsed_ms) / Number(timer.target_ms);
         const threshold = thresholds
           .filter(f => f <= reached && f > Number(timer.warned_threshold))

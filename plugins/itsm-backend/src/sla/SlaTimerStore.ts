@@ -43,10 +43,12 @@ export class SlaTimerStore {
     readonly clock: SlaClock,
   ) {}
 
-  /** Keeps the timers in step with every transition, in its transaction. */
+  /** Keeps the timers in step with every append that moves a clock, in its transaction. */
   attach(): this {
-    this.records.onTransition(async (trx, recordId, at) => {
-      await this.recompute(trx, recordId, new Date(at));
+    this.records.onAppend(async (trx, recordId, at, entries) => {
+      if (entries.some(SlaClock.movesClock)) {
+        await this.recompute(trx, recordId, new Date(at));
+      }
     });
     return this;
   }

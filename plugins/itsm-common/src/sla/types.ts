@@ -3,6 +3,11 @@ import { Priority, RecordKind } from '../records';
 /** The two clocks of DESIGN.md §4: until someone responds, until it is resolved. */
 export type SlaMetric = 'response' | 'resolution';
 
+export const SLA_METRIC_LABELS: Record<SlaMetric, string> = {
+  response: 'Response',
+  resolution: 'Resolution',
+};
+
 export type SlaTimerStatus =
   | 'running'
   | 'paused'

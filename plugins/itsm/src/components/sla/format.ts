@@ -1,4 +1,7 @@
-import { SlaMetric, SlaTimerStatus } from '@backstage-itsm/plugin-itsm-common';
+import {
+  SLA_METRIC_LABELS,
+  SlaTimerStatus,
+} from '@backstage-itsm/plugin-itsm-common';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -13,10 +16,8 @@ export const SLA_STATUS_LABELS: Record<SlaTimerStatus, string> = {
   canceled: 'Canceled',
 };
 
-export const SLA_METRIC_LABELS: Record<SlaMetric, string> = {
-  response: 'Response',
-  resolution: 'Resolution',
-};
+/** Re-exported from common, where the backend's timeline texts take it too. */
+export { SLA_METRIC_LABELS };
 
 /**
  * A duration for people, the two largest units: `35m`, `2h 10m`, `4h`. Business time is
