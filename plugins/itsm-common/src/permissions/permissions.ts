@@ -1,4 +1,9 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  BasicPermission,
+  createPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { RecordKind } from '../records/types';
 
 /** Resource type of ITSM records, for resource permissions and conditional rules. */
 export const ITSM_RECORD_RESOURCE_TYPE = 'itsm-record';
@@ -90,11 +95,57 @@ export const itsmRequestApprovePermission = createPermission({
   resourceType: ITSM_RECORD_RESOURCE_TYPE,
 });
 
+/**
+ * Reading the internal work notes on a record's timeline, for every kind. Reading a
+ * record does not include its work notes: a requester outside the assignment group
+ * sees the record and its comments, not the notes its workers keep.
+ */
+export const itsmRecordWorknoteReadPermission = createPermission({
+  name: 'itsm.record.worknote.read',
+  attributes: { action: 'read' },
+  resourceType: ITSM_RECORD_RESOURCE_TYPE,
+});
+
 /** Administrative acts on any ITSM record. */
 export const itsmAdminPermission = createPermission({
   name: 'itsm.admin',
   attributes: {},
 });
+
+/** What a caller may do to records of one kind, and the permission that guards it. */
+export interface ItsmKindPermissions {
+  create: BasicPermission;
+  read: ResourcePermission;
+  update: ResourcePermission;
+  /** Adding a comment visible to the requester. */
+  comment: ResourcePermission;
+  /** Deciding an approval step (approvable kinds only). */
+  approve?: ResourcePermission;
+}
+
+/** The permissions of each kind, so that code serving every kind looks them up here. */
+export const ITSM_KIND_PERMISSIONS: Record<RecordKind, ItsmKindPermissions> = {
+  incident: {
+    create: itsmIncidentCreatePermission,
+    read: itsmIncidentReadPermission,
+    update: itsmIncidentUpdatePermission,
+    comment: itsmIncidentCommentPermission,
+  },
+  change: {
+    create: itsmChangeCreatePermission,
+    read: itsmChangeReadPermission,
+    update: itsmChangeUpdatePermission,
+    comment: itsmChangeUpdatePermission,
+    approve: itsmChangeApprovePermission,
+  },
+  request: {
+    create: itsmRequestCreatePermission,
+    read: itsmRequestReadPermission,
+    update: itsmRequestUpdatePermission,
+    comment: itsmRequestUpdatePermission,
+    approve: itsmRequestApprovePermission,
+  },
+};
 
 export const itsmPermissions = [
   itsmIncidentCreatePermission,
@@ -109,6 +160,7 @@ export const itsmPermissions = [
   itsmRequestReadPermission,
   itsmRequestUpdatePermission,
   itsmRequestApprovePermission,
+  itsmRecordWorknoteReadPermission,
   itsmAdminPermission,
 ];
 
@@ -123,4 +175,5 @@ export const itsmRecordPermissions = [
   itsmRequestReadPermission,
   itsmRequestUpdatePermission,
   itsmRequestApprovePermission,
+  itsmRecordWorknoteReadPermission,
 ];
