@@ -11,6 +11,24 @@ export interface Config {
       /** Days after resolution when a resolved incident is closed automatically (default 7). */
       autoCloseAfterDays?: number;
     };
+    /** Where work goes when the catalog names no group for it. */
+    routing?: {
+      /**
+       * The group (a group ref) that gets records and approval steps whose CI is owned
+       * by a user, by a group that is not in the catalog, or by nobody; it approves
+       * beside a user who owns a CI. Defaults to `itsm.changes.platformGroup`. The
+       * record's timeline says when work was routed here.
+       */
+      fallbackGroup?: string;
+    };
+    /** Rules of every approval (changes and service requests). */
+    approvals?: {
+      /**
+       * Four eyes across stages: one person approves at most one stage of a round
+       * (default true), so the owner who approved cannot give the platform approval too.
+       */
+      oneStagePerApprover?: boolean;
+    };
     /** Change management: who approves, and when changes may not be scheduled. */
     changes?: {
       /**

@@ -27,9 +27,10 @@ backend.add(import('@backstage-itsm/plugin-catalog-backend-module-itsm'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// the ITSM permission policy (itsm.permissions in app-config.yaml): workers work
+// their group's records, requesters see theirs without work notes, only the required
+// groups approve, the admin group does everything; other plugins' permissions allowed
+backend.add(import('@backstage-itsm/plugin-permission-backend-module-itsm'));
 
 // search plugin, with the Postgres engine when on Postgres (falls back to Lunr)
 backend.add(import('@backstage/plugin-search-backend'));

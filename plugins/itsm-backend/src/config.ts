@@ -4,6 +4,8 @@ import {
   DEFAULT_APPROVAL_POLICY,
   parseApprovalPolicy,
 } from './approvals/policy';
+import { ApprovalRules } from './approvals/ApprovalEngine';
+import { RoutingOptions } from './catalog/CatalogCis';
 import { ChangePolicy } from './changes/ChangeService';
 import { parseFreezeWindows } from './changes/freezes';
 import {
@@ -25,6 +27,10 @@ export interface ItsmConfig {
   /** A YAML file of demo records to load into an empty database. */
   demoDataFile?: string;
   changes: ChangePolicy;
+  /** `itsm.routing`: where work goes when the catalog names no group for it. */
+  routing: RoutingOptions;
+  /** `itsm.approvals`: rules every approvable kind follows. */
+  approvals: ApprovalRules;
   /** `itsm.sla`: calendars and policies, checked at start-up (the SLA clock uses them). */
   sla: { calendars: Record<string, SlaCalendar>; policies: SlaPolicy[] };
 }
@@ -56,11 +62,18 @@ export function readItsmConfig(config: Config): ItsmConfig {
       'itsm.incidents.autoCloseAfterDays must be a positive number of days',
     );
   }
+  const changes = readChangePolicy(config);
   return {
     priorityMatrix: (matrix as PriorityMatrix) ?? DEFAULT_PRIORITY_MATRIX,
     autoCloseAfterDays,
     demoDataFile: config.getOptionalString('itsm.demoData.file'),
-    changes: readChangePolicy(config),
+    changes,
+    routing: readRouting(config, changes.platformGroup),
+    approvals: {
+      oneStagePerApprover:
+        config.getOptionalBoolean('itsm.approvals.oneStagePerApprover') ??
+        true,
+    },
     sla: readSlaConfig(config),
   };
 }
@@ -84,6 +97,21 @@ function readChangePolicy(config: Config): ChangePolicy {
         : parseApprovalPolicy(policy),
     freezeWindows: parseFreezeWindows(changes?.getOptional('freezeWindows')),
   };
+}
+
+/** `itsm.routing.fallbackGroup`, the platform group unless configured. */
+function readRouting(
+  config: Config,
+  platformGroup: string | undefined,
+): RoutingOptions {
+  const raw = config.getOptionalString('itsm.routing.fallbackGroup');
+  if (raw === undefined) return { fallbackGroup: platformGroup };
+  const fallbackGroup = normalizeEntityRef(raw);
+  if (!fallbackGroup?.startsWith('group:'))
+    throw new Error(
+      `itsm.routing.fallbackGroup must be a group ref such as group:default/platform-team, got '${raw}'`,
+    );
+  return { fallbackGroup };
 }
 
 /** `itsm.sla`: business-hours calendars and the policies that use them. */

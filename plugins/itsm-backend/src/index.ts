@@ -9,5 +9,5 @@ export {
   itsmRecordPermissionRules,
   itsmRecordConditions,
   createItsmRecordConditionalDecision,
-} from './permissions/rules';
-export type { ItsmRecordResource, ItsmRecordQuery } from './permissions/rules';
+} from '@backstage-itsm/plugin-itsm-node';
+export type { ItsmRecordResource, ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';

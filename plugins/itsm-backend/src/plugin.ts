@@ -34,7 +34,7 @@ import { RequestStore } from './requests/RequestStore';
 import {
   itsmRecordPermissionRules,
   itsmRecordResourceRef,
-} from './permissions/rules';
+} from '@backstage-itsm/plugin-itsm-node';
 import { RecordStore } from './records/RecordStore';
 import { SYSTEM_ACTOR } from './records/actor';
 import { Authorizer } from './router/authorization';
@@ -72,7 +72,7 @@ export const itsmPlugin = createBackendPlugin({
         const slaClock = new SlaClock(config.sla.policies);
         const slaTimers = new SlaTimerStore(records, slaClock).attach();
         const incidentStore = new IncidentStore(records);
-        const cis = new CatalogCis(deps.catalog);
+        const cis = new CatalogCis(deps.catalog, config.routing);
         const serviceOptions = {
           records,
           incidents: incidentStore,
@@ -81,7 +81,10 @@ export const itsmPlugin = createBackendPlugin({
           onEvent: createIncidentNotifier(deps),
         };
         const incidents = new IncidentService(serviceOptions);
-        const approvals = new ApprovalEngine(new ApprovalStore(records.db));
+        const approvals = new ApprovalEngine(
+          new ApprovalStore(records.db),
+          config.approvals,
+        );
         const changeServiceOptions = {
           records,
           changes: new ChangeStore(records),
@@ -197,6 +200,7 @@ export const itsmPlugin = createBackendPlugin({
               createConditionTransformer(
                 Object.values(itsmRecordPermissionRules),
               ),
+              records,
             ),
             userInfo: deps.userInfo,
             records,

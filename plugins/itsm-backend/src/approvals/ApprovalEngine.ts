@@ -10,12 +10,22 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import { Knex } from 'knex';
+import { ReadFilters } from '../permissions/toKnex';
 import { NewTimelineEntry } from '../records/types';
 import { ApprovalStore } from './ApprovalStore';
 import { PlannedStep } from './policy';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 const same = (a: string, b: string) => lower(a) === lower(b);
+
+/** Approval rules an organisation may tune (`itsm.approvals`). */
+export interface ApprovalRules {
+  /**
+   * One person approves at most one stage of a round (four eyes across stages): the
+   * owner who approved cannot also give the platform approval.
+   */
+  oneStagePerApprover: boolean;
+}
 
 /** Who decides: the user and the groups they belong to (their ownership refs). */
 export interface Approver {
@@ -42,19 +52,29 @@ export type DecisionOutcome =
  * first.
  */
 export class ApprovalEngine {
-  constructor(readonly store: ApprovalStore) {}
+  private readonly oneStagePerApprover: boolean;
+
+  constructor(
+    readonly store: ApprovalStore,
+    options: ApprovalRules = { oneStagePerApprover: true },
+  ) {
+    this.oneStagePerApprover = options.oneStagePerApprover;
+  }
 
   /**
    * "Waiting for my approval": open steps of any kind that the approver may decide
-   * (member of a step's group, not the requester). Being an eligible approver is what
-   * lets them see the record's summary here.
+   * (member of a step's group — or the user a step names —, not the requester, not a
+   * second stage of one round) on records they may read.
    */
-  pendingFor(approver: Approver): Promise<ApprovalQueueItem[]> {
+  pendingFor(
+    approver: Approver,
+    filters: ReadFilters,
+  ): Promise<ApprovalQueueItem[]> {
     return this.store.pendingFor(
-      approver.ownershipEntityRefs
-        .map(lower)
-        .filter(ref => ref.startsWith('group:')),
-      approver.ref,
+      [...new Set([approver.ref, ...approver.ownershipEntityRefs].map(lower))],
+      lower(approver.ref),
+      filters,
+      { oneStagePerApprover: this.oneStagePerApprover },
     );
   }
 
@@ -157,12 +177,28 @@ export class ApprovalEngine {
       throw new NotAllowedError(
         `${approver.ref} requested ${record.number} and cannot approve it`,
       );
-    const memberships = approver.ownershipEntityRefs.map(lower);
+    const memberships = [approver.ref, ...approver.ownershipEntityRefs].map(
+      lower,
+    );
     if (!step.eligibleGroups.some(g => memberships.includes(lower(g))))
       throw new NotAllowedError(
         `Deciding ${step.stageName} of ${
           record.number
         } requires membership of ${step.eligibleGroups.join(' or ')}`,
+      );
+    const earlier = this.oneStagePerApprover
+      ? all.find(
+          s =>
+            s.round === round &&
+            s.stage !== step.stage &&
+            s.state === 'approved' &&
+            s.decidedBy !== null &&
+            same(s.decidedBy, approver.ref),
+        )
+      : undefined;
+    if (earlier)
+      throw new NotAllowedError(
+        `${approver.ref} approved ${earlier.stageName} of ${record.number}; ${step.stageName} needs a second person (four eyes)`,
       );
     const comment = input.comment?.trim() || null;
     if (input.decision === 'rejected' && !comment)

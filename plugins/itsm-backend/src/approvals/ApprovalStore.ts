@@ -5,6 +5,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
+import { applyReadFilters, ReadFilters } from '../permissions/toKnex';
 import { toIso, toIsoOrNull } from '../records/time';
 import { PlannedStep } from './policy';
 
@@ -91,28 +92,44 @@ export class ApprovalStore {
   }
 
   /**
-   * Open steps that members of the given groups may decide, excluding records the
-   * caller requested (they may never approve those), oldest first.
+   * Open steps that the given principals (a user and their groups) may decide, oldest
+   * first: not on records they requested (they may never approve those), only on
+   * records the read filters let through, and — with `oneStagePerApprover` — not in a
+   * round where the user already approved another stage.
    */
   async pendingFor(
-    groups: string[],
-    requester: string,
-    limit = 200,
+    principals: string[],
+    user: string,
+    filters: ReadFilters,
+    options: { oneStagePerApprover: boolean; limit?: number },
   ): Promise<ApprovalQueueItem[]> {
-    if (groups.length === 0) return [];
+    if (principals.length === 0) return [];
     const query = this.db('itsm_approval_steps as s')
       .join('itsm_records as r', 'r.id', 's.record_id')
       .whereIn(
         's.id',
         this.db('itsm_approval_step_groups')
-          .whereIn('group_ref', groups)
+          .whereIn('group_ref', principals)
           .andWhere('state', 'pending')
           .select('step_id'),
       )
       .andWhere('s.state', 'pending')
-      .andWhereNot('r.requester', requester)
+      .andWhereNot('r.requester', user);
+    applyReadFilters(query, filters);
+    if (options.oneStagePerApprover) {
+      query.whereNotExists(
+        this.db('itsm_approval_steps as d')
+          .whereRaw('d.record_id = s.record_id')
+          .andWhereRaw('d.round = s.round')
+          .andWhereRaw('d.stage <> s.stage')
+          .andWhere('d.decided_by', user)
+          .andWhere('d.state', 'approved')
+          .select(this.db.raw('1')),
+      );
+    }
+    const rows = await query
       .orderBy([{ column: 's.created_at' }, { column: 's.id' }])
-      .limit(limit)
+      .limit(options.limit ?? 200)
       .select(
         's.*',
         { r_number: 'r.number' },
@@ -122,7 +139,6 @@ export class ApprovalStore {
         { r_requester: 'r.requester' },
         { r_entity_ref: 'r.entity_ref' },
       );
-    const rows = await query;
     const steps = await this.withGroups(rows, this.db);
     return steps.map((step, i) => ({
       step,

@@ -74,6 +74,8 @@ export interface ApprovalContext {
   /** The CIs with their owner group (undefined when the catalog names none). */
   cis: Array<{ ref: string; owner?: string }>;
   platformGroup?: string;
+  /** Approves for CIs the catalog names no owner of (`itsm.routing.fallbackGroup`). */
+  fallbackGroup?: string;
 }
 
 /** A step to create: stages are numbered from 1 in the order they are decided. */
@@ -147,17 +149,21 @@ function approverGroups(
 ): Array<{ group: string; reason: string }> {
   if (spec === 'owners') {
     const unowned = context.cis.filter(ci => !ci.owner).map(ci => ci.ref);
-    if (unowned.length) {
+    if (unowned.length && !context.fallbackGroup) {
       throw new ConflictError(
         `${stageName} needs the owners of the CIs, but the catalog names no owner for ${unowned.join(
           ', ',
-        )}`,
+        )} and no fallback group is configured (itsm.routing.fallbackGroup)`,
       );
     }
-    return context.cis.map(ci => ({
-      group: ci.owner!,
-      reason: `owner of ${ci.ref}`,
-    }));
+    return context.cis.map(ci =>
+      ci.owner
+        ? { group: ci.owner, reason: `owner of ${ci.ref}` }
+        : {
+            group: context.fallbackGroup!,
+            reason: `fallback group: the catalog names no owner of ${ci.ref}`,
+          },
+    );
   }
   if (spec === 'platform') {
     if (!context.platformGroup) {

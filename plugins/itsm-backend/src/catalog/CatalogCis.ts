@@ -9,7 +9,7 @@ import {
   RELATION_PART_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { normalizeEntityRef } from '@backstage-itsm/plugin-itsm-common';
 
@@ -33,12 +33,35 @@ export interface CiContext {
   neighbours: Map<string, string>;
 }
 
+/** Where work goes when the catalog names no group for it (`itsm.routing`). */
+export interface RoutingOptions {
+  /**
+   * The group that gets records and approval steps whose CI is owned by a user, by a
+   * group that is not in the catalog, or by nobody.
+   */
+  fallbackGroup?: string;
+}
+
+/** A group (or user) a record or an approval step is routed to, and why if not the owner. */
+export interface Routed {
+  group: string | null;
+  /** Said on the timeline when the work did not go to the CI's owner group. */
+  note?: string;
+}
+
 /**
  * Configuration items are catalog entities: this reads them from the catalog, with
  * the caller's credentials, at the moment a record needs them.
  */
 export class CatalogCis {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly routing: RoutingOptions = {},
+  ) {}
+
+  get fallbackGroup(): string | undefined {
+    return this.routing.fallbackGroup;
+  }
 
   /**
    * Normalises and looks up the given refs; a malformed ref or one that is not in the
@@ -102,14 +125,120 @@ export class CatalogCis {
       { affectedEntityRefs: input.affectedEntityRefs ?? [], ...input },
       credentials,
     );
+    const routed: Routed = updates.assignmentGroup
+      ? { group: updates.assignmentGroup }
+      : await this.routeToGroup(
+          CatalogCis.ownerOf(ci),
+          CatalogCis.refOf(ci),
+          credentials,
+        );
     return {
       entityRef: CatalogCis.refOf(ci),
       ciTier: CatalogCis.tierOf(ci),
       affectedEntityRefs: updates.affectedEntityRefs!,
-      assignmentGroup:
-        updates.assignmentGroup ?? CatalogCis.ownerOf(ci) ?? null,
+      assignmentGroup: routed.group,
       assignee: updates.assignee ?? null,
+      routingNote: routed.note,
     };
+  }
+
+  /**
+   * Which of the refs are groups and users in the catalog (refs that are neither, or
+   * not there, are absent).
+   */
+  async principals(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, 'group' | 'user'>> {
+    const unique = [...new Set(refs)];
+    const result = new Map<string, 'group' | 'user'>();
+    if (unique.length === 0) return result;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: unique, fields: ['kind', 'metadata.name'] },
+      { credentials },
+    );
+    unique.forEach((ref, i) => {
+      const kind = items[i]?.kind.toLocaleLowerCase('en-US');
+      if (kind === 'group' || kind === 'user') result.set(ref, kind);
+    });
+    return result;
+  }
+
+  /**
+   * The group that works what a CI's owner owns: the owner when it is a group in the
+   * catalog, else the fallback group, with a note saying why.
+   */
+  async routeToGroup(
+    owner: string | undefined,
+    ciRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Routed> {
+    const kind = owner
+      ? (await this.principals([owner], credentials)).get(owner)
+      : undefined;
+    if (owner && kind === 'group') return { group: owner };
+    const why = CatalogCis.whyNotAGroup(owner, kind, ciRef);
+    const fallback = this.routing.fallbackGroup;
+    return fallback
+      ? { group: fallback, note: `${why}: routed to ${fallback}` }
+      : { group: null, note: `${why}, and no fallback group is configured` };
+  }
+
+  /**
+   * Approval steps routed to principals that exist: a group in the catalog decides as
+   * planned; a user (a CI owned by a person) decides together with the fallback group,
+   * so that someone else can when the user is the requester or away; a group that is
+   * not in the catalog is replaced by the fallback group. Each step's reason says so.
+   * A step left with nobody is a 409 naming the config key.
+   */
+  async routeApprovers<S extends { stageName: string; eligibleGroups: string[]; reason: string }>(
+    steps: S[],
+    credentials: BackstageCredentials,
+  ): Promise<S[]> {
+    const kinds = await this.principals(
+      steps.flatMap(s => s.eligibleGroups),
+      credentials,
+    );
+    const fallback = this.routing.fallbackGroup;
+    return steps.map(step => {
+      const eligible: string[] = [];
+      const notes: string[] = [];
+      for (const ref of step.eligibleGroups) {
+        const kind = kinds.get(ref);
+        if (kind) eligible.push(ref);
+        if (kind !== 'group')
+          notes.push(
+            kind === 'user'
+              ? `${ref} is a user, not a group`
+              : `${ref} is not a group in the catalog`,
+          );
+      }
+      if (notes.length === 0) return step;
+      if (!fallback && eligible.length === 0)
+        throw new ConflictError(
+          `${step.stageName} cannot be routed: ${notes.join(
+            '; ',
+          )}, and no fallback group is configured (itsm.routing.fallbackGroup)`,
+        );
+      return {
+        ...step,
+        eligibleGroups: [...new Set([...eligible, ...(fallback ? [fallback] : [])])],
+        reason: `${step.reason} (${notes.join('; ')}${
+          fallback ? `: ${fallback} decides too` : ''
+        })`,
+      };
+    });
+  }
+
+  private static whyNotAGroup(
+    owner: string | undefined,
+    kind: 'group' | 'user' | undefined,
+    ciRef: string,
+  ): string {
+    if (!owner) return `The catalog names no owner of ${ciRef}`;
+    if (kind === 'user')
+      return `${ciRef} is owned by the user ${owner}, not a group`;
+    return `${ciRef} is owned by ${owner}, which is not a group in the catalog`;
   }
 
   /**
@@ -124,8 +253,15 @@ export class CatalogCis {
     },
     credentials: BackstageCredentials,
   ) {
-    const one = async (field: string, ref: string) =>
-      CatalogCis.refOf(await this.resolveOne(field, ref, credentials));
+    // Work goes to people and groups: an assignee must be a user, a group a group.
+    const one = async (field: string, ref: string, kind: 'user' | 'group') => {
+      const entity = await this.resolveOne(field, ref, credentials);
+      if (entity.kind.toLocaleLowerCase('en-US') !== kind)
+        throw new InputError(
+          `${field}: ${CatalogCis.refOf(entity)} is a ${entity.kind}, not a ${kind}`,
+        );
+      return CatalogCis.refOf(entity);
+    };
     return {
       affectedEntityRefs:
         input.affectedEntityRefs &&
@@ -138,11 +274,11 @@ export class CatalogCis {
         ).map(CatalogCis.refOf),
       assignmentGroup:
         input.assignmentGroup &&
-        (await one('assignmentGroup', input.assignmentGroup)),
+        (await one('assignmentGroup', input.assignmentGroup, 'group')),
       assignee:
         input.assignee === undefined || input.assignee === null
           ? input.assignee
-          : await one('assignee', input.assignee),
+          : await one('assignee', input.assignee, 'user'),
     };
   }
 

@@ -11,7 +11,7 @@ import { IncidentService } from '../incidents/IncidentService';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { RecordStore } from '../records/RecordStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { person } from '../__testUtils__/users';
+import { person, readsAll } from '../__testUtils__/users';
 import { testEntities } from '../__testUtils__/catalog';
 import { ChangeService } from './ChangeService';
 import { createTestChangeService } from '../__testUtils__/services';
@@ -49,7 +49,7 @@ describe.each(ids)('changes on %s', databaseId => {
     });
   let service: ChangeService;
   const pending = (who: typeof alice) =>
-    new ApprovalEngine(new ApprovalStore(knex)).pendingFor(who);
+    new ApprovalEngine(new ApprovalStore(knex)).pendingFor(who, readsAll);
 
   beforeEach(async () => {
     knex = await databases.init(databaseId);
@@ -407,7 +407,7 @@ describe.each(ids)('changes on %s', databaseId => {
         ['Owner approval', 'pending'],
         ['Platform approval', 'waiting'],
       ]);
-      expect((await service.conflicts(normal.number, alice)).freezes).toEqual([
+      expect((await service.conflicts(normal.number, alice, undefined)).freezes).toEqual([
         freeze,
       ]);
 
@@ -494,7 +494,7 @@ describe.each(ids)('changes on %s', databaseId => {
     await raise({ entityRef: 'resource:default/payments-db' });
 
     const change = await raise();
-    const { conflicts } = await service.conflicts(change.number, alice);
+    const { conflicts } = await service.conflicts(change.number, alice, undefined);
     expect(
       conflicts.map(c => [c.change.number, c.entityRefs, c.reason]),
     ).toEqual([
@@ -511,7 +511,7 @@ describe.each(ids)('changes on %s', databaseId => {
     ]);
     // And the other way round: the database change sees the committed API change that
     // depends on it (through the catalog's dependencyOf relation).
-    const dbView = await service.conflicts(db.number, alice);
+    const dbView = await service.conflicts(db.number, alice, undefined);
     expect(dbView.conflicts.map(c => c.reason)).toEqual([
       'component:default/payments-api depends on resource:default/payments-db',
     ]);
@@ -581,7 +581,7 @@ describe.each(ids)('changes on %s', databaseId => {
       dave,
     );
     expect(linked.causedByChange).toBe('CHG-000001');
-    expect(await service.causedIncidents(change.number)).toEqual([
+    expect(await service.causedIncidents(change.number, undefined)).toEqual([
       expect.objectContaining({ number: incident.number, priority: 'P1' }),
     ]);
     const changeTimeline = await service.timeline(change.number);

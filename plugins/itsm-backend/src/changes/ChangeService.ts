@@ -29,7 +29,8 @@ import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
 import { ApprovalStageRule, planApprovalSteps } from '../approvals/policy';
 import { CatalogCis, CiContext } from '../catalog/CatalogCis';
 import { IncidentStore } from '../incidents/IncidentStore';
-import { ItsmRecordQuery } from '../permissions/rules';
+import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
+import { ReadFilter } from '../permissions/toKnex';
 import { RecordChange } from '../records/KindStore';
 import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
@@ -106,7 +107,10 @@ export class ChangeService {
 
   async create(input: CreateChangeRequest, actor: Actor): Promise<Change> {
     const { cis, records, changes } = this.options;
-    const refs = await cis.resolveNewRecord(input, actor.credentials);
+    const { routingNote, ...refs } = await cis.resolveNewRecord(
+      input,
+      actor.credentials,
+    );
     const plannedStart = isoOrNull(input.plannedStart);
     const plannedEnd = isoOrNull(input.plannedEnd);
     checkWindowOrder(plannedStart, plannedEnd);
@@ -142,7 +146,7 @@ export class ChangeService {
         approvalRound: 0,
       });
       await records.appendTimeline(trx, id, actor.ref, at, [
-        { type: 'created' },
+        { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
       ]);
       return (await changes.get(id, trx))!;
     });
@@ -277,14 +281,18 @@ export class ChangeService {
       const context = await this.context(read, actor);
       freezes = this.freezesOf(read, context);
       if (input.to === 'authorize') {
-        planned = planApprovalSteps(this.options.policy.approvalPolicy, {
-          type: read.type,
-          risk: read.risk,
-          tiers: context.tiers,
-          inFreeze: freezes.length > 0,
-          cis: context.cis,
-          platformGroup: this.options.policy.platformGroup,
-        });
+        planned = await this.options.cis.routeApprovers(
+          planApprovalSteps(this.options.policy.approvalPolicy, {
+            type: read.type,
+            risk: read.risk,
+            tiers: context.tiers,
+            inFreeze: freezes.length > 0,
+            cis: context.cis,
+            platformGroup: this.options.policy.platformGroup,
+            fallbackGroup: this.options.cis.fallbackGroup,
+          }),
+          actor.credentials,
+        );
       }
     }
 
@@ -498,6 +506,7 @@ export class ChangeService {
   async conflicts(
     idOrNumber: string,
     actor: Actor,
+    readable: ReadFilter,
   ): Promise<{ conflicts: ChangeConflict[]; freezes: FreezeWindow[] }> {
     const change = await this.load(idOrNumber);
     if (!change.plannedStart || !change.plannedEnd)
@@ -508,6 +517,7 @@ export class ChangeService {
       to: change.plannedEnd,
       states: COMMITTED_CHANGE_STATES,
       excludeId: change.id,
+      readable,
     });
     const conflicts: ChangeConflict[] = [];
     for (const other of others) {
@@ -535,9 +545,10 @@ export class ChangeService {
     return { conflicts, freezes: this.freezesOf(change, context) };
   }
 
-  async causedIncidents(idOrNumber: string) {
+  /** Incidents linked as caused by the change, of those `readable` lets through. */
+  async causedIncidents(idOrNumber: string, readable: ReadFilter) {
     const id = await this.options.changes.resolveId(idOrNumber);
-    const incidents = await this.options.incidents.causedBy(id);
+    const incidents = await this.options.incidents.causedBy(id, readable);
     return incidents.map(
       ({ id: incidentId, number, title, state, priority }) => ({
         id: incidentId,
@@ -573,7 +584,7 @@ export class ChangeService {
       states: query.states,
       entityRefs: query.entityRef ? [query.entityRef] : undefined,
       assignmentGroup: query.assignmentGroup,
-      criteria,
+      readable: criteria,
     });
     let freezes = this.options.policy.freezeWindows.filter(freeze =>
       windowsOverlap(freeze, { start: from, end: to }),

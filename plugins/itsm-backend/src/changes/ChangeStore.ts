@@ -3,9 +3,7 @@ import {
   ChangeState,
   OPEN_CHANGE_STATES,
 } from '@backstage-itsm/plugin-itsm-common';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { ItsmRecordQuery } from '../permissions/rules';
-import { applyPermissionCriteria } from '../permissions/toKnex';
+import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
 import { KindStore } from '../records/KindStore';
 import { RecordStore } from '../records/RecordStore';
 import { toIsoOrNull } from '../records/time';
@@ -86,7 +84,8 @@ export class ChangeStore extends KindStore<StoredChange, ChangeFields> {
     entityRefs?: string[];
     assignmentGroup?: string;
     excludeId?: string;
-    criteria?: PermissionCriteria<ItsmRecordQuery>;
+    /** Only changes this read filter lets through (all when undefined). */
+    readable?: ReadFilter;
     limit?: number;
   }): Promise<StoredChange[]> {
     const query = this.select(this.db)
@@ -104,7 +103,7 @@ export class ChangeStore extends KindStore<StoredChange, ChangeFields> {
           .select('record_id'),
       );
     }
-    if (options.criteria) applyPermissionCriteria(query, options.criteria);
+    applyReadFilter(query, options.readable);
     const rows = await query
       .orderBy([{ column: 'k.planned_start' }, { column: 'r.id' }])
       .limit(options.limit ?? 500);

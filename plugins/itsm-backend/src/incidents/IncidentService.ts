@@ -17,7 +17,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { ItsmRecordQuery } from '../permissions/rules';
+import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { v4 as uuid } from 'uuid';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { RecordStore } from '../records/RecordStore';
@@ -71,7 +71,10 @@ export class IncidentService {
 
   async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
     const { cis, records, incidents } = this.options;
-    const refs = await cis.resolveNewRecord(input, actor.credentials);
+    const { routingNote, ...refs } = await cis.resolveNewRecord(
+      input,
+      actor.credentials,
+    );
     const at = this.now().toISOString();
     const id = uuid();
 
@@ -107,7 +110,7 @@ export class IncidentService {
         causedByChangeId: null,
       });
       await records.appendTimeline(trx, id, actor.ref, at, [
-        { type: 'created' },
+        { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
       ]);
       return (await incidents.get(id, trx))!;
     });

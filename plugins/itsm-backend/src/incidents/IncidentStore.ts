@@ -5,6 +5,7 @@ import {
   OPEN_INCIDENT_STATES,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
+import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
 import { KindStore } from '../records/KindStore';
 import { RecordStore } from '../records/RecordStore';
 import { toIsoOrNull } from '../records/time';
@@ -80,12 +81,14 @@ export class IncidentStore extends KindStore<Incident, IncidentFields> {
     return rows.map((row: { id: string }) => row.id);
   }
 
-  /** Incidents linked as caused by a change, newest first. */
-  async causedBy(changeId: string): Promise<Incident[]> {
-    const rows = await this.select(this.db)
-      .andWhere('k.caused_by_change_id', changeId)
-      .orderBy('r.created_at', 'desc')
-      .limit(200);
+  /** Incidents linked as caused by a change that the read filter lets through, newest first. */
+  async causedBy(changeId: string, readable: ReadFilter): Promise<Incident[]> {
+    const query = this.select(this.db).andWhere(
+      'k.caused_by_change_id',
+      changeId,
+    );
+    applyReadFilter(query, readable);
+    const rows = await query.orderBy('r.created_at', 'desc').limit(200);
     return this.toRecords(rows);
   }
 }

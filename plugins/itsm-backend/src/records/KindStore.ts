@@ -9,7 +9,7 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { ItsmRecordQuery } from '../permissions/rules';
+import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { applyPermissionCriteria } from '../permissions/toKnex';
 import { RecordRow, RecordStore } from './RecordStore';
 import { toIso } from './time';

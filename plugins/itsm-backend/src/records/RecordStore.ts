@@ -10,6 +10,8 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
+import { ItsmRecordResource } from '@backstage-itsm/plugin-itsm-node';
+import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toIso } from './time';
 import {
@@ -301,10 +303,17 @@ export class RecordStore {
   }
 
   /** What permission rules see of records, whatever their kind (undefined when unknown). */
-  async getPermissionResources(ids: string[]) {
+  async getPermissionResources(
+    ids: string[],
+  ): Promise<Array<ItsmRecordResource | undefined>> {
     const rows: RecordRow[] = await this.db('itsm_records')
       .whereIn('id', ids)
       .select('id', 'requester', 'assignee', 'assignment_group');
+    const approvers = await this.db('itsm_approval_steps as s')
+      .join('itsm_approval_step_groups as g', 'g.step_id', 's.id')
+      .whereIn('s.record_id', ids)
+      .andWhere('g.state', 'pending')
+      .select('s.record_id', 'g.group_ref');
     const byId = new Map(rows.map(row => [row.id, row]));
     return ids.map(id => {
       const row = byId.get(id);
@@ -314,9 +323,31 @@ export class RecordStore {
           requester: row.requester,
           assignee: row.assignee ?? null,
           assignmentGroup: row.assignment_group ?? null,
+          pendingApprovers: approvers
+            .filter(a => a.record_id === id)
+            .map(a => a.group_ref),
         }
       );
     });
+  }
+
+  /**
+   * Which of the given records (by id or by number) of a kind the filter lets
+   * through: the related records an endpoint may show.
+   */
+  async readable(
+    kind: RecordKind,
+    key: 'id' | 'number',
+    values: string[],
+    filter: ReadFilter,
+  ): Promise<Set<string>> {
+    const unique = [...new Set(values)];
+    if (unique.length === 0 || filter === null) return new Set();
+    const query = this.db('itsm_records as r')
+      .where('r.kind', kind)
+      .whereIn(`r.${key}`, unique);
+    applyReadFilter(query, filter);
+    return new Set(await query.pluck(`r.${key}`));
   }
 
   async count(kind: RecordKind): Promise<number> {
@@ -333,8 +364,17 @@ export class RecordStore {
     const row = await this.db('itsm_records')
       .where({ kind, [column]: value })
       .first('id');
-    if (!row) throw new NotFoundError(`No ${kind} ${idOrNumber}`);
+    if (!row)
+      throw new NotFoundError(RecordStore.notFoundMessage(kind, idOrNumber));
     return row.id;
+  }
+
+  /**
+   * The answer for a record that is not there, also given for a record the caller may
+   * not read: the two must not be told apart.
+   */
+  static notFoundMessage(kind: RecordKind, idOrNumber: string): string {
+    return `No ${kind} ${idOrNumber}`;
   }
 
   /** Narrows a query over `itsm_records as r` to records with this CI, primary or affected. */

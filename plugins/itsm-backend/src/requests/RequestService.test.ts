@@ -4,7 +4,7 @@ import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { ApprovalStore } from '../approvals/ApprovalStore';
 import { RecordStore } from '../records/RecordStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { person } from '../__testUtils__/users';
+import { person, readsAll } from '../__testUtils__/users';
 import { createTestRequestService } from '../__testUtils__/services';
 import { RequestService } from './RequestService';
 
@@ -70,6 +70,7 @@ describe.each(ids)('service requests on %s', databaseId => {
     // The shared approval queue shows requests too.
     const queue = await new ApprovalEngine(new ApprovalStore(knex)).pendingFor(
       bob,
+      readsAll,
     );
     expect(queue.map(i => [i.record.kind, i.record.number])).toEqual([
       ['request', 'REQ-000001'],

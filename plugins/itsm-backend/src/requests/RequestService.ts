@@ -20,7 +20,7 @@ import { fulfillmentTargetMillis, SlaClock } from '../sla/SlaClock';
 import { v4 as uuid } from 'uuid';
 import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
 import { CatalogCis } from '../catalog/CatalogCis';
-import { ItsmRecordQuery } from '../permissions/rules';
+import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { Actor } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
 import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
@@ -93,7 +93,16 @@ export class RequestService {
         `${offering.ref} has no valid fulfillmentTarget (${offering.fulfillmentTarget})`,
       );
     const ciTier = CatalogCis.tierOf(ci);
-    const planned = OfferingCatalog.approvalSteps(offering);
+    // Approvers and the fulfilling group must exist in the catalog (else the fallback).
+    const planned = await cis.routeApprovers(
+      OfferingCatalog.approvalSteps(offering),
+      actor.credentials,
+    );
+    const routed = await cis.routeToGroup(
+      offering.owner,
+      offering.ref,
+      actor.credentials,
+    );
     const at = this.now();
     const createdAt = at.toISOString();
     const id = uuid();
@@ -116,7 +125,7 @@ export class RequestService {
         affectedEntityRefs: [],
         requester: actor.ref,
         assignee: null,
-        assignmentGroup: offering.owner,
+        assignmentGroup: routed.group,
         priority: 'P3',
         createdAt,
       });
@@ -142,7 +151,7 @@ export class RequestService {
         approvalRound: planned.length ? 1 : 0,
       });
       const timeline: NewTimelineEntry[] = [
-        { type: 'created' },
+        { type: 'created', ...(routed.note ? { body: routed.note } : {}) },
         {
           type: 'state_changed',
           fromState: 'submitted',

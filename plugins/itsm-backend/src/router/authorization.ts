@@ -2,21 +2,37 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ITSM_KIND_PERMISSIONS,
+  itsmRecordWorknoteReadPermission,
+  RecordKind,
+} from '@backstage-itsm/plugin-itsm-common';
+import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import {
   AuthorizeResult,
   BasicPermission,
-  PermissionCriteria,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
-import { ItsmRecordQuery } from '../permissions/rules';
+import { ReadFilter, ReadFilters } from '../permissions/toKnex';
+import { RecordStore } from '../records/RecordStore';
 
-/** Permission checks of the HTTP edge; a denial is a 403 that names the permission. */
+const KINDS = Object.keys(ITSM_KIND_PERMISSIONS) as RecordKind[];
+
+/**
+ * Permission checks of the HTTP edge. A record the caller may not read answers 404,
+ * word for word as a record that does not exist: record numbers are sequential, so a
+ * 403 would tell anyone which numbers exist. A record the caller may read but not act
+ * on answers 403 naming the permission. Conditional decisions are never an allow:
+ * single records are checked by the permission framework against the record, lists
+ * and related records get the conditions as SQL.
+ */
 export class Authorizer {
   constructor(
     private readonly permissions: PermissionsService,
     private readonly transform: ConditionTransformer<ItsmRecordQuery>,
+    private readonly records: RecordStore,
   ) {}
 
   async basic(permission: BasicPermission, credentials: BackstageCredentials) {
@@ -28,30 +44,49 @@ export class Authorizer {
     }
   }
 
-  async resource(
-    permission: ResourcePermission,
-    recordId: string,
+  /**
+   * The id of the record the caller addresses (by id or number), once they may read
+   * it and, when given, do `permission` on it.
+   */
+  async record(
+    kind: RecordKind,
+    idOrNumber: string,
     credentials: BackstageCredentials,
-  ) {
-    const [decision] = await this.permissions.authorize(
-      [{ permission, resourceRef: recordId }],
+    permission?: ResourcePermission,
+  ): Promise<string> {
+    const id = await this.records.resolveId(kind, idOrNumber);
+    const read = ITSM_KIND_PERMISSIONS[kind].read;
+    const asks = [read, ...(permission && permission !== read ? [permission] : [])];
+    const decisions = await this.permissions.authorize(
+      asks.map(p => ({ permission: p, resourceRef: id })),
       { credentials },
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (decisions[0].result !== AuthorizeResult.ALLOW)
+      throw new NotFoundError(RecordStore.notFoundMessage(kind, idOrNumber));
+    if (decisions.some(d => d.result !== AuthorizeResult.ALLOW))
       throw new NotAllowedError(
-        `You are not allowed to ${permission.name} on this record`,
+        `You are not allowed to ${permission!.name} on this ${kind}`,
       );
-    }
+    return id;
   }
 
-  /**
-   * For lists: `undefined` = everything, `null` = nothing, else the criteria the store
-   * turns into SQL.
-   */
-  async listCriteria(
+  /** Whether the caller may read the work notes of a record they may read. */
+  async mayReadWorknotes(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [decision] = await this.permissions.authorize(
+      [{ permission: itsmRecordWorknoteReadPermission, resourceRef: id }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /** For lists: what `permission` lets the caller read, as a filter the stores apply. */
+  async readFilter(
     permission: ResourcePermission,
     credentials: BackstageCredentials,
-  ): Promise<PermissionCriteria<ItsmRecordQuery> | undefined | null> {
+  ): Promise<ReadFilter> {
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission }],
       { credentials },
@@ -61,5 +96,32 @@ export class Authorizer {
       return this.transform(decision.conditions);
     }
     return null;
+  }
+
+  /** The read filter of every kind, for views over several kinds (queues, SLA). */
+  async readFilters(credentials: BackstageCredentials): Promise<ReadFilters> {
+    const filters = await Promise.all(
+      KINDS.map(kind =>
+        this.readFilter(ITSM_KIND_PERMISSIONS[kind].read, credentials),
+      ),
+    );
+    return Object.fromEntries(
+      KINDS.map((kind, i) => [kind, filters[i]]),
+    ) as ReadFilters;
+  }
+
+  /** Which of the given records of a kind (by id or number) the caller may read. */
+  async readable(
+    kind: RecordKind,
+    key: 'id' | 'number',
+    values: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    if (values.length === 0) return new Set();
+    const filter = await this.readFilter(
+      ITSM_KIND_PERMISSIONS[kind].read,
+      credentials,
+    );
+    return this.records.readable(kind, key, values, filter);
   }
 }

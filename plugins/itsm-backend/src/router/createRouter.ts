@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  BackstageCredentials,
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -9,7 +10,9 @@ import {
   itsmChangeCreatePermission,
   itsmChangeReadPermission,
   itsmChangeUpdatePermission,
-  itsmIncidentCommentPermission,
+  CommentVisibility,
+  Incident,
+  ITSM_KIND_PERMISSIONS,
   itsmRequestApprovePermission,
   itsmRequestCreatePermission,
   itsmRequestReadPermission,
@@ -77,27 +80,79 @@ export async function createRouter(options: RouterOptions) {
   };
   const approverOf = async (req: AnyRequest) => memberOf(await actorOf(req));
 
-  /** The caller and the record they act on, once they may do so. */
+  /**
+   * The caller and the record they address, once they may read it (else 404, as for
+   * a missing record) and, when given, do `permission` on it (else 403).
+   */
   const actOn = async (
     kind: RecordKind,
     req: AnyRequest & { params: { id: string } },
-    permission: ResourcePermission,
+    permission?: ResourcePermission,
   ) => {
     const actor = await actorOf(req);
-    const id = await records.resolveId(kind, req.params.id);
-    await authorizer.resource(permission, id, actor.credentials);
+    const id = await authorizer.record(
+      kind,
+      req.params.id,
+      actor.credentials,
+      permission,
+    );
     return { actor, id };
   };
   type WithId = AnyRequest & { params: { id: string } };
-  const actOnIncident = (req: WithId, permission: ResourcePermission) =>
+  const actOnIncident = (req: WithId, permission?: ResourcePermission) =>
     actOn('incident', req, permission);
-  const actOnChange = (req: WithId, permission: ResourcePermission) =>
+  const actOnChange = (req: WithId, permission?: ResourcePermission) =>
     actOn('change', req, permission);
   /** For requests every act needs the caller's groups (domain rules on who may act). */
   const actOnRequest = async (req: WithId, permission: ResourcePermission) => {
     const { actor, id } = await actOn('request', req, permission);
     return { id, member: await memberOf(actor) };
   };
+  /** The permission a comment needs: a work note is working the record. */
+  const commentPermission = (
+    kind: RecordKind,
+    visibility: CommentVisibility,
+  ) =>
+    visibility === 'work_note'
+      ? ITSM_KIND_PERMISSIONS[kind].update
+      : ITSM_KIND_PERMISSIONS[kind].comment;
+
+  /** A record's timeline; work notes only for callers who may read them. */
+  const timelineOf = async (kind: RecordKind, req: WithId) => {
+    const { actor, id } = await actOn(kind, req);
+    const [entries, notes] = await Promise.all([
+      records.getTimeline(id),
+      authorizer.mayReadWorknotes(id, actor.credentials),
+    ]);
+    return notes ? entries : entries.filter(e => e.type !== 'work_note');
+  };
+
+  /**
+   * Incidents name the change that caused them; a caller who may not read that
+   * change sees no link (its number and title are not theirs to see).
+   */
+  const withVisibleCauses = async (
+    items: Incident[],
+    credentials: BackstageCredentials,
+  ): Promise<Incident[]> => {
+    const numbers = items.flatMap(i => i.causedByChange ?? []);
+    if (numbers.length === 0) return items;
+    const visible = await authorizer.readable(
+      'change',
+      'number',
+      numbers,
+      credentials,
+    );
+    return items.map(i =>
+      i.causedByChange && !visible.has(i.causedByChange)
+        ? { ...i, causedByChange: null }
+        : i,
+    );
+  };
+  const withVisibleCause = async (
+    incident: Incident,
+    credentials: BackstageCredentials,
+  ) => (await withVisibleCauses([incident], credentials))[0];
 
   /** Runs a write as an audited event (success or failure with the error). */
   const audited = async <T>(
@@ -153,7 +208,7 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/incidents', async (req, res) => {
     const { credentials } = await actorOf(req);
-    const criteria = await authorizer.listCriteria(
+    const criteria = await authorizer.readFilter(
       itsmIncidentReadPermission,
       credentials,
     );
@@ -167,7 +222,10 @@ export async function createRouter(options: RouterOptions) {
       { limit: q.limit ?? DEFAULT_LIMIT, cursor: q.cursor },
       criteria,
     );
-    res.json(page);
+    res.json({
+      ...page,
+      items: await withVisibleCauses(page.items, credentials),
+    });
   });
 
   router.post('/incidents', async (req, res) => {
@@ -183,8 +241,8 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/incidents/:id', async (req, res) => {
-    const { id } = await actOnIncident(req, itsmIncidentReadPermission);
-    res.json(await incidents.get(id));
+    const { actor, id } = await actOnIncident(req);
+    res.json(await withVisibleCause(await incidents.get(id), actor.credentials));
   });
 
   router.patch('/incidents/:id', async (req, res) => {
@@ -192,13 +250,27 @@ export async function createRouter(options: RouterOptions) {
       req,
       itsmIncidentUpdatePermission,
     );
+    const cause = req.body.causedByChange;
+    if (cause) {
+      // Linking needs reading what is linked (and writes on its timeline).
+      const readable = await authorizer.readable(
+        'change',
+        /^[A-Za-z]{3}-\d+$/.test(cause) ? 'number' : 'id',
+        [/^[A-Za-z]{3}-\d+$/.test(cause) ? cause.toUpperCase() : cause],
+        actor.credentials,
+      );
+      if (readable.size === 0)
+        throw new InputError(
+          `causedByChange: there is no change ${cause} that you may read`,
+        );
+    }
     const incident = await audited(
       req,
       'incident-update',
       { id, fields: Object.keys(req.body) },
       () => incidents.update(id, req.body, actor),
     );
-    res.json(incident);
+    res.json(await withVisibleCause(incident, actor.credentials));
   });
 
   router.post('/incidents/:id/transitions', async (req, res) => {
@@ -212,16 +284,13 @@ export async function createRouter(options: RouterOptions) {
       { id, to: req.body.to },
       () => incidents.transition(id, req.body, actor),
     );
-    res.json(incident);
+    res.json(await withVisibleCause(incident, actor.credentials));
   });
 
   router.post('/incidents/:id/comments', async (req, res) => {
-    // Work notes are internal: writing one is working the incident.
     const { actor, id } = await actOnIncident(
       req,
-      req.body.visibility === 'work_note'
-        ? itsmIncidentUpdatePermission
-        : itsmIncidentCommentPermission,
+      commentPermission('incident', req.body.visibility),
     );
     const entry = await audited(
       req,
@@ -233,13 +302,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/incidents/:id/timeline', async (req, res) => {
-    const { id } = await actOnIncident(req, itsmIncidentReadPermission);
-    res.json({ items: await incidents.timeline(id) });
+    res.json({ items: await timelineOf('incident', req) });
   });
 
   router.get('/changes', async (req, res) => {
     const { credentials } = await actorOf(req);
-    const criteria = await authorizer.listCriteria(
+    const criteria = await authorizer.readFilter(
       itsmChangeReadPermission,
       credentials,
     );
@@ -269,7 +337,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id', async (req, res) => {
-    const { id } = await actOnChange(req, itsmChangeReadPermission);
+    const { id } = await actOnChange(req);
     res.json(await changes.get(id));
   });
 
@@ -296,7 +364,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id/approvals', async (req, res) => {
-    const { id } = await actOnChange(req, itsmChangeReadPermission);
+    const { id } = await actOnChange(req);
     res.json({ items: await changes.approvalSteps(id) });
   });
 
@@ -313,24 +381,30 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id/conflicts', async (req, res) => {
-    const { actor, id } = await actOnChange(req, itsmChangeReadPermission);
-    res.json(await changes.conflicts(id, actor));
+    const { actor, id } = await actOnChange(req);
+    // Only conflicting changes the caller may read are shown.
+    const readable = await authorizer.readFilter(
+      itsmChangeReadPermission,
+      actor.credentials,
+    );
+    res.json(await changes.conflicts(id, actor, readable));
   });
 
   router.get('/changes/:id/incidents', async (req, res) => {
-    const { actor, id } = await actOnChange(req, itsmChangeReadPermission);
-    // The linked incidents are shown only when the caller may read incidents.
-    const criteria = await authorizer.listCriteria(
+    const { actor, id } = await actOnChange(req);
+    // Only the caused incidents the caller may read are shown.
+    const readable = await authorizer.readFilter(
       itsmIncidentReadPermission,
       actor.credentials,
     );
-    res.json({
-      items: criteria === null ? [] : await changes.causedIncidents(id),
-    });
+    res.json({ items: await changes.causedIncidents(id, readable) });
   });
 
   router.post('/changes/:id/comments', async (req, res) => {
-    const { actor, id } = await actOnChange(req, itsmChangeUpdatePermission);
+    const { actor, id } = await actOnChange(
+      req,
+      commentPermission('change', req.body.visibility),
+    );
     const entry = await audited(
       req,
       'change-comment',
@@ -341,13 +415,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id/timeline', async (req, res) => {
-    const { id } = await actOnChange(req, itsmChangeReadPermission);
-    res.json({ items: await changes.timeline(id) });
+    res.json({ items: await timelineOf('change', req) });
   });
 
   router.get('/change-calendar', async (req, res) => {
     const actor = await actorOf(req);
-    const criteria = await authorizer.listCriteria(
+    const criteria = await authorizer.readFilter(
       itsmChangeReadPermission,
       actor.credentials,
     );
@@ -373,12 +446,14 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/approvals/pending', async (req, res) => {
     const approver = await approverOf(req);
-    res.json({ items: await options.approvals.pendingFor(approver) });
+    // Steps of records the caller may not read are not theirs to see.
+    const filters = await authorizer.readFilters(approver.credentials);
+    res.json({ items: await options.approvals.pendingFor(approver, filters) });
   });
 
   router.get('/requests', async (req, res) => {
     const { credentials } = await actorOf(req);
-    const criteria = await authorizer.listCriteria(
+    const criteria = await authorizer.readFilter(
       itsmRequestReadPermission,
       credentials,
     );
@@ -411,7 +486,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/requests/:id', async (req, res) => {
-    const { id } = await actOn('request', req, itsmRequestReadPermission);
+    const { id } = await actOn('request', req);
     res.json(await requests.get(id));
   });
 
@@ -427,7 +502,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/requests/:id/approvals', async (req, res) => {
-    const { id } = await actOn('request', req, itsmRequestReadPermission);
+    const { id } = await actOn('request', req);
     res.json({ items: await requests.approvalSteps(id) });
   });
 
@@ -449,7 +524,7 @@ export async function createRouter(options: RouterOptions) {
     const { actor, id } = await actOn(
       'request',
       req,
-      itsmRequestUpdatePermission,
+      commentPermission('request', req.body.visibility),
     );
     const entry = await audited(
       req,
@@ -461,8 +536,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/requests/:id/timeline', async (req, res) => {
-    const { id } = await actOn('request', req, itsmRequestReadPermission);
-    res.json({ items: await requests.timeline(id) });
+    res.json({ items: await timelineOf('request', req) });
   });
 
   registerSlaRoutes(

@@ -158,6 +158,10 @@ describe('SLA over HTTP', () => {
     const record = await request(server)
       .get(`/api/itsm/incidents/${created.body.number}/sla`)
       .set(as('bob'));
-    expect(record.status).toBe(403);
+    // Not 403: that would tell bob the incident exists.
+    expect(record.status).toBe(404);
+    expect(record.body.error.message).toBe(
+      `No incident ${created.body.number}`,
+    );
   });
 });

@@ -12,7 +12,7 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { Actor } from '../records/actor';
-import { SlaReports, SlaScope, VisibleRecords } from '../sla/SlaReports';
+import { SlaReports, SlaScope } from '../sla/SlaReports';
 import { SlaTimerStore } from '../sla/SlaTimerStore';
 import { spec } from '../schema/openapi.generated';
 import { Authorizer } from './authorization';
@@ -72,19 +72,8 @@ export function registerSlaRoutes(
     res.json(await recordSla('request', req));
   });
 
-  const visibleTo = async (
-    credentials: BackstageCredentials,
-  ): Promise<VisibleRecords> => {
-    const kinds = Object.keys(READ_PERMISSION) as RecordKind[];
-    const criteria = await Promise.all(
-      kinds.map(kind =>
-        authorizer.listCriteria(READ_PERMISSION[kind], credentials),
-      ),
-    );
-    return Object.fromEntries(
-      kinds.map((kind, i) => [kind, criteria[i]]),
-    ) as VisibleRecords;
-  };
+  const visibleTo = (credentials: BackstageCredentials) =>
+    authorizer.readFilters(credentials);
 
   const scopeOf = async (
     q: { entityRef?: string; group?: string; system?: string },

@@ -13,23 +13,15 @@ import {
   SlaTimerSummary,
   SlaTrendPoint,
 } from '@backstage-itsm/plugin-itsm-common';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { ItsmRecordQuery } from '../permissions/rules';
-import { applyPermissionCriteria } from '../permissions/toKnex';
+import { applyReadFilters, ReadFilters } from '../permissions/toKnex';
 import { decodeCursor, encodeCursor } from '../records/cursor';
 import { RecordStore } from '../records/RecordStore';
 import { toIso } from '../records/time';
 import { timerRowTimes } from './SlaTimerStore';
 
-/**
- * What the caller may read, per kind: `undefined` = all, `null` = nothing, else the
- * permission criteria of that kind's read permission.
- */
-export type VisibleRecords = Record<
-  RecordKind,
-  PermissionCriteria<ItsmRecordQuery> | undefined | null
->;
+/** What the caller may read, per kind (see ReadFilters). */
+export type VisibleRecords = ReadFilters;
 
 /** Which records a report is about; all given parts must hold. */
 export interface SlaScope {
@@ -136,30 +128,9 @@ export class SlaReports {
       'r.id',
       't.record_id',
     );
-    SlaReports.onlyVisible(query, visible);
+    applyReadFilters(query, visible);
     this.inScope(query, scope);
     return query;
-  }
-
-  /** WHERE (kind = incident AND its read conditions) OR (kind = change AND …) …. */
-  static onlyVisible(query: Knex.QueryBuilder, visible: VisibleRecords) {
-    const kinds = (Object.keys(visible) as RecordKind[]).filter(
-      kind => visible[kind] !== null,
-    );
-    if (kinds.length === 0) {
-      query.whereRaw('1 = 0');
-      return;
-    }
-    query.where(any => {
-      for (const kind of kinds) {
-        const criteria = visible[kind];
-        any.orWhere(one => {
-          one.where('r.kind', kind);
-          if (criteria)
-            one.andWhere(sub => applyPermissionCriteria(sub, criteria));
-        });
-      }
-    });
   }
 
   private inScope(query: Knex.QueryBuilder, scope: SlaScope) {
@@ -345,7 +316,7 @@ export class SlaReports {
       .where('r.state', 'closed')
       .whereNotNull('k.close_code')
       .where('r.updated_at', '>=', new Date(from).toISOString());
-    SlaReports.onlyVisible(query, visible);
+    applyReadFilters(query, visible);
     return query.select(
       'r.assignment_group',
       'r.entity_ref',

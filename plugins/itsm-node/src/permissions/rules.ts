@@ -1,0 +1,92 @@
+import {
+  createConditionExports,
+  createPermissionRule,
+} from '@backstage/plugin-permission-node';
+import { z } from 'zod';
+import { itsmRecordResourceRef } from './resource';
+
+// Refs are compared lower-cased: the backend stores them so, and ownership refs
+// from sign-in resolvers may come in any case.
+const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase('en-US'));
+const claimsSchema = z.object({
+  claims: z
+    .array(z.string())
+    .describe('Entity refs, usually the caller’s ownership refs'),
+});
+
+const isRequester = createPermissionRule({
+  name: 'IS_REQUESTER',
+  description: 'Allow when one of the given user refs raised the record',
+  resourceRef: itsmRecordResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (record, { claims }) => lower(claims).includes(record.requester),
+  toQuery: ({ claims }) => ({ column: 'requester', values: lower(claims) }),
+});
+
+const isAssignee = createPermissionRule({
+  name: 'IS_ASSIGNEE',
+  description:
+    'Allow when the record is assigned to one of the given user refs',
+  resourceRef: itsmRecordResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (record, { claims }) =>
+    record.assignee !== null && lower(claims).includes(record.assignee),
+  toQuery: ({ claims }) => ({ column: 'assignee', values: lower(claims) }),
+});
+
+const isInAssignmentGroup = createPermissionRule({
+  name: 'IS_IN_ASSIGNMENT_GROUP',
+  description:
+    'Allow when the record’s assignment group is one of the given group refs (pass the caller’s ownership refs)',
+  resourceRef: itsmRecordResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (record, { claims }) =>
+    record.assignmentGroup !== null &&
+    lower(claims).includes(record.assignmentGroup),
+  toQuery: ({ claims }) => ({
+    column: 'assignment_group',
+    values: lower(claims),
+  }),
+});
+
+const isPendingApprover = createPermissionRule({
+  name: 'IS_PENDING_APPROVER',
+  description:
+    'Allow when one of the given refs may decide an open approval step of the record (pass the caller’s ownership refs)',
+  resourceRef: itsmRecordResourceRef,
+  paramsSchema: claimsSchema,
+  apply: (record, { claims }) => {
+    const mine = lower(claims);
+    return record.pendingApprovers.some(ref => mine.includes(ref));
+  },
+  toQuery: ({ claims }) => ({
+    column: 'pending_approver',
+    values: lower(claims),
+  }),
+});
+
+/**
+ * The rules of the ITSM record resource.
+ *
+ * @public
+ */
+export const itsmRecordPermissionRules = {
+  isRequester,
+  isAssignee,
+  isInAssignmentGroup,
+  isPendingApprover,
+};
+
+/**
+ * Conditions for adopters' permission policies, e.g.
+ * `createItsmRecordConditionalDecision(request.permission, itsmRecordConditions.isInAssignmentGroup({ claims: ownershipEntityRefs }))`.
+ *
+ * @public
+ */
+export const {
+  conditions: itsmRecordConditions,
+  createConditionalDecision: createItsmRecordConditionalDecision,
+} = createConditionExports({
+  resourceRef: itsmRecordResourceRef,
+  rules: itsmRecordPermissionRules,
+});
