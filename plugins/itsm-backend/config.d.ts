@@ -60,6 +60,14 @@ export interface Config {
         /** `each` (default): every group approves; `any`: one approval from any of them. */
         require?: 'each' | 'any';
       }>;
+      /** Who may raise standard changes (pre-approved: no approval step). */
+      standardChanges?: {
+        /**
+         * Only members of the owner group of each of the change's CIs raise a standard
+         * change (default true). Standard changes must be low risk in any case.
+         */
+        ownersOnly?: boolean;
+      };
       /** Periods in which normal and standard changes may not be scheduled without platform approval. */
       freezeWindows?: Array<{
         name: string;

@@ -91,6 +91,8 @@ function readChangePolicy(config: Config): ChangePolicy {
   const policy = changes?.getOptional<unknown>('approvalPolicy');
   return {
     platformGroup,
+    standardChangesByOwnersOnly:
+      changes?.getOptionalBoolean('standardChanges.ownersOnly') ?? true,
     approvalPolicy:
       policy === undefined
         ? DEFAULT_APPROVAL_POLICY

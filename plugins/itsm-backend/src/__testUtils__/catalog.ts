@@ -105,6 +105,22 @@ export const testEntities: Entity[] = [
       { type: 'dependencyOf', targetRef: 'component:default/payments-api' },
     ],
   },
+  // Owned by a person, and by a group the catalog does not have: their work and
+  // approvals go to the fallback group.
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'legacy-batch', namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'user:dave' },
+    relations: [{ type: 'ownedBy', targetRef: 'user:default/dave' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'orphan-service', namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'ghosts' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/ghosts' }],
+  },
   ...[
     {
       name: 'new-database',

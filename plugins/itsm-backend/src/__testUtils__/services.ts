@@ -15,18 +15,33 @@ import { RequestStore } from '../requests/RequestStore';
 import { SlaClock } from '../sla/SlaClock';
 import { testEntities } from './catalog';
 
-/** A change service on the test catalog with the default policy; platform = group:default/platform. */
+/**
+ * A change service on the test catalog with the default policy; platform and fallback
+ * group = group:default/platform (unless `fallbackGroup: null`).
+ */
 export function createTestChangeService(
   knex: Knex,
-  options: { freezeWindows?: FreezeWindow[]; now?: () => Date } = {},
+  options: {
+    freezeWindows?: FreezeWindow[];
+    now?: () => Date;
+    fallbackGroup?: string | null;
+    oneStagePerApprover?: boolean;
+  } = {},
 ): ChangeService {
   const records = new RecordStore(knex);
   return new ChangeService({
     records,
     changes: new ChangeStore(records),
     incidents: new IncidentStore(records),
-    approvals: new ApprovalEngine(new ApprovalStore(knex)),
-    cis: new CatalogCis(catalogServiceMock({ entities: testEntities })),
+    approvals: new ApprovalEngine(new ApprovalStore(knex), {
+      oneStagePerApprover: options.oneStagePerApprover ?? true,
+    }),
+    cis: new CatalogCis(catalogServiceMock({ entities: testEntities }), {
+      fallbackGroup:
+        options.fallbackGroup === null
+          ? undefined
+          : options.fallbackGroup ?? 'group:default/platform',
+    }),
     policy: {
       approvalPolicy: DEFAULT_APPROVAL_POLICY,
       platformGroup: 'group:default/platform',

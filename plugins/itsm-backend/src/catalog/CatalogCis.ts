@@ -122,7 +122,7 @@ export class CatalogCis {
   ) {
     const ci = await this.resolveOne('entityRef', input.entityRef, credentials);
     const updates = await this.resolveUpdates(
-      { affectedEntityRefs: input.affectedEntityRefs ?? [], ...input },
+      { ...input, affectedEntityRefs: input.affectedEntityRefs ?? [] },
       credentials,
     );
     const routed: Routed = updates.assignmentGroup

@@ -26,6 +26,8 @@ const alice = person('alice', ['team-payments']);
 const dave = person('dave', ['team-payments']);
 const bob = person('bob', ['platform']);
 const carol = person('carol', ['team-storefront']);
+/** In every owner group of the test catalog: may raise standard changes on any CI. */
+const operator = person('olga', ['team-payments', 'platform', 'team-storefront']);
 
 const plans = {
   implementationPlan: 'Roll out with the pipeline',
@@ -184,6 +186,155 @@ describe.each(ids)('changes on %s', databaseId => {
       bob,
     );
     expect(approved.state).toBe('scheduled');
+  });
+
+  it('lets only members of every CI owner group raise standard changes, and only low risk', async () => {
+    await expect(raise({ type: 'standard', risk: 'moderate' })).rejects.toThrow(
+      'risk: a standard change must be low risk; raise a normal change for moderate or high risk',
+    );
+    const foreign = raise({
+      type: 'standard',
+      risk: 'low',
+      affectedEntityRefs: ['component:default/cart-service'],
+    });
+    await expect(foreign).rejects.toThrow(NotAllowedError);
+    await expect(foreign).rejects.toThrow(
+      /only members of the owner group of each CI raise one: component:default\/cart-service is owned by group:default\/team-storefront\./,
+    );
+    const own = await raise(
+      { type: 'standard', risk: 'low', entityRef: 'component:default/cart-service' },
+      carol,
+    );
+    expect(own.type).toBe('standard');
+    // Re-planning into a standard change is held to the same rules.
+    const normal = await raise({
+      risk: 'low',
+      affectedEntityRefs: ['component:default/cart-service'],
+    });
+    await expect(
+      service.update(
+        normal.number,
+        { version: normal.version, type: 'standard' },
+        alice,
+      ),
+    ).rejects.toThrow(NotAllowedError);
+    const mine = await raise({ risk: 'moderate' });
+    await expect(
+      service.update(mine.number, { version: mine.version, type: 'standard' }, alice),
+    ).rejects.toThrow(InputError);
+    expect(
+      (
+        await service.update(
+          mine.number,
+          { version: mine.version, type: 'standard', risk: 'low' },
+          alice,
+        )
+      ).type,
+    ).toBe('standard');
+  });
+
+  it('lets one person approve one stage of a round only (four eyes), unless configured', async () => {
+    const erin = person('erin', ['platform']);
+    const raiseHighRiskDbChange = async () => {
+      const change = await toAuthorize({
+        risk: 'high',
+        entityRef: 'resource:default/payments-db',
+      });
+      return { change, steps: await service.approvalSteps(change.number) };
+    };
+    const { change, steps } = await raiseHighRiskDbChange();
+    expect(steps.map(s => [s.stageName, s.eligibleGroups])).toEqual([
+      ['Owner approval', ['group:default/platform']],
+      ['Platform approval', ['group:default/platform']],
+    ]);
+    await service.decide(
+      change.number,
+      { stepId: steps[0].id, decision: 'approved' },
+      bob,
+    );
+    // Bob approved as owner: the platform stage waits for someone else, and his
+    // queue does not offer it.
+    expect(await pending(bob)).toEqual([]);
+    expect((await pending(erin)).map(i => i.step.id)).toEqual([steps[1].id]);
+    await expect(
+      service.decide(
+        change.number,
+        { stepId: steps[1].id, decision: 'approved' },
+        bob,
+      ),
+    ).rejects.toThrow(
+      `user:default/bob approved Owner approval of ${change.number}; Platform approval needs a second person (four eyes)`,
+    );
+    const scheduled = await service.decide(
+      change.number,
+      { stepId: steps[1].id, decision: 'approved' },
+      erin,
+    );
+    expect(scheduled.state).toBe('scheduled');
+
+    service = createTestChangeService(knex, { oneStagePerApprover: false });
+    const other = await raiseHighRiskDbChange();
+    for (const step of other.steps)
+      await service.decide(
+        other.change.number,
+        { stepId: step.id, decision: 'approved' },
+        bob,
+      );
+    expect((await service.get(other.change.number)).state).toBe('scheduled');
+  });
+
+  it('routes the work and approvals of CIs owned by a user or a missing group to the fallback group, and says so', async () => {
+    const byUser = await raise({ entityRef: 'component:default/legacy-batch' });
+    expect(byUser.assignmentGroup).toBe('group:default/platform');
+    const [created] = await service.timeline(byUser.number);
+    expect(created.body).toBe(
+      'component:default/legacy-batch is owned by the user user:default/dave, not a group: routed to group:default/platform',
+    );
+    const authorizing = await move(await move(byUser, 'assess'), 'authorize');
+    const [step] = await service.approvalSteps(authorizing.number);
+    // The owning user decides, and so may the fallback group.
+    expect(step.eligibleGroups).toEqual([
+      'group:default/platform',
+      'user:default/dave',
+    ]);
+    expect(step.reason).toBe(
+      'owner of component:default/legacy-batch (user:default/dave is a user, not a group: group:default/platform decides too)',
+    );
+    expect((await pending(dave)).map(i => i.step.id)).toEqual([step.id]);
+    expect(
+      (
+        await service.decide(
+          authorizing.number,
+          { stepId: step.id, decision: 'approved' },
+          dave,
+        )
+      ).state,
+    ).toBe('scheduled');
+    const timeline = await service.timeline(authorizing.number);
+    expect(
+      timeline.find(e => e.type === 'approval_requested')?.body,
+    ).toContain('group:default/platform decides too');
+
+    const orphan = await toAuthorize({
+      entityRef: 'component:default/orphan-service',
+    });
+    const [orphanStep] = await service.approvalSteps(orphan.number);
+    expect(orphan.assignmentGroup).toBe('group:default/platform');
+    expect(orphanStep.eligibleGroups).toEqual(['group:default/platform']);
+    expect(orphanStep.reason).toContain(
+      'group:default/ghosts is not a group in the catalog: group:default/platform decides too',
+    );
+
+    // Without a fallback group, a step nobody can decide is refused before it opens.
+    service = createTestChangeService(knex, { fallbackGroup: null });
+    const stuck = await move(
+      await raise({ entityRef: 'component:default/orphan-service' }),
+      'assess',
+    );
+    expect(stuck.assignmentGroup).toBeNull();
+    await expect(move(stuck, 'authorize')).rejects.toThrow(
+      'Owner approval cannot be routed: group:default/ghosts is not a group in the catalog, and no fallback group is configured (itsm.routing.fallbackGroup)',
+    );
   });
 
   it('guards authorisation, plan edits and stale versions', async () => {
@@ -411,18 +562,26 @@ describe.each(ids)('changes on %s', databaseId => {
         freeze,
       ]);
 
-      const standard = await raise({ type: 'standard', ...inFreeze });
+      const standard = await raise({
+        type: 'standard',
+        risk: 'low',
+        ...inFreeze,
+      });
       const error = await move(standard, 'scheduled').catch(e => e);
       expect(error).toBeInstanceOf(ConflictError);
       expect(error.message).toMatch(
         /^CHG-000002 cannot be scheduled: its window falls into the freeze 'Black Friday' \(2026-11-27T00:00:00.000Z – 2026-11-30T00:00:00.000Z\)\. A standard change/,
       );
       // Outside the freeze's systems, or outside its period, nothing is blocked.
-      const elsewhere = await raise({
-        type: 'standard',
-        entityRef: 'component:default/cart-service',
-        ...inFreeze,
-      });
+      const elsewhere = await raise(
+        {
+          type: 'standard',
+          risk: 'low',
+          entityRef: 'component:default/cart-service',
+          ...inFreeze,
+        },
+        operator,
+      );
       expect((await move(elsewhere, 'scheduled')).state).toBe('scheduled');
 
       // Emergencies are not held by a freeze.
@@ -468,7 +627,10 @@ describe.each(ids)('changes on %s', databaseId => {
 
   it('finds committed changes whose windows overlap on the same CIs or their dependencies', async () => {
     const schedule = async (overrides: Partial<CreateChangeRequest>) =>
-      move(await raise({ type: 'standard', ...overrides }), 'scheduled');
+      move(
+        await raise({ type: 'standard', risk: 'low', ...overrides }, operator),
+        'scheduled',
+      );
     const db = await schedule({
       title: 'Failover payments-db',
       entityRef: 'resource:default/payments-db',

@@ -1,4 +1,4 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   allowedChangeTransitions,
   ApprovalStep,
@@ -20,6 +20,7 @@ import {
   Priority,
   TimelineEntry,
   UpdateChangeRequest,
+  standardChangeProblems,
   windowProblems,
   windowsOverlap,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -34,7 +35,7 @@ import { ReadFilter } from '../permissions/toKnex';
 import { RecordChange } from '../records/KindStore';
 import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
-import { Actor } from '../records/actor';
+import { Actor, Member } from '../records/actor';
 import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
 import {
   ChangeFields,
@@ -49,6 +50,11 @@ export interface ChangePolicy {
   approvalPolicy: ApprovalStageRule[];
   platformGroup?: string;
   freezeWindows: FreezeWindow[];
+  /**
+   * Standard changes (pre-approved, no approval step) may be raised only by members
+   * of the owner group of each of their CIs (default true).
+   */
+  standardChangesByOwnersOnly?: boolean;
 }
 
 /** Something worth telling people about; the notifier decides whom. */
@@ -105,11 +111,16 @@ export class ChangeService {
     this.now = options.now ?? (() => new Date());
   }
 
-  async create(input: CreateChangeRequest, actor: Actor): Promise<Change> {
+  async create(input: CreateChangeRequest, actor: Member): Promise<Change> {
     const { cis, records, changes } = this.options;
     const { routingNote, ...refs } = await cis.resolveNewRecord(
       input,
       actor.credentials,
+    );
+    await this.checkStandard(
+      { type: input.type, risk: input.risk },
+      [refs.entityRef, ...refs.affectedEntityRefs],
+      actor,
     );
     const plannedStart = isoOrNull(input.plannedStart);
     const plannedEnd = isoOrNull(input.plannedEnd);
@@ -186,7 +197,7 @@ export class ChangeService {
   async update(
     idOrNumber: string,
     input: UpdateChangeRequest,
-    actor: Actor,
+    actor: Member,
   ): Promise<Change> {
     const { cis } = this.options;
     // Catalog reads happen before the transaction: never hold row locks over HTTP.
@@ -196,6 +207,15 @@ export class ChangeService {
       assignee,
     } = await cis.resolveUpdates(input, actor.credentials);
     const id = await this.options.changes.resolveId(idOrNumber);
+    // A plan that is (or becomes) standard is checked before any lock is taken, on
+    // what it will be; the version check under the lock makes sure it still is.
+    const read = await this.load(id);
+    if (read.version === input.version)
+      await this.checkStandard(
+        { type: input.type ?? read.type, risk: input.risk ?? read.risk },
+        [read.entityRef, ...(affected ?? read.affectedEntityRefs)],
+        actor,
+      );
     const updated = await this.options.changes.change(
       id,
       input.version,
@@ -597,6 +617,35 @@ export class ChangeService {
       freezes = freezesFor(freezes, { start: from, end: to }, context);
     }
     return { changes: changes.map(toChange), freezes };
+  }
+
+  /**
+   * Who may raise (or re-plan into) a standard change: it must be low risk, and —
+   * unless configured otherwise — the caller must belong to the owner group of each of
+   * its CIs, since a pre-approved change skips those owners' approval.
+   */
+  private async checkStandard(
+    plan: { type: ChangeType; risk: ChangeRisk },
+    refs: string[],
+    actor: Member,
+  ): Promise<void> {
+    if (plan.type !== 'standard') return;
+    const problems = standardChangeProblems(plan);
+    if (problems.length) throw new InputError(problems.join('; '));
+    if (this.options.policy.standardChangesByOwnersOnly === false) return;
+    const context = await this.options.cis.describe(refs, actor.credentials);
+    const mine = actor.ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
+    const foreign = context.cis.filter(ci => !ci.owner || !mine.includes(ci.owner));
+    if (foreign.length)
+      throw new NotAllowedError(
+        `A standard change is pre-approved, so only members of the owner group of each CI raise one: ${foreign
+          .map(ci =>
+            ci.owner
+              ? `${ci.ref} is owned by ${ci.owner}`
+              : `${ci.ref} has no owner group`,
+          )
+          .join('; ')}. Raise a normal change for its owners to approve.`,
+      );
   }
 
   private load(idOrNumber: string): Promise<StoredChange> {

@@ -100,7 +100,14 @@ export async function seedDemoChanges(options: {
       at += ago / (steps + 1);
     };
     const service = createService(() => new Date(at));
-    const requester = { ref: item.requester, credentials };
+    const requester = {
+      ref: item.requester,
+      credentials,
+      ownershipEntityRefs: [
+        item.requester,
+        ...(await options.membership(item.requester)),
+      ],
+    };
     let change: Change = await service.create(
       {
         title: item.title,

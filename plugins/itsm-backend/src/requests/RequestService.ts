@@ -18,10 +18,10 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { fulfillmentTargetMillis, SlaClock } from '../sla/SlaClock';
 import { v4 as uuid } from 'uuid';
-import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
+import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
-import { Actor } from '../records/actor';
+import { Actor, Member } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
 import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
 import { OfferingCatalog } from './offerings';
@@ -60,8 +60,7 @@ export interface RequestServiceOptions {
   now?: () => Date;
 }
 
-/** Someone ordering or working a request: the user and the groups they belong to. */
-export type Member = Actor & Approver;
+export type { Member };
 
 /**
  * Service requests (DESIGN.md §3): ordered from an offering in the catalog, approved

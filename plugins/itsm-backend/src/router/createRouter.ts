@@ -325,7 +325,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.post('/changes', async (req, res) => {
-    const actor = await actorOf(req);
+    const actor = await approverOf(req);
     await authorizer.basic(itsmChangeCreatePermission, actor.credentials);
     const change = await audited(
       req,
@@ -343,11 +343,12 @@ export async function createRouter(options: RouterOptions) {
 
   router.patch('/changes/:id', async (req, res) => {
     const { actor, id } = await actOnChange(req, itsmChangeUpdatePermission);
+    const member = await memberOf(actor);
     const change = await audited(
       req,
       'change-update',
       { id, fields: Object.keys(req.body) },
-      () => changes.update(id, req.body, actor),
+      () => changes.update(id, req.body, member),
     );
     res.json(change);
   });

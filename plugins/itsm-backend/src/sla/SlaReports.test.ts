@@ -21,9 +21,15 @@ const { databases, ids } = createTestDatabases();
 const M = 60_000;
 const H = 60 * M;
 const T0 = new Date('2026-11-23T09:00:00.000Z');
+// Alice raises standard changes on both teams' components: she is in both owner groups.
 const alice = {
   ref: 'user:default/alice',
   credentials: mockCredentials.user('user:default/alice'),
+  ownershipEntityRefs: [
+    'user:default/alice',
+    'group:default/team-payments',
+    'group:default/team-storefront',
+  ],
 };
 const everything: VisibleRecords = {
   incident: undefined,

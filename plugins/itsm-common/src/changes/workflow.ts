@@ -180,6 +180,21 @@ export function changeTransitionProblems(
   return problems;
 }
 
+/**
+ * A standard change is pre-approved because it is routine and safe: it must be low
+ * risk (anything riskier is a normal change, which its owners approve).
+ */
+export function standardChangeProblems(plan: {
+  type: ChangeType;
+  risk: ChangeRisk;
+}): string[] {
+  return plan.type === 'standard' && plan.risk !== 'low'
+    ? [
+        'risk: a standard change must be low risk; raise a normal change for moderate or high risk',
+      ]
+    : [];
+}
+
 /** A planned window must have both ends, in order. */
 export function windowProblems(
   start: string | null | undefined,

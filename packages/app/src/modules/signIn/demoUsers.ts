@@ -20,6 +20,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     displayName: 'Erin Eriksen',
     teams: 'Database administrators, Platform team',
   },
+  { name: 'frank', displayName: 'Frank Fischer', teams: 'ITSM administrators' },
 ];
 
 /** The backend's development-only auth provider (packages/backend/src/auth). */
