@@ -13,6 +13,10 @@ const MEMBERS: Record<string, string[]> = {
   'user:default/erin': ['group:default/team-payments'],
   'user:default/bob': ['group:default/platform'],
   'user:default/carol': ['group:default/team-storefront'],
+  'user:default/pat': ['group:default/team-identity'],
+  'user:default/frank': ['group:default/itsm-admins'],
+  // In the team that owns payments-api, but denied everything by the test policy.
+  'user:default/mallory': ['group:default/team-payments'],
 };
 export const userInfoFactory = createServiceFactory({
   service: coreServices.userInfo,
