@@ -45,7 +45,9 @@ function allows(decision: PolicyDecision, resource = record): boolean {
   if (decision.result !== AuthorizeResult.CONDITIONAL)
     return decision.result === AuthorizeResult.ALLOW;
   const rules = Object.values(itsmRecordPermissionRules);
-  const evaluate = (criteria: PermissionCriteria<PermissionCondition>): boolean => {
+  const evaluate = (
+    criteria: PermissionCriteria<PermissionCondition>,
+  ): boolean => {
     if ('allOf' in criteria) return criteria.allOf.every(evaluate);
     if ('anyOf' in criteria) return criteria.anyOf.some(evaluate);
     if ('not' in criteria) return !evaluate(criteria.not);
@@ -150,7 +152,10 @@ describe('ItsmPermissionPolicy', () => {
   });
 
   it('denies what is not ITSM unless given a delegate, and callers without a user', async () => {
-    const other = createPermission({ name: 'catalog.entity.read', attributes: {} });
+    const other = createPermission({
+      name: 'catalog.entity.read',
+      attributes: {},
+    });
     expect((await decide(shipped, other)).result).toBe(AuthorizeResult.DENY);
     const delegating = policy({}, undefined);
     expect((await delegating.handle({ permission: other }, alice)).result).toBe(
@@ -160,9 +165,9 @@ describe('ItsmPermissionPolicy', () => {
       settings: { adminGroups: [], readAccess: 'everyone' },
       delegate: { handle: async () => ({ result: AuthorizeResult.ALLOW }) },
     });
-    expect((await allowOthers.handle({ permission: other }, alice)).result).toBe(
-      AuthorizeResult.ALLOW,
-    );
+    expect(
+      (await allowOthers.handle({ permission: other }, alice)).result,
+    ).toBe(AuthorizeResult.ALLOW);
     expect(
       (
         await shipped.handle({

@@ -166,10 +166,7 @@ export class ItsmPermissionPolicy implements PermissionPolicy {
         });
       case 'approve':
         return conditional(permission as any, {
-          allOf: [
-            is.isPendingApprover({ claims }),
-            { not: requester },
-          ],
+          allOf: [is.isPendingApprover({ claims }), { not: requester }],
         });
       case 'worknote':
         return conditional(permission as any, { anyOf: workers });

@@ -46,9 +46,7 @@ const schema = z
 export function readItsmPermissionSettings(
   config: Config,
 ): ItsmPermissionSettings {
-  const parsed = schema.safeParse(
-    config.getOptional('itsm.permissions') ?? {},
-  );
+  const parsed = schema.safeParse(config.getOptional('itsm.permissions') ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = ['itsm', 'permissions', ...issue.path].join('.');
