@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -8,6 +8,7 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   makeIncident,
@@ -16,7 +17,15 @@ import {
   NO_SLA,
   postgresOffering,
 } from '../__testUtils__/fixtures';
+import { denying, mockPermissions } from '../__testUtils__/render';
 import itsmPlugin from './plugin';
+
+// The app's permission API decides what the plugin offers; in this file alice may
+// comment on incidents but not work them.
+const permissions = [
+  permissionApiRef,
+  mockPermissions(denying('itsm.incident.update')),
+] as const;
 
 // Runs the plugin in a new-frontend-system app: the API extension builds the client,
 // the page mounts at /itsm and the legacy-style route refs resolve to its sub-route.
@@ -52,6 +61,7 @@ describe('itsm plugin in the new frontend system', () => {
           userEntityRef: 'user:default/alice',
           ownershipEntityRefs: ['user:default/alice', 'group:default/sre'],
         }),
+        permissions,
       ],
     });
 
@@ -70,8 +80,16 @@ describe('itsm plugin in the new frontend system', () => {
 
     await userEvent.click(screen.getByRole('link', { name: 'INC-000001' }));
     expect(
-      await screen.findByRole('button', { name: 'Start work' }),
+      await screen.findByRole('heading', { name: 'Payments API returns 500' }),
     ).toBeInTheDocument();
+    // The form shows once the permissions are decided: a comment, no work note, and
+    // none of the moves.
+    const form = await screen.findByRole('form', {
+      name: 'Add to the timeline',
+    });
+    expect(within(form).getByLabelText('Comment')).toBeInTheDocument();
+    expect(within(form).queryByRole('radiogroup')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Start work' })).toBeNull();
   });
 
   it('serves the service catalog at /service-catalog, its order forms, and opens the new request', async () => {
@@ -108,6 +126,7 @@ describe('itsm plugin in the new frontend system', () => {
           userEntityRef: 'user:default/alice',
           ownershipEntityRefs: ['user:default/alice'],
         }),
+        permissions,
       ],
     });
 

@@ -10,8 +10,13 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { itsmApiRef } from '../../api';
-import { mountedRoutes, paymentsEntity } from '../../__testUtils__/render';
+import {
+  mockPermissions,
+  mountedRoutes,
+  paymentsEntity,
+} from '../../__testUtils__/render';
 import {
   accessOffering,
   BASE_URL,
@@ -44,6 +49,7 @@ function renderForEntity(
       apis={[
         [itsmApiRef, makeClient()],
         [catalogApiRef, catalogApiMock({ entities })],
+        [permissionApiRef, mockPermissions()],
       ]}
     >
       <EntityProvider entity={entity}>{content}</EntityProvider>
@@ -116,7 +122,7 @@ describe('EntityItsmContent', () => {
     ).toBeInTheDocument();
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'Request change' }),
+      await screen.findByRole('button', { name: 'Request change' }),
     );
     const dialog = await screen.findByRole('dialog', {
       name: 'Request change',
@@ -159,7 +165,9 @@ describe('EntityItsmContent', () => {
     ]);
     expect(await screen.findByText('Service offerings')).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: 'Order New PostgreSQL database' }),
+      await screen.findByRole('link', {
+        name: 'Order New PostgreSQL database',
+      }),
     ).toHaveAttribute('href', '/service-catalog/default/new-postgres-database');
     // Provided by another CI.
     expect(
@@ -353,7 +361,9 @@ describe('ServiceOffering entity page', () => {
       }),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByRole('link', { name: 'Order New PostgreSQL database' }),
+      await screen.findAllByRole('link', {
+        name: 'Order New PostgreSQL database',
+      }),
     ).toHaveLength(2);
     expect(
       await screen.findByRole('link', { name: 'REQ-000005' }),

@@ -90,7 +90,7 @@ describe('ItsmPage', () => {
     expect(changeQueries[0].get('requester')).toBe('user:default/alice');
     expect(changeQueries[0].get('open')).toBe('true');
     expect(
-      screen.getByRole('button', { name: 'Request change' }),
+      await screen.findByRole('button', { name: 'Request change' }),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('tab', { name: 'Change calendar' }));
@@ -107,7 +107,9 @@ describe('ItsmPage', () => {
     expect(
       within(row).getByRole('link', { name: 'CHG-000003' }),
     ).toHaveAttribute('href', '/itsm/changes/CHG-000003');
-    await userEvent.click(within(row).getByRole('button', { name: 'Approve' }));
+    await userEvent.click(
+      await within(row).findByRole('button', { name: 'Approve' }),
+    );
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Approve' }),
@@ -132,7 +134,9 @@ describe('ItsmPage', () => {
     expect(requestQueries[0].get('requester')).toBe('user:default/alice');
     expect(requestQueries[0].get('open')).toBe('true');
     expect(
-      screen.getByRole('link', { name: 'Order from the service catalog' }),
+      await screen.findByRole('link', {
+        name: 'Order from the service catalog',
+      }),
     ).toHaveAttribute('href', '/service-catalog');
     expect(
       screen.queryByRole('columnheader', { name: 'Requester' }),

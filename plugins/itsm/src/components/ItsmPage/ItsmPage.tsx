@@ -32,7 +32,12 @@ import {
 import { PendingApprovalsTable } from '../approvals';
 import { RequestPage, RequestsTable } from '../requests';
 import { SlaDashboard } from '../sla';
-import { useChangeLink, useIncidentLink, useOptionalRouteRef } from '../shared';
+import {
+  useChangeLink,
+  useCreatePermission,
+  useIncidentLink,
+  useOptionalRouteRef,
+} from '../shared';
 import { serviceCatalogRouteRef } from '../../routes';
 
 interface Me {
@@ -102,6 +107,7 @@ const ItsmHome = () => {
   const incidentLink = useIncidentLink();
   const changeLink = useChangeLink();
   const serviceCatalogLink = useOptionalRouteRef(serviceCatalogRouteRef);
+  const mayOrder = useCreatePermission('request').allowed;
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
 
@@ -159,7 +165,8 @@ const ItsmHome = () => {
         filter={tab.requests(me.value)}
         showRequester={tab.showRequester}
         actions={
-          serviceCatalogLink && (
+          serviceCatalogLink &&
+          mayOrder && (
             <LinkButton
               to={serviceCatalogLink()}
               role="link"

@@ -8,7 +8,11 @@ import {
   Change,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
-import { renderRoute } from '../../__testUtils__/render';
+import {
+  PermissionDecider,
+  permissionsDecided,
+  renderRoute,
+} from '../../__testUtils__/render';
 import {
   BASE_URL,
   CHANGE_ID,
@@ -18,6 +22,27 @@ import {
   NO_SLA,
 } from '../../__testUtils__/fixtures';
 import { ChangePage } from './ChangePage';
+
+/** A change alice raised: she plans, moves and comments on it; its notes are not hers. */
+const REQUESTED_ID = '5f1c2a7e-8d3b-4c6a-9e2f-0a1b2c3d0004';
+/** A change one of alice's groups approves: she decides its steps, nothing else. */
+const APPROVED_ID = '5f1c2a7e-8d3b-4c6a-9e2f-0a1b2c3d0005';
+/** Another team's change: alice may read it, nothing more. */
+const OTHERS_ID = '5f1c2a7e-8d3b-4c6a-9e2f-0a1b2c3d0006';
+
+/** What alice may do, by change (the fixture's: everything). */
+const alicePermissions: PermissionDecider = ({ permission, resourceRef }) => {
+  switch (resourceRef) {
+    case REQUESTED_ID:
+      return permission.name === 'itsm.change.update';
+    case APPROVED_ID:
+      return permission.name === 'itsm.change.approve';
+    case OTHERS_ID:
+      return false;
+    default:
+      return true;
+  }
+};
 
 const TRANSITION_LABELS = [
   'Assess',
@@ -156,12 +181,17 @@ describe('ChangePage', () => {
     );
   });
 
-  const render = () =>
-    renderRoute(
+  /** Renders the page and waits until it knows what the user may do. */
+  const render = async () => {
+    const rendered = await renderRoute(
       '/itsm/changes/:id',
       <ChangePage />,
       '/itsm/changes/CHG-000003',
+      { permissions: alicePermissions },
     );
+    await permissionsDecided();
+    return rendered;
+  };
 
   const transitionButtons = () =>
     screen
@@ -436,6 +466,70 @@ describe('ChangePage', () => {
           'the requester of a change cannot approve it (403)',
         ),
       ).toBeInTheDocument();
+    });
+  });
+
+  describe('permissions', () => {
+    const step = () => makeApprovalStep({ id: 'owner', round: 1, stage: 1 });
+
+    it('lets its requester plan and move it, and comment, but not write work notes', async () => {
+      change = makeChange({ id: REQUESTED_ID });
+      await render();
+      expect(transitionButtons()).toEqual(['Assess', 'Cancel']);
+      expect(
+        screen.getByRole('button', { name: /Edit plan/ }),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole('radiogroup')).toBeNull();
+      expect(screen.getByLabelText('Comment')).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: 'Add comment' }),
+      ).toBeInTheDocument();
+      expect(screen.queryByLabelText('Work note')).toBeNull();
+    });
+
+    it('lets an approver decide the open step, and nothing else', async () => {
+      change = makeChange({ id: APPROVED_ID, state: 'authorize' });
+      steps = [step()];
+      decidable = [steps[0]];
+      await render();
+      expect(
+        await screen.findByRole('button', { name: 'Approve' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('button', { name: 'Reject' }),
+      ).toBeInTheDocument();
+      expect(transitionButtons()).toEqual([]);
+      expect(
+        screen.getByText(
+          'You may read this change but not add to its timeline.',
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('offers no decision without the approve permission, even on a step the server lists', async () => {
+      change = makeChange({ id: OTHERS_ID, state: 'authorize' });
+      steps = [step()];
+      decidable = [steps[0]];
+      await render();
+      expect(
+        await screen.findByRole('table', { name: 'Approvals, round 1' }),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Reject' })).toBeNull();
+    });
+
+    it('offers someone who may only read it no move, plan edit or form', async () => {
+      change = makeChange({ id: OTHERS_ID });
+      await render();
+      expect(
+        screen.getByText(
+          'You may read this change but not add to its timeline.',
+        ),
+      ).toBeInTheDocument();
+      expect(transitionButtons()).toEqual([]);
+      expect(screen.queryByRole('button', { name: /Edit plan/ })).toBeNull();
+      // Nor what the moves it may not make still miss.
+      expect(screen.queryByText(/^Before /)).toBeNull();
     });
   });
 });

@@ -13,6 +13,7 @@ import {
   RecordPageBody,
   RecordPageFrame,
   useMoveDialog,
+  useRecordPermissions,
 } from '../shared';
 import { ApprovalsPanel, useRecordApprovals } from '../approvals';
 import { RecordSlaCard, useRecordSla } from '../sla';
@@ -28,7 +29,8 @@ const BACKWARD: readonly ChangeState[] = ['draft', 'canceled'];
 /**
  * One change: its state, type and risk, the moves it allows (with what their guards
  * still miss), its plan (editable before authorisation), approvals, conflicts, the
- * incidents it caused and its timeline.
+ * incidents it caused and its timeline. Moves and plan edits only for those who may
+ * update it (its requester, assignment group and assignee).
  */
 export const ChangePage = () => {
   const { id } = useRouteRefParams(changeRouteRef);
@@ -50,6 +52,7 @@ export const ChangePage = () => {
   const sla = useRecordSla('change', id);
   const current = change.value;
   const approvals = useRecordApprovals('change', id, current?.id);
+  const can = useRecordPermissions('change', current?.id);
 
   const reload = () => {
     change.retry();
@@ -61,9 +64,10 @@ export const ChangePage = () => {
   };
   const move = useMoveDialog<ChangeState>(reload);
 
-  const moves = current
-    ? allowedChangeTransitions(current.type, current.state)
-    : [];
+  const moves =
+    current && can.update
+      ? allowedChangeTransitions(current.type, current.state)
+      : [];
   const blocked = current
     ? moves
         .map(to => ({ to, problems: planProblems(current, to) }))
@@ -108,10 +112,15 @@ export const ChangePage = () => {
             kind="change"
             recordId={record.id}
             timeline={timeline}
+            permissions={can}
             mainWidth={7}
           >
             <Grid item>
-              <ChangePlanCard change={record} onUpdated={reload} />
+              <ChangePlanCard
+                change={record}
+                editable={can.update}
+                onUpdated={reload}
+              />
             </Grid>
             <Grid item>
               <RecordSlaCard kind="change" sla={sla} />
@@ -120,6 +129,7 @@ export const ChangePage = () => {
               <ApprovalsPanel
                 record={record}
                 state={approvals}
+                canDecide={can.approve}
                 emptyText={
                   record.type === 'standard'
                     ? 'A standard change is pre-approved: it needs no approval.'

@@ -164,15 +164,18 @@ const PlanEditor = (props: {
 
 /**
  * The change's plan: description, CIs, type and risk, window and the three plans; in
- * draft and assess an "Edit plan" button turns it into a form (saved with the version).
+ * draft and assess, for those who may update the change (`editable`), an "Edit plan"
+ * button turns it into a form (saved with the version).
  */
 export const ChangePlanCard = (props: {
   change: Change;
+  editable: boolean;
   onUpdated: () => void;
 }) => {
   const { change, onUpdated } = props;
   const [editing, setEditing] = useState(false);
-  const editable = PLAN_EDITABLE_STATES.includes(change.state);
+  const editable =
+    props.editable && PLAN_EDITABLE_STATES.includes(change.state);
   return (
     <InfoCard
       title="Plan"

@@ -21,14 +21,15 @@ export function normalizeChangeNumber(input: string): string | undefined {
 }
 
 /**
- * The change that caused an incident: a link to it, and buttons to link one by its
- * number or to unlink it (both a PATCH with the version read).
+ * The change that caused an incident: a link to it, and, when `editable`, buttons to
+ * link one by its number or to unlink it (both a PATCH with the version read).
  */
 export const CausedByChange = (props: {
   incident: Incident;
+  editable: boolean;
   onUpdated: (incident: Incident) => void;
 }) => {
-  const { incident, onUpdated } = props;
+  const { incident, editable, onUpdated } = props;
   const itsmApi = useApi(itsmApiRef);
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
@@ -75,18 +76,20 @@ export const CausedByChange = (props: {
             None
           </Typography>
         )}
-        <Button
-          size="small"
-          onClick={() => {
-            setValue(incident.causedByChange ?? '');
-            setFieldError(undefined);
-            dialog.setError(undefined);
-            setOpen(true);
-          }}
-        >
-          {incident.causedByChange ? 'Change link' : 'Link change'}
-        </Button>
-        {incident.causedByChange && (
+        {editable && (
+          <Button
+            size="small"
+            onClick={() => {
+              setValue(incident.causedByChange ?? '');
+              setFieldError(undefined);
+              dialog.setError(undefined);
+              setOpen(true);
+            }}
+          >
+            {incident.causedByChange ? 'Change link' : 'Link change'}
+          </Button>
+        )}
+        {editable && incident.causedByChange && (
           <Button
             size="small"
             onClick={removeLink}

@@ -7,7 +7,12 @@ import {
   textContentMatcher,
 } from '@backstage/test-utils';
 import { Incident, RecordSla } from '@backstage-itsm/plugin-itsm-common';
-import { renderRoute } from '../../__testUtils__/render';
+import type { EvaluatePermissionRequest } from '@backstage/plugin-permission-common';
+import {
+  PermissionDecider,
+  permissionsDecided,
+  renderRoute,
+} from '../../__testUtils__/render';
 import {
   BASE_URL,
   fromNow,
@@ -19,6 +24,27 @@ import {
   NO_SLA,
 } from '../../__testUtils__/fixtures';
 import { IncidentPage } from './IncidentPage';
+
+/** An incident alice reported and does not work: she may comment on it. */
+const REPORTED_ID = '0b6a6f9e-2f0c-4f39-9d0e-1d7f4c1d0002';
+/** An incident of another team: alice may read it, nothing more. */
+const OTHERS_ID = '0b6a6f9e-2f0c-4f39-9d0e-1d7f4c1d0003';
+
+/** Every permission request the page made, in every test of the file. */
+const asked: EvaluatePermissionRequest[] = [];
+
+/**
+ * What alice may do, by incident: everything on the fixture's (her group works it),
+ * comment on the one she reported, only read another team's.
+ */
+const alicePermissions: PermissionDecider = request => {
+  asked.push(request);
+  if (request.resourceRef === OTHERS_ID) return false;
+  if (request.resourceRef === REPORTED_ID) {
+    return request.permission.name === 'itsm.incident.comment';
+  }
+  return true;
+};
 
 const ALL_TRANSITION_LABELS = [
   'Start work',
@@ -96,12 +122,17 @@ describe('IncidentPage', () => {
     );
   });
 
-  const render = () =>
-    renderRoute(
+  /** Renders the page and waits until it knows what the user may do. */
+  const render = async () => {
+    const rendered = await renderRoute(
       '/itsm/incidents/:id',
       <IncidentPage />,
       '/itsm/incidents/INC-000001',
+      { permissions: alicePermissions },
     );
+    await permissionsDecided();
+    return rendered;
+  };
 
   /** The page's "SLA" card, once loaded. */
   const slaCard = () => screen.findByRole('region', { name: 'SLA' });
@@ -284,6 +315,12 @@ describe('IncidentPage', () => {
   it('adds a work note or a comment to the timeline', async () => {
     await render();
     await screen.findByTestId('state-chip-new');
+    // Who reads it, before anything is written.
+    expect(
+      screen.getByText(
+        'Visible only to the people working this incident: its assignment group and assignee.',
+      ),
+    ).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', { name: 'Add work note' }),
     );
@@ -302,6 +339,11 @@ describe('IncidentPage', () => {
     await userEvent.click(
       screen.getByLabelText(/Comment \(visible to the requester\)/),
     );
+    expect(
+      screen.getByText(
+        'Visible to the requester and to everyone who may read this incident.',
+      ),
+    ).toBeInTheDocument();
     await userEvent.type(
       screen.getByLabelText('Comment'),
       'Fix is rolling out',
@@ -348,6 +390,118 @@ describe('IncidentPage', () => {
     await waitFor(() =>
       expect(screen.queryByRole('link', { name: 'CHG-000003' })).toBeNull(),
     );
+  });
+
+  it("offers its workers every act, asking for the incident's permissions by its id", async () => {
+    await render();
+    expect(
+      await screen.findByRole('button', { name: /Assign to me/ }),
+    ).toBeInTheDocument();
+    expect(transitionButtons()).toEqual([
+      'Start work',
+      'Put on hold',
+      'Resolve',
+      'Cancel incident',
+    ]);
+    expect(
+      screen.getByRole('button', { name: 'Link change' }),
+    ).toBeInTheDocument();
+    const visibility = screen.getByRole('radiogroup', { name: 'Visibility' });
+    expect(
+      within(visibility)
+        .getAllByRole('radio')
+        .map(radio => radio.getAttribute('value')),
+    ).toEqual(['work_note', 'comment']);
+
+    // Resource permissions name the record by its id, never by its number.
+    const names = (ref: string) =>
+      asked
+        .filter(request => request.resourceRef === ref)
+        .map(request => request.permission.name);
+    expect(names(incident.id)).toEqual(
+      expect.arrayContaining([
+        'itsm.incident.update',
+        'itsm.incident.comment',
+        'itsm.record.worknote.read',
+      ]),
+    );
+    expect(names('INC-000001')).toEqual([]);
+  });
+
+  it('offers its requester a comment only: no moves, edits or work notes', async () => {
+    incident = makeIncident({
+      id: REPORTED_ID,
+      requester: 'user:default/alice',
+      causedByChange: 'CHG-000003',
+    });
+    // The server leaves the work notes out for those who may not read them.
+    server.use(
+      http.get(`${BASE_URL}/incidents/INC-000001/timeline`, () =>
+        HttpResponse.json({
+          items: makeTimeline(REPORTED_ID).filter(e => e.type !== 'work_note'),
+        }),
+      ),
+      http.post(
+        `${BASE_URL}/incidents/${REPORTED_ID}/comments`,
+        async ({ request }) => {
+          comments.push(await request.json());
+          return HttpResponse.json({}, { status: 201 });
+        },
+      ),
+    );
+    await render();
+    expect(transitionButtons()).toEqual([]);
+    expect(screen.queryByRole('button', { name: /Assign to me/ })).toBeNull();
+    expect(
+      screen.getByRole('link', { name: 'CHG-000003' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Change link' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Unlink' })).toBeNull();
+    // One kind of entry to add: no choice, and it says who reads it.
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+    expect(screen.queryByLabelText('Work note')).toBeNull();
+    expect(
+      screen.getByText(
+        'Visible to the requester and to everyone who may read this incident.',
+      ),
+    ).toBeInTheDocument();
+    // The timeline does without the work notes it was not sent.
+    expect(screen.getByTestId('timeline-comment')).toHaveTextContent(
+      'We are looking into it',
+    );
+    expect(screen.queryByTestId('timeline-work-note')).toBeNull();
+
+    await userEvent.type(screen.getByLabelText('Comment'), 'Still failing');
+    await userEvent.click(screen.getByRole('button', { name: 'Add comment' }));
+    await waitFor(() => expect(comments).toHaveLength(1));
+    expect(comments[0]).toEqual({
+      body: 'Still failing',
+      visibility: 'comment',
+    });
+  });
+
+  it('offers someone who may only read it nothing to do', async () => {
+    incident = makeIncident({ id: OTHERS_ID, causedByChange: 'CHG-000003' });
+    await render();
+    expect(
+      screen.getByText(
+        'You may read this incident but not add to its timeline.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('form', { name: 'Add to the timeline' }),
+    ).toBeNull();
+    expect(transitionButtons()).toEqual([]);
+    expect(screen.queryByRole('button', { name: /Assign to me/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Change link' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Unlink' })).toBeNull();
+    expect(
+      screen.getByRole('link', { name: 'CHG-000003' }),
+    ).toBeInTheDocument();
+    // What it is stays readable.
+    expect(
+      screen.getAllByText('Payments API returns 500').length,
+    ).toBeGreaterThan(0);
   });
 
   it('says when no SLA policy applies', async () => {

@@ -33,6 +33,7 @@ import {
   RefList,
   RecordPageBody,
   useMoveDialog,
+  useRecordPermissions,
   useSubmit,
 } from '../shared';
 import { RecordSlaCard, useRecordSla } from '../sla';
@@ -54,9 +55,11 @@ const CiOwner = (props: { entityRef: string }) => {
 
 const IncidentDetails = (props: {
   incident: Incident;
+  /** Whether the signed-in user may edit it (link the causing change). */
+  editable: boolean;
   onUpdated: (incident: Incident) => void;
 }) => {
-  const { incident, onUpdated } = props;
+  const { incident, editable, onUpdated } = props;
   return (
     <InfoCard title="Details">
       <Grid container spacing={2}>
@@ -85,7 +88,11 @@ const IncidentDetails = (props: {
           </Field>
         )}
         <Field label="Caused by change">
-          <CausedByChange incident={incident} onUpdated={onUpdated} />
+          <CausedByChange
+            incident={incident}
+            editable={editable}
+            onUpdated={onUpdated}
+          />
         </Field>
         {incident.holdReason && (
           <Field label="Hold reason">
@@ -118,7 +125,10 @@ const IncidentDetails = (props: {
   );
 };
 
-/** One incident: its fields, the moves it allows, "assign to me" and its timeline. */
+/**
+ * One incident: its fields, the moves it allows, "assign to me" and its timeline; acts
+ * only for those who may update it (its assignment group and assignee).
+ */
 export const IncidentPage = () => {
   const { id } = useRouteRefParams(incidentRouteRef);
   const itsmApi = useApi(itsmApiRef);
@@ -142,8 +152,12 @@ export const IncidentPage = () => {
   const move = useMoveDialog<IncidentState>(reload);
 
   const current = incident.value;
+  const can = useRecordPermissions('incident', current?.id);
   const isOpen = !!current && OPEN_INCIDENT_STATES.includes(current.state);
-  const canAssignToMe = isOpen && !!me && current?.assignee !== me;
+  const canAssignToMe =
+    can.update && isOpen && !!me && current?.assignee !== me;
+  const moves =
+    current && can.update ? allowedIncidentTransitions(current.state) : [];
 
   const assignToMe = async () => {
     if (!me || !current) return;
@@ -173,7 +187,7 @@ export const IncidentPage = () => {
               Assign to me
             </Button>
           )}
-          {allowedIncidentTransitions(record.state).map(to => (
+          {moves.map(to => (
             <Button
               key={to}
               variant={to === 'resolved' ? 'contained' : 'outlined'}
@@ -200,9 +214,14 @@ export const IncidentPage = () => {
             kind="incident"
             recordId={record.id}
             timeline={timeline}
+            permissions={can}
           >
             <Grid item>
-              <IncidentDetails incident={record} onUpdated={reload} />
+              <IncidentDetails
+                incident={record}
+                editable={can.update}
+                onUpdated={reload}
+              />
             </Grid>
             <Grid item>
               <RecordSlaCard kind="incident" sla={sla} />

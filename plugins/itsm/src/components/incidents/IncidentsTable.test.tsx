@@ -8,8 +8,13 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { itsmApiRef } from '../../api';
-import { mountedRoutes, paymentsEntity } from '../../__testUtils__/render';
+import {
+  mockPermissions,
+  mountedRoutes,
+  paymentsEntity,
+} from '../../__testUtils__/render';
 import {
   BASE_URL,
   makeClient,
@@ -169,7 +174,12 @@ describe('EntityIncidentsContent', () => {
       }),
     );
     await renderInTestApp(
-      <TestApiProvider apis={[[itsmApiRef, makeClient()]]}>
+      <TestApiProvider
+        apis={[
+          [itsmApiRef, makeClient()],
+          [permissionApiRef, mockPermissions()],
+        ]}
+      >
         <EntityProvider entity={entity}>
           <EntityIncidentsContent />
         </EntityProvider>
@@ -183,7 +193,7 @@ describe('EntityIncidentsContent', () => {
     expect(requests[0].get('entityRef')).toBe('component:default/payments');
     expect(requests[0].get('open')).toBe('true');
     expect(
-      screen.getByRole('button', { name: /Report incident/ }),
+      await screen.findByRole('button', { name: /Report incident/ }),
     ).toBeInTheDocument();
   });
 
@@ -215,7 +225,12 @@ describe('EntityIncidentsContent', () => {
       }),
     );
     await renderInTestApp(
-      <TestApiProvider apis={[[itsmApiRef, makeClient()]]}>
+      <TestApiProvider
+        apis={[
+          [itsmApiRef, makeClient()],
+          [permissionApiRef, mockPermissions()],
+        ]}
+      >
         <EntityProvider entity={entity}>
           <EntityIncidentsContent />
         </EntityProvider>
@@ -224,7 +239,7 @@ describe('EntityIncidentsContent', () => {
     );
     expect(await screen.findByText('No open incidents.')).toBeInTheDocument();
     await userEvent.click(
-      screen.getByRole('button', { name: /Report incident/ }),
+      await screen.findByRole('button', { name: /Report incident/ }),
     );
     await userEvent.type(screen.getByLabelText(/Title/), 'Fresh one');
     await userEvent.click(screen.getByRole('button', { name: 'Report' }));

@@ -2,7 +2,7 @@ import { LinkButton } from '@backstage/core-components';
 import ShoppingCartIcon from '@material-ui/icons/ShoppingCart';
 import { ServiceOfferingEntity } from '@backstage-itsm/plugin-itsm-common';
 import { offeringRouteRef } from '../../routes';
-import { useOptionalRouteRef } from '../shared';
+import { useCreatePermission, useOptionalRouteRef } from '../shared';
 import { offeringTitle } from './offering';
 
 /** The path of an offering's order form; undefined where the app has no service catalog page. */
@@ -21,14 +21,15 @@ export function useOrderLink():
 /**
  * "Order", a link to the offering's order form, named `Order <title>` for assistive
  * technology (many of them stand on one page). A link, as it navigates (the button
- * look would otherwise give it the role of a button).
+ * look would otherwise give it the role of a button). Only for those who may order.
  */
 export const OrderLink = (props: {
   entity: ServiceOfferingEntity;
   variant?: 'contained' | 'outlined';
 }) => {
   const orderLink = useOrderLink();
-  if (!orderLink) return null;
+  const create = useCreatePermission('request');
+  if (!orderLink || !create.allowed) return null;
   return (
     <LinkButton
       to={orderLink(props.entity)}

@@ -21,15 +21,16 @@ import {
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { offeringRouteRef, serviceCatalogRouteRef } from '../../routes';
-import { useRequestLink } from '../shared';
+import { useCreatePermission, useRequestLink } from '../shared';
 import { OfferingFacts } from './OfferingFacts';
 import { OrderForm } from './OrderForm';
 import { offeringTitle, unavailableReason } from './offering';
 import { useOffering } from './useOfferings';
 
 /**
- * The order page of one offering (`/service-catalog/:namespace/:name`): its form, and
- * what to know about it beside; a submitted request opens on its own page.
+ * The order page of one offering (`/service-catalog/:namespace/:name`): its form (for
+ * those who may order), and what to know about it beside; a submitted request opens on
+ * its own page.
  */
 export const OrderPage = () => {
   const { namespace, name } = useRouteRefParams(offeringRouteRef);
@@ -38,6 +39,7 @@ export const OrderPage = () => {
   const navigate = useNavigate();
   const identityApi = useApi(identityApiRef);
   const offering = useOffering(`serviceoffering:${namespace}/${name}`);
+  const mayOrder = useCreatePermission('request');
   const { value: unavailable } = useAsync(async () => {
     if (!offering.value) return undefined;
     const identity = await identityApi.getBackstageIdentity();
@@ -46,7 +48,7 @@ export const OrderPage = () => {
 
   const entity = offering.value;
   let content;
-  if (offering.loading) {
+  if (offering.loading || mayOrder.loading) {
     content = <Progress />;
   } else if (offering.error) {
     content = <ResponseErrorPanel error={offering.error} />;
@@ -64,15 +66,21 @@ export const OrderPage = () => {
       <Grid container spacing={3}>
         <Grid item xs={12} md={8}>
           <InfoCard title="Your request">
-            {unavailable && (
+            {mayOrder.allowed && unavailable && (
               <Alert severity="warning" style={{ marginBottom: 16 }}>
                 {unavailable} The request would be refused.
               </Alert>
             )}
-            <OrderForm
-              offering={entity}
-              onCreated={request => navigate(requestLink(request.number))}
-            />
+            {mayOrder.allowed ? (
+              <OrderForm
+                offering={entity}
+                onCreated={request => navigate(requestLink(request.number))}
+              />
+            ) : (
+              <Alert severity="info">
+                You are not allowed to order from the service catalog.
+              </Alert>
+            )}
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={4}>

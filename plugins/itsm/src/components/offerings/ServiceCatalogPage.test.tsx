@@ -53,7 +53,9 @@ describe('ServiceCatalogPage', () => {
     expect(within(card).getByText('The owner group')).toBeInTheDocument();
     expect(within(card).getByRole('link', { name: 'dba' })).toBeInTheDocument();
     expect(
-      within(card).getByRole('link', { name: 'Order New PostgreSQL database' }),
+      await within(card).findByRole('link', {
+        name: 'Order New PostgreSQL database',
+      }),
     ).toHaveAttribute('href', '/service-catalog/default/new-postgres-database');
     // A list of approver groups reads in order.
     const access = screen.getByRole('article', { name: 'Access to a system' });
@@ -108,7 +110,8 @@ describe('ServiceCatalogPage', () => {
     ).toBeInTheDocument();
 
     // One field of each type, labelled by its schema title, with the schema's defaults.
-    const name = screen.getByRole('textbox', { name: 'Database name' });
+    // The form shows once the permission to order is known.
+    const name = await screen.findByRole('textbox', { name: 'Database name' });
     const size = screen.getByRole('combobox', { name: 'Size' });
     expect(size).toHaveDisplayValue('small');
     expect(

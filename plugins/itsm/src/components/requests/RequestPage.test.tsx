@@ -8,7 +8,11 @@ import {
   RecordSla,
   ServiceRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import { renderRoute } from '../../__testUtils__/render';
+import {
+  PermissionDecider,
+  permissionsDecided,
+  renderRoute,
+} from '../../__testUtils__/render';
 import {
   BASE_URL,
   makeApprovalStep,
@@ -21,6 +25,17 @@ import {
   REQUEST_ID,
 } from '../../__testUtils__/fixtures';
 import { RequestPage } from './RequestPage';
+
+/** A request whose moves the permission policy refuses to whoever asks. */
+const LOCKED_ID = '9a8b7c6d-1e2f-4a5b-8c7d-0e1f2a3b0006';
+
+/**
+ * Everything is allowed on the fixture's request (the domain rules then decide who
+ * moves it); nothing on the locked one. By record only: every test of the file
+ * signs in as someone else, and decisions are cached by record (see mockPermissions).
+ */
+const permissions: PermissionDecider = ({ resourceRef }) =>
+  resourceRef !== LOCKED_ID;
 
 const MOVES = [
   'Start fulfilment',
@@ -105,8 +120,9 @@ describe('RequestPage', () => {
     );
   });
 
-  const render = (user: string, groups: string[] = []) =>
-    renderRoute(
+  /** Renders the page as `user` and waits until it knows what they may do. */
+  const render = async (user: string, groups: string[] = []) => {
+    const rendered = await renderRoute(
       '/itsm/requests/:id',
       <RequestPage />,
       '/itsm/requests/REQ-000005',
@@ -114,8 +130,12 @@ describe('RequestPage', () => {
         entities: [postgresOffering],
         user,
         groups,
+        permissions,
       },
     );
+    await permissionsDecided();
+    return rendered;
+  };
 
   const moveButtons = () =>
     screen
@@ -380,5 +400,17 @@ describe('RequestPage', () => {
       await screen.findByText('8h left when it resumes'),
     ).toBeInTheDocument();
     expect(screen.queryByTestId('request-overdue')).toBeNull();
+  });
+
+  it('offers no move without the update permission, whatever the domain rules allow', async () => {
+    request = makeRequest({ id: LOCKED_ID });
+    // A member of the owner group, who would start, fulfil or reject it.
+    await render('user:default/dana', ['group:default/dba']);
+    expect(
+      screen.getByText(
+        'You may read this request but not add to its timeline.',
+      ),
+    ).toBeInTheDocument();
+    expect(moveButtons()).toEqual([]);
   });
 });

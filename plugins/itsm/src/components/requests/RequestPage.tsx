@@ -28,6 +28,7 @@ import {
   RecordPageFrame,
   RefLink,
   useMoveDialog,
+  useRecordPermissions,
 } from '../shared';
 import { ApprovalsPanel, useRecordApprovals } from '../approvals';
 import { describeParameters, formatDuration, useOffering } from '../offerings';
@@ -129,9 +130,9 @@ const ParametersCard = (props: {
 };
 
 /**
- * One service request: its state, the moves the signed-in user may make (the owner
- * group fulfils or rejects, the requester cancels), what was ordered, its approvals and
- * its timeline.
+ * One service request: its state, the moves the signed-in user may make (with the
+ * update permission, and as the domain rules say: the owner group fulfils or rejects,
+ * the requester cancels), what was ordered, its approvals and its timeline.
  */
 export const RequestPage = () => {
   const { id } = useRouteRefParams(requestRouteRef);
@@ -146,6 +147,7 @@ export const RequestPage = () => {
   const sla = useRecordSla('request', id);
   const current = request.value;
   const approvals = useRecordApprovals('request', id, current?.id);
+  const can = useRecordPermissions('request', current?.id);
   const offering = useOffering(current?.offeringRef);
   const { value: actor } = useAsync(async (): Promise<Actor> => {
     const identity = await identityApi.getBackstageIdentity();
@@ -166,7 +168,7 @@ export const RequestPage = () => {
   const move = useMoveDialog<RequestState>(reload);
 
   const moves =
-    current && actor
+    current && actor && can.update
       ? allowedRequestTransitions(current.state).filter(to =>
           mayMove(current, to, actor),
         )
@@ -203,6 +205,7 @@ export const RequestPage = () => {
             kind="request"
             recordId={record.id}
             timeline={timeline}
+            permissions={can}
             mainWidth={7}
           >
             <Grid item>
@@ -218,6 +221,7 @@ export const RequestPage = () => {
               <ApprovalsPanel
                 record={record}
                 state={approvals}
+                canDecide={can.approve}
                 emptyText={
                   record.state === 'submitted'
                     ? 'The request is being routed for approval.'

@@ -22,17 +22,42 @@ const useStyles = makeStyles(theme => ({
 /** Kinds whose records take comments and work notes. */
 export type CommentableKind = 'incident' | 'change' | 'request';
 
-/** Adds a comment (the requester sees it) or a work note (internal) to a record. */
+const NOUNS: Record<CommentableKind, string> = {
+  incident: 'incident',
+  change: 'change',
+  request: 'request',
+};
+
+const LABELS: Record<CommentVisibility, string> = {
+  work_note: 'Work note (internal)',
+  comment: 'Comment (visible to the requester)',
+};
+
+/** Who reads what is added: people must know before they write. */
+function visibilityHelp(visibility: CommentVisibility, kind: CommentableKind) {
+  return visibility === 'work_note'
+    ? `Visible only to the people working this ${NOUNS[kind]}: its assignment group and assignee.`
+    : `Visible to the requester and to everyone who may read this ${NOUNS[kind]}.`;
+}
+
+/**
+ * Adds a comment (the requester sees it) or a work note (internal) to a record;
+ * `visibilities` are those the signed-in user may add (at least one), the first is
+ * chosen at first.
+ */
 export const CommentForm = (props: {
   kind: CommentableKind;
   recordId: string;
+  visibilities: readonly CommentVisibility[];
   onAdded: () => void;
 }) => {
-  const { kind, recordId, onAdded } = props;
+  const { kind, recordId, visibilities, onAdded } = props;
   const classes = useStyles();
   const itsmApi = useApi(itsmApiRef);
   const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<CommentVisibility>('work_note');
+  const [chosen, setVisibility] = useState<CommentVisibility>(visibilities[0]);
+  // Permissions are re-checked now and then: never send what is no longer offered.
+  const visibility = visibilities.includes(chosen) ? chosen : visibilities[0];
   const [fieldError, setFieldError] = useState<string>();
   const { submitting, error: submitError, run } = useSubmit();
 
@@ -69,30 +94,30 @@ export const CommentForm = (props: {
         submit();
       }}
     >
-      <RadioGroup
-        row
-        aria-label="Visibility"
-        value={visibility}
-        onChange={e => setVisibility(e.target.value as CommentVisibility)}
-      >
-        <FormControlLabel
-          value="work_note"
-          control={<Radio color="primary" />}
-          label="Work note (internal)"
-        />
-        <FormControlLabel
-          value="comment"
-          control={<Radio color="primary" />}
-          label="Comment (visible to the requester)"
-        />
-      </RadioGroup>
+      {visibilities.length > 1 && (
+        <RadioGroup
+          row
+          aria-label="Visibility"
+          value={visibility}
+          onChange={e => setVisibility(e.target.value as CommentVisibility)}
+        >
+          {visibilities.map(v => (
+            <FormControlLabel
+              key={v}
+              value={v}
+              control={<Radio color="primary" />}
+              label={LABELS[v]}
+            />
+          ))}
+        </RadioGroup>
+      )}
       <TextField
         id="itsm-comment-body"
         label={visibility === 'comment' ? 'Comment' : 'Work note'}
         value={body}
         onChange={e => setBody(e.target.value)}
         error={!!fieldError}
-        helperText={fieldError}
+        helperText={fieldError ?? visibilityHelp(visibility, kind)}
         fullWidth
         multiline
         minRows={3}

@@ -3,6 +3,7 @@ import Grid from '@material-ui/core/Grid';
 import { TimelineEntry } from '@backstage-itsm/plugin-itsm-common';
 import { CommentableKind } from './CommentForm';
 import { TimelineCard } from './TimelineCard';
+import { RecordPermissions } from './usePermissions';
 
 /**
  * The body of a record's page: its cards on the left (one above the other), its
@@ -17,11 +18,13 @@ export const RecordPageBody = (props: {
     error?: Error;
     retry: () => void;
   };
+  /** What the signed-in user may do to the record (`useRecordPermissions`). */
+  permissions: RecordPermissions;
   /** Of 12 columns on large screens. */
   mainWidth?: 6 | 7 | 8;
   children: ReactNode;
 }) => {
-  const { kind, recordId, timeline, mainWidth = 6 } = props;
+  const { kind, recordId, timeline, permissions, mainWidth = 6 } = props;
   const sideWidth = (12 - mainWidth) as 6 | 5 | 4;
   return (
     <Grid container spacing={3}>
@@ -35,6 +38,7 @@ export const RecordPageBody = (props: {
           kind={kind}
           recordId={recordId}
           timeline={timeline}
+          permissions={permissions}
           onAdded={timeline.retry}
         />
       </Grid>

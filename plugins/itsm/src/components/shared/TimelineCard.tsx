@@ -1,26 +1,71 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { TimelineEntry } from '@backstage-itsm/plugin-itsm-common';
+import {
+  CommentVisibility,
+  TimelineEntry,
+} from '@backstage-itsm/plugin-itsm-common';
 import { CommentableKind, CommentForm } from './CommentForm';
 import { Timeline } from './Timeline';
+import { RecordPermissions } from './usePermissions';
 
-/** A record's timeline with the form to add a comment or work note below it. */
+/**
+ * What the signed-in user may add: work notes with the update permission (and only if
+ * they may read them: a note that vanishes once written helps nobody), comments with
+ * the kind's comment permission.
+ */
+function addableVisibilities(can: RecordPermissions): CommentVisibility[] {
+  return [
+    ...(can.update && can.readWorkNotes ? (['work_note'] as const) : []),
+    ...(can.comment ? (['comment'] as const) : []),
+  ];
+}
+
+/**
+ * A record's timeline with the form to add a comment or work note below it, as far as
+ * the signed-in user may add them. Work notes are left out by the server for those who
+ * may not read them.
+ */
 export const TimelineCard = (props: {
   kind: CommentableKind;
   recordId: string;
   timeline: { value?: TimelineEntry[]; loading: boolean; error?: Error };
+  permissions: RecordPermissions;
   onAdded: () => void;
 }) => {
-  const { kind, recordId, timeline, onAdded } = props;
+  const { kind, recordId, timeline, permissions, onAdded } = props;
+  const visibilities = addableVisibilities(permissions);
+  let form = null;
+  if (permissions.loading) {
+    // Nothing until the decisions are in: no form that then disappears.
+  } else if (visibilities.length > 0) {
+    form = (
+      <CommentForm
+        kind={kind}
+        recordId={recordId}
+        visibilities={visibilities}
+        onAdded={onAdded}
+      />
+    );
+  } else {
+    form = (
+      <Box mt={2}>
+        <Typography variant="body2" color="textSecondary">
+          You may read this {kind} but not add to its timeline.
+        </Typography>
+      </Box>
+    );
+  }
   return (
     <InfoCard title="Timeline">
       {timeline.error && <ResponseErrorPanel error={timeline.error} />}
       {timeline.loading && !timeline.value && <Progress />}
       {timeline.value && <Timeline entries={timeline.value} kind={kind} />}
-      <CommentForm kind={kind} recordId={recordId} onAdded={onAdded} />
+      {form}
     </InfoCard>
   );
 };

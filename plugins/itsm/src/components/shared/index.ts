@@ -61,3 +61,13 @@ export { useMoveDialog } from './useMoveDialog';
 export { useOptionalRouteRef } from './useOptionalRouteRef';
 export { MoveButtons } from './MoveButtons';
 export { Notice } from './Notice';
+export {
+  useCreatePermission,
+  useRecordPermission,
+  useRecordPermissions,
+} from './usePermissions';
+export type {
+  PermissionDecision,
+  RecordAct,
+  RecordPermissions,
+} from './usePermissions';
