@@ -19,3 +19,12 @@ export function serverMessage(error: unknown): string | undefined {
   if (!(error instanceof ResponseError)) return undefined;
   return error.body?.error?.message ?? error.cause?.message;
 }
+
+/**
+ * Whether a call failed with 404. The backend answers a record the caller may not read
+ * exactly like a missing one, so this means "missing, or not yours to see".
+ */
+export function isNotFound(error: unknown): boolean {
+  if (error instanceof ResponseError) return error.statusCode === 404;
+  return isError(error) && error.name === 'NotFoundError';
+}

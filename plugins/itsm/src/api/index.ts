@@ -12,4 +12,4 @@ export type {
   TransitionServiceRequest,
 } from './ItsmApi';
 export { ItsmClient } from './ItsmClient';
-export { errorMessage, serverMessage } from './errors';
+export { errorMessage, isNotFound, serverMessage } from './errors';

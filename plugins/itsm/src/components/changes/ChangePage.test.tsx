@@ -531,5 +531,32 @@ describe('ChangePage', () => {
       // Nor what the moves it may not make still miss.
       expect(screen.queryByText(/^Before /)).toBeNull();
     });
+
+    it('says so when the change does not exist or may not be read', async () => {
+      const notFound = () =>
+        HttpResponse.json(
+          { error: { name: 'NotFoundError', message: 'not found' } },
+          { status: 404 },
+        );
+      for (const path of [
+        '',
+        '/timeline',
+        '/sla',
+        '/approvals',
+        '/conflicts',
+        '/incidents',
+      ]) {
+        server.use(http.get(`${BASE_URL}/changes/CHG-000123${path}`, notFound));
+      }
+      await renderRoute(
+        '/itsm/changes/:id',
+        <ChangePage />,
+        '/itsm/changes/CHG-000123',
+        { permissions: alicePermissions },
+      );
+      expect(
+        await screen.findByText('No change CHG-000123, or you may not see it'),
+      ).toBeInTheDocument();
+    });
   });
 });

@@ -504,6 +504,32 @@ describe('IncidentPage', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('says so when the incident does not exist or may not be read (both a 404)', async () => {
+    const notFound = () =>
+      HttpResponse.json(
+        { error: { name: 'NotFoundError', message: 'No incident INC-000123' } },
+        { status: 404 },
+      );
+    server.use(
+      http.get(`${BASE_URL}/incidents/INC-000123`, notFound),
+      http.get(`${BASE_URL}/incidents/INC-000123/timeline`, notFound),
+      http.get(`${BASE_URL}/incidents/INC-000123/sla`, notFound),
+    );
+    await renderRoute(
+      '/itsm/incidents/:id',
+      <IncidentPage />,
+      '/itsm/incidents/INC-000123',
+      { permissions: alicePermissions },
+    );
+    expect(
+      await screen.findByText('No incident INC-000123, or you may not see it'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Request failed/)).toBeNull();
+    expect(
+      screen.getByRole('link', { name: 'Back to service management' }),
+    ).toHaveAttribute('href', '/itsm');
+  });
+
   it('says when no SLA policy applies', async () => {
     await render();
     const card = await slaCard();

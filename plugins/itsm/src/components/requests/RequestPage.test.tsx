@@ -413,4 +413,26 @@ describe('RequestPage', () => {
     ).toBeInTheDocument();
     expect(moveButtons()).toEqual([]);
   });
+
+  it('says so when the request does not exist or may not be read', async () => {
+    const notFound = () =>
+      HttpResponse.json(
+        { error: { name: 'NotFoundError', message: 'not found' } },
+        { status: 404 },
+      );
+    for (const path of ['', '/timeline', '/sla', '/approvals']) {
+      server.use(http.get(`${BASE_URL}/requests/REQ-000123${path}`, notFound));
+    }
+    await renderRoute(
+      '/itsm/requests/:id',
+      <RequestPage />,
+      '/itsm/requests/REQ-000123',
+      { permissions },
+    );
+    expect(
+      await screen.findByText(
+        'No service request REQ-000123, or you may not see it',
+      ),
+    ).toBeInTheDocument();
+  });
 });

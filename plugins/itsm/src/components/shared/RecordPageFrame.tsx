@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   Content,
+  EmptyState,
   Header,
   Link,
   Page,
@@ -11,6 +12,7 @@ import {
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { Priority } from '@backstage-itsm/plugin-itsm-common';
+import { isNotFound } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { PriorityChip } from './PriorityChip';
 import { RecordState, StateChip } from './StateChip';
@@ -26,7 +28,9 @@ interface FramedRecord {
 
 /**
  * The frame of a record's page: the header (title, number, kind linking back to the ITSM
- * page), a progress bar while the record loads and an error panel when it can't; once
+ * page), a progress bar while the record loads, "No incident INC-…, or you may not see
+ * it" for a 404 (the server's answer for a missing record and for one the caller may
+ * not read alike) and an error panel for other failures; once
  * loaded, a bar with the number, state, `chips` and priority on the left and `actions`
  * (the moves) on the right, above the page's `children`.
  */
@@ -43,19 +47,27 @@ export const RecordPageFrame = <R extends FramedRecord>(props: {
   const { kindLabel, id } = props;
   const { value: record, loading, error } = props.record;
   const rootLink = useRouteRef(rootRouteRef);
+  const backLink = <Link to={rootLink()}>Back to service management</Link>;
   let content: ReactNode;
   if (loading && !record) {
     content = <Progress />;
-  } else if (error || !record) {
+  } else if (error && !isNotFound(error)) {
     content = (
       <>
-        <ResponseErrorPanel
-          error={error ?? new Error(`${kindLabel} ${id} not found`)}
-        />
-        <Box mt={2}>
-          <Link to={rootLink()}>Back to service management</Link>
-        </Box>
+        <ResponseErrorPanel error={error} />
+        <Box mt={2}>{backLink}</Box>
       </>
+    );
+  } else if (!record) {
+    // Which of the two it is, the server does not say; neither may the page.
+    const noun = kindLabel.toLocaleLowerCase('en-US');
+    content = (
+      <EmptyState
+        missing="info"
+        title={`No ${noun} ${id}, or you may not see it`}
+        description={`The number may be wrong, or you are not allowed to read this ${noun}.`}
+        action={backLink}
+      />
     );
   } else {
     content = (
