@@ -103,13 +103,16 @@ export function renderRoute(
 
 /**
  * Waits until a record page knows what the signed-in user may do: its timeline has the
- * form to add to it, or says that they may not. Until then the page offers nothing, so
- * a test that expects a button to be missing must wait for this first.
+ * form to add to it, or says that they may not, or that it could not be checked. Until
+ * then the page offers nothing, so a test that expects a button to be missing must wait
+ * for this first.
  */
 export async function permissionsDecided() {
   await waitFor(() => {
     const form = screen.queryByRole('form', { name: 'Add to the timeline' });
-    const note = screen.queryByText(/but not add to its timeline/);
+    const note = screen.queryByText(
+      /but not add to its timeline|could not be checked/,
+    );
     if (!form && !note) throw new Error('Permissions not decided yet');
   });
 }

@@ -29,6 +29,8 @@ import { IncidentPage } from './IncidentPage';
 const REPORTED_ID = '0b6a6f9e-2f0c-4f39-9d0e-1d7f4c1d0002';
 /** An incident of another team: alice may read it, nothing more. */
 const OTHERS_ID = '0b6a6f9e-2f0c-4f39-9d0e-1d7f4c1d0003';
+/** An incident whose permissions cannot be decided (the permission backend fails). */
+const UNDECIDED_ID = '0b6a6f9e-2f0c-4f39-9d0e-1d7f4c1d0004';
 
 /** Every permission request the page made, in every test of the file. */
 const asked: EvaluatePermissionRequest[] = [];
@@ -40,6 +42,9 @@ const asked: EvaluatePermissionRequest[] = [];
 const alicePermissions: PermissionDecider = request => {
   asked.push(request);
   if (request.resourceRef === OTHERS_ID) return false;
+  if (request.resourceRef === UNDECIDED_ID) {
+    throw new Error('permission backend unavailable');
+  }
   if (request.resourceRef === REPORTED_ID) {
     return request.permission.name === 'itsm.incident.comment';
   }
@@ -502,6 +507,20 @@ describe('IncidentPage', () => {
     expect(
       screen.getAllByText('Payments API returns 500').length,
     ).toBeGreaterThan(0);
+  });
+
+  it('offers nothing when its permissions cannot be checked, and says so', async () => {
+    incident = makeIncident({ id: UNDECIDED_ID });
+    await render();
+    expect(
+      screen.getByText(/What you may do here could not be checked/),
+    ).toHaveTextContent('(permission backend unavailable)');
+    // Not a refusal: it does not say the user may only read.
+    expect(screen.queryByText(/but not add to its timeline/)).toBeNull();
+    expect(
+      screen.queryByRole('form', { name: 'Add to the timeline' }),
+    ).toBeNull();
+    expect(transitionButtons()).toEqual([]);
   });
 
   it('says so when the incident does not exist or may not be read (both a 404)', async () => {

@@ -9,6 +9,8 @@ import {
 export interface PermissionDecision {
   allowed: boolean;
   loading: boolean;
+  /** Why it could not be decided (then `allowed` is false). */
+  error?: Error;
 }
 
 /**
@@ -16,10 +18,10 @@ export interface PermissionDecision {
  * "Request change", "Order"). Buttons wait for it: false while loading.
  */
 export function useCreatePermission(kind: RecordKind): PermissionDecision {
-  const { allowed, loading } = usePermission({
+  const { allowed, loading, error } = usePermission({
     permission: ITSM_KIND_PERMISSIONS[kind].create,
   });
-  return { allowed, loading };
+  return { allowed, loading, error };
 }
 
 /** The acts on one record that the UI offers or hides. */
@@ -40,13 +42,14 @@ export function useRecordPermission(
   // Hooks run unconditionally: a kind without approvals asks for its update
   // permission instead (the same request, deduplicated) and answers no.
   const permission = permissions[act] ?? permissions.update;
-  const { allowed, loading } = usePermission({
+  const { allowed, loading, error } = usePermission({
     permission,
     resourceRef: recordId,
   });
   return {
     allowed: allowed && !!permissions[act] && !!recordId,
     loading: loading || !recordId,
+    error,
   };
 }
 
@@ -62,6 +65,8 @@ export interface RecordPermissions {
   readWorkNotes: boolean;
   /** Decide approval steps (the server says which steps: see `useRecordApprovals`). */
   approve: boolean;
+  /** A decision that could not be made: what it guards is not offered. */
+  error?: Error;
 }
 
 /** The permissions a record's page needs, for every kind. */
@@ -88,5 +93,6 @@ export function useRecordPermissions(
     comment: !loading && comment.allowed,
     readWorkNotes: !loading && workNotes.allowed,
     approve: !loading && approve.allowed,
+    error: update.error ?? comment.error ?? approve.error ?? workNotes.error,
   };
 }
