@@ -16,8 +16,6 @@ import { ApprovalStateChip } from './ApprovalStateChip';
 import { DecidedRecord } from './ApprovalDecisionDialog';
 import { DecisionButtons } from './DecisionButtons';
 
-const NONE: ReadonlySet<string> = new Set();
-
 /** Steps by round, the latest round first; each round's steps by stage. */
 export function groupByRound(
   steps: ApprovalStep[],
@@ -110,7 +108,7 @@ const RoundTable = (props: {
  * The approvals of a change or a service request: every round (the latest first), each
  * step with its approvers, state, decider and comment; Approve / Reject on the open
  * steps the signed-in user may decide (as the server says: member of an eligible group,
- * not the requester; and with the approve permission, `canDecide`).
+ * not the requester; and with the approve permission, which the buttons ask).
  */
 export const ApprovalsPanel = (props: {
   record: DecidedRecord;
@@ -119,15 +117,12 @@ export const ApprovalsPanel = (props: {
     approvals: { value?: ApprovalStep[]; loading: boolean; error?: Error };
     decidable: ReadonlySet<string>;
   };
-  /** Whether the signed-in user has the approve permission on the record. */
-  canDecide: boolean;
   /** What to say while the record has no steps (e.g. why it needs none). */
   emptyText: string;
   onDecided: () => void;
 }) => {
   const { record, onDecided } = props;
-  const { approvals } = props.state;
-  const decidable = props.canDecide ? props.state.decidable : NONE;
+  const { approvals, decidable } = props.state;
   let body;
   if (approvals.error) {
     body = <ResponseErrorPanel error={approvals.error} />;

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -8,6 +8,7 @@ import {
   Change,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
+import type { EvaluatePermissionRequest } from '@backstage/plugin-permission-common';
 import {
   PermissionDecider,
   permissionsDecided,
@@ -30,8 +31,13 @@ const APPROVED_ID = '5f1c2a7e-8d3b-4c6a-9e2f-0a1b2c3d0005';
 /** Another team's change: alice may read it, nothing more. */
 const OTHERS_ID = '5f1c2a7e-8d3b-4c6a-9e2f-0a1b2c3d0006';
 
+/** Every permission request of the file. */
+const asked: EvaluatePermissionRequest[] = [];
+
 /** What alice may do, by change (the fixture's: everything). */
-const alicePermissions: PermissionDecider = ({ permission, resourceRef }) => {
+const alicePermissions: PermissionDecider = request => {
+  asked.push(request);
+  const { permission, resourceRef } = request;
   switch (resourceRef) {
     case REQUESTED_ID:
       return permission.name === 'itsm.change.update';
@@ -514,6 +520,17 @@ describe('ChangePage', () => {
       expect(
         await screen.findByRole('table', { name: 'Approvals, round 1' }),
       ).toBeInTheDocument();
+      // The step's buttons ask for the permission; once answered, they stay away.
+      await waitFor(() =>
+        expect(
+          asked.some(
+            r =>
+              r.resourceRef === OTHERS_ID &&
+              r.permission.name === 'itsm.change.approve',
+          ),
+        ).toBe(true),
+      );
+      await act(() => new Promise(resolve => setTimeout(resolve, 0)));
       expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
       expect(screen.queryByRole('button', { name: 'Reject' })).toBeNull();
     });

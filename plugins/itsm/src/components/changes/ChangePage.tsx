@@ -129,7 +129,6 @@ export const ChangePage = () => {
               <ApprovalsPanel
                 record={record}
                 state={approvals}
-                canDecide={can.approve}
                 emptyText={
                   record.type === 'standard'
                     ? 'A standard change is pre-approved: it needs no approval.'

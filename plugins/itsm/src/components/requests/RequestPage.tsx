@@ -221,7 +221,6 @@ export const RequestPage = () => {
               <ApprovalsPanel
                 record={record}
                 state={approvals}
-                canDecide={can.approve}
                 emptyText={
                   record.state === 'submitted'
                     ? 'The request is being routed for approval.'

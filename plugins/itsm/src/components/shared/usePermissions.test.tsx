@@ -158,7 +158,6 @@ describe('useRecordPermission(s)', () => {
       update: false,
       comment: false,
       readWorkNotes: false,
-      approve: false,
     });
     expect(asked.length).toBe(before);
   });

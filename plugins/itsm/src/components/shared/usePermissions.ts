@@ -63,36 +63,33 @@ export interface RecordPermissions {
   comment: boolean;
   /** See the work notes (the server leaves them out of the timeline otherwise). */
   readWorkNotes: boolean;
-  /** Decide approval steps (the server says which steps: see `useRecordApprovals`). */
-  approve: boolean;
   /** A decision that could not be made: what it guards is not offered. */
   error?: Error;
 }
 
-/** The permissions a record's page needs, for every kind. */
+/**
+ * The permissions a record's page needs, for every kind. Approving is asked by each
+ * step's decision buttons as they appear (`useRecordPermission`): a step that opens
+ * while the page is shown mounts them, which asks again, where a decision taken when
+ * the page opened would be stale.
+ */
 export function useRecordPermissions(
   kind: RecordKind,
   recordId: string | undefined,
 ): RecordPermissions {
   const update = useRecordPermission(kind, 'update', recordId);
   const comment = useRecordPermission(kind, 'comment', recordId);
-  const approve = useRecordPermission(kind, 'approve', recordId);
   const workNotes = usePermission({
     permission: itsmRecordWorknoteReadPermission,
     resourceRef: recordId,
   });
   const loading =
-    update.loading ||
-    comment.loading ||
-    approve.loading ||
-    workNotes.loading ||
-    !recordId;
+    update.loading || comment.loading || workNotes.loading || !recordId;
   return {
     loading,
     update: !loading && update.allowed,
     comment: !loading && comment.allowed,
     readWorkNotes: !loading && workNotes.allowed,
-    approve: !loading && approve.allowed,
-    error: update.error ?? comment.error ?? approve.error ?? workNotes.error,
+    error: update.error ?? comment.error ?? workNotes.error,
   };
 }
