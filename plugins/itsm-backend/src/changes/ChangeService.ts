@@ -35,6 +35,7 @@ import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
 import { Actor } from '../records/actor';
 import { toIsoDateTime } from '../records/dateTime';
+import { nonBlank } from '../records/text';
 import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
 import {
   ChangeFields,
@@ -107,6 +108,7 @@ export class ChangeService {
 
   async create(input: CreateChangeRequest, actor: Actor): Promise<Change> {
     const { cis, records, changes } = this.options;
+    nonBlank('title', input.title);
     const refs = await cis.resolveNewRecord(input, actor.credentials);
     const plannedStart = isoOrNull('plannedStart', input.plannedStart);
     const plannedEnd = isoOrNull('plannedEnd', input.plannedEnd);
