@@ -76,6 +76,10 @@ export class RecordStore {
 
   constructor(readonly db: Knex) {}
 
+  private get isSqlite(): boolean {
+    return this.db.client.config.client.includes('sqlite');
+  }
+
   private readonly timelineObservers: TimelineObserver[] = [];
 
   /**
@@ -367,13 +371,18 @@ export class RecordStore {
     if (filter.assignmentGroups?.length)
       query.whereIn('r.assignment_group', filter.assignmentGroups);
     if (filter.q) {
+      // ASCII letters fold to lower case, others match as written, on both engines:
+      // SQLite's lower() knows no other letters, and PostgreSQL's would follow the
+      // database's locale unless told to use "C".
       const needle = `%${filter.q
-        .toLocaleLowerCase('en-US')
+        .replace(/[A-Z]/g, c => c.toLowerCase())
         .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      const lower = (column: string) =>
+        this.isSqlite ? `lower(${column})` : `lower(${column} collate "C")`;
       query.where(inner =>
         inner
-          .whereRaw("lower(r.title) like ? escape '\\'", [needle])
-          .orWhereRaw("lower(r.number) like ? escape '\\'", [needle]),
+          .whereRaw(`${lower('r.title')} like ? escape '\\'`, [needle])
+          .orWhereRaw(`${lower('r.number')} like ? escape '\\'`, [needle]),
       );
     }
     if (paging.cursor) {
