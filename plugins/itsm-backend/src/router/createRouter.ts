@@ -32,6 +32,7 @@ import { Actor } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
 import { RecordListFilter } from '../records/types';
 import { Authorizer } from './authorization';
+import { edgeOptions } from './edge';
 import { registerSlaRoutes, SlaRouteOptions } from './slaRoutes';
 
 export interface RouterOptions {
@@ -51,15 +52,18 @@ export interface RouterOptions {
 const DEFAULT_LIMIT = 50;
 
 /**
- * The HTTP edge: the OpenAPI validator rejects malformed input (400) before any
- * handler runs; handlers authenticate, authorise, audit and delegate. No business
+ * The HTTP edge: the edge checks (edge.ts) and the OpenAPI validator reject malformed
+ * input (400) before any handler runs; handlers authenticate, authorise, audit and delegate. No business
  * rules live here.
  */
 export async function createRouter(options: RouterOptions) {
   const { httpAuth, auditor, authorizer, records, incidents, changes } =
     options;
   const { requests } = options;
-  const router = createValidatedOpenApiRouter<typeof spec>(spec);
+  const router = createValidatedOpenApiRouter<typeof spec>(
+    spec,
+    edgeOptions(spec),
+  );
 
   type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
