@@ -20,7 +20,7 @@ import {
   normalizeEntityRef,
   RecordKind,
 } from '@backstage-itsm/plugin-itsm-common';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { spec } from '../schema/openapi.generated';
@@ -474,6 +474,16 @@ export async function createRouter(options: RouterOptions) {
     { ...options.sla, authorizer },
     { actorOf, actOn, refParam },
   );
+
+  // Anything else under /api/itsm (e.g. an empty id: /incidents//sla) is a 404 with
+  // the error body like every other answer, not the server's bare one.
+  router.use((req, _res, next) => {
+    next(
+      new NotFoundError(
+        `${req.method} ${req.path.slice(0, 200)} is not a route of this API`,
+      ),
+    );
+  });
 
   return router;
 }

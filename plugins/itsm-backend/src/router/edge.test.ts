@@ -241,6 +241,16 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
     await refused(get('/%zz'), /^the path is not valid percent-encoding/);
   });
 
+  it('answers routes the API does not have with a 404 in the error body', async () => {
+    for (const path of ['/incidents//sla', '/nothing', '/changes/CHG-1/x']) {
+      const res = await get(path)();
+      expect({ status: res.status, message: res.body.error?.message }).toEqual({
+        status: 404,
+        message: expect.stringMatching(/is not a route/),
+      });
+    }
+  });
+
   describe('impossible calendar dates are a 400, never moved to another day', () => {
     it.each<[string, () => Call, RegExp]>([
       [
