@@ -60,7 +60,13 @@ describe('freeze windows', () => {
     ],
     [
       // An impossible date is a mistake, not March 2.
-      [{ name: 'X', start: '2026-02-30T00:00:00Z', end: '2026-03-05T00:00:00Z' }],
+      [
+        {
+          name: 'X',
+          start: '2026-02-30T00:00:00Z',
+          end: '2026-03-05T00:00:00Z',
+        },
+      ],
       'itsm.changes.freezeWindows[0].start must be an ISO-8601 date-time',
     ],
     [

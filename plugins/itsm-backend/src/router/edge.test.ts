@@ -66,11 +66,11 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
         .set(as('alice'))
         .send(order)
     ).body;
-    expect([inc.number, chg.number, req.number]).toEqual([
-      'INC-000001',
-      'CHG-000001',
-      'REQ-000001',
-    ]);
+    if (
+      `${inc.number} ${chg.number} ${req.number}` !==
+      'INC-000001 CHG-000001 REQ-000001'
+    )
+      throw new Error(`Set-up failed: ${JSON.stringify([inc, chg, req])}`);
   });
 
   type Call = () => request.Test;
@@ -88,7 +88,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
       request(server).get(`/api/itsm${path}`).query(query).set(as('alice'));
 
   /** The call is a 400 whose message matches, and nothing is written. */
-  async function refused(call: Call, message: RegExp) {
+  async function expectRefused(call: Call, message: RegExp) {
     const before = await writtenState(knex);
     const res = await call();
     expect({ status: res.status, message: res.body.error?.message }).toEqual({
@@ -157,19 +157,19 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
         /^path parameter id must not contain the NUL/,
       ],
     ])('in %s', async (_where, call, message) => {
-      await refused(call(), message);
+      await expectRefused(call(), message);
     });
   });
 
   it('refuses lone surrogates instead of storing a replacement character', async () => {
-    await refused(
+    await expectRefused(
       send('patch', `/incidents/${inc.number}`, {
         version: inc.version,
         title: 'broken \ud83d half',
       }),
       /^title is not well-formed Unicode/,
     );
-    await refused(
+    await expectRefused(
       send('post', '/requests', { ...order, parameters: { '\udc00': 1 } }),
       /^a key of parameters is not well-formed Unicode/,
     );
@@ -185,7 +185,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
 
   it('refuses bodies nested deeper than the limit without overflowing the stack', async () => {
     // parameters is the 2nd level: MAX_DEPTH - 1 levels fit inside it.
-    await refused(
+    await expectRefused(
       send(
         'post',
         '/requests',
@@ -196,7 +196,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
       new RegExp(`^parameters(\\.a)+ is nested deeper than ${MAX_DEPTH}`),
     );
     // JSON.parse reads 100,000 levels; recursion over them would overflow.
-    await refused(
+    await expectRefused(
       send('post', '/incidents', '['.repeat(100_000) + ']'.repeat(100_000)),
       /^body(\[0\])+ is nested deeper than/,
     );
@@ -212,7 +212,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
   });
 
   it('refuses numbers that JSON.parse made infinite, and oversized bodies', async () => {
-    await refused(
+    await expectRefused(
       send(
         'post',
         '/requests',
@@ -220,7 +220,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
       ),
       /^parameters\.ttl is not a finite number/,
     );
-    await refused(
+    await expectRefused(
       send('post', '/incidents', {
         ...incident,
         description: 'x'.repeat(1_100_000),
@@ -230,15 +230,15 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
   });
 
   it('answers malformed percent-encoding in the path with a 400', async () => {
-    await refused(
+    await expectRefused(
       get('/incidents/%E0%A4%A'),
       /^path parameter id is not valid percent-encoding/,
     );
-    await refused(
+    await expectRefused(
       send('post', '/changes/%/comments', { body: 'x', visibility: 'comment' }),
       /^path parameter id is not valid percent-encoding/,
     );
-    await refused(get('/%zz'), /^the path is not valid percent-encoding/);
+    await expectRefused(get('/%zz'), /^the path is not valid percent-encoding/);
   });
 
   it('answers routes the API does not have with a 404 in the error body', async () => {
@@ -300,7 +300,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
         /plannedStart must match format "date-time"/,
       ],
     ])('in %s', async (_where, call, message) => {
-      await refused(call(), message);
+      await expectRefused(call(), message);
     });
 
     it('while real dates, leap days and offsets are read as given', async () => {
@@ -381,7 +381,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
         ),
       ),
     ])('in %s', async (_where, call, message) => {
-      await refused(call(), message);
+      await expectRefused(call(), message);
     });
   });
 
@@ -397,7 +397,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
       ['more values', forged([at, uuid(), 'response', 1])],
     ])('for records: %s', async (_what, cursor) => {
       for (const kind of ['incidents', 'changes', 'requests']) {
-        await refused(
+        await expectRefused(
           get(`/${kind}`, { cursor }),
           /^cursor is not a cursor returned by this API$/,
         );
@@ -411,7 +411,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
       ['a cycle beyond int32', forged([at, uuid(), 'response', 2 ** 31])],
       ['an unknown metric', forged([at, uuid(), 'uptime', 1])],
     ])('for SLA timers: %s', async (_what, cursor) => {
-      await refused(
+      await expectRefused(
         get('/sla/timers', { cursor }),
         /^cursor is not a cursor returned by this API$/,
       );
@@ -453,7 +453,7 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
   });
 
   it('refuses versions beyond a 32-bit integer, which PostgreSQL cannot compare', async () => {
-    await refused(
+    await expectRefused(
       send('post', `/incidents/${inc.number}/transitions`, {
         version: 2 ** 31,
         to: 'in_progress',

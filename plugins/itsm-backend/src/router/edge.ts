@@ -56,6 +56,9 @@ export function edgeOptions(spec: { paths: Paths }) {
   };
 }
 
+const isParameter = (part: string) =>
+  part.startsWith('{') && part.endsWith('}');
+
 /** Decodes each segment as express will; names a parameter by the spec's paths. */
 function checkPath(path: string, templates: string[][]) {
   const segments = path.split('/');
@@ -80,9 +83,6 @@ function checkPath(path: string, templates: string[][]) {
     if (problem) throw new InputError(`${name} ${problem}`);
   });
 }
-
-const isParameter = (part: string) =>
-  part.startsWith('{') && part.endsWith('}');
 
 /** `parameters.size`, `affectedEntityRefs[2]`; `body[0]` under a top-level array. */
 function fieldName(

@@ -36,14 +36,14 @@ describe('openapi inputs', () => {
       for (const [key, value] of Object.entries(schema.properties ?? {}))
         visit(value, `${at}.${key}`, seen);
     };
-    for (const [path, operations] of Object.entries(spec.paths)) {
+    for (const [route, operations] of Object.entries(spec.paths)) {
       for (const [method, operation] of Object.entries<any>(operations)) {
         for (const parameter of operation.parameters ?? []) {
           const p = parameter.$ref ? named(parameter.$ref) : parameter;
-          visit(p.schema, `${method} ${path} ${p.in} ${p.name}`, new Set());
+          visit(p.schema, `${method} ${route} ${p.in} ${p.name}`, new Set());
         }
         const body = operation.requestBody?.content?.['application/json'];
-        if (body) visit(body.schema, `${method} ${path} body`, new Set());
+        if (body) visit(body.schema, `${method} ${route} body`, new Set());
       }
     }
     return found;
