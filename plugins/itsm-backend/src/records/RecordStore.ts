@@ -64,12 +64,34 @@ export class RecordStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** How long to wait for another instance's migrations (ms). */
+    migrationWait?: number;
   }): Promise<RecordStore> {
     const db = await options.database.getClient();
     if (!options.skipMigrations && !options.database.migrations?.skip) {
-      await db.migrate.latest({ directory: migrationsDir });
+      await RecordStore.migrate(db, options.migrationWait);
     }
     return new RecordStore(db);
+  }
+
+  /**
+   * Migrates to the latest schema. Instances started together on one database all
+   * migrate: the first takes knex's migration lock, the others wait for it and find
+   * nothing left to do, instead of failing start-up with MigrationLocked.
+   */
+  static async migrate(db: Knex, waitMs = 120_000): Promise<void> {
+    const deadline = Date.now() + waitMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.migrate.latest({ directory: migrationsDir });
+        return;
+      } catch (error) {
+        if (!migratingElsewhere(error) || Date.now() > deadline) throw error;
+        await new Promise(resolve =>
+          setTimeout(resolve, 100 * Math.min(attempt, 10)),
+        );
+      }
+    }
   }
 
   static readonly migrationsDir = migrationsDir;
@@ -421,6 +443,24 @@ export class RecordStore {
       }),
     };
   }
+}
+
+/**
+ * Another instance holds knex's migration lock, or is creating knex's own tables at
+ * this moment (PostgreSQL then reports the table, or its type, as already there).
+ */
+function migratingElsewhere(error: unknown): boolean {
+  const e = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    detail?: string;
+  };
+  if (e?.name === 'MigrationLocked') return true;
+  return (
+    (e?.code === '42P07' || e?.code === '23505') &&
+    /knex_migrations/.test(`${e.message} ${e.detail}`)
+  );
 }
 
 function serializeData(entry: TimelineEntry): string | null {

@@ -375,3 +375,40 @@ describe.each(ids)('migration round trips on %s', databaseId => {
     await knex.destroy();
   });
 });
+
+describe.each(ids)('start-up migrations on %s', databaseId => {
+  it('wait while another instance holds the migration lock, then migrate', async () => {
+    const knex: Knex = await databases.init(databaseId);
+    const directory = RecordStore.migrationsDir;
+    // Another instance is migrating: knex's tables exist and the lock is taken.
+    await knex.migrate.currentVersion({ directory });
+    await knex('knex_migrations_lock').update({ is_locked: 1 });
+    const database = { getClient: async () => knex } as any;
+
+    let settled = false;
+    const starting = RecordStore.create({ database }).finally(() => {
+      settled = true;
+    });
+    await new Promise(resolve => setTimeout(resolve, 700));
+    expect(settled).toBe(false);
+    expect(await knex.schema.hasTable('itsm_records')).toBe(false);
+
+    // The other instance is done and lets go of the lock.
+    await knex('knex_migrations_lock').update({ is_locked: 0 });
+    await expect(starting).resolves.toBeInstanceOf(RecordStore);
+    const [, pending] = await knex.migrate.list({ directory });
+    expect(pending).toEqual([]);
+  });
+
+  it('give up on a lock that is never released, naming it', async () => {
+    const knex: Knex = await databases.init(databaseId);
+    await knex.migrate.currentVersion({ directory: RecordStore.migrationsDir });
+    await knex('knex_migrations_lock').update({ is_locked: 1 });
+    await expect(
+      RecordStore.create({
+        database: { getClient: async () => knex } as any,
+        migrationWait: 300,
+      }),
+    ).rejects.toThrow(/Migration table is already locked/);
+  });
+});
