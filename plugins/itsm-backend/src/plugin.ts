@@ -9,28 +9,16 @@ import {
   itsmPermissions,
   itsmRecordPermissions,
 } from '@backstage-itsm/plugin-itsm-common';
-import { CatalogCis } from './catalog/CatalogCis';
 import { readItsmConfig } from './config';
 import { seedDemoData } from './demo/demoData';
-import { IncidentService } from './incidents/IncidentService';
-import { IncidentStore } from './incidents/IncidentStore';
 import {
   createChangeNotifier,
   createIncidentNotifier,
   createRequestNotifier,
   createSlaNotifier,
 } from './integrations/notifications';
-import { SlaClock } from './sla/SlaClock';
 import { SlaMonitor } from './sla/SlaMonitor';
 import { SlaReports } from './sla/SlaReports';
-import { SlaTimerStore } from './sla/SlaTimerStore';
-import { ApprovalEngine } from './approvals/ApprovalEngine';
-import { ApprovalStore } from './approvals/ApprovalStore';
-import { ChangeService } from './changes/ChangeService';
-import { ChangeStore } from './changes/ChangeStore';
-import { OfferingCatalog } from './requests/offerings';
-import { RequestService } from './requests/RequestService';
-import { RequestStore } from './requests/RequestStore';
 import {
   itsmRecordPermissionRules,
   itsmRecordResourceRef,
@@ -39,6 +27,7 @@ import { RecordStore } from './records/RecordStore';
 import { SYSTEM_ACTOR } from './records/actor';
 import { Authorizer } from './router/authorization';
 import { createRouter } from './router/createRouter';
+import { createItsmServices, ItsmNotifiers } from './services';
 
 /**
  * The ITSM backend plugin: incidents (changes and requests follow) on catalog
@@ -68,43 +57,20 @@ export const itsmPlugin = createBackendPlugin({
       async init(deps) {
         const config = readItsmConfig(deps.config);
         const records = await RecordStore.create({ database: deps.database });
-        // SLA timers follow every transition from here on (same transaction).
-        const slaClock = new SlaClock(config.sla.policies);
-        const slaTimers = new SlaTimerStore(records, slaClock).attach();
-        const incidentStore = new IncidentStore(records);
-        const cis = new CatalogCis(deps.catalog, config.routing);
-        const serviceOptions = {
-          records,
-          incidents: incidentStore,
-          cis,
-          priorityMatrix: config.priorityMatrix,
-          onEvent: createIncidentNotifier(deps),
+        const notifiers = {
+          incident: createIncidentNotifier(deps),
+          change: createChangeNotifier(deps),
+          request: createRequestNotifier(deps),
         };
-        const incidents = new IncidentService(serviceOptions);
-        const approvals = new ApprovalEngine(
-          new ApprovalStore(records.db),
-          config.approvals,
-        );
-        const changeServiceOptions = {
-          records,
-          changes: new ChangeStore(records),
-          incidents: incidentStore,
-          approvals,
-          cis,
-          policy: config.changes,
-          onEvent: createChangeNotifier(deps),
-        };
-        const changes = new ChangeService(changeServiceOptions);
-        const requestServiceOptions = {
-          records,
-          requests: new RequestStore(records),
-          approvals,
-          offerings: new OfferingCatalog(deps.catalog),
-          cis,
-          sla: slaClock,
-          onEvent: createRequestNotifier(deps),
-        };
-        const requests = new RequestService(requestServiceOptions);
+        const servicesOver = (store: RecordStore, notify: ItsmNotifiers) =>
+          createItsmServices({
+            records: store,
+            config,
+            catalog: deps.catalog,
+            notifiers: notify,
+          });
+        const services = servicesOver(records, notifiers);
+        const { cis, incidents, changes, requests, slaTimers } = services;
 
         deps.permissionsRegistry.addPermissions(itsmPermissions);
         deps.permissionsRegistry.addResourceType({
@@ -172,18 +138,9 @@ export const itsmPlugin = createBackendPlugin({
               await seedDemoData({
                 file,
                 records,
-                createService: now =>
-                  new IncidentService({ ...serviceOptions, now }),
-                changes: {
-                  createService: now =>
-                    new ChangeService({ ...changeServiceOptions, now }),
-                  membership,
-                },
-                requests: {
-                  createService: now =>
-                    new RequestService({ ...requestServiceOptions, now }),
-                  membership,
-                },
+                services: servicesOver,
+                notifiers,
+                membership,
                 credentials: await deps.auth.getOwnServiceCredentials(),
                 logger: deps.logger,
               });
@@ -207,7 +164,7 @@ export const itsmPlugin = createBackendPlugin({
             incidents,
             changes,
             requests,
-            approvals,
+            approvals: services.approvals,
             sla: {
               timers: slaTimers,
               reports: new SlaReports(records),

@@ -1,4 +1,7 @@
-import { FreezeWindow } from '@backstage-itsm/plugin-itsm-common';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  FreezeWindow,
+} from '@backstage-itsm/plugin-itsm-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
@@ -13,7 +16,9 @@ import { OfferingCatalog } from '../requests/offerings';
 import { RequestService } from '../requests/RequestService';
 import { RequestStore } from '../requests/RequestStore';
 import { SlaClock } from '../sla/SlaClock';
+import { createItsmServices, ItsmNotifiers } from '../services';
 import { testEntities } from './catalog';
+import { testSlaPolicies } from './sla';
 
 /**
  * A change service on the test catalog with the default policy; platform and fallback
@@ -68,3 +73,27 @@ export function createTestRequestService(
     now: options.now,
   });
 }
+
+/**
+ * Builds the plugin's services over a record store (e.g. a transaction's) on a catalog
+ * of the given entities, with the default approval policy and the test SLA policies.
+ */
+export const testServicesOver =
+  (entities = testEntities) =>
+  (records: RecordStore, notifiers: ItsmNotifiers = {}) =>
+    createItsmServices({
+      records,
+      config: {
+        priorityMatrix: DEFAULT_PRIORITY_MATRIX,
+        changes: {
+          approvalPolicy: DEFAULT_APPROVAL_POLICY,
+          platformGroup: 'group:default/platform',
+          freezeWindows: [],
+        },
+        sla: { calendars: {}, policies: testSlaPolicies },
+        routing: { fallbackGroup: 'group:default/platform' },
+        approvals: { oneStagePerApprover: true },
+      },
+      catalog: catalogServiceMock({ entities }),
+      notifiers,
+    });

@@ -36,6 +36,8 @@ import { RecordChange } from '../records/KindStore';
 import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
 import { Actor, Member } from '../records/actor';
+import { toIsoDateTime } from '../records/dateTime';
+import { nonBlank } from '../records/text';
 import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
 import {
   ChangeFields,
@@ -113,6 +115,7 @@ export class ChangeService {
 
   async create(input: CreateChangeRequest, actor: Member): Promise<Change> {
     const { cis, records, changes } = this.options;
+    nonBlank('title', input.title);
     const { routingNote, ...refs } = await cis.resolveNewRecord(
       input,
       actor.credentials,
@@ -122,8 +125,8 @@ export class ChangeService {
       [refs.entityRef, ...refs.affectedEntityRefs],
       actor,
     );
-    const plannedStart = isoOrNull(input.plannedStart);
-    const plannedEnd = isoOrNull(input.plannedEnd);
+    const plannedStart = isoOrNull('plannedStart', input.plannedStart);
+    const plannedEnd = isoOrNull('plannedEnd', input.plannedEnd);
     checkWindowOrder(plannedStart, plannedEnd);
     const at = this.now().toISOString();
     const id = uuid();
@@ -255,11 +258,11 @@ export class ChangeService {
         const start =
           input.plannedStart === undefined
             ? undefined
-            : isoOrNull(input.plannedStart);
+            : isoOrNull('plannedStart', input.plannedStart);
         const end =
           input.plannedEnd === undefined
             ? undefined
-            : isoOrNull(input.plannedEnd);
+            : isoOrNull('plannedEnd', input.plannedEnd);
         if (edit.track('plannedStart', current.plannedStart, start))
           fields.plannedStart = start;
         if (edit.track('plannedEnd', current.plannedEnd, end))
@@ -592,8 +595,8 @@ export class ChangeService {
     actor: Actor,
     criteria?: PermissionCriteria<ItsmRecordQuery>,
   ): Promise<ChangeCalendar> {
-    const from = isoOrNull(query.from)!;
-    const to = isoOrNull(query.to)!;
+    const from = toIsoDateTime('from', query.from);
+    const to = toIsoDateTime('to', query.to);
     if (Date.parse(to) <= Date.parse(from))
       throw new InputError('to must be after from');
     if (Date.parse(to) - Date.parse(from) > 400 * 86_400_000)
@@ -757,12 +760,12 @@ export class ChangeService {
   }
 }
 
-function isoOrNull(value: string | null | undefined): string | null {
+function isoOrNull(
+  field: string,
+  value: string | null | undefined,
+): string | null {
   if (value === null || value === undefined) return null;
-  const parsed = Date.parse(value);
-  if (Number.isNaN(parsed))
-    throw new InputError(`'${value}' is not a date-time`);
-  return new Date(parsed).toISOString();
+  return toIsoDateTime(field, value);
 }
 
 function checkWindowOrder(start: string | null, end: string | null) {

@@ -59,6 +59,17 @@ describe('freeze windows', () => {
       'itsm.changes.freezeWindows[0].start must be an ISO-8601 date-time',
     ],
     [
+      // An impossible date is a mistake, not March 2.
+      [
+        {
+          name: 'X',
+          start: '2026-02-30T00:00:00Z',
+          end: '2026-03-05T00:00:00Z',
+        },
+      ],
+      'itsm.changes.freezeWindows[0].start must be an ISO-8601 date-time',
+    ],
+    [
       [
         {
           name: 'X',

@@ -4,6 +4,7 @@ import {
   windowsOverlap,
 } from '@backstage-itsm/plugin-itsm-common';
 import { CiContext } from '../catalog/CatalogCis';
+import { parseDateTime } from '../records/dateTime';
 
 /** The freeze windows a planned window falls into, for the given CIs. */
 export function freezesFor(
@@ -53,13 +54,15 @@ export function parseFreezeWindows(
     if (typeof name !== 'string' || !name.trim())
       throw new Error(`${at}.name must be a non-empty string`);
     const date = (value: unknown, field: string) => {
-      const parsed =
-        value instanceof Date ? value : new Date(String(value ?? ''));
-      if (value === undefined || Number.isNaN(parsed.getTime()))
+      if (value instanceof Date && !Number.isNaN(value.getTime()))
+        return value.toISOString();
+      // Read as the API reads date-times: 2026-02-30 is a mistake, not March 2.
+      const parsed = typeof value === 'string' && parseDateTime(value);
+      if (!parsed)
         throw new Error(
           `${at}.${field} must be an ISO-8601 date-time, e.g. 2026-12-20T00:00:00Z`,
         );
-      return parsed.toISOString();
+      return parsed.toISO()!;
     };
     const refs = (value: unknown, field: string, kind: string) => {
       if (value === undefined) return undefined;

@@ -1,11 +1,8 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { CatalogCis } from '../catalog/CatalogCis';
-import { IncidentService } from '../incidents/IncidentService';
-import { IncidentStore } from '../incidents/IncidentStore';
+import { knex as createKnex, Knex } from 'knex';
 import { RecordStore } from '../records/RecordStore';
 import { testEntities } from '../__testUtils__/catalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -13,6 +10,7 @@ import { seedDemoData } from './demoData';
 import {
   createTestChangeService,
   createTestRequestService,
+  testServicesOver,
 } from '../__testUtils__/services';
 
 jest.setTimeout(60_000);
@@ -90,15 +88,6 @@ describe.each(ids)('demo data on %s', databaseId => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: RecordStore.migrationsDir });
     const records = new RecordStore(knex);
-    const serviceWith = (entities: typeof testEntities) => (now: () => Date) =>
-      new IncidentService({
-        records,
-        incidents: new IncidentStore(records),
-        cis: new CatalogCis(catalogServiceMock({ entities })),
-        now,
-      });
-    const changeService = (now: () => Date) =>
-      createTestChangeService(knex, { now });
     const groups: Record<string, string[]> = {
       'user:default/dave': ['group:default/team-payments'],
       'user:default/bob': ['group:default/platform'],
@@ -106,32 +95,24 @@ describe.each(ids)('demo data on %s', databaseId => {
     const options = {
       file: demoFile(demo),
       records,
-      changes: {
-        createService: changeService,
-        membership: async (ref: string) => groups[ref] ?? [],
-      },
-      requests: {
-        createService: (now: () => Date) =>
-          createTestRequestService(knex, { now }),
-        membership: async (ref: string) => groups[ref] ?? [],
-      },
+      membership: async (ref: string) => groups[ref] ?? [],
       credentials: mockCredentials.service(),
       logger: mockServices.logger.mock(),
     };
 
     // Before the catalog has ingested the CIs: nothing is written.
     expect(
-      await seedDemoData({ ...options, createService: serviceWith([]) }),
+      await seedDemoData({ ...options, services: testServicesOver([]) }),
     ).toBe('waiting');
     expect(await records.count('incident')).toBe(0);
 
     const before = Date.now();
-    const createService = serviceWith(testEntities);
-    expect(await seedDemoData({ ...options, createService })).toBe('seeded');
-    expect(await seedDemoData({ ...options, createService })).toBe('skipped');
+    const services = testServicesOver(testEntities);
+    expect(await seedDemoData({ ...options, services })).toBe('seeded');
+    expect(await seedDemoData({ ...options, services })).toBe('skipped');
     expect(await records.count('incident')).toBe(3);
 
-    const service = createService(() => new Date());
+    const service = services(records, {}).incidents;
     const resolved = await service.get('INC-000001');
     expect(resolved).toMatchObject({
       state: 'resolved',
@@ -163,7 +144,7 @@ describe.each(ids)('demo data on %s', databaseId => {
     ]);
 
     // Changes reach their state through approvals by members of the routed groups.
-    const changes = changeService(() => new Date());
+    const changes = createTestChangeService(knex);
     const closed = await changes.get('CHG-000001');
     expect(closed).toMatchObject({ state: 'closed', closeCode: 'backed_out' });
     expect(before - Date.parse(closed.plannedStart!)).toBeGreaterThanOrEqual(
@@ -203,12 +184,136 @@ describe.each(ids)('demo data on %s', databaseId => {
           'incidents:\n  - title: x\n    entityRef: component:default/payments-api\n    impact: 5\n    urgency: 1\n    requester: user:default/alice\n    openedAgo: yesterday\n',
         ),
         records,
-        createService: () => {
+        services: () => {
           throw new Error('not reached');
         },
+        membership: async () => [],
         credentials: mockCredentials.service(),
         logger: mockServices.logger.mock(),
       }),
     ).rejects.toThrow(/impact[\s\S]*openedAgo|openedAgo[\s\S]*impact/);
+  });
+
+  /** Rows in every table the load writes. */
+  const written = async (knex: Knex) => {
+    const tables = [
+      'itsm_records',
+      'itsm_record_cis',
+      'itsm_timeline',
+      'itsm_incidents',
+      'itsm_changes',
+      'itsm_requests',
+      'itsm_approval_steps',
+      'itsm_approval_step_groups',
+      'itsm_sla_timers',
+    ];
+    const counts: Record<string, number> = {};
+    for (const table of tables)
+      counts[table] = Number((await knex(table).count({ n: '*' }))[0].n);
+    counts.numbers = Number(
+      (await knex('itsm_sequences').sum({ n: 'last_value' }))[0].n,
+    );
+    return counts;
+  };
+
+  it('loads all of it in one transaction: a failure half-way leaves nothing, the next run loads everything', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: RecordStore.migrationsDir });
+    const records = new RecordStore(knex);
+    const told: string[] = [];
+    const options = {
+      file: demoFile(demo),
+      records,
+      services: testServicesOver(testEntities),
+      notifiers: {
+        incident: async (e: { type: string }) => void told.push(e.type),
+        change: async (e: { type: string }) => void told.push(e.type),
+        request: async (e: { type: string }) => void told.push(e.type),
+      },
+      credentials: mockCredentials.service(),
+      logger: mockServices.logger.mock(),
+    };
+    const groups: Record<string, string[]> = {
+      'user:default/dave': ['group:default/team-payments'],
+      'user:default/bob': ['group:default/platform'],
+    };
+    const empty = await written(knex);
+
+    // The second approver of the first change cannot be looked up: by then the
+    // incidents are in, with their SLA timers, and the change is half approved.
+    let calls = 0;
+    const failing = async (ref: string) => {
+      calls++;
+      if (ref === 'user:default/bob') throw new Error('catalog unavailable');
+      return groups[ref] ?? [];
+    };
+    await expect(
+      seedDemoData({ ...options, membership: failing }),
+    ).rejects.toThrow('catalog unavailable');
+    // The requester's groups (for the standard-change rule), dave's, then bob's.
+    expect(calls).toBe(3);
+    expect(await written(knex)).toEqual(empty);
+    expect(told).toEqual([]);
+
+    expect(
+      await seedDemoData({
+        ...options,
+        membership: async (ref: string) => groups[ref] ?? [],
+      }),
+    ).toBe('seeded');
+    const loaded = await written(knex);
+    expect(loaded).toMatchObject({
+      itsm_incidents: 3,
+      itsm_changes: 2,
+      itsm_requests: 1,
+      // Numbers taken by the failed load were given back: INC-000001 on.
+      numbers: 6,
+    });
+    expect(loaded.itsm_sla_timers).toBeGreaterThan(0);
+    expect(
+      await knex('itsm_records').orderBy('number').pluck('number'),
+    ).toEqual([
+      'CHG-000001',
+      'CHG-000002',
+      'INC-000001',
+      'INC-000002',
+      'INC-000003',
+      'REQ-000001',
+    ]);
+    // Told once the load committed, of what it did.
+    expect(told).toEqual(expect.arrayContaining(['created', 'state_changed']));
+  });
+
+  it('loads once when two instances load at the same moment', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: RecordStore.migrationsDir });
+    // Another instance has its own connection pool. SQLite's test database lives
+    // in one connection, so there the two loads share it.
+    const other =
+      databaseId === 'SQLITE_3' ? knex : createKnex(knex.client.config);
+    try {
+      const load = (db: Knex) =>
+        seedDemoData({
+          file: demoFile(demo),
+          records: new RecordStore(db),
+          services: testServicesOver(testEntities),
+          membership: async (ref: string) =>
+            ({
+              'user:default/dave': ['group:default/team-payments'],
+              'user:default/bob': ['group:default/platform'],
+            }[ref] ?? []),
+          credentials: mockCredentials.service(),
+          logger: mockServices.logger.mock(),
+        });
+      const results = await Promise.all([load(knex), load(other)]);
+      expect(results.sort()).toEqual(['seeded', 'skipped']);
+      expect(await written(knex)).toMatchObject({
+        itsm_incidents: 3,
+        itsm_changes: 2,
+        itsm_requests: 1,
+      });
+    } finally {
+      if (other !== knex) await other.destroy();
+    }
   });
 });

@@ -10,12 +10,11 @@ import {
   HOLD_REASONS,
   RESOLUTION_CODES,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ChangeService } from '../changes/ChangeService';
 import { IncidentService } from '../incidents/IncidentService';
 import { demoChangeSchema, seedDemoChanges } from './demoChanges';
 import { demoRequestSchema, seedDemoRequests } from './demoRequests';
-import { RequestService } from '../requests/RequestService';
 import { RecordStore } from '../records/RecordStore';
+import { ItsmNotifiers, ItsmServices } from '../services';
 import { duration, ms } from './durations';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
@@ -50,85 +49,135 @@ const demoFileSchema = z.object({
   requests: z.array(demoRequestSchema).optional(),
 });
 
+/** Thrown inside the load's transaction to roll it back: the catalog is not ready yet. */
+class CatalogNotReady extends Error {}
+
 /**
  * Loads demo records from a YAML file into an empty ITSM database, so a new user
- * sees open incidents and changes at first start. Idempotent per kind: incidents are
- * loaded while there are none, changes likewise. Returns 'waiting' while the catalog
- * has not ingested the demo CIs yet.
+ * sees open incidents, changes and requests at first start. All of it or nothing: the
+ * load is one transaction (services built over a record store bound to it), so a
+ * crash or a failure half-way leaves no half-seeded demo, and the next run starts
+ * again. Loads each kind while there are none of it. Returns 'waiting' (having
+ * written nothing) while the catalog has not ingested the demo CIs and offerings yet.
  */
 export async function seedDemoData(options: {
   file: string;
+  /** The plugin's record store: the load runs in one transaction of it. */
   records: RecordStore;
-  /** The incident service working at the given clock, so demo records can have a past. */
-  createService: (now: () => Date) => IncidentService;
-  /** Changes are loaded when this is given (with the approvers' group membership). */
-  changes?: {
-    createService: (now: () => Date) => ChangeService;
-    membership: (userRef: string) => Promise<string[]>;
-  };
-  /** Requests likewise (their offerings must be in the catalog). */
-  requests?: {
-    createService: (now: () => Date) => RequestService;
-    membership: (userRef: string) => Promise<string[]>;
-  };
+  /** Builds the services over the given store (the load's), telling the given notifiers. */
+  services: (records: RecordStore, notifiers: ItsmNotifiers) => ItsmServices;
+  /** Told of what the load did once it has committed; never of a rolled-back load. */
+  notifiers?: ItsmNotifiers;
+  /** The groups of an approver named in the file. */
+  membership: (userRef: string) => Promise<string[]>;
   credentials: BackstageCredentials;
   logger: LoggerService;
 }): Promise<'seeded' | 'skipped' | 'waiting'> {
-  const { file, records, createService, credentials, logger } = options;
-  const needIncidents = (await records.count('incident')) === 0;
-  const needChanges =
-    !!options.changes && (await records.count('change')) === 0;
-  const needRequests =
-    !!options.requests && (await records.count('request')) === 0;
-  if (!needIncidents && !needChanges && !needRequests) return 'skipped';
-  const parsed = demoFileSchema.safeParse(
-    YAML.parse(await fs.readFile(file, 'utf8')),
-  );
-  if (!parsed.success) {
-    throw new Error(
-      `Invalid ITSM demo data in ${file}: ${parsed.error.message}`,
-    );
-  }
-  if (needIncidents) {
-    const result = await seedIncidents(parsed.data.incidents, options);
-    if (result === 'waiting') return result;
-    logger.info(
-      `Loaded ${parsed.data.incidents.length} demo incidents from ${file}`,
-    );
-  }
-  const changes = parsed.data.changes ?? [];
-  if (needChanges && changes.length) {
-    await seedDemoChanges({
-      items: changes,
-      ...options.changes!,
-      incidents: createService(() => new Date()),
-      credentials,
+  const { file, records, logger } = options;
+  const outbox: Array<() => unknown> = [];
+  let loaded: string[];
+  try {
+    loaded = await records.transaction(async trx => {
+      // A second loader (another instance, a retried task) waits here until this one
+      // commits, then finds the records and loads nothing.
+      if (!trx.client.config.client.includes('sqlite'))
+        await trx('itsm_sequences').forUpdate().select('kind');
+      return load(new RecordStore(trx));
     });
-    logger.info(`Loaded ${changes.length} demo changes from ${file}`);
+  } catch (error) {
+    if (error instanceof CatalogNotReady) return 'waiting';
+    throw error;
   }
-  const requests = parsed.data.requests ?? [];
-  if (needRequests && requests.length) {
+  for (const send of outbox) {
     try {
-      await seedDemoRequests({
-        items: requests,
-        ...options.requests!,
+      await send();
+    } catch (error) {
+      logger.warn(`Could not notify of a demo record: ${error}`);
+    }
+  }
+  if (loaded.length === 0) return 'skipped';
+  logger.info(`Loaded ${loaded.join(', ')} from ${file}`);
+  return 'seeded';
+
+  /** Everything the file holds, in the load's transaction; what was loaded. */
+  async function load(store: RecordStore) {
+    const needIncidents = (await store.count('incident')) === 0;
+    const needChanges = (await store.count('change')) === 0;
+    const needRequests = (await store.count('request')) === 0;
+    if (!needIncidents && !needChanges && !needRequests) return [];
+    const parsed = demoFileSchema.safeParse(
+      YAML.parse(await fs.readFile(file, 'utf8')),
+    );
+    if (!parsed.success) {
+      throw new Error(
+        `Invalid ITSM demo data in ${file}: ${parsed.error.message}`,
+      );
+    }
+    const services = options.services(store, deferred(outbox, options));
+    const done: string[] = [];
+    const { credentials, membership } = options;
+    if (needIncidents) {
+      const result = await seedIncidents(parsed.data.incidents, {
+        createService: now => services.at(now).incidents,
         credentials,
       });
-    } catch (error) {
-      // The catalog ingests the offerings shortly after start: try again later. The
-      // first request is checked before anything is written, so nothing is half done.
-      if (
-        error instanceof InputError &&
-        /is not a service offering in the catalog/.test(error.message) &&
-        (await records.count('request')) === 0
-      ) {
-        return 'waiting';
-      }
-      throw error;
+      if (result === 'waiting') throw new CatalogNotReady();
+      done.push(`${parsed.data.incidents.length} demo incidents`);
     }
-    logger.info(`Loaded ${requests.length} demo requests from ${file}`);
+    const changes = parsed.data.changes ?? [];
+    if (needChanges && changes.length) {
+      await seedDemoChanges({
+        items: changes,
+        createService: now => services.at(now).changes,
+        membership,
+        incidents: services.incidents,
+        credentials,
+      });
+      done.push(`${changes.length} demo changes`);
+    }
+    const requests = parsed.data.requests ?? [];
+    if (needRequests && requests.length) {
+      try {
+        await seedDemoRequests({
+          items: requests,
+          createService: now => services.at(now).requests,
+          membership,
+          credentials,
+        });
+      } catch (error) {
+        // The catalog ingests the offerings shortly after start: try again later
+        // (the first request is checked before it is written).
+        if (
+          error instanceof InputError &&
+          /is not a service offering in the catalog/.test(error.message) &&
+          (await store.count('request')) === 0
+        ) {
+          throw new CatalogNotReady();
+        }
+        throw error;
+      }
+      done.push(`${requests.length} demo requests`);
+    }
+    return done;
   }
-  return 'seeded';
+}
+
+/** Notifiers that queue each notification in the outbox, sent after the commit. */
+function deferred(
+  outbox: Array<() => unknown>,
+  options: { notifiers?: ItsmNotifiers },
+): ItsmNotifiers {
+  const later =
+    <E>(notify?: (event: E) => unknown) =>
+    (event: E) => {
+      if (notify) outbox.push(() => notify(event));
+    };
+  const { incident, change, request } = options.notifiers ?? {};
+  return {
+    incident: later(incident),
+    change: later(change),
+    request: later(request),
+  };
 }
 
 async function seedIncidents(

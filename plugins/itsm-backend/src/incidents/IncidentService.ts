@@ -29,6 +29,7 @@ import {
 } from '../records/types';
 import { RecordChange } from '../records/KindStore';
 import { CoreEdit } from '../records/CoreEdit';
+import { nonBlank } from '../records/text';
 import {
   IncidentFields,
   IncidentStore,
@@ -71,6 +72,7 @@ export class IncidentService {
 
   async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
     const { cis, records, incidents } = this.options;
+    nonBlank('title', input.title);
     const { routingNote, ...refs } = await cis.resolveNewRecord(
       input,
       actor.credentials,
@@ -238,6 +240,7 @@ export class IncidentService {
     actor: Actor,
   ): Promise<TimelineEntry> {
     const { records, incidents } = this.options;
+    nonBlank('body', input.body);
     const id = await incidents.resolveId(idOrNumber);
     let replied: Incident | undefined;
     const entry = await incidents.withLock(

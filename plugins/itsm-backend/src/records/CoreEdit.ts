@@ -2,6 +2,7 @@ import { FieldChange, RecordCore } from '@backstage-itsm/plugin-itsm-common';
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { RecordStore } from './RecordStore';
+import { nonBlank } from './text';
 import { NewTimelineEntry, RecordCorePatch } from './types';
 
 /**
@@ -34,6 +35,7 @@ export class CoreEdit {
     },
   ): Promise<void> {
     const { current, core } = this;
+    if (input.title !== undefined) nonBlank('title', input.title);
     if (this.track('title', current.title, input.title?.trim()))
       core.title = input.title!.trim();
     if (this.track('description', current.description, input.description))

@@ -13,6 +13,7 @@ import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { applyPermissionCriteria } from '../permissions/toKnex';
 import { RecordRow, RecordStore } from './RecordStore';
 import { toIso } from './time';
+import { nonBlank } from './text';
 import {
   NewTimelineEntry,
   Paging,
@@ -117,6 +118,7 @@ export class KindStore<T extends RecordCore, F extends object> {
     actorRef: string,
     now: () => Date,
   ): Promise<TimelineEntry> {
+    nonBlank('body', input.body);
     return this.withLock(id, now, async (trx, _current, _row, at) => {
       const [entry] = await this.records.appendTimeline(trx, id, actorRef, at, [
         { type: input.visibility, body: input.body },

@@ -66,17 +66,43 @@ export class RecordStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** How long to wait for another instance's migrations (ms). */
+    migrationWait?: number;
   }): Promise<RecordStore> {
     const db = await options.database.getClient();
     if (!options.skipMigrations && !options.database.migrations?.skip) {
-      await db.migrate.latest({ directory: migrationsDir });
+      await RecordStore.migrate(db, options.migrationWait);
     }
     return new RecordStore(db);
+  }
+
+  /**
+   * Migrates to the latest schema. Instances started together on one database all
+   * migrate: the first takes knex's migration lock, the others wait for it and find
+   * nothing left to do, instead of failing start-up with MigrationLocked.
+   */
+  static async migrate(db: Knex, waitMs = 120_000): Promise<void> {
+    const deadline = Date.now() + waitMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.migrate.latest({ directory: migrationsDir });
+        return;
+      } catch (error) {
+        if (!migratingElsewhere(error) || Date.now() > deadline) throw error;
+        await new Promise(resolve =>
+          setTimeout(resolve, 100 * Math.min(attempt, 10)),
+        );
+      }
+    }
   }
 
   static readonly migrationsDir = migrationsDir;
 
   constructor(readonly db: Knex) {}
+
+  private get isSqlite(): boolean {
+    return this.db.client.config.client.includes('sqlite');
+  }
 
   private readonly timelineObservers: TimelineObserver[] = [];
 
@@ -407,13 +433,18 @@ export class RecordStore {
     if (filter.assignmentGroups?.length)
       query.whereIn('r.assignment_group', filter.assignmentGroups);
     if (filter.q) {
+      // ASCII letters fold to lower case, others match as written, on both engines:
+      // SQLite's lower() knows no other letters, and PostgreSQL's would follow the
+      // database's locale unless told to use "C".
       const needle = `%${filter.q
-        .toLocaleLowerCase('en-US')
+        .replace(/[A-Z]/g, c => c.toLowerCase())
         .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      const lower = (column: string) =>
+        this.isSqlite ? `lower(${column})` : `lower(${column} collate "C")`;
       query.where(inner =>
         inner
-          .whereRaw("lower(r.title) like ? escape '\\'", [needle])
-          .orWhereRaw("lower(r.number) like ? escape '\\'", [needle]),
+          .whereRaw(`${lower('r.title')} like ? escape '\\'`, [needle])
+          .orWhereRaw(`${lower('r.number')} like ? escape '\\'`, [needle]),
       );
     }
     if (paging.cursor) {
@@ -452,6 +483,24 @@ export class RecordStore {
       }),
     };
   }
+}
+
+/**
+ * Another instance holds knex's migration lock, or is creating knex's own tables at
+ * this moment (PostgreSQL then reports the table, or its type, as already there).
+ */
+function migratingElsewhere(error: unknown): boolean {
+  const e = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    detail?: string;
+  };
+  if (e?.name === 'MigrationLocked') return true;
+  return (
+    (e?.code === '42P07' || e?.code === '23505') &&
+    /knex_migrations/.test(`${e.message} ${e.detail}`)
+  );
 }
 
 function serializeData(entry: TimelineEntry): string | null {

@@ -23,6 +23,7 @@ import { CatalogCis } from '../catalog/CatalogCis';
 import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { Actor, Member } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
+import { nonBlank } from '../records/text';
 import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
 import { OfferingCatalog } from './offerings';
 import {
@@ -78,6 +79,7 @@ export class RequestService {
     actor: Member,
   ): Promise<ServiceRequest> {
     const { offerings, cis, records, requests, approvals } = this.options;
+    if (input.title !== undefined) nonBlank('title', input.title);
     const offering = await offerings.get(input.offeringRef, actor.credentials);
     offerings.checkAvailable(offering, actor.ownershipEntityRefs);
     offerings.validateParameters(offering, input.parameters);
@@ -115,7 +117,8 @@ export class RequestService {
         id,
         kind: 'request',
         number,
-        title: input.title?.trim() || offering.title,
+        // No title: the offering's; a blank one is a mistake, not a request for it.
+        title: input.title === undefined ? offering.title : input.title.trim(),
         description: input.description ?? '',
         state,
         isOpen: true,

@@ -23,7 +23,7 @@ import {
   normalizeEntityRef,
   RecordKind,
 } from '@backstage-itsm/plugin-itsm-common';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { spec } from '../schema/openapi.generated';
@@ -35,6 +35,7 @@ import { Actor } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
 import { RecordListFilter } from '../records/types';
 import { Authorizer } from './authorization';
+import { edgeOptions } from './edge';
 import { registerSlaRoutes, SlaRouteOptions } from './slaRoutes';
 
 export interface RouterOptions {
@@ -54,15 +55,18 @@ export interface RouterOptions {
 const DEFAULT_LIMIT = 50;
 
 /**
- * The HTTP edge: the OpenAPI validator rejects malformed input (400) before any
- * handler runs; handlers authenticate, authorise, audit and delegate. No business
+ * The HTTP edge: the edge checks (edge.ts) and the OpenAPI validator reject malformed
+ * input (400) before any handler runs; handlers authenticate, authorise, audit and delegate. No business
  * rules live here.
  */
 export async function createRouter(options: RouterOptions) {
   const { httpAuth, auditor, authorizer, records, incidents, changes } =
     options;
   const { requests } = options;
-  const router = createValidatedOpenApiRouter<typeof spec>(spec);
+  const router = createValidatedOpenApiRouter<typeof spec>(
+    spec,
+    edgeOptions(spec),
+  );
 
   type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
@@ -545,6 +549,16 @@ export async function createRouter(options: RouterOptions) {
     { ...options.sla, authorizer },
     { actorOf, actOn, refParam },
   );
+
+  // Anything else under /api/itsm (e.g. an empty id: /incidents//sla) is a 404 with
+  // the error body like every other answer, not the server's bare one.
+  router.use((req, _res, next) => {
+    next(
+      new NotFoundError(
+        `${req.method} ${req.path.slice(0, 200)} is not a route of this API`,
+      ),
+    );
+  });
 
   return router;
 }

@@ -301,7 +301,8 @@ export const spec = {
         "properties": {
           "version": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 2147483647
           },
           "title": {
             "type": "string",
@@ -363,7 +364,8 @@ export const spec = {
         "properties": {
           "version": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 2147483647
           },
           "to": {
             "$ref": "#/components/schemas/IncidentState"
@@ -532,7 +534,8 @@ export const spec = {
       "DateTime": {
         "type": "string",
         "format": "date-time",
-        "description": "An ISO-8601 date-time with an offset, e.g. 2026-11-24T22:00:00Z."
+        "maxLength": 64,
+        "description": "An RFC 3339 date-time with an offset, e.g. 2026-11-24T22:00:00Z, on a real calendar day (2026-02-30 is a 400), in the years 0001–9999."
       },
       "Change": {
         "type": "object",
@@ -768,7 +771,8 @@ export const spec = {
         "properties": {
           "version": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 2147483647
           },
           "title": {
             "type": "string",
@@ -849,7 +853,8 @@ export const spec = {
         "properties": {
           "version": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 2147483647
           },
           "to": {
             "$ref": "#/components/schemas/ChangeState"
@@ -1405,7 +1410,8 @@ export const spec = {
         "properties": {
           "version": {
             "type": "integer",
-            "minimum": 1
+            "minimum": 1,
+            "maximum": 2147483647
           },
           "to": {
             "$ref": "#/components/schemas/RequestState"
@@ -2154,6 +2160,7 @@ export const spec = {
           {
             "name": "q",
             "in": "query",
+            "description": "Text in the title or number; ASCII letters match in either case, other characters as written.",
             "schema": {
               "type": "string",
               "maxLength": 200
@@ -2457,6 +2464,7 @@ export const spec = {
           {
             "name": "q",
             "in": "query",
+            "description": "Text in the title or number; ASCII letters match in either case, other characters as written.",
             "schema": {
               "type": "string",
               "maxLength": 200
@@ -2955,6 +2963,7 @@ export const spec = {
           {
             "name": "q",
             "in": "query",
+            "description": "Text in the title or number; ASCII letters match in either case, other characters as written.",
             "schema": {
               "type": "string",
               "maxLength": 200

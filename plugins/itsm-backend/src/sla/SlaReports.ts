@@ -15,7 +15,8 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { applyReadFilters, ReadFilters } from '../permissions/toKnex';
-import { decodeCursor, encodeCursor } from '../records/cursor';
+import { z } from 'zod/v4';
+import { cursorTimestamp, decodeKey, encodeKey } from '../records/cursor';
 import { RecordStore } from '../records/RecordStore';
 import { toIso } from '../records/time';
 import { timerRowTimes } from './SlaTimerStore';
@@ -40,6 +41,14 @@ export interface SlaTimerFilter extends SlaScope {
   /** Only cycles still open or stopped within this many days. */
   days?: number;
 }
+
+/** The position of a timer list's last row: what `list` encodes, nothing else. */
+const timerPosition = z.tuple([
+  cursorTimestamp,
+  z.uuid(),
+  z.enum(['response', 'resolution']),
+  z.int().min(1).max(2_147_483_647),
+]);
 
 const DAY = 86_400_000;
 const WEEKS = 13;
@@ -387,14 +396,16 @@ export class SlaReports {
       return { items: rows.map(toSummary) };
     }
     if (paging.cursor) {
-      const after = decodeCursor(paging.cursor);
-      const [recordId, metric, cycle] = after.id.split('/');
+      const [startedAt, recordId, metric, cycle] = decodeKey(
+        paging.cursor,
+        timerPosition,
+      );
       query.where(q =>
         q
-          .where('t.started_at', '<', after.createdAt)
+          .where('t.started_at', '<', startedAt)
           .orWhere(same =>
             same
-              .where('t.started_at', '=', after.createdAt)
+              .where('t.started_at', '=', startedAt)
               .andWhere(tie =>
                 tie
                   .where('t.record_id', '<', recordId)
@@ -407,7 +418,7 @@ export class SlaReports {
                           .orWhere(c =>
                             c
                               .where('t.metric', '=', metric)
-                              .andWhere('t.cycle', '<', Number(cycle)),
+                              .andWhere('t.cycle', '<', cycle),
                           ),
                       ),
                   ),
@@ -429,10 +440,12 @@ export class SlaReports {
       items,
       ...(rows.length > paging.limit && last
         ? {
-            nextCursor: encodeCursor({
-              createdAt: last.startedAt,
-              id: `${last.recordId}/${last.metric}/${last.cycle}`,
-            }),
+            nextCursor: encodeKey([
+              last.startedAt,
+              last.recordId,
+              last.metric,
+              last.cycle,
+            ]),
           }
         : {}),
     };

@@ -1,0 +1,74 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { JsonObject } from '@backstage/types';
+import { Knex } from 'knex';
+import { itsmPlugin } from '../plugin';
+import { testEntities } from './catalog';
+import { userInfoFactory } from './users';
+
+/** `itsm.*` of the HTTP tests: the platform group, a freeze and an SLA for incidents. */
+export const testItsmConfig: JsonObject = {
+  changes: {
+    platformGroup: 'group:default/platform',
+    freezeWindows: [
+      {
+        name: 'Black Friday',
+        start: '2026-11-27T00:00:00Z',
+        end: '2026-11-30T00:00:00Z',
+      },
+    ],
+  },
+  sla: {
+    calendars: { always: { type: '24x7' } },
+    policies: [
+      {
+        name: 'Incidents',
+        appliesTo: { kind: 'incident' },
+        calendar: 'always',
+        targets: { response: 'PT30M', resolution: 'PT8H' },
+        pauseStates: ['on_hold'],
+      },
+    ],
+  },
+};
+
+/**
+ * The ITSM plugin on the test catalog with every permission allowed, on the given
+ * database; returns the listening HTTP server. Runs under jest and in a plain Node
+ * child process (the multi-process test).
+ */
+export async function startItsmBackend(
+  knex: Knex,
+  options: { itsm?: JsonObject; features?: BackendFeature[] } = {},
+) {
+  const { server } = await startTestBackend({
+    features: [
+      itsmPlugin,
+      catalogServiceMock.factory({ entities: testEntities }),
+      mockServices.permissions.factory(),
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: { itsm: options.itsm ?? testItsmConfig },
+      }),
+      userInfoFactory,
+      ...(options.features ?? []),
+    ],
+  });
+  return server;
+}
+
+/** What the plugin has written, for "a refused request writes nothing". */
+export async function writtenState(knex: Knex) {
+  const count = async (table: string) =>
+    Number((await knex(table).count({ n: '*' }))[0].n);
+  const [{ versions }] = await knex('itsm_records').sum({
+    versions: 'version',
+  });
+  return {
+    records: await count('itsm_records'),
+    timeline: await count('itsm_timeline'),
+    approvalSteps: await count('itsm_approval_steps'),
+    versions: Number(versions ?? 0),
+  };
+}
