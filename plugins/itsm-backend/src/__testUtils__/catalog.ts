@@ -121,6 +121,18 @@ export const testEntities: Entity[] = [
     spec: { type: 'service', lifecycle: 'production', owner: 'ghosts' },
     relations: [{ type: 'ownedBy', targetRef: 'group:default/ghosts' }],
   },
+  // Catalog data longer than the columns a record keeps it in.
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'overlong-tier',
+      namespace: 'default',
+      annotations: { 'itsm.backstage.io/tier': `tier-${'x'.repeat(60)}` },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/team-payments' }],
+  },
   ...[
     {
       name: 'new-database',
@@ -159,6 +171,18 @@ export const testEntities: Entity[] = [
           required: ['role'],
           properties: { role: { enum: ['read', 'write'] } },
         },
+      },
+    },
+    {
+      name: 'overlong-title',
+      title: `Sandbox ${'x'.repeat(200)}`,
+      spec: {
+        type: 'environment',
+        owner: 'group:default/platform',
+        providedBy: 'resource:default/payments-db',
+        approval: 'none',
+        fulfillmentTarget: 'P1D',
+        parameters: { type: 'object' },
       },
     },
     {

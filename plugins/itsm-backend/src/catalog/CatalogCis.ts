@@ -134,7 +134,7 @@ export class CatalogCis {
         );
     return {
       entityRef: CatalogCis.refOf(ci),
-      ciTier: CatalogCis.tierOf(ci),
+      ciTier: CatalogCis.storedTier(ci),
       affectedEntityRefs: updates.affectedEntityRefs!,
       assignmentGroup: routed.group,
       assignee: updates.assignee ?? null,
@@ -287,6 +287,16 @@ export class CatalogCis {
     return entity.metadata.annotations?.[TIER_ANNOTATION] || null;
   }
 
+  /**
+   * The tier as a record stores it. Catalog data is not the caller's input, but it
+   * must fit the column on every engine: a tier too long is a 409 naming the entity.
+   */
+  static storedTier(entity: Entity): string | null {
+    const tier = CatalogCis.tierOf(entity);
+    checkStorable(entity, `annotation ${TIER_ANNOTATION}`, tier, 64);
+    return tier;
+  }
+
   /** The owner of a CI: its ownedBy relation, else spec.owner read as a group ref. */
   static ownerOf(entity: Entity): string | undefined {
     const relation = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
@@ -428,4 +438,21 @@ export class CatalogCis {
   static refOf(entity: Entity): string {
     return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   }
+}
+
+/**
+ * Catalog values a record stores must fit their columns the same on SQLite and
+ * PostgreSQL; one that does not is the catalog's problem, answered with a 409 that
+ * names the entity and the field.
+ */
+export function checkStorable(
+  entity: Entity,
+  field: string,
+  value: string | null | undefined,
+  max: number,
+): void {
+  if (value && value.length > max)
+    throw new ConflictError(
+      `${CatalogCis.refOf(entity)}: ${field} is longer than ${max} characters; fix it in the catalog`,
+    );
 }

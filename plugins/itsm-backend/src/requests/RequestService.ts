@@ -93,7 +93,7 @@ export class RequestService {
       throw new ConflictError(
         `${offering.ref} has no valid fulfillmentTarget (${offering.fulfillmentTarget})`,
       );
-    const ciTier = CatalogCis.tierOf(ci);
+    const ciTier = CatalogCis.storedTier(ci);
     // Approvers and the fulfilling group must exist in the catalog (else the fallback).
     const planned = await cis.routeApprovers(
       OfferingCatalog.approvalSteps(offering),

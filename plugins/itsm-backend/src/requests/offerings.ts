@@ -7,11 +7,12 @@ import {
   normalizeEntityRef,
   RequestParameters,
   ServiceOfferingEntity,
+  TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { PlannedStep } from '../approvals/policy';
-import { CatalogCis } from '../catalog/CatalogCis';
+import { CatalogCis, checkStorable } from '../catalog/CatalogCis';
 
 /** An offering as a request needs it: refs resolved, the form's validator compiled. */
 export interface Offering {
@@ -53,9 +54,18 @@ export class OfferingCatalog {
       stringifyEntityRef(
         parseEntityRef(value, { defaultKind, defaultNamespace: namespace }),
       ).toLocaleLowerCase('en-US');
+    const title = entity.metadata.title ?? entity.metadata.name;
+    // A request keeps the offering's title (its default title) and target.
+    checkStorable(entity, 'metadata.title', title, TEXT_LIMITS.title);
+    checkStorable(
+      entity,
+      'spec.fulfillmentTarget',
+      spec.fulfillmentTarget,
+      32,
+    );
     return {
       ref: CatalogCis.refOf(entity),
-      title: entity.metadata.title ?? entity.metadata.name,
+      title,
       owner: CatalogCis.ownerOf(entity)!,
       providedBy: ref_(spec.providedBy, 'component'),
       approval: Array.isArray(spec.approval)

@@ -479,6 +479,30 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
     expect(await found(created.body.number.toLowerCase())).toEqual([title]);
   });
 
+  it('answers catalog values too long for their column with a 409 naming the entity, and writes nothing', async () => {
+    const before = await writtenState(knex);
+    const tier = await request(server)
+      .post('/api/itsm/incidents')
+      .set(as('alice'))
+      .send({ ...incident, entityRef: 'component:default/overlong-tier' });
+    expect(tier.status).toBe(409);
+    expect(tier.body.error.message).toBe(
+      'component:default/overlong-tier: annotation itsm.backstage.io/tier is longer than 64 characters; fix it in the catalog',
+    );
+    const title = await request(server)
+      .post('/api/itsm/requests')
+      .set(as('alice'))
+      .send({
+        offeringRef: 'serviceoffering:default/overlong-title',
+        parameters: {},
+      });
+    expect(title.status).toBe(409);
+    expect(title.body.error.message).toMatch(
+      /^serviceoffering:default\/overlong-title: metadata.title is longer than 200 characters/,
+    );
+    expect(await writtenState(knex)).toEqual(before);
+  });
+
   it('bounds every string the API stores by its column', async () => {
     const lengths = await varcharLengths(knex);
     const schemas = spec.components.schemas as Record<string, any>;
