@@ -10,7 +10,9 @@ import {
   itsmRecordPermissions,
 } from '@backstage-itsm/plugin-itsm-common';
 import { readItsmConfig } from './config';
-import { seedDemoData } from './demo/demoData';
+import { demoDataNeeded, seedDemoData } from './demo/demoData';
+import { CatalogCis } from './catalog/CatalogCis';
+import { CatalogReader, catalogSnapshot } from './catalog/CatalogReader';
 import {
   createChangeNotifier,
   createIncidentNotifier,
@@ -62,14 +64,16 @@ export const itsmPlugin = createBackendPlugin({
           change: createChangeNotifier(deps),
           request: createRequestNotifier(deps),
         };
-        const servicesOver = (store: RecordStore, notify: ItsmNotifiers) =>
-          createItsmServices({
-            records: store,
-            config,
-            catalog: deps.catalog,
-            notifiers: notify,
-          });
-        const services = servicesOver(records, notifiers);
+        const servicesOver =
+          (catalog: CatalogReader) =>
+          (store: RecordStore, notify: ItsmNotifiers) =>
+            createItsmServices({
+              records: store,
+              config,
+              catalog,
+              notifiers: notify,
+            });
+        const services = servicesOver(deps.catalog)(records, notifiers);
         const { cis, incidents, changes, requests, slaTimers } = services;
 
         deps.permissionsRegistry.addPermissions(itsmPermissions);
@@ -127,21 +131,27 @@ export const itsmPlugin = createBackendPlugin({
 
         if (config.demoDataFile) {
           const file = config.demoDataFile;
-          const membership = async (userRef: string) =>
-            cis.groupsOf(userRef, await deps.auth.getOwnServiceCredentials());
           await deps.scheduler.scheduleTask({
             id: 'itsm-demo-data',
             frequency: { seconds: 15 },
             timeout: { minutes: 2 },
             initialDelay: { seconds: 5 },
             fn: async () => {
+              if (!(await demoDataNeeded(records))) return;
+              // The load is one transaction, which on SQLite holds the plugin's only
+              // connection — and calling the catalog needs it too (service tokens).
+              // So the catalog is read once before, and the load reads the snapshot.
+              const credentials = await deps.auth.getOwnServiceCredentials();
+              const catalog = await catalogSnapshot(deps.catalog, credentials);
+              const load = servicesOver(catalog);
               await seedDemoData({
                 file,
                 records,
-                services: servicesOver,
+                services: load,
                 notifiers,
-                membership,
-                credentials: await deps.auth.getOwnServiceCredentials(),
+                membership: ref =>
+                  new CatalogCis(catalog).groupsOf(ref, credentials),
+                credentials,
                 logger: deps.logger,
               });
             },

@@ -1,4 +1,4 @@
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CatalogReader } from './catalog/CatalogReader';
 import { ApprovalEngine } from './approvals/ApprovalEngine';
 import { ApprovalStore } from './approvals/ApprovalStore';
 import { CatalogCis } from './catalog/CatalogCis';
@@ -37,7 +37,7 @@ export function createItsmServices(options: {
     ItsmConfig,
     'priorityMatrix' | 'changes' | 'sla' | 'routing' | 'approvals'
   >;
-  catalog: CatalogService;
+  catalog: CatalogReader;
   notifiers?: ItsmNotifiers;
 }) {
   const { records, config, catalog, notifiers = {} } = options;

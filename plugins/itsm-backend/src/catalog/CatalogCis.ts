@@ -10,7 +10,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CatalogReader } from './CatalogReader';
 import { normalizeEntityRef } from '@backstage-itsm/plugin-itsm-common';
 
 /** The annotation naming a CI's service tier (used by SLA and approval policies). */
@@ -55,7 +55,7 @@ export interface Routed {
  */
 export class CatalogCis {
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly catalog: CatalogReader,
     private readonly routing: RoutingOptions = {},
   ) {}
 

@@ -49,6 +49,20 @@ const demoFileSchema = z.object({
   requests: z.array(demoRequestSchema).optional(),
 });
 
+/** Which kinds the demo still has to load: those with no records yet. */
+async function needs(store: RecordStore) {
+  return {
+    needIncidents: (await store.count('incident')) === 0,
+    needChanges: (await store.count('change')) === 0,
+    needRequests: (await store.count('request')) === 0,
+  };
+}
+
+/** Whether a load would load anything (checked before reading the catalog for it). */
+export async function demoDataNeeded(records: RecordStore): Promise<boolean> {
+  return Object.values(await needs(records)).some(Boolean);
+}
+
 /** Thrown inside the load's transaction to roll it back: the catalog is not ready yet. */
 class CatalogNotReady extends Error {}
 
@@ -101,9 +115,7 @@ export async function seedDemoData(options: {
 
   /** Everything the file holds, in the load's transaction; what was loaded. */
   async function load(store: RecordStore) {
-    const needIncidents = (await store.count('incident')) === 0;
-    const needChanges = (await store.count('change')) === 0;
-    const needRequests = (await store.count('request')) === 0;
+    const { needIncidents, needChanges, needRequests } = await needs(store);
     if (!needIncidents && !needChanges && !needRequests) return [];
     const parsed = demoFileSchema.safeParse(
       YAML.parse(await fs.readFile(file, 'utf8')),

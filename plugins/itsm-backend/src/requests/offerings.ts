@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CatalogReader } from '../catalog/CatalogReader';
 import {
   isServiceOfferingEntity,
   normalizeEntityRef,
@@ -33,7 +33,7 @@ export class OfferingCatalog {
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor(private readonly catalog: CatalogService) {
+  constructor(private readonly catalog: CatalogReader) {
     this.ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(this.ajv);
   }
