@@ -66,6 +66,8 @@ export function makeTimeline(recordId: string): TimelineEntry[] {
       type: 'created',
       actor: 'user:default/bob',
       at,
+      // Where the backend routed it, when not to the CI's owner group.
+      body: 'component:default/payments-api is owned by the user user:default/dave, not a group: routed to group:default/platform-team',
     },
     {
       id: 't2',

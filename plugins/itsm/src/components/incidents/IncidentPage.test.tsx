@@ -169,6 +169,9 @@ describe('IncidentPage', () => {
     );
     expect(screen.getByText('opened the incident')).toBeInTheDocument();
     expect(
+      screen.getByText(/not a group: routed to group:default\/platform-team/),
+    ).toBeInTheDocument();
+    expect(
       screen.getByText(textContentMatcher('urgency: Low → Medium')),
     ).toBeInTheDocument();
   });

@@ -158,8 +158,16 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
   const { entry } = props;
   switch (entry.type) {
     case 'created':
+      // The body says where the record was routed when not to its CI's owner group.
       return (
-        <Typography variant="body2">{CREATED_TEXT[props.kind]}</Typography>
+        <>
+          <Typography variant="body2">{CREATED_TEXT[props.kind]}</Typography>
+          {entry.body && (
+            <Typography variant="body2" className={classes.text}>
+              {entry.body}
+            </Typography>
+          )}
+        </>
       );
     case 'field_changed':
       return (
