@@ -7,6 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { itsmPlugin } from '../plugin';
 import { testEntities } from '../__testUtils__/catalog';
+import { testItsmConfig } from '../__testUtils__/backend';
 import { permissionFramework } from '../__testUtils__/permissionFramework';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { as, userInfoFactory } from '../__testUtils__/users';
@@ -462,21 +463,7 @@ describe.each(ids)('permissions on %s', databaseId => {
             mockServices.rootConfig.factory({
               data: {
                 permission: { enabled: true },
-                itsm: {
-                  permissions: POLICY_CONFIG[policy],
-                  changes: { platformGroup: 'group:default/platform' },
-                  sla: {
-                    calendars: { always: { type: '24x7' } },
-                    policies: [
-                      {
-                        name: 'Incidents',
-                        appliesTo: { kind: 'incident' },
-                        calendar: 'always',
-                        targets: { response: 'PT30M', resolution: 'PT8H' },
-                      },
-                    ],
-                  },
-                },
+                itsm: { ...testItsmConfig, permissions: POLICY_CONFIG[policy] },
               },
             }),
             userInfoFactory,
