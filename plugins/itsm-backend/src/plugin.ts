@@ -12,7 +12,11 @@ import {
 import { readItsmConfig } from './config';
 import { demoDataNeeded, seedDemoData } from './demo/demoData';
 import { CatalogCis } from './catalog/CatalogCis';
-import { CatalogReader, catalogSnapshot } from './catalog/CatalogReader';
+import {
+  CachedCatalogReader,
+  CatalogReader,
+  catalogSnapshot,
+} from './catalog/CatalogReader';
 import {
   createChangeNotifier,
   createIncidentNotifier,
@@ -30,6 +34,7 @@ import { SYSTEM_ACTOR } from './records/actor';
 import { Authorizer } from './router/authorization';
 import { createRouter } from './router/createRouter';
 import { createItsmServices, ItsmNotifiers } from './services';
+import { Outbox } from './integrations/outbox';
 
 /**
  * The ITSM backend plugin: incidents (changes and requests follow) on catalog
@@ -55,14 +60,18 @@ export const itsmPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const config = readItsmConfig(deps.config);
         const records = await RecordStore.create({ database: deps.database });
+        // Notifications go out after the response (see Outbox), and before shutdown.
+        const outbox = new Outbox(deps.logger);
+        deps.lifecycle.addShutdownHook(() => outbox.drain());
         const notifiers = {
-          incident: createIncidentNotifier(deps),
-          change: createChangeNotifier(deps),
-          request: createRequestNotifier(deps),
+          incident: outbox.defer(createIncidentNotifier(deps)),
+          change: outbox.defer(createChangeNotifier(deps)),
+          request: outbox.defer(createRequestNotifier(deps)),
         };
         const servicesOver =
           (catalog: CatalogReader) =>
@@ -73,7 +82,11 @@ export const itsmPlugin = createBackendPlugin({
               catalog,
               notifiers: notify,
             });
-        const services = servicesOver(deps.catalog)(records, notifiers);
+        // Catalog reads of a caller are reused for a few seconds (CachedCatalogReader).
+        const services = servicesOver(new CachedCatalogReader(deps.catalog))(
+          records,
+          notifiers,
+        );
         const { cis, incidents, changes, requests, slaTimers } = services;
 
         deps.permissionsRegistry.addPermissions(itsmPermissions);

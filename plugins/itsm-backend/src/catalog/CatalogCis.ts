@@ -191,10 +191,9 @@ export class CatalogCis {
    * not in the catalog is replaced by the fallback group. Each step's reason says so.
    * A step left with nobody is a 409 naming the config key.
    */
-  async routeApprovers<S extends { stageName: string; eligibleGroups: string[]; reason: string }>(
-    steps: S[],
-    credentials: BackstageCredentials,
-  ): Promise<S[]> {
+  async routeApprovers<
+    S extends { stageName: string; eligibleGroups: string[]; reason: string },
+  >(steps: S[], credentials: BackstageCredentials): Promise<S[]> {
     const kinds = await this.principals(
       steps.flatMap(s => s.eligibleGroups),
       credentials,
@@ -222,7 +221,9 @@ export class CatalogCis {
         );
       return {
         ...step,
-        eligibleGroups: [...new Set([...eligible, ...(fallback ? [fallback] : [])])],
+        eligibleGroups: [
+          ...new Set([...eligible, ...(fallback ? [fallback] : [])]),
+        ],
         reason: `${step.reason} (${notes.join('; ')}${
           fallback ? `: ${fallback} decides too` : ''
         })`,
@@ -258,7 +259,9 @@ export class CatalogCis {
       const entity = await this.resolveOne(field, ref, credentials);
       if (entity.kind.toLocaleLowerCase('en-US') !== kind)
         throw new InputError(
-          `${field}: ${CatalogCis.refOf(entity)} is a ${entity.kind}, not a ${kind}`,
+          `${field}: ${CatalogCis.refOf(entity)} is a ${
+            entity.kind
+          }, not a ${kind}`,
         );
       return CatalogCis.refOf(entity);
     };
@@ -453,6 +456,8 @@ export function checkStorable(
 ): void {
   if (value && value.length > max)
     throw new ConflictError(
-      `${CatalogCis.refOf(entity)}: ${field} is longer than ${max} characters; fix it in the catalog`,
+      `${CatalogCis.refOf(
+        entity,
+      )}: ${field} is longer than ${max} characters; fix it in the catalog`,
     );
 }

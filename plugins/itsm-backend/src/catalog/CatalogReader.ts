@@ -65,3 +65,109 @@ export async function catalogSnapshot(
     },
   };
 }
+
+/** How long a catalog entity read for a caller is reused. */
+const CACHE_MS = 15_000;
+const CACHE_MAX = 10_000;
+
+/**
+ * Reuses the entities a caller read from the catalog for a few seconds: a create reads
+ * its CI, groups and users, and the next acts of the same person read them again. Kept
+ * per caller (the catalog answers each with what they may see); misses are not kept,
+ * so a new entity is found at once; an ownership change is seen within CACHE_MS.
+ */
+export class CachedCatalogReader implements CatalogReader {
+  private readonly entries = new Map<
+    string,
+    { entity: Entity; until: number }
+  >();
+
+  constructor(
+    private readonly catalog: CatalogReader,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async getEntitiesByRefs(
+    request: Parameters<CatalogReader['getEntitiesByRefs']>[0],
+    options: Parameters<CatalogReader['getEntitiesByRefs']>[1],
+  ) {
+    const who = callerOf(options.credentials);
+    const keys = request.entityRefs.map(ref => cacheKey(who, ref));
+    const found = keys.map(key => this.get(key));
+    const missing = request.entityRefs.filter((_, i) => !found[i]);
+    if (missing.length) {
+      // Whole entities, whatever fields were asked for: they serve every later read.
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: missing },
+        options,
+      );
+      let next = 0;
+      request.entityRefs.forEach((_, i) => {
+        if (found[i]) return;
+        const entity = items[next++];
+        if (!entity) return;
+        found[i] = entity;
+        this.set(keys[i], entity);
+      });
+    }
+    return { items: found };
+  }
+
+  async getEntityByRef(
+    ref: Parameters<CatalogReader['getEntityByRef']>[0],
+    options: Parameters<CatalogReader['getEntityByRef']>[1],
+  ) {
+    const text = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+    const { items } = await this.getEntitiesByRefs(
+      { entityRefs: [text] },
+      options,
+    );
+    return items[0];
+  }
+
+  getEntities(
+    request: Parameters<CatalogReader['getEntities']>[0],
+    options: Parameters<CatalogReader['getEntities']>[1],
+  ) {
+    return this.catalog.getEntities(request, options);
+  }
+
+  private get(key: string | undefined): Entity | undefined {
+    if (!key) return undefined;
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.entity;
+  }
+
+  private set(key: string | undefined, entity: Entity) {
+    if (!key) return;
+    if (this.entries.size >= CACHE_MAX) {
+      // Oldest first: Map keeps insertion order.
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { entity, until: this.now() + CACHE_MS });
+  }
+}
+
+function callerOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? principal.type;
+}
+
+/** The cache key of a ref read by a caller; undefined when it is not a ref. */
+function cacheKey(caller: string, ref: string): string | undefined {
+  try {
+    return `${caller} ${keyOf(ref)}`;
+  } catch {
+    return undefined;
+  }
+}

@@ -130,8 +130,7 @@ export class ChangeService {
     checkWindowOrder(plannedStart, plannedEnd);
     const at = this.now().toISOString();
     const id = uuid();
-    const created = await records.transaction(async trx => {
-      const number = await records.nextNumber(trx, 'change');
+    const created = await records.creating('change', async (trx, number) => {
       await records.insertCore(trx, {
         id,
         kind: 'change',

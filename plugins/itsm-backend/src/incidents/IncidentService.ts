@@ -80,8 +80,7 @@ export class IncidentService {
     const at = this.now().toISOString();
     const id = uuid();
 
-    const created = await records.transaction(async trx => {
-      const number = await records.nextNumber(trx, 'incident');
+    const created = await records.creating('incident', async (trx, number) => {
       await records.insertCore(trx, {
         id,
         kind: 'incident',

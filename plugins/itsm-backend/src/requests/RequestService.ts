@@ -111,8 +111,7 @@ export class RequestService {
       ? 'awaiting_approval'
       : 'approved';
     let opened: ApprovalStep[] = [];
-    const created = await records.transaction(async trx => {
-      const number = await records.nextNumber(trx, 'request');
+    const created = await records.creating('request', async (trx, number) => {
       await records.insertCore(trx, {
         id,
         kind: 'request',
