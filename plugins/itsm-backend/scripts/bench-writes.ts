@@ -123,46 +123,46 @@ async function main() {
   console.log(
     `write path on ${ENGINE}, ${SECONDS} s per run (plugin in a test backend)`,
   );
+  const operations: Array<[string, () => Promise<Call>]> = [
+    ['create incident', async () => create],
+    [
+      'transition',
+      async () => {
+        const i = next();
+        return post(`/incidents/${i.id}/transitions`, {
+          version: i.version,
+          to: 'in_progress',
+        });
+      },
+    ],
+    [
+      'assign',
+      async () => {
+        const i = next();
+        return patch(`/incidents/${i.id}`, {
+          version: i.version,
+          assignee: 'user:default/dave',
+        });
+      },
+    ],
+    [
+      'comment',
+      async () => {
+        // Comments spread over the incidents made for the other writes.
+        n++;
+        return post(
+          `/incidents/INC-${String((n % 500) + 1).padStart(6, '0')}/comments`,
+          {
+            body: `Still broken (${n})`,
+            visibility: 'comment',
+          },
+        );
+      },
+    ],
+  ];
   const rows: string[] = [];
   const levels = (process.env.BENCH_CONCURRENCY ?? '1,10').split(',');
   for (const concurrency of levels.map(Number)) {
-    const operations: Array<[string, () => Promise<Call>]> = [
-      ['create incident', async () => create],
-      [
-        'transition',
-        async () => {
-          const i = next();
-          return post(`/incidents/${i.id}/transitions`, {
-            version: i.version,
-            to: 'in_progress',
-          });
-        },
-      ],
-      [
-        'assign',
-        async () => {
-          const i = next();
-          return patch(`/incidents/${i.id}`, {
-            version: i.version,
-            assignee: 'user:default/dave',
-          });
-        },
-      ],
-      [
-        'comment',
-        async () => {
-          // Comments spread over the incidents made for the other writes.
-          n++;
-          return post(
-            `/incidents/INC-${String((n % 500) + 1).padStart(6, '0')}/comments`,
-            {
-              body: `Still broken (${n})`,
-              visibility: 'comment',
-            },
-          );
-        },
-      ],
-    ];
     const only = process.env.BENCH_OPS?.split(',');
     for (const [label, call] of operations) {
       if (only && !only.includes(label)) continue;
