@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
 import {
   itsmPermissions,
   itsmRecordPermissions,
@@ -181,6 +184,11 @@ export const itsmPlugin = createBackendPlugin({
                 Object.values(itsmRecordPermissionRules),
               ),
               records,
+              createConditionAuthorizer(
+                deps.permissionsRegistry.getPermissionRuleset(
+                  itsmRecordResourceRef,
+                ),
+              ),
             ),
             userInfo: deps.userInfo,
             records,

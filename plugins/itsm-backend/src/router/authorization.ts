@@ -8,10 +8,14 @@ import {
   itsmRecordWorknoteReadPermission,
   RecordKind,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
+import {
+  ItsmRecordQuery,
+  ItsmRecordResource,
+} from '@backstage-itsm/plugin-itsm-node';
 import {
   AuthorizeResult,
   BasicPermission,
+  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
@@ -33,7 +37,40 @@ export class Authorizer {
     private readonly permissions: PermissionsService,
     private readonly transform: ConditionTransformer<ItsmRecordQuery>,
     private readonly records: RecordStore,
+    /** Applies a conditional decision's conditions to a record, in process. */
+    private readonly applies: (
+      decision: PolicyDecision,
+      resource: ItsmRecordResource | undefined,
+    ) => boolean,
   ) {}
+
+  /**
+   * The decisions of `permissions` on one record. The policy's answers come without
+   * the record (one call to the permission backend); a conditional answer is applied
+   * here, to the record read once, rather than by a second round trip from the
+   * permission backend back to this plugin.
+   */
+  private async decide(
+    permissions: ResourcePermission[],
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean[]> {
+    const decisions = await this.permissions.authorizeConditional(
+      permissions.map(permission => ({ permission })),
+      { credentials },
+    );
+    let resource: Promise<ItsmRecordResource | undefined> | undefined;
+    return Promise.all(
+      decisions.map(async decision => {
+        if (decision.result !== AuthorizeResult.CONDITIONAL)
+          return decision.result === AuthorizeResult.ALLOW;
+        resource ??= this.records
+          .getPermissionResources([id])
+          .then(([found]) => found);
+        return this.applies(decision, await resource);
+      }),
+    );
+  }
 
   async basic(permission: BasicPermission, credentials: BackstageCredentials) {
     const [decision] = await this.permissions.authorize([{ permission }], {
@@ -57,13 +94,10 @@ export class Authorizer {
     const id = await this.records.resolveId(kind, idOrNumber);
     const read = ITSM_KIND_PERMISSIONS[kind].read;
     const asks = [read, ...(permission && permission !== read ? [permission] : [])];
-    const decisions = await this.permissions.authorize(
-      asks.map(p => ({ permission: p, resourceRef: id })),
-      { credentials },
-    );
-    if (decisions[0].result !== AuthorizeResult.ALLOW)
+    const allowed = await this.decide(asks, id, credentials);
+    if (!allowed[0])
       throw new NotFoundError(RecordStore.notFoundMessage(kind, idOrNumber));
-    if (decisions.some(d => d.result !== AuthorizeResult.ALLOW))
+    if (allowed.some(a => !a))
       throw new NotAllowedError(
         `You are not allowed to ${permission!.name} on this ${kind}`,
       );
@@ -75,11 +109,12 @@ export class Authorizer {
     id: string,
     credentials: BackstageCredentials,
   ): Promise<boolean> {
-    const [decision] = await this.permissions.authorize(
-      [{ permission: itsmRecordWorknoteReadPermission, resourceRef: id }],
-      { credentials },
+    const [allowed] = await this.decide(
+      [itsmRecordWorknoteReadPermission],
+      id,
+      credentials,
     );
-    return decision.result === AuthorizeResult.ALLOW;
+    return allowed;
   }
 
   /** For lists: what `permission` lets the caller read, as a filter the stores apply. */
