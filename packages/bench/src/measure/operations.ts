@@ -1,0 +1,256 @@
+import { Client } from 'pg';
+import { LoadRequest, LoadResult, load } from './load';
+import {
+  complianceSql,
+  incidentListSql,
+  RawQuery,
+  recordGetSql,
+  recordSlaSql,
+  slaSummarySql,
+  timelineSql,
+  timeRaw,
+} from './rawSql';
+
+export interface OperationResult {
+  name: string;
+  runs: LoadResult[];
+  rawP50?: number;
+}
+
+export interface MeasureContext {
+  baseUrl: string;
+  /** Org-wide reports: a member of itsm.permissions.adminGroups. */
+  adminToken: string;
+  /** Record reads and writes: an engineer of the hottest component's owner group. */
+  engineerToken: string;
+  engineerRef: string;
+  hotComponent: { name: string; ref: string };
+  medianComponent: { name: string; ref: string };
+  incidentIds: string[];
+  seconds: number;
+  /** null on SQLite: raw SQL timings are PostgreSQL only. */
+  db: Client | null;
+  log: (line: string) => void;
+}
+
+interface Operation {
+  name: string;
+  token: 'admin' | 'engineer';
+  next: () => LoadRequest | undefined;
+  raw?: RawQuery;
+  onResponse?: (status: number, body: string) => void;
+  /** Before each concurrency level (e.g. records to work on). */
+  before?: () => Promise<void>;
+}
+
+const CONCURRENCY = [1, 10];
+
+/** Everything the table shows, in the table's order. */
+export async function measureOperations(
+  ctx: MeasureContext,
+): Promise<OperationResult[]> {
+  const random = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+  const randomId = () => random(ctx.incidentIds);
+  const enc = encodeURIComponent;
+  const get = (path: string) => () => ({ path });
+
+  // Records made by "create incident" feed the transitions; transitioned ones feed the
+  // assignments (each write needs its own record at its current version).
+  const created: { id: string; version: number }[] = [];
+  const transitioned: { id: string; version: number }[] = [];
+  const commented: string[] = [];
+  const keep = (pool: { id: string; version: number }[]) => (status: number, body: string) => {
+    if (status >= 200 && status < 300) {
+      const record = JSON.parse(body);
+      pool.push({ id: record.id, version: record.version });
+      commented.push(record.id);
+    }
+  };
+  const createBody = {
+    title: 'Checkout is slow (bench)',
+    entityRef: ctx.hotComponent.ref,
+    impact: 2,
+    urgency: 2,
+  };
+
+  const operations: Operation[] = [
+    {
+      name: 'catalog: entity by name (hot component)',
+      token: 'admin',
+      next: get(`/api/catalog/entities/by-name/component/default/${ctx.hotComponent.name}`),
+    },
+    {
+      name: 'catalog: by-query kind=component, 20',
+      token: 'admin',
+      next: get('/api/catalog/entities/by-query?filter=kind=component&limit=20'),
+    },
+    {
+      name: 'entity tab: open incidents, median component',
+      token: 'engineer',
+      next: get(`/api/itsm/incidents?entityRef=${enc(ctx.medianComponent.ref)}&open=true&limit=20`),
+      raw: incidentListSql({ entityRef: ctx.medianComponent.ref, open: true }),
+    },
+    {
+      name: 'entity tab: open incidents, hottest component',
+      token: 'engineer',
+      next: get(`/api/itsm/incidents?entityRef=${enc(ctx.hotComponent.ref)}&open=true&limit=20`),
+      raw: incidentListSql({ entityRef: ctx.hotComponent.ref, open: true }),
+    },
+    {
+      name: 'org: open P1/P2 incidents',
+      token: 'admin',
+      next: get('/api/itsm/incidents?open=true&priority=P1&priority=P2&limit=20'),
+      raw: incidentListSql({ open: true, priorities: ['P1', 'P2'] }),
+    },
+    {
+      name: 'record: get incident (random)',
+      token: 'engineer',
+      next: () => ({ path: `/api/itsm/incidents/${randomId()}` }),
+      raw: recordGetSql(randomId),
+    },
+    {
+      name: 'record: timeline (random)',
+      token: 'engineer',
+      next: () => ({ path: `/api/itsm/incidents/${randomId()}/timeline` }),
+      raw: timelineSql(randomId),
+    },
+    {
+      name: 'record: SLA timers (random)',
+      token: 'engineer',
+      next: () => ({ path: `/api/itsm/incidents/${randomId()}/sla` }),
+      raw: recordSlaSql(randomId),
+    },
+    {
+      name: 'SLA card: summary of the hottest component',
+      token: 'engineer',
+      next: get(`/api/itsm/sla/summary?entityRef=${enc(ctx.hotComponent.ref)}`),
+      raw: slaSummarySql(ctx.hotComponent.ref),
+    },
+    {
+      name: 'SLA dashboard: organisation summary',
+      token: 'admin',
+      next: get('/api/itsm/sla/summary'),
+      raw: slaSummarySql(),
+    },
+    {
+      name: 'SLA: compliance by group, 90 days',
+      token: 'admin',
+      next: get('/api/itsm/sla/compliance?groupBy=group&days=90'),
+      raw: complianceSql(90),
+    },
+    {
+      name: 'write: create incident',
+      token: 'engineer',
+      next: () => ({ method: 'POST', path: '/api/itsm/incidents', body: createBody }),
+      onResponse: keep(created),
+    },
+    {
+      name: 'write: transition new → in_progress',
+      token: 'engineer',
+      next: () => {
+        const record = created.pop();
+        return (
+          record && {
+            method: 'POST',
+            path: `/api/itsm/incidents/${record.id}/transitions`,
+            body: { version: record.version, to: 'in_progress' },
+          }
+        );
+      },
+      onResponse: keep(transitioned),
+    },
+    {
+      name: 'write: assign',
+      token: 'engineer',
+      next: () => {
+        const record = transitioned.pop();
+        return (
+          record && {
+            method: 'PATCH',
+            path: `/api/itsm/incidents/${record.id}`,
+            body: { version: record.version, assignee: ctx.engineerRef },
+          }
+        );
+      },
+    },
+    {
+      name: 'write: comment',
+      token: 'engineer',
+      next: () => ({
+        method: 'POST',
+        path: `/api/itsm/incidents/${random(commented)}/comments`,
+        body: { body: 'Still seeing errors after the restart.', visibility: 'comment' },
+      }),
+    },
+  ];
+
+  const results: OperationResult[] = [];
+  for (const op of operations) {
+    const runs: LoadResult[] = [];
+    for (const connections of CONCURRENCY) {
+      await op.before?.();
+      const result = await load({
+        baseUrl: ctx.baseUrl,
+        token: op.token === 'admin' ? ctx.adminToken : ctx.engineerToken,
+        connections,
+        seconds: ctx.seconds,
+        next: op.next,
+        onResponse: op.onResponse,
+      });
+      runs.push(result);
+      ctx.log(
+        `  ${op.name} c=${connections}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s, ${result.requests} requests, ${result.errors} errors`,
+      );
+      for (const sample of result.errorSamples) ctx.log(`    error: ${sample}`);
+    }
+    let rawP50: number | undefined;
+    if (op.raw && ctx.db) {
+      rawP50 = (await timeRaw(ctx.db, op.raw, Math.min(ctx.seconds, 3))).p50;
+      ctx.log(`    raw SQL p50 ${rawP50.toFixed(2)} ms`);
+    }
+    results.push({ name: op.name, runs, rawP50 });
+  }
+  return results;
+}
+
+export interface IsolationResult {
+  aloneRps: number;
+  loadedRps: number;
+  aloneP95: number;
+  loadedP95: number;
+  dashboardRps: number;
+  dashboardErrors: number;
+}
+
+/**
+ * Does a heavy ITSM report slow the catalog down? Catalog by-name at 10 connections
+ * alone, then again while 10 more connections load the organisation SLA dashboard (one
+ * backend process: they share its event loop and its CPU).
+ */
+export async function measureIsolation(ctx: MeasureContext): Promise<IsolationResult> {
+  const byName = {
+    baseUrl: ctx.baseUrl,
+    token: ctx.adminToken,
+    connections: 10,
+    seconds: ctx.seconds,
+    next: () => ({
+      path: `/api/catalog/entities/by-name/component/default/${ctx.hotComponent.name}`,
+    }),
+  };
+  const alone = await load(byName);
+  const [loaded, dashboard] = await Promise.all([
+    load(byName),
+    load({
+      ...byName,
+      next: () => ({ path: '/api/itsm/sla/summary' }),
+    }),
+  ]);
+  return {
+    aloneRps: alone.rps,
+    loadedRps: loaded.rps,
+    aloneP95: alone.p95,
+    loadedP95: loaded.p95,
+    dashboardRps: dashboard.rps,
+    dashboardErrors: dashboard.errors,
+  };
+}
