@@ -61,7 +61,8 @@ async function waitForSlaRefresh(logFile: string, timeoutMs: number) {
   while (Date.now() - start < timeoutMs) {
     const text = await readFile(logFile, 'utf8').catch(() => '');
     const match = /Re-derived the SLA timers of (\d+) records/.exec(text);
-    if (match) return { records: Number(match[1]), waitedMs: Date.now() - start };
+    if (match)
+      return { records: Number(match[1]), waitedMs: Date.now() - start };
     await sleep(1000);
   }
   return undefined;
@@ -77,7 +78,9 @@ async function main() {
   const clock = portalSlaClock();
   const offerings = exampleOfferings();
   log(
-    `bench: sizes ${options.sizes.map(s => s.label).join(', ')} on ${options.engine}, ${options.duration} s per operation and concurrency`,
+    `bench: sizes ${options.sizes.map(s => s.label).join(', ')} on ${
+      options.engine
+    }, ${options.duration} s per operation and concurrency`,
   );
 
   let frontend: FrontendBuild | undefined;
@@ -119,7 +122,11 @@ async function main() {
         await mkdir(sqliteDir, { recursive: true });
         seed = await seedSqlite(sqliteFile, generator, size.incidents, log);
       }
-      log(`  seeded in ${seed.seconds.toFixed(1)} s; ${seed.runningTimers} running timers`);
+      log(
+        `  seeded in ${seed.seconds.toFixed(1)} s; ${
+          seed.runningTimers
+        } running timers`,
+      );
 
       const ranked = [...generator.incidentsPerComponent.entries()].sort(
         (a, b) => b[1] - a[1],
@@ -130,10 +137,15 @@ async function main() {
       const hot = org.components.find(c => c.ref === hotRef)!;
       const engineer = membersOf(org, hot.owner)[0];
 
-      const knex = options.engine === 'pg' ? pgKnex(database) : sqliteKnex(sqliteFile);
+      const knex =
+        options.engine === 'pg' ? pgKnex(database) : sqliteKnex(sqliteFile);
       const sweep = await timeSweep(knex, clock, now);
       await knex.destroy();
-      log(`  SLA sweep with nothing due: ${sweep.ms.toFixed(1)} ms (${sweep.events} events)`);
+      log(
+        `  SLA sweep with nothing due: ${sweep.ms.toFixed(1)} ms (${
+          sweep.events
+        } events)`,
+      );
 
       if (options.engine === 'pg') await dropOtherPluginDatabases();
       const configFile = join(work, `app-config.bench-${size.label}.yaml`);
@@ -160,11 +172,15 @@ async function main() {
         log,
       });
       const readyMs = Date.now() - startedAt;
-      log(`  backend ready, catalog ingested in ${(readyMs / 1000).toFixed(0)} s`);
+      log(
+        `  backend ready, catalog ingested in ${(readyMs / 1000).toFixed(0)} s`,
+      );
       const refresh = await waitForSlaRefresh(logFile, 30 * 60_000);
       log(
         refresh
-          ? `  start-up SLA refresh re-derived ${refresh.records} records (waited ${(refresh.waitedMs / 1000).toFixed(0)} s more)`
+          ? `  start-up SLA refresh re-derived ${
+              refresh.records
+            } records (waited ${(refresh.waitedMs / 1000).toFixed(0)} s more)`
           : '  start-up SLA refresh not seen in the log',
       );
       const engineerToken = await userToken(engineer);

@@ -88,7 +88,9 @@ export class BackendProcess {
 }
 
 /** RSS in bytes of a process and all its descendants, from /proc. */
-export async function treeRss(rootPid: number): Promise<{ total: number; largest: number }> {
+export async function treeRss(
+  rootPid: number,
+): Promise<{ total: number; largest: number }> {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const entry of await readdir('/proc')) {

@@ -46,7 +46,9 @@ export async function waitForCatalog(options: {
           { headers: { authorization: `Bearer ${token}` } },
         );
         if (!res.ok) throw new Error(`catalog ${res.status}`);
-        counts[kind] = ((await res.json()) as { totalItems: number }).totalItems;
+        counts[kind] = (
+          (await res.json()) as { totalItems: number }
+        ).totalItems;
       }
       const line = Object.entries(counts)
         .map(([k, n]) => `${k} ${n}/${options.expected[k]}`)
@@ -57,10 +59,13 @@ export async function waitForCatalog(options: {
         return token;
     } catch (error) {
       const message = String((error as Error).message ?? error);
-      if (message !== last) options.log(`  waiting for the backend: ${message.slice(0, 120)}`);
+      if (message !== last)
+        options.log(`  waiting for the backend: ${message.slice(0, 120)}`);
       last = message;
     }
     await sleep(2000);
   }
-  throw new Error(`The catalog did not ingest everything in ${options.timeoutMs / 1000} s`);
+  throw new Error(
+    `The catalog did not ingest everything in ${options.timeoutMs / 1000} s`,
+  );
 }

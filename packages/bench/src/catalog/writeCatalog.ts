@@ -60,11 +60,7 @@ export async function writeCatalog(
     })),
   ];
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(
-    file,
-    entities.map(e => stringify(e)).join('---\n'),
-    'utf8',
-  );
+  await writeFile(file, entities.map(e => stringify(e)).join('---\n'), 'utf8');
   return entities.length;
 }
 

@@ -27,12 +27,17 @@ export async function timeEntityTab(options: {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
   });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    ).newPage();
     page.setDefaultTimeout(120_000);
     await page.goto(`${options.baseUrl}/`);
     await page.getByLabel('Demo user').selectOption(options.user);
     await page.getByRole('button', { name: /^Sign in as / }).click();
-    await page.getByRole('heading', { name: /Catalog/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Catalog/ })
+      .first()
+      .waitFor();
 
     const url = `${options.baseUrl}/catalog/default/component/${options.componentName}/itsm`;
     const times: number[] = [];
@@ -47,7 +52,9 @@ export async function timeEntityTab(options: {
         .waitFor();
       times.push(Date.now() - start);
     }
-    options.log(`  browser: entity tab table in ${times.join(' ms, then ')} ms`);
+    options.log(
+      `  browser: entity tab table in ${times.join(' ms, then ')} ms`,
+    );
     return { firstMs: times[0], tableMs: times[1] };
   } finally {
     await browser.close();

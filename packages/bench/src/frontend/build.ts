@@ -64,13 +64,19 @@ async function itsmChunksFromStats(): Promise<
 }
 
 /** Fallback: chunks containing strings only the ITSM frontend has (API paths). */
-const ITSM_MARKERS = ['/sla/summary', '/approvals/pending', 'itsm.backstage.io'];
+const ITSM_MARKERS = [
+  '/sla/summary',
+  '/approvals/pending',
+  'itsm.backstage.io',
+];
 
 /**
  * Production build of packages/app (`yarn workspace app build --stats`), then the
  * gzipped size of every JS/CSS file and of those that belong to the ITSM plugin.
  */
-export async function buildApp(log: (line: string) => void): Promise<FrontendBuild> {
+export async function buildApp(
+  log: (line: string) => void,
+): Promise<FrontendBuild> {
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
     const child = spawn('yarn', ['workspace', 'app', 'build', '--stats'], {
@@ -83,13 +89,17 @@ export async function buildApp(log: (line: string) => void): Promise<FrontendBui
     child.on('exit', code =>
       code === 0
         ? resolve()
-        : reject(new Error(`app build failed (${code}):\n${output.slice(-2000)}`)),
+        : reject(
+            new Error(`app build failed (${code}):\n${output.slice(-2000)}`),
+          ),
     );
   });
   const seconds = (Date.now() - started) / 1000;
   log(`  built in ${seconds.toFixed(0)} s`);
 
-  const assets = (await filesUnder(APP_DIST)).filter(f => /\.(js|css)$/.test(f));
+  const assets = (await filesUnder(APP_DIST)).filter(f =>
+    /\.(js|css)$/.test(f),
+  );
   const fromStats = await itsmChunksFromStats();
   const total: BundleFigures = { files: 0, raw: 0, gzip: 0, names: [] };
   const itsm: BundleFigures = { files: 0, raw: 0, gzip: 0, names: [] };

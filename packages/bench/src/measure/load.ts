@@ -38,50 +38,64 @@ export async function load(options: {
   const errorSamples: string[] = [];
   let dry = false;
   const started = Date.now();
-  const instance = autocannon({
-    url: options.baseUrl,
-    connections: options.connections,
-    duration: options.seconds,
-    timeout: 60,
-    headers: {
-      authorization: `Bearer ${options.token}`,
-      'content-type': 'application/json',
-    },
-    requests: [
-      {
-        setupRequest: (req: any) => {
-          const next = options.next();
-          if (!next) {
-            dry = true;
-            instance.stop();
-            return { ...req, method: 'GET', path: '/healthcheck', body: undefined };
-          }
-          return {
-            ...req,
-            method: next.method ?? 'GET',
-            path: next.path,
-            body: next.body ? JSON.stringify(next.body) : undefined,
-          };
-        },
-        onResponse: (status: number, body: string) => {
-          if (dry) return;
-          if (status < 200 || status >= 300) {
-            errors++;
-            if (errorSamples.length < 3)
-              errorSamples.push(`${status} ${String(body).slice(0, 200)}`);
-          }
-          options.onResponse?.(status, body);
-        },
+  let finish!: () => void;
+  const finished = new Promise<void>(resolve => (finish = resolve));
+  // The callback form returns the running instance (events, stop()).
+  const instance = autocannon(
+    {
+      url: options.baseUrl,
+      connections: options.connections,
+      duration: options.seconds,
+      timeout: 60,
+      headers: {
+        authorization: `Bearer ${options.token}`,
+        'content-type': 'application/json',
       },
-    ],
-  } as any);
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
-    if (!dry) latencies.push(ms);
-  });
+      requests: [
+        {
+          setupRequest: (req: any) => {
+            const next = options.next();
+            if (!next) {
+              dry = true;
+              instance.stop();
+              return {
+                ...req,
+                method: 'GET',
+                path: '/healthcheck',
+                body: undefined,
+              };
+            }
+            return {
+              ...req,
+              method: next.method ?? 'GET',
+              path: next.path,
+              body: next.body ? JSON.stringify(next.body) : undefined,
+            };
+          },
+          onResponse: (status: number, body: string) => {
+            if (dry) return;
+            if (status < 200 || status >= 300) {
+              errors++;
+              if (errorSamples.length < 3)
+                errorSamples.push(`${status} ${String(body).slice(0, 200)}`);
+            }
+            options.onResponse?.(status, body);
+          },
+        },
+      ],
+    } as autocannon.Options,
+    () => finish(),
+  );
+  instance.on(
+    'response',
+    (_client: unknown, _status: number, _bytes: number, ms: number) => {
+      if (!dry) latencies.push(ms);
+    },
+  );
   instance.on('reqError', () => {
     errors++;
   });
-  await new Promise<void>(resolve => instance.on('done', () => resolve()));
+  await finished;
   const elapsed = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {

@@ -49,7 +49,8 @@ const CONCURRENCY = [1, 10];
 export async function measureOperations(
   ctx: MeasureContext,
 ): Promise<OperationResult[]> {
-  const random = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+  const random = <T>(items: T[]) =>
+    items[Math.floor(Math.random() * items.length)];
   const randomId = () => random(ctx.incidentIds);
   const enc = encodeURIComponent;
   const get = (path: string) => () => ({ path });
@@ -59,13 +60,15 @@ export async function measureOperations(
   const created: { id: string; version: number }[] = [];
   const transitioned: { id: string; version: number }[] = [];
   const commented: string[] = [];
-  const keep = (pool: { id: string; version: number }[]) => (status: number, body: string) => {
-    if (status >= 200 && status < 300) {
-      const record = JSON.parse(body);
-      pool.push({ id: record.id, version: record.version });
-      commented.push(record.id);
-    }
-  };
+  const keep =
+    (pool: { id: string; version: number }[]) =>
+    (status: number, body: string) => {
+      if (status >= 200 && status < 300) {
+        const record = JSON.parse(body);
+        pool.push({ id: record.id, version: record.version });
+        commented.push(record.id);
+      }
+    };
   const createBody = {
     title: 'Checkout is slow (bench)',
     entityRef: ctx.hotComponent.ref,
@@ -77,29 +80,43 @@ export async function measureOperations(
     {
       name: 'catalog: entity by name (hot component)',
       token: 'admin',
-      next: get(`/api/catalog/entities/by-name/component/default/${ctx.hotComponent.name}`),
+      next: get(
+        `/api/catalog/entities/by-name/component/default/${ctx.hotComponent.name}`,
+      ),
     },
     {
       name: 'catalog: by-query kind=component, 20',
       token: 'admin',
-      next: get('/api/catalog/entities/by-query?filter=kind=component&limit=20'),
+      next: get(
+        '/api/catalog/entities/by-query?filter=kind=component&limit=20',
+      ),
     },
     {
       name: 'entity tab: open incidents, median component',
       token: 'engineer',
-      next: get(`/api/itsm/incidents?entityRef=${enc(ctx.medianComponent.ref)}&open=true&limit=20`),
+      next: get(
+        `/api/itsm/incidents?entityRef=${enc(
+          ctx.medianComponent.ref,
+        )}&open=true&limit=20`,
+      ),
       raw: incidentListSql({ entityRef: ctx.medianComponent.ref, open: true }),
     },
     {
       name: 'entity tab: open incidents, hottest component',
       token: 'engineer',
-      next: get(`/api/itsm/incidents?entityRef=${enc(ctx.hotComponent.ref)}&open=true&limit=20`),
+      next: get(
+        `/api/itsm/incidents?entityRef=${enc(
+          ctx.hotComponent.ref,
+        )}&open=true&limit=20`,
+      ),
       raw: incidentListSql({ entityRef: ctx.hotComponent.ref, open: true }),
     },
     {
       name: 'org: open P1/P2 incidents',
       token: 'admin',
-      next: get('/api/itsm/incidents?open=true&priority=P1&priority=P2&limit=20'),
+      next: get(
+        '/api/itsm/incidents?open=true&priority=P1&priority=P2&limit=20',
+      ),
       raw: incidentListSql({ open: true, priorities: ['P1', 'P2'] }),
     },
     {
@@ -141,7 +158,11 @@ export async function measureOperations(
     {
       name: 'write: create incident',
       token: 'engineer',
-      next: () => ({ method: 'POST', path: '/api/itsm/incidents', body: createBody }),
+      next: () => ({
+        method: 'POST',
+        path: '/api/itsm/incidents',
+        body: createBody,
+      }),
       onResponse: keep(created),
     },
     {
@@ -179,7 +200,10 @@ export async function measureOperations(
       next: () => ({
         method: 'POST',
         path: `/api/itsm/incidents/${random(commented)}/comments`,
-        body: { body: 'Still seeing errors after the restart.', visibility: 'comment' },
+        body: {
+          body: 'Still seeing errors after the restart.',
+          visibility: 'comment',
+        },
       }),
     },
   ];
@@ -199,7 +223,11 @@ export async function measureOperations(
       });
       runs.push(result);
       ctx.log(
-        `  ${op.name} c=${connections}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s, ${result.requests} requests, ${result.errors} errors`,
+        `  ${op.name} c=${connections}: p50 ${result.p50.toFixed(
+          1,
+        )} ms, p95 ${result.p95.toFixed(1)} ms, ${result.rps.toFixed(
+          0,
+        )} req/s, ${result.requests} requests, ${result.errors} errors`,
       );
       for (const sample of result.errorSamples) ctx.log(`    error: ${sample}`);
     }
@@ -227,7 +255,9 @@ export interface IsolationResult {
  * alone, then again while 10 more connections load the organisation SLA dashboard (one
  * backend process: they share its event loop and its CPU).
  */
-export async function measureIsolation(ctx: MeasureContext): Promise<IsolationResult> {
+export async function measureIsolation(
+  ctx: MeasureContext,
+): Promise<IsolationResult> {
   const byName = {
     baseUrl: ctx.baseUrl,
     token: ctx.adminToken,

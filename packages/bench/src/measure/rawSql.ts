@@ -62,7 +62,10 @@ export function incidentListSql(filter: {
 }
 
 const resolveIncident = (db: Client, id: string) =>
-  db.query(`SELECT id FROM itsm_records WHERE kind = 'incident' AND id = $1 LIMIT 1`, [id]);
+  db.query(
+    `SELECT id FROM itsm_records WHERE kind = 'incident' AND id = $1 LIMIT 1`,
+    [id],
+  );
 
 export const recordGetSql =
   (id: () => string): RawQuery =>
@@ -111,7 +114,11 @@ const scopeSql = (entityRef: string | undefined, params: unknown[]) => {
 };
 
 /** SlaReports.reportRows: every cycle counted since `since`, or still open. */
-async function reportRows(db: Client, entityRef: string | undefined, since: number) {
+async function reportRows(
+  db: Client,
+  entityRef: string | undefined,
+  since: number,
+) {
   const params: unknown[] = [new Date(since).toISOString()];
   await db.query(
     `SELECT t.record_id, r.kind, t.metric, t.status, t.started_at, t.stopped_at,
@@ -131,7 +138,10 @@ export const slaSummarySql =
     for (const status of ['breached', 'at_risk']) {
       const params: unknown[] = [status];
       const from = `FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
-        WHERE t.status = $1 AND t.stopped_at IS NULL ${scopeSql(entityRef, params)}`;
+        WHERE t.status = $1 AND t.stopped_at IS NULL ${scopeSql(
+          entityRef,
+          params,
+        )}`;
       await db.query(
         `SELECT t.*, r.number, r.kind, r.title, r.state, r.priority, r.entity_ref,
                 r.assignee, r.assignment_group ${from}

@@ -68,7 +68,9 @@ export function operationsTable(operations: OperationFigures[]): string {
     return [
       op.name,
       ...op.runs.map(r =>
-        r.requests ? `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)}` : 'no requests',
+        r.requests
+          ? `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)}`
+          : 'no requests',
       ),
       op.runs.map(r => r.rps.toFixed(0)).join(' / '),
       errors ? `**${errors} of ${requests}**` : '0',

@@ -7,7 +7,14 @@ import type { SweepResult } from '../measure/sweep';
 import type { BenchOptions } from '../options';
 import { benchPath } from '../paths';
 import type { SeedResult } from '../seed/pgSeed';
-import { bytes, growthTable, ms, operationsTable, ratio, table } from './format';
+import {
+  bytes,
+  growthTable,
+  ms,
+  operationsTable,
+  ratio,
+  table,
+} from './format';
 
 export interface SizeReport {
   label: string;
@@ -30,7 +37,9 @@ export interface SizeReport {
 function sizeSection(size: SizeReport): string {
   const iso = size.isolation;
   return [
-    `## ${size.label} (${size.incidents.toLocaleString('en')} incidents, ${size.engine})`,
+    `## ${size.label} (${size.incidents.toLocaleString('en')} incidents, ${
+      size.engine
+    })`,
     '',
     `Hottest component ${size.hot.ref} (${size.hot.incidents} incidents), median ${size.median.ref} (${size.median.incidents}). ` +
       `Reports read as ${size.admin} (itsm-admins), records and writes as ${size.engineer} (owner group of the hottest component).`,
@@ -42,11 +51,17 @@ function sizeSection(size: SizeReport): string {
       [
         ['alone', iso.aloneRps.toFixed(0), ms(iso.aloneP95)],
         [
-          `with 10 clients on the org SLA dashboard (${iso.dashboardRps.toFixed(1)} req/s, ${iso.dashboardErrors} errors)`,
+          `with 10 clients on the org SLA dashboard (${iso.dashboardRps.toFixed(
+            1,
+          )} req/s, ${iso.dashboardErrors} errors)`,
           iso.loadedRps.toFixed(0),
           ms(iso.loadedP95),
         ],
-        ['loaded / alone', ratio(iso.loadedRps, iso.aloneRps), ratio(iso.loadedP95, iso.aloneP95)],
+        [
+          'loaded / alone',
+          ratio(iso.loadedRps, iso.aloneRps),
+          ratio(iso.loadedP95, iso.aloneP95),
+        ],
       ],
     ),
   ].join('\n');
@@ -58,27 +73,53 @@ function summaryTable(sizes: SizeReport[]): string {
     [
       ['seeding, total s', ...sizes.map(s => s.seed.seconds.toFixed(1))],
       ...[...new Set(sizes.flatMap(s => Object.keys(s.seed.phases)))].map(
-        phase => [`  ${phase}, s`, ...sizes.map(s => s.seed.phases[phase]?.toFixed(1) ?? '–')],
+        phase => [
+          `  ${phase}, s`,
+          ...sizes.map(s => s.seed.phases[phase]?.toFixed(1) ?? '–'),
+        ],
       ),
       ...[...new Set(sizes.flatMap(s => Object.keys(s.seed.rows)))].map(t => [
         `rows ${t}`,
         ...sizes.map(s => (s.seed.rows[t] ?? 0).toLocaleString('en')),
       ]),
-      ['running SLA timers (running, at risk, paused)', ...sizes.map(s => s.seed.runningTimers.toLocaleString('en'))],
-      ['SLA sweep, nothing due, ms', ...sizes.map(s => `${ms(s.sweep.ms)}${s.sweep.events ? ` (${s.sweep.events} events)` : ''}`)],
+      [
+        'running SLA timers (running, at risk, paused)',
+        ...sizes.map(s => s.seed.runningTimers.toLocaleString('en')),
+      ],
+      [
+        'SLA sweep, nothing due, ms',
+        ...sizes.map(
+          s =>
+            `${ms(s.sweep.ms)}${
+              s.sweep.events ? ` (${s.sweep.events} events)` : ''
+            }`,
+        ),
+      ],
       ['backend peak RSS, process tree', ...sizes.map(s => bytes(s.rss.peak))],
-      ['backend peak RSS, largest process', ...sizes.map(s => bytes(s.rss.largest))],
-      ['backend start to catalog ingested, s', ...sizes.map(s => s.backendReadySeconds.toFixed(0))],
+      [
+        'backend peak RSS, largest process',
+        ...sizes.map(s => bytes(s.rss.largest)),
+      ],
+      [
+        'backend start to catalog ingested, s',
+        ...sizes.map(s => s.backendReadySeconds.toFixed(0)),
+      ],
       [
         'start-up SLA refresh (records re-derived; s after ready)',
         ...sizes.map(s =>
-          s.slaRefresh ? `${s.slaRefresh.records} (${(s.slaRefresh.waitedMs / 1000).toFixed(0)} s)` : 'not seen',
+          s.slaRefresh
+            ? `${s.slaRefresh.records} (${(
+                s.slaRefresh.waitedMs / 1000
+              ).toFixed(0)} s)`
+            : 'not seen',
         ),
       ],
       [
         'browser: navigation → entity tab incident table, ms (first / again)',
         ...sizes.map(s =>
-          s.browser ? `${ms(s.browser.firstMs)} / ${ms(s.browser.tableMs)}` : '–',
+          s.browser
+            ? `${ms(s.browser.firstMs)} / ${ms(s.browser.tableMs)}`
+            : '–',
         ),
       ],
     ],
@@ -92,16 +133,30 @@ function frontendSection(build: FrontendBuild): string {
     table(
       ['what', 'files', 'raw', 'gzip'],
       [
-        ['whole bundle (JS + CSS)', String(build.total.files), bytes(build.total.raw), bytes(build.total.gzip)],
-        ['ITSM plugin chunks', String(build.itsm.files), bytes(build.itsm.raw), bytes(build.itsm.gzip)],
+        [
+          'whole bundle (JS + CSS)',
+          String(build.total.files),
+          bytes(build.total.raw),
+          bytes(build.total.gzip),
+        ],
+        [
+          'ITSM plugin chunks',
+          String(build.itsm.files),
+          bytes(build.itsm.raw),
+          bytes(build.itsm.gzip),
+        ],
       ],
     ),
     '',
-    `ITSM chunks found by ${build.itsmMethod}: ${build.itsm.names.join(', ') || 'none'}` +
-      (build.itsmModuleBytes !== undefined
-        ? `; the ITSM modules themselves are ${bytes(build.itsmModuleBytes)} before minification`
-        : '') +
-      `. Build took ${build.seconds.toFixed(0)} s.`,
+    `ITSM chunks found by ${build.itsmMethod}: ${
+      build.itsm.names.join(', ') || 'none'
+    }${
+      build.itsmModuleBytes !== undefined
+        ? `; the ITSM modules themselves are ${bytes(
+            build.itsmModuleBytes,
+          )} before minification`
+        : ''
+    }. Build took ${build.seconds.toFixed(0)} s.`,
   ].join('\n');
 }
 
@@ -116,7 +171,9 @@ export function renderReport(input: {
     `# ITSM benchmark, ${date.toISOString()}`,
     '',
     `Engine ${options.engine}; ${options.duration} s per operation and concurrency; ` +
-      `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}.`,
+      `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${
+        process.version
+      }.`,
     '',
     ...sizes.flatMap(s => [sizeSection(s), '']),
     '## Growth (p95 at c=1)',

@@ -9,7 +9,10 @@ describe('Zipf', () => {
     for (let k = 0; k < zipf.n; k++) sum += zipf.probability(k);
     expect(sum).toBeCloseTo(1, 10);
     // p(k) / p(2k) = 2^s whatever k.
-    expect(zipf.probability(9) / zipf.probability(19)).toBeCloseTo(2 ** 1.07, 6);
+    expect(zipf.probability(9) / zipf.probability(19)).toBeCloseTo(
+      2 ** 1.07,
+      6,
+    );
   });
 
   it('maps uniform draws onto ranks by the cumulative distribution', () => {

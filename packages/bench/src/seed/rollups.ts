@@ -12,8 +12,8 @@ export async function rebuildRollupsIfAny(
   let rebuild: ((db: Knex) => Promise<unknown>) | undefined;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    rebuild = require('@backstage-itsm/plugin-itsm-backend/src/sla/rollups')
-      .rebuildSlaRollups;
+    rebuild =
+      require('@backstage-itsm/plugin-itsm-backend/src/sla/rollups').rebuildSlaRollups;
   } catch (error) {
     // Only the module itself missing means "not in this version"; other errors are real.
     const e = error as NodeJS.ErrnoException;
