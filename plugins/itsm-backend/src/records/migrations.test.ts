@@ -63,7 +63,13 @@ describe.each(ids)('migrations on %s', databaseId => {
       urgency: 1,
     });
     // The SLA migrations go down without touching the records or their kinds' rows
-    // (SQLite rebuilds itsm_records to drop a column: no cascade may follow).
+    // (SQLite rebuilds tables to drop a column: no cascade may follow).
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('itsm_sla_rollups')).toBe(false);
+    expect(await knex.schema.hasColumn('itsm_sla_timers', 'counted_at')).toBe(
+      false,
+    );
+    expect(await knex('itsm_records').pluck('id')).toEqual(['r2']);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasColumn('itsm_records', 'ci_tier')).toBe(false);
     expect(await knex('itsm_records').pluck('id')).toEqual(['r2']);
@@ -324,6 +330,18 @@ describe.each(ids)('migration round trips on %s', databaseId => {
       started_at: at,
       evaluated_at: at,
     });
+    const counts = {
+      role: 'group',
+      entity_ref: '',
+      grp: 'group:default/a',
+      kind: 'incident',
+      metric: 'response',
+      day: at.slice(0, 10),
+      met: 1,
+    };
+    await knex('itsm_sla_counted').insert({ record_id: 'r1', ...counts });
+    await knex('itsm_sla_rollups').insert(counts);
+    await knex('itsm_sla_state').insert({ key: 'k', value: 'v' });
     const initial = await rowsOf(knex);
     // Every table has a row to lose.
     expect(

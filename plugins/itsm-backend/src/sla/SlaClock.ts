@@ -5,6 +5,7 @@ import {
   SlaTimer,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
+import { createHash } from 'crypto';
 import { Duration } from 'luxon';
 import { addBusinessMillis, parseCalendars } from './calendar';
 import { SlaPolicy, parseIsoDurationMillis, selectPolicy } from './policy';
@@ -66,8 +67,26 @@ export function fulfillmentTargetMillis(iso: string): number | undefined {
  * `itsm.sla.policies`) and derives its timers from the timeline. Pure; storage and
  * scheduling live in SlaTimerStore and SlaMonitor.
  */
+/**
+ * Bump when the way timers are derived from a timeline changes: every open record's
+ * timers are then re-derived once at start-up, as after a policy change.
+ */
+const DERIVATION_VERSION = 2;
+
 export class SlaClock {
   constructor(private readonly policies: readonly SlaPolicy[]) {}
+
+  /**
+   * What the stored timers were derived under: the policies with their calendars and
+   * the derivation's version. Equal fingerprints mean nothing needs re-deriving.
+   */
+  fingerprint(): string {
+    const json = JSON.stringify(
+      { version: DERIVATION_VERSION, policies: this.policies },
+      (_key, value) => (value instanceof Set ? [...value].sort() : value),
+    );
+    return createHash('sha256').update(json).digest('hex');
+  }
 
   /**
    * The policy that applies, with a request's resolution target replaced by its

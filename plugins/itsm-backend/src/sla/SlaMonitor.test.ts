@@ -25,12 +25,14 @@ const alice = {
 };
 
 /** One backend instance: its own connection pool, stores and sweep. */
-function instance(db: Knex, now: () => Date, events: SlaEvent[]) {
+function instance(
+  db: Knex,
+  now: () => Date,
+  events: SlaEvent[],
+  policies = testSlaPolicies,
+) {
   const records = new RecordStore(db);
-  const timers = new SlaTimerStore(
-    records,
-    new SlaClock(testSlaPolicies),
-  ).attach();
+  const timers = new SlaTimerStore(records, new SlaClock(policies)).attach();
   return {
     records,
     incidents: new IncidentService({
@@ -208,6 +210,17 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
       ['resolution', 'running'],
       ['response', 'at_risk'],
     ]);
+
+    // Under the same policies there is nothing to re-derive at the next start.
+    expect(await monitor.refresh(1)).toBe(0);
+    // A policy changed in config: the open record is re-derived again.
+    const changed = testSlaPolicies.map(p => ({
+      ...p,
+      warningThresholds: [0.9],
+    }));
+    expect(await instance(knex, clock, events, changed).monitor.refresh()).toBe(
+      1,
+    );
   });
 
   it('records every breach exactly once when two backend instances sweep at the same time', async () => {

@@ -168,25 +168,39 @@ export class SlaMonitor {
   }
 
   /**
-   * Re-derives the timers of open records and of records that have none (after an
-   * upgrade or a policy change in config). Idempotent; run at start-up.
+   * Re-derives the timers of open records and of records that have none, when the
+   * policies (or the derivation) changed since the last refresh: after an upgrade or a
+   * config change, not every day. In batches, one transaction per batch, each record
+   * under its row lock; returns how many records were re-derived.
    */
-  async refresh(batch = 200): Promise<number> {
+  async refresh(batch = 100): Promise<number> {
     const { records, timers } = this.options;
+    const fingerprint = timers.clock.fingerprint();
+    const state = () => records.db('itsm_sla_state');
+    const stored = await state().where({ key: FINGERPRINT }).first();
+    if (stored?.value === fingerprint) return 0;
     let count = 0;
     let after: string | undefined;
     for (;;) {
       const ids = await timers.needingRefresh(batch, after);
-      if (ids.length === 0) return count;
-      for (const id of ids) {
-        await records.transaction(async trx => {
+      if (ids.length === 0) break;
+      await records.transaction(async trx => {
+        for (const id of ids) {
           if (await records.lock(trx, id)) {
             await timers.recompute(trx, id, this.now());
           }
-        });
-        count++;
-      }
+        }
+      });
+      count += ids.length;
       after = ids[ids.length - 1];
     }
+    await state()
+      .insert({ key: FINGERPRINT, value: fingerprint })
+      .onConflict('key')
+      .merge();
+    return count;
   }
 }
+
+/** `itsm_sla_state` key of the fingerprint the timers were last refreshed under. */
+const FINGERPRINT = 'policy_fingerprint';

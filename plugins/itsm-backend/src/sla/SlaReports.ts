@@ -3,7 +3,6 @@ import {
   complianceOf,
   Page,
   Priority,
-  RecordKind,
   SlaComplianceReport,
   SlaComplianceRow,
   SlaGroupBy,
@@ -18,7 +17,7 @@ import { applyReadFilters, ReadFilters } from '../permissions/toKnex';
 import { z } from 'zod/v4';
 import { cursorTimestamp, decodeKey, encodeKey } from '../records/cursor';
 import { RecordStore } from '../records/RecordStore';
-import { toIso } from '../records/time';
+import { CountRow, SlaCounts } from './rollups';
 import { timerRowTimes } from './SlaTimerStore';
 
 /** What the caller may read, per kind (see ReadFilters). */
@@ -55,55 +54,6 @@ const WEEKS = 13;
 /** How many open breaches / at-risk timers a summary lists. */
 const SUMMARY_LIST = 20;
 
-/** A timer cycle as the reports read it, with its record. */
-interface ReportRow {
-  record_id: string;
-  kind: RecordKind;
-  metric: SlaMetric;
-  status: SlaTimerStatus;
-  started_at: Date | string;
-  stopped_at: Date | string | null;
-  breached_at: Date | string | null;
-  assignment_group: string | null;
-  entity_ref: string;
-  is_open: boolean | number;
-}
-
-/** When a measured cycle counts: when it stopped, or when a running one breached. */
-function countedAt(row: ReportRow): number | null {
-  if (row.status === 'met' && row.stopped_at)
-    return Date.parse(toIso(row.stopped_at));
-  if (row.status === 'breached') {
-    const at = row.stopped_at ?? row.breached_at;
-    return at ? Date.parse(toIso(at)) : null;
-  }
-  return null;
-}
-
-/** Compliance of the cycles counted in [from, to). */
-function tally(rows: ReportRow[], from: number, to = Infinity) {
-  let met = 0;
-  let breached = 0;
-  for (const row of rows) {
-    const at = countedAt(row);
-    if (at === null || at < from || at >= to) continue;
-    if (row.status === 'met') met++;
-    else breached++;
-  }
-  return complianceOf(met, breached);
-}
-
-/** Mean wall-clock duration of the stopped, not canceled cycles, in ms. */
-function meanDuration(rows: ReportRow[]): number | null {
-  const durations = rows
-    .filter(r => r.stopped_at && r.status !== 'canceled')
-    .map(
-      r => Date.parse(toIso(r.stopped_at)) - Date.parse(toIso(r.started_at)),
-    );
-  if (durations.length === 0) return null;
-  return Math.round(durations.reduce((a, b) => a + b, 0) / durations.length);
-}
-
 /** Monday 00:00 UTC of the week of `t`. */
 function weekStart(t: number): number {
   const d = new Date(t);
@@ -111,16 +61,54 @@ function weekStart(t: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day);
 }
 
+/** Met vs breached of counted rows. */
+function complianceOfRows(rows: CountRow[]) {
+  let met = 0;
+  let breached = 0;
+  for (const row of rows) {
+    met += row.met;
+    breached += row.breached;
+  }
+  return complianceOf(met, breached);
+}
+
+/** Mean wall-clock length of the stopped, not canceled incident cycles of a metric. */
+function meanWall(rows: CountRow[], metric: SlaMetric): number | null {
+  let total = 0;
+  let n = 0;
+  for (const row of rows) {
+    if (row.kind !== 'incident' || row.metric !== metric) continue;
+    total += row.wall_sum_ms;
+    n += row.wall_n;
+  }
+  return n === 0 ? null : Math.round(total / n);
+}
+
+const CLOSE_CODES: Record<
+  string,
+  'successful' | 'successfulWithIssues' | 'unsuccessful' | 'backedOut'
+> = {
+  successful: 'successful',
+  successful_with_issues: 'successfulWithIssues',
+  unsuccessful: 'unsuccessful',
+  backed_out: 'backedOut',
+};
+
 /**
  * The SLA view's figures (DESIGN.md §4): compliance, open breaches, at-risk timers,
  * MTTA, MTTR, the weekly trend, compliance by group or system and the change success
- * rate. Reads the stored timers, only of records the caller may read.
+ * rate, only of records the caller may read. Counts are made by the database (SlaCounts:
+ * daily rollups, timer rows grouped in SQL), so a report costs what its answer holds.
  */
 export class SlaReports {
+  private readonly counts: SlaCounts;
+
   constructor(
     private readonly records: RecordStore,
     private readonly options: { now?: () => Date } = {},
-  ) {}
+  ) {
+    this.counts = new SlaCounts(records);
+  }
 
   private get db(): Knex {
     return this.records.db;
@@ -148,55 +136,13 @@ export class SlaReports {
     if (scope.primaryCis) query.whereIn('r.entity_ref', scope.primaryCis);
   }
 
-  private reportRows(
-    visible: VisibleRecords,
-    scope: SlaScope,
-    since: number,
-  ): Promise<ReportRow[]> {
-    const sinceIso = new Date(since).toISOString();
-    return this.timers(visible, scope)
-      .where(q =>
-        q
-          .where('t.stopped_at', '>=', sinceIso)
-          .orWhereNull('t.stopped_at')
-          .orWhere('t.breached_at', '>=', sinceIso),
-      )
-      .select(
-        't.record_id',
-        'r.kind',
-        't.metric',
-        't.status',
-        't.started_at',
-        't.stopped_at',
-        't.breached_at',
-        'r.assignment_group',
-        'r.entity_ref',
-        'r.is_open',
-      );
-  }
-
   async summary(visible: VisibleRecords, scope: SlaScope): Promise<SlaSummary> {
     const now = this.now().getTime();
     const firstWeek = weekStart(now) - (WEEKS - 1) * 7 * DAY;
-    const since = Math.min(now - 90 * DAY, firstWeek);
-    const rows = await this.reportRows(visible, scope, since);
-
-    const compliance = (days: number) => tally(rows, now - days * DAY);
-    const trend: SlaTrendPoint[] = [];
-    for (let w = 0; w < WEEKS; w++) {
-      const start = firstWeek + w * 7 * DAY;
-      trend.push({
-        weekStart: new Date(start).toISOString(),
-        ...tally(rows, start, start + 7 * DAY),
-      });
-    }
-
-    const incidents90 = rows.filter(
-      r =>
-        r.kind === 'incident' &&
-        r.stopped_at !== null &&
-        Date.parse(toIso(r.stopped_at)) >= now - 90 * DAY,
-    );
+    const weeks = Array.from({ length: WEEKS }, (_, w) => {
+      const from = firstWeek + w * 7 * DAY;
+      return { from, to: from + 7 * DAY };
+    });
     const breached: SlaTimerFilter = {
       ...scope,
       statuses: ['breached'],
@@ -208,29 +154,45 @@ export class SlaReports {
       open: true,
     };
     const listed = { limit: SUMMARY_LIST, order: 'due' as const };
-    const [openBreaches, openBreachCount, atRisk, atRiskCount] =
-      await Promise.all([
-        this.list(visible, breached, listed),
-        this.count(visible, breached),
-        this.list(visible, atRiskFilter, listed),
-        this.count(visible, atRiskFilter),
-      ]);
+    const [
+      [last30, last90, ...trend],
+      openBreaches,
+      openBreachCount,
+      atRisk,
+      atRiskCount,
+    ] = await Promise.all([
+      this.counts.windows(visible, scope, 'none', [
+        { from: now - 30 * DAY, to: Infinity },
+        { from: now - 90 * DAY, to: Infinity },
+        ...weeks,
+      ]),
+      this.list(visible, breached, listed),
+      this.count(visible, breached),
+      this.list(visible, atRiskFilter, listed),
+      this.count(visible, atRiskFilter),
+    ]);
     return {
-      compliance30: compliance(30),
-      compliance90: compliance(90),
+      compliance30: complianceOfRows(last30),
+      compliance90: complianceOfRows(last90),
       openBreaches: openBreaches.items,
       openBreachCount,
       atRisk: atRisk.items,
       atRiskCount,
-      mttaMs: meanDuration(incidents90.filter(r => r.metric === 'response')),
-      mttrMs: meanDuration(incidents90.filter(r => r.metric === 'resolution')),
-      trend,
+      mttaMs: meanWall(last90, 'response'),
+      mttrMs: meanWall(last90, 'resolution'),
+      trend: trend.map(
+        (rows, w): SlaTrendPoint => ({
+          weekStart: new Date(weeks[w].from).toISOString(),
+          ...complianceOfRows(rows),
+        }),
+      ),
     };
   }
 
   /**
    * Compliance by assignment group or by system over `days`, worst first (lowest
    * compliance, then most breaches), with the change success rate by the same key.
+   * A key is listed when it has cycles counted, stopped or open in the period.
    */
   async compliance(
     visible: VisibleRecords,
@@ -240,43 +202,61 @@ export class SlaReports {
   ): Promise<SlaComplianceReport> {
     const now = this.now().getTime();
     const from = now - days * DAY;
-    const rows = await this.reportRows(visible, {}, from);
-    const changes = await this.closedChanges(visible, from);
-    const systems =
-      groupBy === 'system'
-        ? await systemsOf([
-            ...rows.map(r => r.entity_ref),
-            ...changes.map(c => c.entity_ref),
-          ])
-        : new Map<string, string | null>();
-    const keyOf = (row: {
-      assignment_group: string | null;
-      entity_ref: string;
-    }) =>
-      groupBy === 'group'
-        ? row.assignment_group ?? null
-        : systems.get(row.entity_ref) ?? null;
-
-    const byKey = new Map<string | null, ReportRow[]>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      byKey.set(key, [...(byKey.get(key) ?? []), row]);
-    }
-    const report: SlaComplianceRow[] = [...byKey.entries()].map(
-      ([key, group]) => {
-        const open = group.filter(r => r.stopped_at === null);
-        const incidents = group.filter(r => r.kind === 'incident');
-        return {
-          key,
-          ...tally(group, from),
-          openBreaches: open.filter(r => r.status === 'breached').length,
-          atRisk: open.filter(r => r.status === 'at_risk').length,
-          mttaMs: meanDuration(incidents.filter(r => r.metric === 'response')),
-          mttrMs: meanDuration(
-            incidents.filter(r => r.metric === 'resolution'),
+    const keyBy = groupBy === 'group' ? 'group' : 'entity';
+    const [[counted], open, changes] = await Promise.all([
+      this.counts.windows(visible, {}, keyBy, [{ from, to: Infinity }]),
+      this.openByKey(visible, keyBy),
+      this.closedChangesByKey(visible, keyBy, from),
+    ]);
+    // By system: the database keys by primary CI; the catalog knows their systems.
+    let keyOf = (key: string | null) => key;
+    if (groupBy === 'system') {
+      const refs = [
+        ...new Set(
+          [...counted, ...open, ...changes].flatMap(r =>
+            r.key ? [r.key] : [],
           ),
-        };
-      },
+        ),
+      ];
+      const systems = await systemsOf(refs);
+      keyOf = key => (key ? systems.get(key) ?? null : null);
+    }
+
+    const byKey = new Map<
+      string | null,
+      SlaComplianceRow & { rows: CountRow[] }
+    >();
+    const rowOf = (key: string | null) => {
+      const row = byKey.get(key) ?? {
+        key,
+        met: 0,
+        breached: 0,
+        compliance: null,
+        openBreaches: 0,
+        atRisk: 0,
+        mttaMs: null,
+        mttrMs: null,
+        rows: [],
+      };
+      byKey.set(key, row);
+      return row;
+    };
+    for (const row of counted) {
+      if (row.met + row.breached + row.canceled > 0)
+        rowOf(keyOf(row.key)).rows.push(row);
+    }
+    for (const row of open) {
+      const target = rowOf(keyOf(row.key));
+      if (row.status === 'breached') target.openBreaches += row.n;
+      if (row.status === 'at_risk') target.atRisk += row.n;
+    }
+    const report: SlaComplianceRow[] = [...byKey.values()].map(
+      ({ rows, ...row }) => ({
+        ...row,
+        ...complianceOfRows(rows),
+        mttaMs: meanWall(rows, 'response'),
+        mttrMs: meanWall(rows, 'resolution'),
+      }),
     );
     report.sort(
       (a, b) =>
@@ -288,7 +268,7 @@ export class SlaReports {
 
     const success = new Map<string | null, ChangeSuccessRow>();
     for (const change of changes) {
-      const key = keyOf(change);
+      const key = keyOf(change.key);
       const row = success.get(key) ?? {
         key,
         closed: 0,
@@ -298,12 +278,9 @@ export class SlaReports {
         backedOut: 0,
         successRate: null,
       };
-      row.closed++;
-      if (change.close_code === 'successful') row.successful++;
-      else if (change.close_code === 'successful_with_issues')
-        row.successfulWithIssues++;
-      else if (change.close_code === 'unsuccessful') row.unsuccessful++;
-      else if (change.close_code === 'backed_out') row.backedOut++;
+      row.closed += change.n;
+      const code = CLOSE_CODES[change.close_code];
+      if (code) row[code] += change.n;
       row.successRate =
         (row.successful + row.successfulWithIssues) / row.closed;
       success.set(key, row);
@@ -317,8 +294,35 @@ export class SlaReports {
     return { groupBy, days, rows: report, changeSuccess };
   }
 
-  /** Changes closed since `from` with their close code (the end of the work, else the close). */
-  private closedChanges(visible: VisibleRecords, from: number) {
+  private keyColumn(keyBy: 'group' | 'entity') {
+    return keyBy === 'group' ? 'r.assignment_group' : 'r.entity_ref';
+  }
+
+  /** Open cycles (running, paused, at risk, breached) by key and status. */
+  private async openByKey(
+    visible: VisibleRecords,
+    keyBy: 'group' | 'entity',
+  ): Promise<{ key: string | null; status: string; n: number }[]> {
+    const key = this.keyColumn(keyBy);
+    const rows = await this.timers(visible, {})
+      .whereNull('t.stopped_at')
+      .select({ key, status: 't.status' })
+      .count({ n: '*' })
+      .groupBy(key, 't.status');
+    return rows.map((r: any) => ({
+      key: r.key ?? null,
+      status: r.status,
+      n: Number(r.n),
+    }));
+  }
+
+  /** Changes closed since `from`, by key and close code. */
+  private async closedChangesByKey(
+    visible: VisibleRecords,
+    keyBy: 'group' | 'entity',
+    from: number,
+  ): Promise<{ key: string | null; close_code: string; n: number }[]> {
+    const key = this.keyColumn(keyBy);
     const query = this.db('itsm_records as r')
       .join('itsm_changes as k', 'k.record_id', 'r.id')
       .where('r.kind', 'change')
@@ -326,17 +330,15 @@ export class SlaReports {
       .whereNotNull('k.close_code')
       .where('r.updated_at', '>=', new Date(from).toISOString());
     applyReadFilters(query, visible);
-    return query.select(
-      'r.assignment_group',
-      'r.entity_ref',
-      'k.close_code',
-    ) as Promise<
-      {
-        assignment_group: string | null;
-        entity_ref: string;
-        close_code: string;
-      }[]
-    >;
+    const rows = await query
+      .select({ key, close_code: 'k.close_code' })
+      .count({ n: '*' })
+      .groupBy(key, 'k.close_code');
+    return rows.map((r: any) => ({
+      key: r.key ?? null,
+      close_code: r.close_code,
+      n: Number(r.n),
+    }));
   }
 
   /** Timers joined to their records, narrowed by scope, visibility and the filter. */

@@ -10,6 +10,7 @@ import { toIso, toIsoOrNull } from '../records/time';
 import { addBusinessMillis } from './calendar';
 import { SlaPolicy } from './policy';
 import { SlaClock, SlaSubjectRecord } from './SlaClock';
+import { countedColumns, SlaRollupStore } from './rollups';
 
 /** A row of `itsm_sla_timers` as knex returns it. */
 export interface SlaTimerRow {
@@ -38,6 +39,9 @@ const TIMERS = 'itsm_sla_timers';
  * it), so that stored status and due times never lag behind the record.
  */
 export class SlaTimerStore {
+  /** The report rollups, kept in step with the timers in the same transaction. */
+  readonly rollups = new SlaRollupStore();
+
   constructor(
     private readonly records: RecordStore,
     readonly clock: SlaClock,
@@ -48,6 +52,9 @@ export class SlaTimerStore {
     this.records.onAppend(async (trx, recordId, at, entries) => {
       if (entries.some(SlaClock.movesClock)) {
         await this.recompute(trx, recordId, new Date(at));
+      } else if (entries.some(e => e.type === 'field_changed')) {
+        // A reassignment or new CIs move the record's counts to other rollup keys.
+        await this.rollups.sync(trx, recordId);
       }
     });
     return this;
@@ -119,6 +126,12 @@ export class SlaTimerStore {
           breached_at: cycle.breachedAt ?? null,
           next_warning_at: nextWarningAt(policy!, timer, cycle, warned, now),
           evaluated_at: now.toISOString(),
+          ...countedColumns({
+            status: cycle.status,
+            startedAt: cycle.startedAt,
+            stoppedAt: cycle.stoppedAt,
+            breachedAt: cycle.breachedAt ?? null,
+          }),
         };
         if (previous) {
           await trx(TIMERS)
@@ -153,6 +166,7 @@ export class SlaTimerStore {
           .update({ due_at: due });
       }
     }
+    await this.rollups.sync(trx, recordId);
     return policy;
   }
 

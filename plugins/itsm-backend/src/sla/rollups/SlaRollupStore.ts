@@ -1,0 +1,160 @@
+import { Knex } from 'knex';
+import path from 'path';
+import { RecordStore } from '../../records/RecordStore';
+
+/** One line of the ledger or the rollups: what is counted under one key. */
+export interface RollupLine {
+  role: 'group' | 'primary' | 'affected';
+  entity_ref: string;
+  grp: string;
+  kind: string;
+  metric: string;
+  day: string;
+  met: number;
+  breached: number;
+  canceled: number;
+  wall_sum_ms: number;
+  wall_n: number;
+}
+
+const COUNTS = [
+  'met',
+  'breached',
+  'canceled',
+  'wall_sum_ms',
+  'wall_n',
+] as const;
+const KEY = ['day', 'role', 'entity_ref', 'grp', 'kind', 'metric'] as const;
+
+const keyOf = (line: RollupLine) => KEY.map(k => line[k]).join('\u0000');
+
+/**
+ * Keeps `itsm_sla_rollups` in step with the timers inside the transaction that changes
+ * them. Each record's share is kept in its ledger (`itsm_sla_counted`); `sync` works out
+ * the record's share now (its counted cycles, under its group and each of its CIs),
+ * and adds the difference to the rollups. A reassignment, a new CI or a re-derived timer
+ * all move the record's counts from the old keys to the new ones.
+ */
+export class SlaRollupStore {
+  /** The record's share as it is now, from its timers, group and CIs. */
+  async shareOf(db: Knex, recordId: string): Promise<RollupLine[]> {
+    const cycles = await db('itsm_sla_timers as t')
+      .join('itsm_records as r', 'r.id', 't.record_id')
+      .where('t.record_id', recordId)
+      .whereNotNull('t.counted_day')
+      .select(
+        't.metric',
+        't.status',
+        't.counted_day',
+        't.stopped_at',
+        't.wall_ms',
+        'r.kind',
+        'r.assignment_group',
+      );
+    if (cycles.length === 0) return [];
+    const cis: { role: 'primary' | 'affected'; entity_ref: string }[] =
+      await db('itsm_record_cis')
+        .where({ record_id: recordId })
+        .select('role', 'entity_ref');
+    const lines = new Map<string, RollupLine>();
+    const holders = [{ role: 'group' as const, entity_ref: '' }, ...cis];
+    for (const cycle of cycles) {
+      const stopped = cycle.stopped_at !== null && cycle.status !== 'canceled';
+      for (const holder of holders) {
+        const line: RollupLine = {
+          role: holder.role,
+          entity_ref: holder.entity_ref,
+          grp: cycle.assignment_group ?? '',
+          kind: cycle.kind,
+          metric: cycle.metric,
+          day: cycle.counted_day,
+          met: 0,
+          breached: 0,
+          canceled: 0,
+          wall_sum_ms: 0,
+          wall_n: 0,
+        };
+        const sum = lines.get(keyOf(line)) ?? line;
+        lines.set(keyOf(line), sum);
+        if (cycle.status === 'met') sum.met++;
+        if (cycle.status === 'breached') sum.breached++;
+        if (cycle.status === 'canceled') sum.canceled++;
+        if (stopped) {
+          sum.wall_sum_ms += Number(cycle.wall_ms);
+          sum.wall_n++;
+        }
+      }
+    }
+    return [...lines.values()];
+  }
+
+  /** Brings the rollups in step with the record's timers; call in its transaction. */
+  async sync(trx: Knex.Transaction, recordId: string): Promise<void> {
+    const [before, now] = await Promise.all([
+      trx('itsm_sla_counted').where({ record_id: recordId }),
+      this.shareOf(trx, recordId),
+    ]);
+    if (before.length === 0 && now.length === 0) return;
+    const delta = new Map<string, RollupLine>();
+    const add = (line: RollupLine, sign: 1 | -1) => {
+      const k = keyOf(line);
+      const sum = delta.get(k) ?? {
+        ...(Object.fromEntries(KEY.map(c => [c, line[c]])) as Pick<
+          RollupLine,
+          (typeof KEY)[number]
+        >),
+        met: 0,
+        breached: 0,
+        canceled: 0,
+        wall_sum_ms: 0,
+        wall_n: 0,
+      };
+      for (const c of COUNTS) sum[c] += sign * Number(line[c]);
+      delta.set(k, sum);
+    };
+    before.forEach(line => add(line, -1));
+    now.forEach(line => add(line, 1));
+    const changed = [...delta.entries()]
+      .filter(([, line]) => COUNTS.some(c => line[c] !== 0))
+      // One order for every writer, so two transactions never wait on each other's rows.
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, line]) => line);
+    if (changed.length === 0) return;
+    for (const line of changed) {
+      await trx('itsm_sla_rollups')
+        .insert(line)
+        .onConflict([...KEY])
+        .merge(
+          Object.fromEntries(
+            COUNTS.map(c => [
+              c,
+              trx.raw(`itsm_sla_rollups.${c} + excluded.${c}`),
+            ]),
+          ),
+        );
+    }
+    await trx('itsm_sla_counted').where({ record_id: recordId }).delete();
+    if (now.length)
+      await trx('itsm_sla_counted').insert(
+        now.map(line => ({ record_id: recordId, ...line })),
+      );
+  }
+}
+
+/**
+ * Rebuilds the ledger and the rollups from the timers, filling the counted columns of
+ * every cycle first: for timers written around the plugin (bulk loads, benchmarks). Run
+ * while nothing else writes.
+ */
+export async function rebuildSlaRollups(knex: Knex): Promise<void> {
+  // The migration that introduced the rollups is the one definition of the fill.
+  const migration = require(path.join(
+    RecordStore.migrationsDir,
+    '20261130090000_sla_rollups.js',
+  ));
+  await knex.transaction(async trx => {
+    await trx('itsm_sla_rollups').delete();
+    await trx('itsm_sla_counted').delete();
+    await migration.fill(trx);
+  });
+}
