@@ -1,5 +1,36 @@
 // @ts-check
 
+/*
+ * The ledger from the timers: a record's counted cycles once under its group and once
+ * under each of its CIs. Kept in step with SlaRollupStore.shareOf (a test
+ * compares the two).
+ */
+const COUNTS = `
+  SUM(CASE WHEN t.status = 'met' THEN 1 ELSE 0 END),
+  SUM(CASE WHEN t.status = 'breached' THEN 1 ELSE 0 END),
+  SUM(CASE WHEN t.status = 'canceled' THEN 1 ELSE 0 END),
+  SUM(CASE WHEN t.stopped_at IS NOT NULL AND t.status <> 'canceled' THEN t.wall_ms ELSE 0 END),
+  SUM(CASE WHEN t.stopped_at IS NOT NULL AND t.status <> 'canceled' THEN 1 ELSE 0 END)`;
+const COLUMNS =
+  'record_id, role, entity_ref, grp, kind, metric, day, met, breached, canceled, wall_sum_ms, wall_n';
+const LEDGER_FROM_TIMERS = `
+  INSERT INTO itsm_sla_counted (${COLUMNS})
+  SELECT t.record_id, 'group', '', COALESCE(r.assignment_group, ''), r.kind, t.metric, t.counted_day, ${COUNTS}
+  FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
+  WHERE t.counted_day IS NOT NULL
+  GROUP BY t.record_id, r.assignment_group, r.kind, t.metric, t.counted_day
+  UNION ALL
+  SELECT t.record_id, c.role, c.entity_ref, COALESCE(r.assignment_group, ''), r.kind, t.metric, t.counted_day, ${COUNTS}
+  FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
+  JOIN itsm_record_cis c ON c.record_id = t.record_id
+  WHERE t.counted_day IS NOT NULL
+  GROUP BY t.record_id, c.role, c.entity_ref, r.assignment_group, r.kind, t.metric, t.counted_day`;
+const ROLLUPS_FROM_LEDGER = `
+  INSERT INTO itsm_sla_rollups (day, role, entity_ref, grp, kind, metric, met, breached, canceled, wall_sum_ms, wall_n)
+  SELECT day, role, entity_ref, grp, kind, metric, SUM(met), SUM(breached), SUM(canceled), SUM(wall_sum_ms), SUM(wall_n)
+  FROM itsm_sla_counted
+  GROUP BY day, role, entity_ref, grp, kind, metric`;
+
 /**
  * SLA reports from daily rollups, so that their cost follows the size of the answer and
  * not of the history (plugins/itsm-backend/src/sla/rollups/README.md).
@@ -163,36 +194,7 @@ function rollupColumns(table) {
     .comment('Stopped, not canceled cycles: how many');
 }
 
-/*
- * The ledger from the timers: a record's counted cycles once under its group and once
- * under each of its CIs. Kept in step with SlaRollupStore.contributionOf (a test
- * compares the two).
- */
-const COUNTS = `
-  SUM(CASE WHEN t.status = 'met' THEN 1 ELSE 0 END),
-  SUM(CASE WHEN t.status = 'breached' THEN 1 ELSE 0 END),
-  SUM(CASE WHEN t.status = 'canceled' THEN 1 ELSE 0 END),
-  SUM(CASE WHEN t.stopped_at IS NOT NULL AND t.status <> 'canceled' THEN t.wall_ms ELSE 0 END),
-  SUM(CASE WHEN t.stopped_at IS NOT NULL AND t.status <> 'canceled' THEN 1 ELSE 0 END)`;
-const COLUMNS =
-  'record_id, role, entity_ref, grp, kind, metric, day, met, breached, canceled, wall_sum_ms, wall_n';
-const LEDGER_FROM_TIMERS = `
-  INSERT INTO itsm_sla_counted (${COLUMNS})
-  SELECT t.record_id, 'group', '', COALESCE(r.assignment_group, ''), r.kind, t.metric, t.counted_day, ${COUNTS}
-  FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
-  WHERE t.counted_day IS NOT NULL
-  GROUP BY t.record_id, r.assignment_group, r.kind, t.metric, t.counted_day
-  UNION ALL
-  SELECT t.record_id, c.role, c.entity_ref, COALESCE(r.assignment_group, ''), r.kind, t.metric, t.counted_day, ${COUNTS}
-  FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
-  JOIN itsm_record_cis c ON c.record_id = t.record_id
-  WHERE t.counted_day IS NOT NULL
-  GROUP BY t.record_id, c.role, c.entity_ref, r.assignment_group, r.kind, t.metric, t.counted_day`;
-const ROLLUPS_FROM_LEDGER = `
-  INSERT INTO itsm_sla_rollups (day, role, entity_ref, grp, kind, metric, met, breached, canceled, wall_sum_ms, wall_n)
-  SELECT day, role, entity_ref, grp, kind, metric, SUM(met), SUM(breached), SUM(canceled), SUM(wall_sum_ms), SUM(wall_n)
-  FROM itsm_sla_counted
-  GROUP BY day, role, entity_ref, grp, kind, metric`;
+
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {

@@ -223,6 +223,21 @@ describe.each(ids)('SLA warnings and breaches on %s', databaseId => {
     );
   });
 
+  it('records everything due in one pass, batch after batch, each once', async () => {
+    const { incidents, monitor } = instance(knex, clock, events);
+    for (let i = 0; i < 25; i++) await raise(incidents);
+    now = new Date(T0.getTime() + 5 * H); // response and resolution breached
+
+    // Batches of 10 records: three batches in the one pass.
+    const recorded = await monitor.sweep(10);
+    expect(recorded).toHaveLength(50);
+    expect(new Set(recorded.map(e => `${e.record.id}/${e.metric}`)).size).toBe(
+      50,
+    );
+    expect(await slaEntries()).toHaveLength(50);
+    expect(await monitor.sweep(10)).toEqual([]);
+  });
+
   it('records every breach exactly once when two backend instances sweep at the same time', async () => {
     // Two instances = two connection pools to the same database. SQLite's test
     // database lives in one connection, so there the two sweeps share it.

@@ -31,6 +31,9 @@ export interface SlaEvent {
 
 const percent = (f: number) => `${Math.round(f * 100)} %`;
 
+/** `itsm_sla_state` key of the fingerprint the timers were last refreshed under. */
+const FINGERPRINT = 'policy_fingerprint';
+
 /** A cycle stopped longer ago than this is history to the sweep. */
 const HISTORY_AFTER_MS = 24 * 3_600_000;
 
@@ -55,12 +58,25 @@ export class SlaMonitor {
     return this.options.now?.() ?? new Date();
   }
 
-  /** One pass; returns what this instance recorded. */
-  async sweep(batch = 200): Promise<SlaEvent[]> {
+  /**
+   * One pass over everything due, batch after batch (each record in a transaction of
+   * its own), so a thousand timers due at once are all recorded in this pass rather
+   * than two hundred a minute. A record is handled once per pass; returns what this
+   * instance recorded.
+   */
+  async sweep(batch = 200, maxBatches = 50): Promise<SlaEvent[]> {
     const { timers } = this.options;
     const recorded: SlaEvent[] = [];
-    for (const id of await timers.dueForSweep(this.now(), batch)) {
-      recorded.push(...(await this.sweepRecord(id)));
+    const handled = new Set<string>();
+    for (let b = 0; b < maxBatches; b++) {
+      const due = (await timers.dueForSweep(this.now(), batch)).filter(
+        id => !handled.has(id),
+      );
+      if (due.length === 0) break;
+      for (const id of due) {
+        handled.add(id);
+        recorded.push(...(await this.sweepRecord(id)));
+      }
     }
     for (const event of recorded) await this.options.onEvent?.(event);
     return recorded;
@@ -202,5 +218,3 @@ export class SlaMonitor {
   }
 }
 
-/** `itsm_sla_state` key of the fingerprint the timers were last refreshed under. */
-const FINGERPRINT = 'policy_fingerprint';

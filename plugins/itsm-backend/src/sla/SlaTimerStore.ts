@@ -186,31 +186,31 @@ export class SlaTimerStore {
   }
 
   /**
-   * Records with something for the sweep at `now`: a breach not yet recorded (stored
-   * as breached, or running past its due time) or a warning threshold reached. Three
-   * index scans.
+   * The sweep's selections at `now`: a breach not yet recorded (stored as breached, or
+   * running past its due time) or a warning threshold reached. Each matches a partial
+   * index of running cycles (migration 20261130090000), so with nothing due they are
+   * short index probes, whatever the history.
    */
-  async dueForSweep(now: Date, limit: number): Promise<string[]> {
+  sweepQueries(now: Date, limit: number): Knex.QueryBuilder[] {
     const at = now.toISOString();
-    const ids = new Set<string>();
-    const queries = [
-      this.records
-        .db(TIMERS)
-        .whereNull('breach_recorded_at')
-        .andWhere('status', 'breached'),
-      this.records
-        .db(TIMERS)
+    const timers = () => this.records.db(TIMERS);
+    return [
+      timers().whereNull('breach_recorded_at').andWhere('status', 'breached'),
+      timers()
         .where('due_at', '<=', at)
         .whereNull('breach_recorded_at')
         .whereNull('stopped_at'),
-      this.records
-        .db(TIMERS)
-        .where('next_warning_at', '<=', at)
-        .whereNull('stopped_at'),
-    ];
-    for (const query of queries) {
-      const rows = await query.distinct('record_id').limit(limit);
-      rows.forEach(row => ids.add(row.record_id));
+      timers().where('next_warning_at', '<=', at).whereNull('stopped_at'),
+    ].map(query => query.distinct('record_id').limit(limit));
+  }
+
+  /** Records with something for the sweep at `now` (see sweepQueries). */
+  async dueForSweep(now: Date, limit: number): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const query of this.sweepQueries(now, limit)) {
+      (await query).forEach((row: { record_id: string }) =>
+        ids.add(row.record_id),
+      );
     }
     return [...ids].slice(0, limit);
   }
