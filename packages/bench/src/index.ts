@@ -22,6 +22,7 @@ import { expectedCounts, writeCatalog } from './catalog/writeCatalog';
 import { buildApp, FrontendBuild } from './frontend/build';
 import { timeEntityTab } from './frontend/browser';
 import { measureIsolation, measureOperations } from './measure/operations';
+import { capturedSql, READ_ALL } from './measure/rawSql';
 import { timeSweep } from './measure/sweep';
 import { parseOptions } from './options';
 import { writeReport, SizeReport } from './report/report';
@@ -84,7 +85,7 @@ async function main() {
   );
 
   let frontend: FrontendBuild | undefined;
-  if (!options.skipFrontend) {
+  if (!options.skipFrontend && !options.seedOnly) {
     log('frontend: production build of packages/app');
     frontend = await buildApp(log);
   }
@@ -147,6 +148,16 @@ async function main() {
         } events)`,
       );
 
+      if (options.seedOnly) {
+        process.stdout.write(
+          `${JSON.stringify({ size: size.label, seed, sweep }, null, 2)}\n`,
+        );
+        if (!options.keep && options.engine === 'pg') {
+          await dropDatabase(database);
+          databases.splice(databases.indexOf(database), 1);
+        }
+        continue;
+      }
       if (options.engine === 'pg') await dropOtherPluginDatabases();
       const configFile = join(work, `app-config.bench-${size.label}.yaml`);
       const logFile = join(work, `backend-${size.label}.log`);
@@ -188,6 +199,18 @@ async function main() {
       const db =
         options.engine === 'pg' ? new Client({ ...PG, database }) : null;
       await db?.connect();
+      const reportKnex =
+        options.engine === 'pg' ? pgKnex(database, 1) : undefined;
+      const reportSql = reportKnex && {
+        hotSummary: await capturedSql(reportKnex, r =>
+          r.summary(READ_ALL, { entityRef: hotRef }),
+        ),
+        orgSummary: await capturedSql(reportKnex, r => r.summary(READ_ALL, {})),
+        compliance90: await capturedSql(reportKnex, r =>
+          r.compliance(READ_ALL, 'group', 90, async () => new Map()),
+        ),
+      };
+      await reportKnex?.destroy();
       const ctx = {
         baseUrl: benchBaseUrl,
         adminToken,
@@ -198,6 +221,7 @@ async function main() {
         incidentIds: generator.sampleIncidentIds,
         seconds: options.duration,
         db,
+        reportSql,
         log,
       };
       log('measuring');
@@ -243,8 +267,10 @@ async function main() {
         databases.splice(databases.indexOf(database), 1);
       }
     }
-    const file = await writeReport({ options, sizes: reports, frontend });
-    log(`\nwritten to ${file}`);
+    if (!options.seedOnly) {
+      const file = await writeReport({ options, sizes: reports, frontend });
+      log(`\nwritten to ${file}`);
+    }
   } finally {
     await cleanup();
   }

@@ -10,6 +10,8 @@ export interface BenchOptions {
   skipFrontend: boolean;
   keep: boolean;
   quick: boolean;
+  /** Seed (and time the sweep) only: for measuring the seeder at large sizes. */
+  seedOnly: boolean;
 }
 
 /** '10k' → 10 000, '1m' → 1 000 000, '2500' → 2 500. */
@@ -32,13 +34,14 @@ export function parseOptions(argv: string[]): BenchOptions {
       quick: { type: 'boolean', default: false },
       'skip-frontend': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'seed-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'yarn bench [--sizes 10k,100k,1m] [--engine pg|sqlite] [--duration 10] [--quick] [--skip-frontend] [--keep]\n',
+      'yarn bench [--sizes 10k,100k,1m] [--engine pg|sqlite] [--duration 10] [--quick] [--skip-frontend] [--keep] [--seed-only]\n',
     );
     process.exit(0);
   }
@@ -61,5 +64,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     skipFrontend: values['skip-frontend'] ?? false,
     keep: values.keep ?? false,
     quick: values.quick ?? false,
+    seedOnly: values['seed-only'] ?? false,
   };
 }

@@ -1,12 +1,10 @@
 import { Client } from 'pg';
 import { LoadRequest, LoadResult, load } from './load';
 import {
-  complianceSql,
   incidentListSql,
   RawQuery,
   recordGetSql,
   recordSlaSql,
-  slaSummarySql,
   timelineSql,
   timeRaw,
 } from './rawSql';
@@ -30,6 +28,12 @@ export interface MeasureContext {
   seconds: number;
   /** null on SQLite: raw SQL timings are PostgreSQL only. */
   db: Client | null;
+  /** The SLA reports' statements, captured from the plugin (see capturedSql). */
+  reportSql?: {
+    hotSummary: RawQuery;
+    orgSummary: RawQuery;
+    compliance90: RawQuery;
+  };
   log: (line: string) => void;
 }
 
@@ -141,19 +145,19 @@ export async function measureOperations(
       name: 'SLA card: summary of the hottest component',
       token: 'engineer',
       next: get(`/api/itsm/sla/summary?entityRef=${enc(ctx.hotComponent.ref)}`),
-      raw: slaSummarySql(ctx.hotComponent.ref),
+      raw: ctx.reportSql?.hotSummary,
     },
     {
       name: 'SLA dashboard: organisation summary',
       token: 'admin',
       next: get('/api/itsm/sla/summary'),
-      raw: slaSummarySql(),
+      raw: ctx.reportSql?.orgSummary,
     },
     {
       name: 'SLA: compliance by group, 90 days',
       token: 'admin',
       next: get('/api/itsm/sla/compliance?groupBy=group&days=90'),
-      raw: complianceSql(90),
+      raw: ctx.reportSql?.compliance90,
     },
     {
       name: 'write: create incident',

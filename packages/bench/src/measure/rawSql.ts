@@ -1,4 +1,7 @@
+import { Knex } from 'knex';
 import { Client } from 'pg';
+import { RecordStore } from '@backstage-itsm/plugin-itsm-backend/src/records/RecordStore';
+import { SlaReports } from '@backstage-itsm/plugin-itsm-backend/src/sla/SlaReports';
 import { percentile } from '../report/stats';
 
 /**
@@ -8,8 +11,6 @@ import { percentile } from '../report/stats';
  * after the other on one connection, as one request of the backend would.
  */
 export type RawQuery = (db: Client) => Promise<unknown>;
-
-const DAY = 86_400_000;
 
 /** KindStore.select for incidents: the record core joined with the kind's row. */
 const INCIDENT_SELECT = `
@@ -107,65 +108,53 @@ export const recordSlaSql =
     );
   };
 
-const scopeSql = (entityRef: string | undefined, params: unknown[]) => {
-  if (!entityRef) return '';
-  params.push(entityRef);
-  return `AND r.id IN (SELECT record_id FROM itsm_record_cis WHERE entity_ref = $${params.length})`;
-};
-
-/** SlaReports.reportRows: every cycle counted since `since`, or still open. */
-async function reportRows(
-  db: Client,
-  entityRef: string | undefined,
-  since: number,
-) {
-  const params: unknown[] = [new Date(since).toISOString()];
-  await db.query(
-    `SELECT t.record_id, r.kind, t.metric, t.status, t.started_at, t.stopped_at,
-            t.breached_at, r.assignment_group, r.entity_ref, r.is_open
-     FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
-     WHERE (t.stopped_at >= $1 OR t.stopped_at IS NULL OR t.breached_at >= $1)
-     ${scopeSql(entityRef, params)}`,
-    params,
-  );
+/**
+ * The statements one call of the plugin's SlaReports issues, captured from knex's
+ * `query` events on the seeded database (the reports count from the rollups in SQL
+ * now, and follow the plugin as it changes), replayed as they are. The backend runs
+ * some of them side by side; here they run one after the other.
+ */
+export async function capturedSql(
+  db: Knex,
+  call: (reports: SlaReports) => Promise<unknown>,
+): Promise<RawQuery> {
+  const statements: { sql: string; bindings: unknown[] }[] = [];
+  const listener = (query: { sql: string; bindings?: unknown[] }) =>
+    statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+  db.on('query', listener);
+  try {
+    await call(new SlaReports(new RecordStore(db)));
+  } finally {
+    db.removeListener('query', listener);
+  }
+  const native = statements.map(s => ({
+    text: positional(s.sql),
+    values: s.bindings,
+  }));
+  return async client => {
+    for (const statement of native) await client.query(statement);
+  };
 }
 
-/** SlaReports.summary: report rows of 13 weeks / 90 days, two lists, two counts. */
-export const slaSummarySql =
-  (entityRef?: string): RawQuery =>
-  async db => {
-    await reportRows(db, entityRef, Date.now() - 91 * DAY);
-    for (const status of ['breached', 'at_risk']) {
-      const params: unknown[] = [status];
-      const from = `FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
-        WHERE t.status = $1 AND t.stopped_at IS NULL ${scopeSql(
-          entityRef,
-          params,
-        )}`;
-      await db.query(
-        `SELECT t.*, r.number, r.kind, r.title, r.state, r.priority, r.entity_ref,
-                r.assignee, r.assignment_group ${from}
-         ORDER BY t.due_at ASC, t.record_id ASC LIMIT 20`,
-        params,
-      );
-      await db.query(`SELECT count(*) AS n ${from}`, params);
-    }
-  };
+/** knex's `?` placeholders as PostgreSQL's `$n` (outside quoted strings). */
+export function positional(sql: string): string {
+  if (/\$1\b/.test(sql)) return sql;
+  let n = 0;
+  let quoted = false;
+  let out = '';
+  for (const c of sql) {
+    if (c === "'") quoted = !quoted;
+    out += c === '?' && !quoted ? `$${++n}` : c;
+  }
+  return out;
+}
 
-/** SlaReports.compliance by group: report rows since `days` ago and the closed changes. */
-export const complianceSql =
-  (days: number): RawQuery =>
-  async db => {
-    const since = Date.now() - days * DAY;
-    await reportRows(db, undefined, since);
-    await db.query(
-      `SELECT r.assignment_group, r.entity_ref, k.close_code
-       FROM itsm_records r JOIN itsm_changes k ON k.record_id = r.id
-       WHERE r.kind = 'change' AND r.state = 'closed' AND k.close_code IS NOT NULL
-         AND r.updated_at >= $1`,
-      [new Date(since).toISOString()],
-    );
-  };
+/** Everyone may read everything (itsm.permissions.readAccess: everyone). */
+export const READ_ALL = {
+  incident: undefined,
+  change: undefined,
+  request: undefined,
+};
 
 /** Runs a raw query repeatedly for up to `seconds` (at least 5 times); p50 in ms. */
 export async function timeRaw(

@@ -18,7 +18,7 @@ const DAY = 24 * HOUR;
 const SYSTEM_ACTOR = 'user:default/itsm-automation';
 
 /** Share of incidents still open: a few percent, recent ones, P1/P2 among them. */
-export const OPEN_INCIDENT_SHARE = 0.1;
+export const OPEN_INCIDENT_SHARE = 0.12;
 const OPEN_CHANGE_SHARE = 0.08;
 const OPEN_REQUEST_SHARE = 0.12;
 /** Days after which a resolved incident is closed (itsm.incidents.autoCloseAfterDays). */
@@ -115,7 +115,7 @@ export class RecordGenerator {
 
   constructor(
     private readonly org: Organisation,
-    private readonly clock: SlaClock,
+    readonly clock: SlaClock,
     private readonly offerings: Offering[],
     options: { seed?: number; now: Date },
   ) {

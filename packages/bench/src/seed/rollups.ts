@@ -28,3 +28,22 @@ export async function rebuildRollupsIfAny(
   await rebuild(knex);
   return Date.now() - start;
 }
+
+/**
+ * Marks the seeded timers as derived under the current policies (they were: by the
+ * plugin's SlaClock with the portal's policies), as the backend's start-up refresh does
+ * once it re-derived everything, so that a start on the seeded database is a start on
+ * an up-to-date one. Only for plugin versions that keep the fingerprint.
+ */
+export async function markTimersCurrent(
+  knex: Knex,
+  clock: { fingerprint?: () => string },
+): Promise<boolean> {
+  if (typeof clock.fingerprint !== 'function') return false;
+  if (!(await knex.schema.hasTable('itsm_sla_state'))) return false;
+  await knex('itsm_sla_state')
+    .insert({ key: 'policy_fingerprint', value: clock.fingerprint() })
+    .onConflict('key')
+    .merge();
+  return true;
+}

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { knex as createKnex, Knex } from 'knex';
 import { RecordStore } from '@backstage-itsm/plugin-itsm-backend/src/records/RecordStore';
 import { RecordGenerator } from './generate';
-import { rebuildRollupsIfAny } from './rollups';
+import { markTimersCurrent, rebuildRollupsIfAny } from './rollups';
 import { SeedResult } from './pgSeed';
 import { Row, TABLES, TABLE_NAMES, TableName } from './tables';
 
@@ -62,6 +62,7 @@ export async function seedSqlite(
         .where({ kind })
         .update({ last_value: generator.counts[kind] });
     }
+    await markTimersCurrent(db, generator.clock);
     await rebuildRollupsIfAny(db, log);
     await db.raw('ANALYZE');
     const [{ n }] = await db('itsm_sla_timers')
