@@ -47,6 +47,7 @@ async function drive(concurrency: number, next: () => Promise<Call>) {
   const p = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   return {
+    count: latencies.length,
     perSecond: latencies.length / elapsed,
     p50: p(0.5),
     p95: p(0.95),
@@ -73,6 +74,11 @@ async function main() {
       useNullAsDefault: true,
     });
   }
+  // Statements sent to the database, per write: what a write costs the database.
+  let statements = 0;
+  knex.on('query', () => {
+    statements++;
+  });
   const server = await startItsmBackend(knex);
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}/api/itsm`;
@@ -168,11 +174,15 @@ async function main() {
       if (only && !only.includes(label)) continue;
       if (label === 'transition' || label === 'assign')
         await makeIncidents(POOL);
+      const before = statements;
       const r = await drive(concurrency, call);
+      const perWrite = (statements - before) / Math.max(1, r.count);
       rows.push(
         `| ${label} | ${concurrency} | ${r.perSecond.toFixed(
           0,
-        )} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.failures} |`,
+        )} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${perWrite.toFixed(
+          1,
+        )} | ${r.failures} |`,
       );
       console.log(rows[rows.length - 1]);
     }
@@ -180,8 +190,8 @@ async function main() {
   console.log(
     [
       '',
-      '| operation | concurrency | per second | p50 ms | p95 ms | failures |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| operation | concurrency | per second | p50 ms | p95 ms | SQL statements per write | failures |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
     ].join('\n'),
   );

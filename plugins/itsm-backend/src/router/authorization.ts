@@ -5,7 +5,6 @@ import {
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   ITSM_KIND_PERMISSIONS,
-  itsmRecordWorknoteReadPermission,
   RecordKind,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
@@ -91,30 +90,34 @@ export class Authorizer {
     credentials: BackstageCredentials,
     permission?: ResourcePermission,
   ): Promise<string> {
+    return (await this.recordAnd(kind, idOrNumber, credentials, permission)).id;
+  }
+
+  /**
+   * As `record`, and whether the caller may also do each of `also` on it: all asked of
+   * the permission backend in one call.
+   */
+  async recordAnd(
+    kind: RecordKind,
+    idOrNumber: string,
+    credentials: BackstageCredentials,
+    permission?: ResourcePermission,
+    also: ResourcePermission[] = [],
+  ): Promise<{ id: string; also: boolean[] }> {
     const id = await this.records.resolveId(kind, idOrNumber);
     const read = ITSM_KIND_PERMISSIONS[kind].read;
-    const asks = [read, ...(permission && permission !== read ? [permission] : [])];
-    const allowed = await this.decide(asks, id, credentials);
+    const asks = [
+      read,
+      ...(permission && permission !== read ? [permission] : []),
+    ];
+    const allowed = await this.decide([...asks, ...also], id, credentials);
     if (!allowed[0])
       throw new NotFoundError(RecordStore.notFoundMessage(kind, idOrNumber));
-    if (allowed.some(a => !a))
+    if (allowed.slice(0, asks.length).some(a => !a))
       throw new NotAllowedError(
         `You are not allowed to ${permission!.name} on this ${kind}`,
       );
-    return id;
-  }
-
-  /** Whether the caller may read the work notes of a record they may read. */
-  async mayReadWorknotes(
-    id: string,
-    credentials: BackstageCredentials,
-  ): Promise<boolean> {
-    const [allowed] = await this.decide(
-      [itsmRecordWorknoteReadPermission],
-      id,
-      credentials,
-    );
-    return allowed;
+    return { id, also: allowed.slice(asks.length) };
   }
 
   /** For lists: what `permission` lets the caller read, as a filter the stores apply. */
@@ -126,6 +129,10 @@ export class Authorizer {
       [{ permission }],
       { credentials },
     );
+    return this.filterOf(decision);
+  }
+
+  private filterOf(decision: PolicyDecision): ReadFilter {
     if (decision.result === AuthorizeResult.ALLOW) return undefined;
     if (decision.result === AuthorizeResult.CONDITIONAL) {
       return this.transform(decision.conditions);
@@ -133,15 +140,17 @@ export class Authorizer {
     return null;
   }
 
-  /** The read filter of every kind, for views over several kinds (queues, SLA). */
+  /**
+   * The read filter of every kind, for views over several kinds (queues, SLA): one
+   * call to the permission backend for all kinds.
+   */
   async readFilters(credentials: BackstageCredentials): Promise<ReadFilters> {
-    const filters = await Promise.all(
-      KINDS.map(kind =>
-        this.readFilter(ITSM_KIND_PERMISSIONS[kind].read, credentials),
-      ),
+    const decisions = await this.permissions.authorizeConditional(
+      KINDS.map(kind => ({ permission: ITSM_KIND_PERMISSIONS[kind].read })),
+      { credentials },
     );
     return Object.fromEntries(
-      KINDS.map((kind, i) => [kind, filters[i]]),
+      KINDS.map((kind, i) => [kind, this.filterOf(decisions[i])]),
     ) as ReadFilters;
   }
 

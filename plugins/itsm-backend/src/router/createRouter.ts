@@ -22,6 +22,7 @@ import {
   itsmIncidentUpdatePermission,
   normalizeEntityRef,
   RecordKind,
+  itsmRecordWorknoteReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
@@ -123,11 +124,18 @@ export async function createRouter(options: RouterOptions) {
 
   /** A record's timeline; work notes only for callers who may read them. */
   const timelineOf = async (kind: RecordKind, req: WithId) => {
-    const { actor, id } = await actOn(kind, req);
-    const [entries, notes] = await Promise.all([
-      records.getTimeline(id),
-      authorizer.mayReadWorknotes(id, actor.credentials),
-    ]);
+    const actor = await actorOf(req);
+    const {
+      id,
+      also: [notes],
+    } = await authorizer.recordAnd(
+      kind,
+      req.params.id,
+      actor.credentials,
+      undefined,
+      [itsmRecordWorknoteReadPermission],
+    );
+    const entries = await records.getTimeline(id);
     return notes ? entries : entries.filter(e => e.type !== 'work_note');
   };
 

@@ -29,6 +29,7 @@ export interface SlaTimerRow {
   warned_threshold: number;
   breach_recorded_at: Date | string | null;
   evaluated_at: Date | string;
+  counted_day?: string | null;
 }
 
 const TIMERS = 'itsm_sla_timers';
@@ -109,6 +110,10 @@ export class SlaTimerStore {
     const key = (metric: string, cycle: number) => `${metric}#${cycle}`;
     const stored = new Map(existing.map(r => [key(r.metric, r.cycle), r]));
     const keep = new Set<string>();
+    const inserts: Record<string, unknown>[] = [];
+    // Whether the record has cycles the reports count, before or after: if neither,
+    // its rollup ledger is empty and stays so (nothing to sync).
+    let counted = existing.some(row => row.counted_day);
     for (const timer of timers) {
       for (const [index, cycle] of timer.cycles.entries()) {
         const k = key(timer.metric, index + 1);
@@ -133,6 +138,7 @@ export class SlaTimerStore {
             breachedAt: cycle.breachedAt ?? null,
           }),
         };
+        if (columns.counted_day) counted = true;
         if (previous) {
           await trx(TIMERS)
             .where({
@@ -142,7 +148,7 @@ export class SlaTimerStore {
             })
             .update(columns);
         } else {
-          await trx(TIMERS).insert({
+          inserts.push({
             record_id: recordId,
             metric: timer.metric,
             cycle: index + 1,
@@ -151,6 +157,7 @@ export class SlaTimerStore {
         }
       }
     }
+    if (inserts.length) await trx(TIMERS).insert(inserts);
     for (const row of existing) {
       if (!keep.has(key(row.metric, row.cycle))) {
         await trx(TIMERS)
@@ -166,7 +173,7 @@ export class SlaTimerStore {
           .update({ due_at: due });
       }
     }
-    await this.rollups.sync(trx, recordId);
+    if (counted) await this.rollups.sync(trx, recordId);
     return policy;
   }
 
