@@ -19,7 +19,7 @@ import {
 } from './backend/config';
 import { userToken, waitForCatalog } from './backend/tokens';
 import { expectedCounts, writeCatalog } from './catalog/writeCatalog';
-import { buildApp, FrontendBuild } from './frontend/build';
+import { appIsBuilt, buildApp, FrontendBuild } from './frontend/build';
 import { timeEntityTab } from './frontend/browser';
 import { measureIsolation, measureOperations } from './measure/operations';
 import { capturedSql, READ_ALL } from './measure/rawSql';
@@ -27,7 +27,7 @@ import { timeSweep } from './measure/sweep';
 import { parseOptions } from './options';
 import { writeReport, SizeReport } from './report/report';
 import { RecordGenerator } from './seed/generate';
-import { generateOrganisation, membersOf } from './seed/org';
+import { ENGINEER, generateOrganisation, membersOf } from './seed/org';
 import {
   dropDatabase,
   PG,
@@ -85,9 +85,17 @@ async function main() {
   );
 
   let frontend: FrontendBuild | undefined;
+  let frontendError: string | undefined;
+  let browserWanted = false;
   if (!options.skipFrontend && !options.seedOnly) {
     log('frontend: production build of packages/app');
-    frontend = await buildApp(log);
+    frontend = await buildApp(log).catch(error => {
+      frontendError = String(error.message ?? error).split('\n')[0];
+      log(`  ${frontendError}`);
+      return undefined;
+    });
+    // The browser still runs on an earlier build if this one failed.
+    browserWanted = !!frontend || (await appIsBuilt());
   }
 
   let backend: BackendProcess | undefined;
@@ -100,6 +108,10 @@ async function main() {
       await dropOtherPluginDatabases();
     }
   };
+  process.once('uncaughtException', error => {
+    log(`crashed: ${error.stack ?? error}`);
+    cleanup().finally(() => process.exit(1));
+  });
   process.once('SIGINT', () => {
     log('interrupted: stopping the backend and dropping the bench databases');
     cleanup().finally(() => process.exit(130));
@@ -136,6 +148,8 @@ async function main() {
       const [medianRef, medianCount] = ranked[Math.floor(ranked.length / 2)];
       const component = (ref: string) => ({ ref, name: ref.split('/')[1] });
       const hot = org.components.find(c => c.ref === hotRef)!;
+      // A member of the hottest component's owner group: alice unless (unlikely) the
+      // hottest is not Zipf rank 0.
       const engineer = membersOf(org, hot.owner)[0];
 
       const knex =
@@ -198,6 +212,9 @@ async function main() {
 
       const db =
         options.engine === 'pg' ? new Client({ ...PG, database }) : null;
+      // An idle connection that PostgreSQL ends (e.g. its database dropped from
+      // outside) must fail the raw timings, not crash the bench past its clean-up.
+      db?.on('error', error => log(`  raw SQL connection: ${error.message}`));
       await db?.connect();
       const reportKnex =
         options.engine === 'pg' ? pgKnex(database, 1) : undefined;
@@ -230,10 +247,10 @@ async function main() {
       const isolation = await measureIsolation(ctx);
       await db?.end();
 
-      const browser = frontend
+      const browser = browserWanted
         ? await timeEntityTab({
             baseUrl: benchBaseUrl,
-            user: engineer,
+            user: ENGINEER,
             componentName: hot.name,
             log,
           }).catch(error => {
@@ -268,7 +285,12 @@ async function main() {
       }
     }
     if (!options.seedOnly) {
-      const file = await writeReport({ options, sizes: reports, frontend });
+      const file = await writeReport({
+        options,
+        sizes: reports,
+        frontend,
+        frontendError,
+      });
       log(`\nwritten to ${file}`);
     }
   } finally {

@@ -22,6 +22,15 @@ export interface FrontendBuild {
 }
 
 const APP_DIST = repoPath('packages/app/dist');
+const BUILD_TIMEOUT_MS = 8 * 60_000;
+
+/** Whether a built app is there for the browser (even if this run's build failed). */
+export async function appIsBuilt(): Promise<boolean> {
+  return stat(join(APP_DIST, 'index.html')).then(
+    () => true,
+    () => false,
+  );
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -82,17 +91,35 @@ export async function buildApp(
     const child = spawn('yarn', ['workspace', 'app', 'build', '--stats'], {
       cwd: repoPath(),
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A group of its own: a stalled build is stopped with all its children.
+      detached: true,
     });
     let output = '';
     child.stdout.on('data', d => (output += d));
     child.stderr.on('data', d => (output += d));
-    child.on('exit', code =>
-      code === 0
-        ? resolve()
-        : reject(
-            new Error(`app build failed (${code}):\n${output.slice(-2000)}`),
+    // The build has been seen to stall after writing part of its stats (idle, never
+    // exiting): give up after a while instead of hanging the whole bench.
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Gone meanwhile.
+      }
+    }, BUILD_TIMEOUT_MS);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else
+        reject(
+          new Error(
+            `app build failed (${signal ?? code}${
+              signal === 'SIGKILL'
+                ? `, stalled over ${BUILD_TIMEOUT_MS / 60_000} min`
+                : ''
+            }):\n${output.slice(-1000)}`,
           ),
-    );
+        );
+    });
   });
   const seconds = (Date.now() - started) / 1000;
   log(`  built in ${seconds.toFixed(0)} s`);

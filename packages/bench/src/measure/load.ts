@@ -14,6 +14,8 @@ export interface LoadResult {
   /** A few error answers, to say why in the log. */
   errorSamples: string[];
   rps: number;
+  /** The run stopped before its time: the pool of records to write ran out. */
+  ranDry: boolean;
   p50: number;
   p95: number;
   p99: number;
@@ -104,6 +106,7 @@ export async function load(options: {
     errors,
     errorSamples,
     rps: latencies.length / elapsed,
+    ranDry: dry,
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),

@@ -28,7 +28,7 @@ describe('format', () => {
   it('shows errors in bold with the request count, raw SQL and the ratio', () => {
     const text = operationsTable([
       { name: 'list', runs: [run(1, 10), run(10, 40)], rawP50: 2 },
-      { name: 'write', runs: [run(1, 5, 3), run(10, 20)] },
+      { name: 'write', runs: [run(1, 5, 3), { ...run(10, 20), ranDry: true }] },
     ]);
     const lines = text.split('\n');
     expect(lines[0]).toBe(
@@ -37,7 +37,8 @@ describe('format', () => {
     expect(lines[2]).toBe(
       '| list | 10.0 / 20.0 / 30.0 | 40.0 / 80.0 / 120 | 100 / 25 | 0 | 2.00 | 5.0× |',
     );
-    expect(lines[3]).toContain('| **3 of 200** | – | – |');
+    expect(lines[3]).toContain('| 200 / 50† | **3 of 200** | – | – |');
+    expect(lines[5]).toMatch(/^† stopped early/);
   });
 
   it('compares p95 of the largest size with the smallest', () => {

@@ -14,6 +14,7 @@ export interface OperationFigures {
     rps: number;
     errors: number;
     requests: number;
+    ranDry?: boolean;
   }[];
   rawP50?: number;
 }
@@ -72,13 +73,18 @@ export function operationsTable(operations: OperationFigures[]): string {
           ? `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)}`
           : 'no requests',
       ),
-      op.runs.map(r => r.rps.toFixed(0)).join(' / '),
+      op.runs.map(r => `${r.rps.toFixed(0)}${r.ranDry ? '†' : ''}`).join(' / '),
       errors ? `**${errors} of ${requests}**` : '0',
       ms(op.rawP50),
       ratio(op.runs[0]?.p50, op.rawP50),
     ];
   });
-  return table(header, rows);
+  const dry = operations.some(op => op.runs.some(r => r.ranDry));
+  return `${table(header, rows)}${
+    dry
+      ? '\n\n† stopped early: the records made by the previous write ran out (fewer requests).'
+      : ''
+  }`;
 }
 
 /**

@@ -164,9 +164,10 @@ export function renderReport(input: {
   options: BenchOptions;
   sizes: SizeReport[];
   frontend?: FrontendBuild;
+  frontendError?: string;
   date: Date;
 }): string {
-  const { options, sizes, frontend, date } = input;
+  const { options, sizes, frontend, frontendError, date } = input;
   return [
     `# ITSM benchmark, ${date.toISOString()}`,
     '',
@@ -185,6 +186,14 @@ export function renderReport(input: {
     summaryTable(sizes),
     '',
     ...(frontend ? [frontendSection(frontend), ''] : []),
+    ...(frontendError
+      ? [
+          '## Frontend bundle',
+          '',
+          `Not measured: ${frontendError} (the browser timing used the previous build in packages/app/dist, if any).`,
+          '',
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -193,6 +202,7 @@ export async function writeReport(input: {
   options: BenchOptions;
   sizes: SizeReport[];
   frontend?: FrontendBuild;
+  frontendError?: string;
 }): Promise<string> {
   const date = new Date();
   const markdown = renderReport({ ...input, date });

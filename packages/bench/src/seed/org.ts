@@ -39,6 +39,8 @@ export const ZIPF_S = 1.07;
 /** Groups app-config.yaml names (admins, routing fallback, change platform group). */
 export const ADMIN_GROUP = 'itsm-admins';
 export const PLATFORM_GROUP = 'platform-team';
+/** The engineer the record reads, writes and the browser act as. */
+export const ENGINEER = 'alice';
 
 const AREAS = [
   'payments',
@@ -132,7 +134,8 @@ export function generateOrganisation(seed = 42): Organisation {
     }
     users.push({ name, groups: memberOf });
   }
-  const admin = 'bench-admin';
+  // frank: the ITSM administrator of the demo catalog (the sign-in page offers him).
+  const admin = 'frank';
   users.push({ name: admin, groups: [ADMIN_GROUP, PLATFORM_GROUP] });
   for (const user of users) {
     for (const g of user.groups)
@@ -174,6 +177,12 @@ export function generateOrganisation(seed = 42): Organisation {
         component.dependsOn.push(target.ref);
     }
   }
+  // alice: a demo user of the sign-in page (packages/app demoUsers.ts), here an
+  // engineer of the team owning the hottest component (Zipf rank 0), so that the
+  // browser signs in through the page and works that component's incidents.
+  const hotOwner = groups.find(g => g.name === components[0].owner)!;
+  users.push({ name: ENGINEER, groups: [hotOwner.name] });
+  hotOwner.members.unshift(ENGINEER);
   return {
     groups,
     users,

@@ -109,6 +109,9 @@ export async function seedPostgres(
       const clients = new Map<TableName, Client>();
       for (const table of TABLE_NAMES) {
         const client = new Client({ ...PG, database });
+        // Errors reach the COPY stream (and fail the seed); this only keeps an
+        // 'error' event on the idle client from crashing the process.
+        client.on('error', () => {});
         await client.connect();
         // Seeding is repeatable: no need to wait for the WAL on every commit.
         await client.query('SET synchronous_commit = off');
