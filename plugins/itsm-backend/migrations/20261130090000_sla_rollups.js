@@ -87,7 +87,9 @@ exports.up = async function up(knex) {
     );
     rollupColumns(table);
     table.primary(['day', 'role', 'entity_ref', 'grp', 'kind', 'metric']);
-    // An entity's card and a system's parts; a group's figures.
+    // The organisation (role group by day); an entity's card and a system's parts; a
+    // group's figures.
+    table.index(['role', 'day'], 'itsm_sla_rollups_role_idx');
     table.index(['entity_ref', 'day'], 'itsm_sla_rollups_entity_idx');
     table.index(['grp', 'day'], 'itsm_sla_rollups_group_idx');
   });
@@ -96,6 +98,11 @@ exports.up = async function up(knex) {
     table.comment('What the SLA engine keeps between runs (e.g. the policy fingerprint)');
     table.string('key', 64).primary();
     table.text('value').notNullable();
+  });
+
+  // Change success: changes closed since a date.
+  await knex.schema.alterTable('itsm_records', table => {
+    table.index(['kind', 'state', 'updated_at'], 'itsm_records_closed_idx');
   });
 
   // Open cycles by status (reports: open breaches / at risk by group or system).
@@ -199,6 +206,9 @@ function rollupColumns(table) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('itsm_sla_state');
+  await knex.schema.alterTable('itsm_records', table => {
+    table.dropIndex([], 'itsm_records_closed_idx');
+  });
   await knex.raw('DROP INDEX itsm_sla_timers_open_idx');
   await knex.schema.dropTable('itsm_sla_rollups');
   await knex.schema.dropTable('itsm_sla_counted');

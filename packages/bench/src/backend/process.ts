@@ -26,6 +26,10 @@ export class BackendProcess {
     this.child = spawn(
       process.execPath,
       [
+        // e.g. --cpu-prof --cpu-prof-dir=/tmp/prof, to profile the backend under load.
+        ...(process.env.ITSM_BENCH_BACKEND_NODE_OPTIONS?.split(' ').filter(
+          Boolean,
+        ) ?? []),
         '--enable-source-maps',
         '--require',
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),

@@ -74,6 +74,9 @@ export function applyReadFilters(
   const kinds = (Object.keys(filters) as RecordKind[]).filter(
     kind => filters[kind] !== null,
   );
+  // Every kind readable in full: no condition (an OR over all kinds only misleads the
+  // planner).
+  if (kinds.every(kind => filters[kind] === undefined) && kinds.length === Object.keys(filters).length) return;
   if (kinds.length === 0) {
     query.whereRaw('1 = 0');
     return;

@@ -62,6 +62,8 @@ export class SlaCounts {
           .sort()
           .pop() ?? null;
     const useRollups = this.rollupsServe(visible, scope);
+    // One range of whole days for all windows: the database sums the days too.
+    const byDay = new Set(dayRanges.map(d => `${d.from}/${d.to}`)).size > 1;
     const [days, ...edges] = await Promise.all([
       firstDay === undefined
         ? Promise.resolve([] as (CountRow & { day: string })[])
@@ -72,6 +74,7 @@ export class SlaCounts {
             keyBy,
             firstDay,
             lastDay,
+            byDay,
           ),
       ...splits.flatMap(s =>
         s.edges.map(e => this.timerRange(visible, scope, keyBy, e)),
@@ -82,7 +85,11 @@ export class SlaCounts {
       const rows: CountRow[] = [];
       if (split.days) {
         const { from, to } = split.days;
-        rows.push(...days.filter(d => d.day >= from && (!to || d.day < to)));
+        rows.push(
+          ...(byDay
+            ? days.filter(d => d.day >= from && (!to || d.day < to))
+            : days),
+        );
       }
       for (let i = 0; i < split.edges.length; i++) rows.push(...edges[edge++]);
       return sum(rows);
@@ -104,6 +111,7 @@ export class SlaCounts {
     keyBy: CountKey,
     fromDay: string,
     toDay: string | null,
+    byDay: boolean,
   ) {
     const query = this.db('itsm_sla_rollups as u').where(
       'u.day',
@@ -123,7 +131,8 @@ export class SlaCounts {
     }
     if (scope.group) query.where('u.grp', scope.group);
     const key = { none: null, group: 'u.grp', entity: 'u.entity_ref' }[keyBy];
-    const rows = await this.grouped(query, key, 'u.day', 'u.kind', 'u.metric', {
+    const day = byDay ? 'u.day' : null;
+    const rows = await this.grouped(query, key, day, 'u.kind', 'u.metric', {
       met: 'u.met',
       breached: 'u.breached',
       canceled: 'u.canceled',
@@ -150,14 +159,19 @@ export class SlaCounts {
     return query;
   }
 
-  private timerSums(query: Knex.QueryBuilder, keyBy: CountKey) {
+  private timerSums(
+    query: Knex.QueryBuilder,
+    keyBy: CountKey,
+    byDay: boolean,
+  ) {
     const stopped = "t.stopped_at IS NOT NULL AND t.status <> 'canceled'";
     const key = {
       none: null,
       group: 'r.assignment_group',
       entity: 'r.entity_ref',
     }[keyBy];
-    return this.grouped(query, key, 't.counted_day', 'r.kind', 't.metric', {
+    const day = byDay ? 't.counted_day' : null;
+    return this.grouped(query, key, day, 'r.kind', 't.metric', {
       met: "CASE WHEN t.status = 'met' THEN 1 ELSE 0 END",
       breached: "CASE WHEN t.status = 'breached' THEN 1 ELSE 0 END",
       canceled: "CASE WHEN t.status = 'canceled' THEN 1 ELSE 0 END",
@@ -172,6 +186,7 @@ export class SlaCounts {
     keyBy: CountKey,
     fromDay: string,
     toDay: string | null,
+    byDay: boolean,
   ) {
     const query = this.timers(visible, scope).where(
       't.counted_day',
@@ -179,7 +194,7 @@ export class SlaCounts {
       fromDay,
     );
     if (toDay) query.where('t.counted_day', '<', toDay);
-    return this.timerSums(query, keyBy);
+    return this.timerSums(query, keyBy, byDay);
   }
 
   private timerRange(
@@ -191,23 +206,26 @@ export class SlaCounts {
     const query = this.timers(visible, scope)
       .where('t.counted_at', '>=', new Date(range.from).toISOString())
       .where('t.counted_at', '<', new Date(range.to).toISOString());
-    return this.timerSums(query, keyBy);
+    return this.timerSums(query, keyBy, false);
   }
 
-  /** SELECT key, day, kind, metric, SUM(…) … GROUP BY key, day, kind, metric. */
+  /**
+   * SELECT key, day, kind, metric, SUM(…) … GROUP BY key, day, kind, metric; without
+   * a day column, every day in one sum (day '').
+   */
   private async grouped(
     query: Knex.QueryBuilder,
     key: string | null,
-    day: string,
+    day: string | null,
     kind: string,
     metric: string,
     sums: Record<(typeof SUMS)[number], string>,
   ): Promise<(CountRow & { day: string })[]> {
-    const groupBy = [day, kind, metric, ...(key ? [key] : [])];
+    const groupBy = [...(day ? [day] : []), kind, metric, ...(key ? [key] : [])];
     const rows = await query
       .select(
         this.db.raw(`${key ?? 'NULL'} AS key`),
-        this.db.raw(`${day} AS day`),
+        this.db.raw(`${day ?? "''"} AS day`),
         this.db.raw(`${kind} AS kind`),
         this.db.raw(`${metric} AS metric`),
         ...SUMS.map(s => this.db.raw(`SUM(${sums[s]}) AS ${s}`)),
