@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { LoadRequest, LoadResult, load } from './load';
+import { settle } from './settle';
 import {
   incidentListSql,
   RawQuery,
@@ -217,6 +218,13 @@ export async function measureOperations(
     const runs: LoadResult[] = [];
     for (const connections of CONCURRENCY) {
       await op.before?.();
+      const waited = await settle();
+      if (waited > 1_000)
+        ctx.log(
+          `  (waited ${(waited / 1000).toFixed(
+            1,
+          )} s for the machine to settle)`,
+        );
       const result = await load({
         baseUrl: ctx.baseUrl,
         token: op.token === 'admin' ? ctx.adminToken : ctx.engineerToken,
@@ -271,7 +279,9 @@ export async function measureIsolation(
       path: `/api/catalog/entities/by-name/component/default/${ctx.hotComponent.name}`,
     }),
   };
+  await settle();
   const alone = await load(byName);
+  await settle();
   const [loaded, dashboard] = await Promise.all([
     load(byName),
     load({
