@@ -1,35 +1,43 @@
 // @ts-check
 
 /*
- * The ledger from the timers: a record's counted cycles once under its group and once
- * under each of its CIs. Kept in step with SlaRollupStore.shareOf (a test
- * compares the two).
+ * The ledger from the timers: a record's cycles once under its group and once under
+ * each of its CIs — counted cycles on their day, open cycles on the line of day ''
+ * (what is open now). Kept in step with SlaRollupStore.shareOf (a property test
+ * compares a rebuild with what writes kept).
  */
-const COUNTS = `
+const COUNTED = `
   SUM(CASE WHEN t.status = 'met' THEN 1 ELSE 0 END),
   SUM(CASE WHEN t.status = 'breached' THEN 1 ELSE 0 END),
   SUM(CASE WHEN t.status = 'canceled' THEN 1 ELSE 0 END),
   SUM(CASE WHEN t.stopped_at IS NOT NULL AND t.status <> 'canceled' THEN t.wall_ms ELSE 0 END),
-  SUM(CASE WHEN t.stopped_at IS NOT NULL AND t.status <> 'canceled' THEN 1 ELSE 0 END)`;
-const COLUMNS =
-  'record_id, role, entity_ref, grp, kind, metric, day, met, breached, canceled, wall_sum_ms, wall_n';
+  SUM(CASE WHEN t.stopped_at IS NOT NULL AND t.status <> 'canceled' THEN 1 ELSE 0 END),
+  0, 0, 0`;
+const OPEN = `
+  0, 0, 0, 0, 0,
+  COUNT(*),
+  SUM(CASE WHEN t.status = 'breached' THEN 1 ELSE 0 END),
+  SUM(CASE WHEN t.status = 'at_risk' THEN 1 ELSE 0 END)`;
+const SUMS =
+  'met, breached, canceled, wall_sum_ms, wall_n, open_n, open_breached, open_at_risk';
+const KEYS = 'day, role, entity_ref, grp, kind, metric';
+/** One branch of the ledger: a holder (group or CIs) × counted or open cycles. */
+const branch = (/** @type {boolean} */ ci, /** @type {boolean} */ open) => `
+  SELECT t.record_id, ${ci ? 'c.role, c.entity_ref' : "'group', ''"},
+    COALESCE(r.assignment_group, ''), r.kind, t.metric, ${open ? "''" : 't.counted_day'},
+    ${open ? OPEN : COUNTED}
+  FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
+  ${ci ? 'JOIN itsm_record_cis c ON c.record_id = t.record_id' : ''}
+  WHERE ${open ? 't.stopped_at IS NULL' : 't.counted_day IS NOT NULL'}
+  GROUP BY t.record_id, ${ci ? 'c.role, c.entity_ref, ' : ''}r.assignment_group, r.kind, t.metric${open ? '' : ', t.counted_day'}`;
 const LEDGER_FROM_TIMERS = `
-  INSERT INTO itsm_sla_counted (${COLUMNS})
-  SELECT t.record_id, 'group', '', COALESCE(r.assignment_group, ''), r.kind, t.metric, t.counted_day, ${COUNTS}
-  FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
-  WHERE t.counted_day IS NOT NULL
-  GROUP BY t.record_id, r.assignment_group, r.kind, t.metric, t.counted_day
-  UNION ALL
-  SELECT t.record_id, c.role, c.entity_ref, COALESCE(r.assignment_group, ''), r.kind, t.metric, t.counted_day, ${COUNTS}
-  FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
-  JOIN itsm_record_cis c ON c.record_id = t.record_id
-  WHERE t.counted_day IS NOT NULL
-  GROUP BY t.record_id, c.role, c.entity_ref, r.assignment_group, r.kind, t.metric, t.counted_day`;
+  INSERT INTO itsm_sla_counted (record_id, role, entity_ref, grp, kind, metric, day, ${SUMS})
+  ${[branch(false, false), branch(true, false), branch(false, true), branch(true, true)].join(' UNION ALL ')}`;
 const ROLLUPS_FROM_LEDGER = `
-  INSERT INTO itsm_sla_rollups (day, role, entity_ref, grp, kind, metric, met, breached, canceled, wall_sum_ms, wall_n)
-  SELECT day, role, entity_ref, grp, kind, metric, SUM(met), SUM(breached), SUM(canceled), SUM(wall_sum_ms), SUM(wall_n)
+  INSERT INTO itsm_sla_rollups (${KEYS}, ${SUMS})
+  SELECT ${KEYS}, ${SUMS.split(', ').map(c => `SUM(${c})`).join(', ')}
   FROM itsm_sla_counted
-  GROUP BY day, role, entity_ref, grp, kind, metric`;
+  GROUP BY ${KEYS}`;
 
 /**
  * SLA reports from daily rollups, so that their cost follows the size of the answer and
@@ -185,7 +193,10 @@ function rollupColumns(table) {
     .comment("The record's assignment group ('' for none)");
   table.string('kind', 16).notNullable();
   table.string('metric', 16).notNullable();
-  table.string('day', 10).notNullable().comment('UTC day of counted_at');
+  table
+    .string('day', 10)
+    .notNullable()
+    .comment("UTC day of counted_at; '' for the cycles open now");
   table.integer('met').notNullable().defaultTo(0);
   table.integer('breached').notNullable().defaultTo(0);
   table.integer('canceled').notNullable().defaultTo(0);
@@ -199,6 +210,13 @@ function rollupColumns(table) {
     .notNullable()
     .defaultTo(0)
     .comment('Stopped, not canceled cycles: how many');
+  table
+    .integer('open_n')
+    .notNullable()
+    .defaultTo(0)
+    .comment("Day '': cycles open now (running, paused, at risk, breached)");
+  table.integer('open_breached').notNullable().defaultTo(0);
+  table.integer('open_at_risk').notNullable().defaultTo(0);
 }
 
 

@@ -217,7 +217,8 @@ async function rollupLines(knex: Knex) {
       q
         .where('met', '>', 0)
         .orWhere('breached', '>', 0)
-        .orWhere('canceled', '>', 0),
+        .orWhere('canceled', '>', 0)
+        .orWhere('open_n', '>', 0),
     )
     .orderBy(['day', 'role', 'entity_ref', 'grp', 'kind', 'metric']);
   return rows.map(row =>
@@ -256,13 +257,22 @@ describe.each(ids)('SLA reports in SQL on %s', databaseId => {
               scope,
               referenceSince(now),
             );
+            const open = (status: string) =>
+              rows.filter(r => r.stopped_at === null && r.status === status)
+                .length;
             expect({
               compliance30: summary.compliance30,
               compliance90: summary.compliance90,
               mttaMs: summary.mttaMs,
               mttrMs: summary.mttrMs,
               trend: summary.trend,
-            }).toEqual(referenceSummary(rows, now));
+              openBreachCount: summary.openBreachCount,
+              atRiskCount: summary.atRiskCount,
+            }).toEqual({
+              ...referenceSummary(rows, now),
+              openBreachCount: open('breached'),
+              atRiskCount: open('at_risk'),
+            });
           }
           for (const days of [30, 90]) {
             const from = now - days * DAY;

@@ -162,23 +162,19 @@ export class SlaReports {
       open: true,
     };
     const listed = { limit: SUMMARY_LIST, order: 'due' as const };
-    const [
-      [last30, last90, ...trend],
-      openBreaches,
-      openBreachCount,
-      atRisk,
-      atRiskCount,
-    ] = await Promise.all([
-      this.counts.windows(visible, scope, 'none', [
-        { from: now - 30 * DAY, to: Infinity },
-        { from: now - 90 * DAY, to: Infinity },
-        ...weeks,
-      ]),
-      this.list(visible, breached, listed),
-      this.count(visible, breached),
-      this.list(visible, atRiskFilter, listed),
-      this.count(visible, atRiskFilter),
-    ]);
+    const [[last30, last90, ...trend], openBreaches, atRisk, [open]] =
+      await Promise.all([
+        this.counts.windows(visible, scope, 'none', [
+          { from: now - 30 * DAY, to: Infinity },
+          { from: now - 90 * DAY, to: Infinity },
+          ...weeks,
+        ]),
+        this.list(visible, breached, listed),
+        this.list(visible, atRiskFilter, listed),
+        this.counts.open(visible, scope, 'none'),
+      ]);
+    const openBreachCount = open?.breached ?? 0;
+    const atRiskCount = open?.atRisk ?? 0;
     return {
       compliance30: complianceOfRows(last30),
       compliance90: complianceOfRows(last90),
@@ -213,7 +209,7 @@ export class SlaReports {
     const keyBy = groupBy === 'group' ? 'group' : 'entity';
     const [[counted], open, changes] = await Promise.all([
       this.counts.windows(visible, {}, keyBy, [{ from, to: Infinity }]),
-      this.openByKey(visible, keyBy),
+      this.counts.open(visible, {}, keyBy),
       this.closedChangesByKey(visible, keyBy, from),
     ]);
     // By system: the database keys by primary CI; the catalog knows their systems.
@@ -255,8 +251,8 @@ export class SlaReports {
     }
     for (const row of open) {
       const target = rowOf(keyOf(row.key));
-      if (row.status === 'breached') target.openBreaches += row.n;
-      if (row.status === 'at_risk') target.atRisk += row.n;
+      target.openBreaches += row.breached;
+      target.atRisk += row.atRisk;
     }
     const report: SlaComplianceRow[] = [...byKey.values()].map(
       ({ rows, ...row }) => ({
@@ -304,24 +300,6 @@ export class SlaReports {
 
   private keyColumn(keyBy: 'group' | 'entity') {
     return keyBy === 'group' ? 'r.assignment_group' : 'r.entity_ref';
-  }
-
-  /** Open cycles (running, paused, at risk, breached) by key and status. */
-  private async openByKey(
-    visible: VisibleRecords,
-    keyBy: 'group' | 'entity',
-  ): Promise<{ key: string | null; status: string; n: number }[]> {
-    const key = this.keyColumn(keyBy);
-    const rows = await this.timers(visible, {})
-      .whereNull('t.stopped_at')
-      .select({ key, status: 't.status' })
-      .count({ n: '*' })
-      .groupBy(key, 't.status');
-    return rows.map((r: any) => ({
-      key: r.key ?? null,
-      status: r.status,
-      n: Number(r.n),
-    }));
   }
 
   /** Changes closed since `from`, by key and close code. */

@@ -111,9 +111,9 @@ export class SlaTimerStore {
     const stored = new Map(existing.map(r => [key(r.metric, r.cycle), r]));
     const keep = new Set<string>();
     const inserts: Record<string, unknown>[] = [];
-    // Whether the record has cycles the reports count, before or after: if neither,
-    // its rollup ledger is empty and stays so (nothing to sync).
-    let counted = existing.some(row => row.counted_day);
+    // Whether the record has cycles the rollups hold (counted or open), before or
+    // after: if neither, its rollup ledger is empty and stays so (nothing to sync).
+    let counted = existing.some(row => row.counted_day || !row.stopped_at);
     for (const timer of timers) {
       for (const [index, cycle] of timer.cycles.entries()) {
         const k = key(timer.metric, index + 1);
@@ -138,7 +138,7 @@ export class SlaTimerStore {
             breachedAt: cycle.breachedAt ?? null,
           }),
         };
-        if (columns.counted_day) counted = true;
+        if (columns.counted_day || !columns.stopped_at) counted = true;
         if (previous) {
           await trx(TIMERS)
             .where({

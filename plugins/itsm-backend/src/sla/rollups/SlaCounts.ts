@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { applyReadFilters, ReadFilters } from '../../permissions/toKnex';
 import { RecordStore } from '../../records/RecordStore';
 import { splitByDays } from './counted';
+import { OPEN_DAY } from './SlaRollupStore';
 
 /** Which records are counted; all given parts must hold (see SlaScope). */
 export interface CountScope {
@@ -26,6 +27,14 @@ export interface CountRow {
 }
 
 const SUMS = ['met', 'breached', 'canceled', 'wall_sum_ms', 'wall_n'] as const;
+
+/** Cycles open now under one key. */
+export interface OpenRow {
+  key: string | null;
+  n: number;
+  breached: number;
+  atRisk: number;
+}
 
 /** A window [from, to) in ms; `to` may be Infinity. */
 export type Window = { from: number; to: number };
@@ -113,23 +122,8 @@ export class SlaCounts {
     toDay: string | null,
     byDay: boolean,
   ) {
-    const query = this.db('itsm_sla_rollups as u').where(
-      'u.day',
-      '>=',
-      fromDay,
-    );
+    const query = this.rollups(scope, keyBy).where('u.day', '>=', fromDay);
     if (toDay) query.where('u.day', '<', toDay);
-    if (scope.entityRef) {
-      query
-        .whereIn('u.role', ['primary', 'affected'])
-        .where('u.entity_ref', scope.entityRef);
-    } else if (scope.primaryCis || keyBy === 'entity') {
-      query.where('u.role', 'primary');
-      if (scope.primaryCis) query.whereIn('u.entity_ref', scope.primaryCis);
-    } else {
-      query.where('u.role', 'group');
-    }
-    if (scope.group) query.where('u.grp', scope.group);
     const key = { none: null, group: 'u.grp', entity: 'u.entity_ref' }[keyBy];
     const day = byDay ? 'u.day' : null;
     const rows = await this.grouped(query, key, day, 'u.kind', 'u.metric', {
@@ -143,6 +137,72 @@ export class SlaCounts {
     return keyBy === 'group'
       ? rows.map(r => ({ ...r, key: r.key === '' ? null : r.key }))
       : rows;
+  }
+
+  /** Rollup lines of the scope's role: a CI (any role), primary CIs, or groups. */
+  private rollups(scope: CountScope, keyBy: CountKey): Knex.QueryBuilder {
+    const query = this.db('itsm_sla_rollups as u');
+    if (scope.entityRef) {
+      query
+        .whereIn('u.role', ['primary', 'affected'])
+        .where('u.entity_ref', scope.entityRef);
+    } else if (scope.primaryCis || keyBy === 'entity') {
+      query.where('u.role', 'primary');
+      if (scope.primaryCis) query.whereIn('u.entity_ref', scope.primaryCis);
+    } else {
+      query.where('u.role', 'group');
+    }
+    if (scope.group) query.where('u.grp', scope.group);
+    return query;
+  }
+
+  /**
+   * Cycles open now by key: how many, how many breached, how many at risk. From the
+   * rollups' line of day '' (kept by every write and sweep), else from the open timer
+   * rows the caller may read.
+   */
+  async open(
+    visible: ReadFilters,
+    scope: CountScope,
+    keyBy: CountKey,
+  ): Promise<OpenRow[]> {
+    let query: Knex.QueryBuilder;
+    let key: string | null;
+    let sums: [string, string, string];
+    if (this.rollupsServe(visible, scope)) {
+      key = { none: null, group: 'u.grp', entity: 'u.entity_ref' }[keyBy];
+      query = this.rollups(scope, keyBy).where('u.day', OPEN_DAY);
+      sums = ['u.open_n', 'u.open_breached', 'u.open_at_risk'];
+    } else {
+      key = { none: null, group: 'r.assignment_group', entity: 'r.entity_ref' }[
+        keyBy
+      ];
+      query = this.timers(visible, scope).whereNull('t.stopped_at');
+      sums = [
+        '1',
+        "CASE WHEN t.status = 'breached' THEN 1 ELSE 0 END",
+        "CASE WHEN t.status = 'at_risk' THEN 1 ELSE 0 END",
+      ];
+    }
+    const rows = await query
+      .select(
+        this.db.raw(`${key ?? 'NULL'} AS key`),
+        this.db.raw(`SUM(${sums[0]}) AS n`),
+        this.db.raw(`SUM(${sums[1]}) AS breached`),
+        this.db.raw(`SUM(${sums[2]}) AS at_risk`),
+      )
+      .modify(q => {
+        if (key) q.groupBy(key);
+      });
+    return rows
+      .map((row: any) => ({
+        // The rollups keep "no group" as ''.
+        key: row.key === '' || row.key === undefined ? null : row.key,
+        n: Number(row.n ?? 0),
+        breached: Number(row.breached ?? 0),
+        atRisk: Number(row.at_risk ?? 0),
+      }))
+      .filter((row: OpenRow) => row.n > 0);
   }
 
   /** Timer rows of the caller's records in scope, grouped by the database. */

@@ -15,7 +15,13 @@ export interface RollupLine {
   canceled: number;
   wall_sum_ms: number;
   wall_n: number;
+  open_n: number;
+  open_breached: number;
+  open_at_risk: number;
 }
+
+/** The day of the lines that hold the cycles open now. */
+export const OPEN_DAY = '';
 
 const COUNTS = [
   'met',
@@ -23,7 +29,16 @@ const COUNTS = [
   'canceled',
   'wall_sum_ms',
   'wall_n',
+  'open_n',
+  'open_breached',
+  'open_at_risk',
 ] as const;
+
+const zero = () =>
+  Object.fromEntries(COUNTS.map(c => [c, 0])) as Pick<
+    RollupLine,
+    (typeof COUNTS)[number]
+  >;
 const KEY = ['day', 'role', 'entity_ref', 'grp', 'kind', 'metric'] as const;
 
 const keyOf = (line: RollupLine) => KEY.map(k => line[k]).join('\u0000');
@@ -31,7 +46,7 @@ const keyOf = (line: RollupLine) => KEY.map(k => line[k]).join('\u0000');
 /**
  * Keeps `itsm_sla_rollups` in step with the timers inside the transaction that changes
  * them. Each record's share is kept in its ledger (`itsm_sla_counted`); `sync` works out
- * the record's share now (its counted cycles, under its group and each of its CIs),
+ * the record's share now (its counted cycles by day and its open cycles on the line of day '', under its group and each of its CIs),
  * and adds the difference to the rollups. A reassignment, a new CI or a re-derived timer
  * all move the record's counts from the old keys to the new ones.
  */
@@ -41,7 +56,7 @@ export class SlaRollupStore {
     const cycles = await db('itsm_sla_timers as t')
       .join('itsm_records as r', 'r.id', 't.record_id')
       .where('t.record_id', recordId)
-      .whereNotNull('t.counted_day')
+      .where(q => q.whereNotNull('t.counted_day').orWhereNull('t.stopped_at'))
       .select(
         't.metric',
         't.status',
@@ -61,27 +76,35 @@ export class SlaRollupStore {
     for (const cycle of cycles) {
       const stopped = cycle.stopped_at !== null && cycle.status !== 'canceled';
       for (const holder of holders) {
-        const line: RollupLine = {
-          role: holder.role,
-          entity_ref: holder.entity_ref,
-          grp: cycle.assignment_group ?? '',
-          kind: cycle.kind,
-          metric: cycle.metric,
-          day: cycle.counted_day,
-          met: 0,
-          breached: 0,
-          canceled: 0,
-          wall_sum_ms: 0,
-          wall_n: 0,
+        const at = (day: string) => {
+          const line: RollupLine = {
+            role: holder.role,
+            entity_ref: holder.entity_ref,
+            grp: cycle.assignment_group ?? '',
+            kind: cycle.kind,
+            metric: cycle.metric,
+            day,
+            ...zero(),
+          };
+          const sum = lines.get(keyOf(line)) ?? line;
+          lines.set(keyOf(line), sum);
+          return sum;
         };
-        const sum = lines.get(keyOf(line)) ?? line;
-        lines.set(keyOf(line), sum);
-        if (cycle.status === 'met') sum.met++;
-        if (cycle.status === 'breached') sum.breached++;
-        if (cycle.status === 'canceled') sum.canceled++;
-        if (stopped) {
-          sum.wall_sum_ms += Number(cycle.wall_ms);
-          sum.wall_n++;
+        if (cycle.counted_day) {
+          const sum = at(cycle.counted_day);
+          if (cycle.status === 'met') sum.met++;
+          if (cycle.status === 'breached') sum.breached++;
+          if (cycle.status === 'canceled') sum.canceled++;
+          if (stopped) {
+            sum.wall_sum_ms += Number(cycle.wall_ms);
+            sum.wall_n++;
+          }
+        }
+        if (cycle.stopped_at === null) {
+          const open = at(OPEN_DAY);
+          open.open_n++;
+          if (cycle.status === 'breached') open.open_breached++;
+          if (cycle.status === 'at_risk') open.open_at_risk++;
         }
       }
     }
@@ -103,11 +126,7 @@ export class SlaRollupStore {
           RollupLine,
           (typeof KEY)[number]
         >),
-        met: 0,
-        breached: 0,
-        canceled: 0,
-        wall_sum_ms: 0,
-        wall_n: 0,
+        ...zero(),
       };
       for (const c of COUNTS) sum[c] += sign * Number(line[c]);
       delta.set(k, sum);
