@@ -60,8 +60,8 @@ export async function measureOperations(
   const enc = encodeURIComponent;
   const get = (path: string) => () => ({ path });
 
-  // Records made by "create incident" feed the transitions; transitioned ones feed the
-  // assignments (each write needs its own record at its current version).
+  // Transitions and assignments work on new incidents made beforehand (topUp) or by
+  // "create incident"; each write needs its own record at its current version.
   const created: { id: string; version: number }[] = [];
   const transitioned: { id: string; version: number }[] = [];
   const commented: string[] = [];
@@ -79,6 +79,33 @@ export async function measureOperations(
     entityRef: ctx.hotComponent.ref,
     impact: 2,
     urgency: 2,
+  };
+
+  /**
+   * Enough new incidents for a write run of `seconds` at up to 150 writes/s, made
+   * beforehand (not measured): each transition or assignment needs its own record at
+   * its current version.
+   */
+  const topUp = async (pool: { id: string; version: number }[]) => {
+    const wanted = 150 * ctx.seconds;
+    const make = async () => {
+      while (pool.length < wanted) {
+        const res = await fetch(`${ctx.baseUrl}/api/itsm/incidents`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${ctx.engineerToken}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(createBody),
+        });
+        if (!res.ok)
+          throw new Error(`creating records to work on: ${res.status}`);
+        const record = await res.json();
+        pool.push({ id: record.id, version: record.version });
+        commented.push(record.id);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, make));
   };
 
   const operations: Operation[] = [
@@ -173,6 +200,7 @@ export async function measureOperations(
     {
       name: 'write: transition new → in_progress',
       token: 'engineer',
+      before: () => topUp(created),
       next: () => {
         const record = created.pop();
         return (
@@ -188,8 +216,9 @@ export async function measureOperations(
     {
       name: 'write: assign',
       token: 'engineer',
+      before: () => topUp(created),
       next: () => {
-        const record = transitioned.pop();
+        const record = created.pop();
         return (
           record && {
             method: 'PATCH',

@@ -115,8 +115,40 @@ export class RecordStore {
     this.timelineObservers.push(observer);
   }
 
+  /** Work asked to run at the end of each open transaction, by key. */
+  private readonly atEndOf = new WeakMap<
+    Knex.Transaction,
+    Map<string, () => Promise<void>>
+  >();
+
   transaction<T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-    return this.db.transaction(fn);
+    return this.db.transaction(async trx => {
+      const tasks = new Map<string, () => Promise<void>>();
+      this.atEndOf.set(trx, tasks);
+      const result = await fn(trx);
+      // A Map visits entries added while it is iterated: a task may ask for more.
+      for (const task of tasks.values()) await task();
+      return result;
+    });
+  }
+
+  /**
+   * Runs `task` once at the end of `trx`, just before it commits, however often it is
+   * asked for under the same key (derived sums: computed once from the final rows, and
+   * their hot rows locked only for the commit). Runs it now when `trx` was not begun
+   * by `transaction`.
+   */
+  async atEnd(
+    trx: Knex.Transaction,
+    key: string,
+    task: () => Promise<void>,
+  ): Promise<void> {
+    const tasks = this.atEndOf.get(trx);
+    if (!tasks) {
+      await task();
+      return;
+    }
+    if (!tasks.has(key)) tasks.set(key, task);
   }
 
   /**

@@ -55,7 +55,9 @@ export class SlaTimerStore {
         await this.recompute(trx, recordId, new Date(at));
       } else if (entries.some(e => e.type === 'field_changed')) {
         // A reassignment or new CIs move the record's counts to other rollup keys.
-        await this.rollups.sync(trx, recordId);
+        await this.records.atEnd(trx, `sla-rollups:${recordId}`, () =>
+          this.rollups.sync(trx, recordId),
+        );
       }
     });
     return this;
@@ -173,7 +175,12 @@ export class SlaTimerStore {
           .update({ due_at: due });
       }
     }
-    if (counted) await this.rollups.sync(trx, recordId);
+    if (counted) {
+      const fresh = existing.length === 0;
+      await this.records.atEnd(trx, `sla-rollups:${recordId}`, () =>
+        this.rollups.sync(trx, recordId, { fresh }),
+      );
+    }
     return policy;
   }
 

@@ -111,10 +111,20 @@ export class SlaRollupStore {
     return [...lines.values()];
   }
 
-  /** Brings the rollups in step with the record's timers; call in its transaction. */
-  async sync(trx: Knex.Transaction, recordId: string): Promise<void> {
+  /**
+   * Brings the rollups in step with the record's timers; call in its transaction.
+   * `fresh`: the record had no timers before this transaction, so it has no ledger yet
+   * (a create: one read less).
+   */
+  async sync(
+    trx: Knex.Transaction,
+    recordId: string,
+    options: { fresh?: boolean } = {},
+  ): Promise<void> {
     const [before, now] = await Promise.all([
-      trx('itsm_sla_counted').where({ record_id: recordId }),
+      options.fresh
+        ? ([] as RollupLine[])
+        : trx('itsm_sla_counted').where({ record_id: recordId }),
       this.shareOf(trx, recordId),
     ]);
     if (before.length === 0 && now.length === 0) return;
@@ -139,20 +149,17 @@ export class SlaRollupStore {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([, line]) => line);
     if (changed.length === 0) return;
-    for (const line of changed) {
-      await trx('itsm_sla_rollups')
-        .insert(line)
-        .onConflict([...KEY])
-        .merge(
-          Object.fromEntries(
-            COUNTS.map(c => [
-              c,
-              trx.raw(`itsm_sla_rollups.${c} + excluded.${c}`),
-            ]),
-          ),
-        );
-    }
-    await trx('itsm_sla_counted').where({ record_id: recordId }).delete();
+    // One statement for all lines (rows are taken in the order given).
+    await trx('itsm_sla_rollups')
+      .insert(changed)
+      .onConflict([...KEY])
+      .merge(
+        Object.fromEntries(
+          COUNTS.map(c => [c, trx.raw(`itsm_sla_rollups.${c} + excluded.${c}`)]),
+        ),
+      );
+    if (before.length)
+      await trx('itsm_sla_counted').where({ record_id: recordId }).delete();
     if (now.length)
       await trx('itsm_sla_counted').insert(
         now.map(line => ({ record_id: recordId, ...line })),
