@@ -123,26 +123,20 @@ export async function measureOperations(
         '/api/catalog/entities/by-query?filter=kind=component&limit=20',
       ),
     },
-    {
-      name: 'entity tab: open incidents, median component',
-      token: 'engineer',
-      next: get(
-        `/api/itsm/incidents?entityRef=${enc(
-          ctx.medianComponent.ref,
-        )}&open=true&limit=20`,
-      ),
-      raw: incidentListSql({ entityRef: ctx.medianComponent.ref, open: true }),
-    },
-    {
-      name: 'entity tab: open incidents, hottest component',
-      token: 'engineer',
-      next: get(
-        `/api/itsm/incidents?entityRef=${enc(
-          ctx.hotComponent.ref,
-        )}&open=true&limit=20`,
-      ),
-      raw: incidentListSql({ entityRef: ctx.hotComponent.ref, open: true }),
-    },
+    ...(['median', 'hottest'] as const).map((which): Operation => {
+      const component =
+        which === 'median' ? ctx.medianComponent : ctx.hotComponent;
+      return {
+        name: `entity tab: open incidents, ${which} component`,
+        token: 'engineer',
+        next: get(
+          `/api/itsm/incidents?entityRef=${enc(
+            component.ref,
+          )}&open=true&limit=20`,
+        ),
+        raw: incidentListSql({ entityRef: component.ref, open: true }),
+      };
+    }),
     {
       name: 'org: open P1/P2 incidents',
       token: 'admin',
