@@ -80,7 +80,7 @@ export interface Config {
         domains?: string[];
       }>;
     };
-    /** Service levels (DESIGN.md §4). Checked at start-up; a bad key stops the backend. */
+    /** Service levels (docs/DESIGN.md §4). Checked at start-up; a bad key stops the backend. */
     sla?: {
       /** Named calendars the policies count time in. */
       calendars?: {

@@ -34,7 +34,7 @@ export interface ApprovalStageRule {
 }
 
 /**
- * The default policy of DESIGN.md §3: owners of each CI approve normal changes; high
+ * The default policy of docs/DESIGN.md §3: owners of each CI approve normal changes; high
  * risk or a window in a freeze adds the platform group; an emergency needs one approval
  * from an owner or the platform group; standard changes are pre-approved.
  */

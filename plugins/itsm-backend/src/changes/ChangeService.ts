@@ -102,7 +102,7 @@ export function changePriority(type: ChangeType, risk: ChangeRisk): Priority {
 }
 
 /**
- * The change workflow (DESIGN.md §3 Change). Every act is one transaction on the
+ * The change workflow (docs/DESIGN.md §3 Change). Every act is one transaction on the
  * shared record core with a timeline entry; approvals run through the shared
  * ApprovalEngine under the change's row lock.
  */

@@ -227,7 +227,7 @@ export function createRequestNotifier(options: {
 
 /**
  * Tells the assignee and the assignment group that a timer is at risk or breached
- * (DESIGN.md §4). The sweep calls this once per recorded warning or breach.
+ * (docs/DESIGN.md §4). The sweep calls this once per recorded warning or breach.
  */
 export function createSlaNotifier(options: {
   notifications: NotificationService;

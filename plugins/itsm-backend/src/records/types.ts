@@ -4,7 +4,7 @@ import {
   TimelineEntryType,
 } from '@backstage-itsm/plugin-itsm-common';
 
-/** Filters every kind's list accepts (DESIGN.md §5). */
+/** Filters every kind's list accepts (docs/DESIGN.md §5). */
 export interface RecordListFilter {
   entityRef?: string;
   states?: string[];

@@ -64,7 +64,7 @@ export interface RequestServiceOptions {
 export type { Member };
 
 /**
- * Service requests (DESIGN.md §3): ordered from an offering in the catalog, approved
+ * Service requests (docs/DESIGN.md §3): ordered from an offering in the catalog, approved
  * through the shared ApprovalEngine as the offering says, fulfilled by its owner group.
  */
 export class RequestService {

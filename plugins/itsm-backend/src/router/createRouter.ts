@@ -197,7 +197,7 @@ export async function createRouter(options: RouterOptions) {
     return ref;
   };
 
-  /** The filters every kind's list takes (DESIGN.md §5). */
+  /** The filters every kind's list takes (docs/DESIGN.md §5). */
   const listFilterOf = (q: {
     entityRef?: string;
     state?: string[];

@@ -1,4 +1,4 @@
-/** Change types (DESIGN.md §3 Change). */
+/** Change types (docs/DESIGN.md §3 Change). */
 export type ChangeType = 'standard' | 'normal' | 'emergency';
 export const CHANGE_TYPES: readonly ChangeType[] = [
   'standard',

@@ -1,4 +1,4 @@
-/** Incident states (DESIGN.md §3 Incident). */
+/** Incident states (docs/DESIGN.md §3 Incident). */
 export type IncidentState =
   | 'new'
   | 'in_progress'

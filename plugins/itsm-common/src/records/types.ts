@@ -1,4 +1,4 @@
-/** The kinds of ITSM records. All share one record core (see DESIGN.md §3). */
+/** The kinds of ITSM records. All share one record core (see docs/DESIGN.md §3). */
 export type RecordKind = 'incident' | 'change' | 'request';
 
 /** Number prefixes per kind, e.g. INC-000123. */

@@ -1,4 +1,4 @@
-/** Service request states (DESIGN.md §3 Service request). */
+/** Service request states (docs/DESIGN.md §3 Service request). */
 export type RequestState =
   | 'submitted'
   | 'awaiting_approval'
