@@ -118,20 +118,9 @@ export class SlaReports {
     return this.options.now?.() ?? new Date();
   }
 
-  /**
-   * Timers joined to their records, narrowed to the visible records and the scope.
-   * `bare`: the caller needs no record column, so when nothing narrows by record the
-   * join is left out (counts of open cycles are then index-only scans).
-   */
-  private timers(
-    visible: VisibleRecords,
-    scope: SlaScope,
-    bare = false,
-  ): Knex.QueryBuilder {
+  /** Timers joined to their records, narrowed to the visible records and the scope. */
+  private timers(visible: VisibleRecords, scope: SlaScope): Knex.QueryBuilder {
     const query = this.db('itsm_sla_timers as t');
-    const readsAll = Object.values(visible).every(f => f === undefined);
-    const narrowed = scope.entityRef || scope.group || scope.primaryCis;
-    if (bare && readsAll && !narrowed) return query;
     query.join('itsm_records as r', 'r.id', 't.record_id');
     applyReadFilters(query, visible);
     this.inScope(query, scope);
@@ -331,9 +320,8 @@ export class SlaReports {
   private filtered(
     visible: VisibleRecords,
     filter: SlaTimerFilter,
-    bare = false,
   ): Knex.QueryBuilder {
-    const query = this.timers(visible, filter, bare);
+    const query = this.timers(visible, filter);
     if (filter.statuses?.length) query.whereIn('t.status', filter.statuses);
     if (filter.open) query.whereNull('t.stopped_at');
     if (filter.days) {
@@ -345,14 +333,6 @@ export class SlaReports {
       );
     }
     return query;
-  }
-
-  /** How many stored timer cycles match. */
-  async count(visible: VisibleRecords, filter: SlaTimerFilter) {
-    const [{ n }] = await this.filtered(visible, filter, true).count({
-      n: '*',
-    });
-    return Number(n);
   }
 
   /**
