@@ -556,8 +556,10 @@ function migratingElsewhere(error: unknown): boolean {
     detail?: string;
   };
   if (e?.name === 'MigrationLocked') return true;
+  // Both creating knex's own tables at once: PostgreSQL reports the loser as a duplicate
+  // table (42P07), a duplicate row type (42710) or a duplicate pg_type key (23505).
   return (
-    (e?.code === '42P07' || e?.code === '23505') &&
+    ['42P07', '42710', '23505'].includes(e?.code ?? '') &&
     /knex_migrations/.test(`${e.message} ${e.detail}`)
   );
 }
