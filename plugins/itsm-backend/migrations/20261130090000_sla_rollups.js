@@ -2,8 +2,8 @@
 
 /*
  * The ledger from the timers: a record's cycles once under its group and once under
- * each of its CIs — counted cycles on their day, open cycles on the line of day ''
- * (what is open now). Kept in step with SlaRollupStore.shareOf (a property test
+ * each of its CIs — counted cycles at their instant (and day), open cycles on the line of
+ * day '' (what is open now). Kept in step with SlaRollupStore.shareOf (a property test
  * compares a rebuild with what writes kept).
  */
 const COUNTED = `
@@ -24,14 +24,15 @@ const KEYS = 'day, role, entity_ref, grp, kind, metric';
 /** One branch of the ledger: a holder (group or CIs) × counted or open cycles. */
 const branch = (/** @type {boolean} */ ci, /** @type {boolean} */ open) => `
   SELECT t.record_id, ${ci ? 'c.role, c.entity_ref' : "'group', ''"},
-    COALESCE(r.assignment_group, ''), r.kind, t.metric, ${open ? "''" : 't.counted_day'},
+    COALESCE(r.assignment_group, ''), r.kind, t.metric,
+    ${open ? "'', NULL" : 't.counted_day, t.counted_at'},
     ${open ? OPEN : COUNTED}
   FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
   ${ci ? 'JOIN itsm_record_cis c ON c.record_id = t.record_id' : ''}
   WHERE ${open ? 't.stopped_at IS NULL' : 't.counted_day IS NOT NULL'}
-  GROUP BY t.record_id, ${ci ? 'c.role, c.entity_ref, ' : ''}r.assignment_group, r.kind, t.metric${open ? '' : ', t.counted_day'}`;
+  GROUP BY t.record_id, ${ci ? 'c.role, c.entity_ref, ' : ''}r.assignment_group, r.kind, t.metric${open ? '' : ', t.counted_day, t.counted_at'}`;
 const LEDGER_FROM_TIMERS = `
-  INSERT INTO itsm_sla_counted (record_id, role, entity_ref, grp, kind, metric, day, ${SUMS})
+  INSERT INTO itsm_sla_counted (record_id, role, entity_ref, grp, kind, metric, day, counted_at, ${SUMS})
   ${[branch(false, false), branch(true, false), branch(false, true), branch(true, true)].join(' UNION ALL ')}`;
 const ROLLUPS_FROM_LEDGER = `
   INSERT INTO itsm_sla_rollups (${KEYS}, ${SUMS})
@@ -46,7 +47,8 @@ const ROLLUPS_FROM_LEDGER = `
  * - `itsm_sla_timers` gains what a report counts a cycle by: `counted_at` (when it
  *   stopped, or when a running cycle breached), its UTC day, and its wall-clock length.
  * - `itsm_sla_counted` holds what each record adds to the rollups (its ledger), so a
- *   change to the record can take back exactly what it added before.
+ *   change to the record can take back exactly what it added before; its lines keep the
+ *   instant they count at, so the parts of days at a window's ends are summed from it.
  * - `itsm_sla_rollups` holds the sums per day, CI role, entity, group, kind and metric.
  *
  * Existing rows are filled in here (an upgrade); the sweep's selections and the open
@@ -86,7 +88,15 @@ exports.up = async function up(knex) {
       .inTable('itsm_records')
       .onDelete('CASCADE');
     rollupColumns(table);
-    table.primary(['record_id', 'role', 'entity_ref', 'metric', 'day']);
+    table
+      .timestamp('counted_at', { useTz: true })
+      .nullable()
+      .comment("The cycles' counted_at (NULL on the line of the cycles open now)");
+    table.index(['record_id'], 'itsm_sla_counted_record_idx');
+    // The parts of days at a window's ends, summed from the ledger without reading timer
+    // rows: the organisation and the groups (role 'group'), and one CI's lines.
+    table.index(['role', 'counted_at'], 'itsm_sla_counted_role_idx');
+    table.index(['entity_ref', 'counted_at'], 'itsm_sla_counted_entity_idx');
   });
 
   await knex.schema.createTable('itsm_sla_rollups', table => {

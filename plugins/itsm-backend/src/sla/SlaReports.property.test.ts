@@ -61,6 +61,8 @@ const cycleArb = fc.record({
    */
   endsNear: fc.constantFrom(null, 30, 90),
   nearMin: fc.noBias(fc.integer({ min: -6 * 60, max: 6 * 60 })),
+  /** Or exactly on the window's start, or on the first midnight after it. */
+  exactly: fc.constantFrom(null, 'start', 'midnight'),
 });
 
 const recordArb = fc.record({
@@ -86,6 +88,16 @@ const datasetArb = fc.record({
 });
 
 type Dataset = typeof datasetArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** Where a cycle meant to end near a window's start ends. */
+function endNear(
+  windowStart: number,
+  cycle: { nearMin: number; exactly: 'start' | 'midnight' | null },
+): number {
+  if (cycle.exactly === 'start') return windowStart;
+  if (cycle.exactly === 'midnight') return Math.ceil(windowStart / DAY) * DAY;
+  return windowStart + cycle.nearMin * 60_000;
+}
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -138,7 +150,7 @@ async function load(knex: Knex, dataset: Dataset, now: number) {
           const started =
             cycle.endsNear === null
               ? BASE - cycle.startMin * 60_000
-              : now - cycle.endsNear * DAY + cycle.nearMin * 60_000 - length;
+              : endNear(now - cycle.endsNear * DAY, cycle) - length;
           // Nothing happens after now.
           const end = Math.min(started + length, now);
           const stops =

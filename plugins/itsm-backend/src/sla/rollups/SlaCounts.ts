@@ -40,10 +40,11 @@ export interface OpenRow {
 export type Window = { from: number; to: number };
 
 /**
- * Counts of SLA cycles over time windows, computed by the database. Whole days come from
- * the daily rollups when the caller may read every record (nothing to filter out);
- * otherwise, and for the parts of days at a window's ends, from the timer rows grouped
- * by the database under the caller's read filters. The answer is the same either way
+ * Counts of SLA cycles over time windows, computed by the database. When the caller may
+ * read every record (nothing to filter out), whole days come from the daily rollups and
+ * the parts of days at a window's ends from the records' ledger lines, which keep the
+ * instant they count at; otherwise both come from the timer rows grouped by the database
+ * under the caller's read filters. The answer is the same either way
  * (SlaReports.property.test.ts); its cost follows the number of days and keys asked
  * for, not the history.
  */
@@ -86,7 +87,11 @@ export class SlaCounts {
             byDay,
           ),
       ...splits.flatMap(s =>
-        s.edges.map(e => this.timerRange(visible, scope, keyBy, e)),
+        s.edges.map(e =>
+          useRollups
+            ? this.ledgerRange(scope, keyBy, e)
+            : this.timerRange(visible, scope, keyBy, e),
+        ),
       ),
     ]);
     let edge = 0;
@@ -114,7 +119,7 @@ export class SlaCounts {
     return readsAll && !(scope.entityRef && scope.primaryCis);
   }
 
-  private async rollupDays(
+  private rollupDays(
     _visible: ReadFilters,
     scope: CountScope,
     keyBy: CountKey,
@@ -122,26 +127,59 @@ export class SlaCounts {
     toDay: string | null,
     byDay: boolean,
   ) {
-    const query = this.rollups(scope, keyBy).where('u.day', '>=', fromDay);
+    const query = this.lines('itsm_sla_rollups', scope, keyBy).where(
+      'u.day',
+      '>=',
+      fromDay,
+    );
     if (toDay) query.where('u.day', '<', toDay);
+    return this.lineSums(query, keyBy, byDay);
+  }
+
+  /** A part of a day, from the ledger's lines: each keeps the instant it counts at. */
+  private ledgerRange(scope: CountScope, keyBy: CountKey, range: Window) {
+    const query = this.lines('itsm_sla_counted', scope, keyBy)
+      .where('u.counted_at', '>=', new Date(range.from).toISOString())
+      .where('u.counted_at', '<', new Date(range.to).toISOString());
+    return this.lineSums(query, keyBy, false);
+  }
+
+  private async lineSums(
+    query: Knex.QueryBuilder,
+    keyBy: CountKey,
+    byDay: boolean,
+  ) {
     const key = { none: null, group: 'u.grp', entity: 'u.entity_ref' }[keyBy];
-    const day = byDay ? 'u.day' : null;
-    const rows = await this.grouped(query, key, day, 'u.kind', 'u.metric', {
-      met: 'u.met',
-      breached: 'u.breached',
-      canceled: 'u.canceled',
-      wall_sum_ms: 'u.wall_sum_ms',
-      wall_n: 'u.wall_n',
-    });
+    const rows = await this.grouped(
+      query,
+      key,
+      byDay ? 'u.day' : null,
+      'u.kind',
+      'u.metric',
+      {
+        met: 'u.met',
+        breached: 'u.breached',
+        canceled: 'u.canceled',
+        wall_sum_ms: 'u.wall_sum_ms',
+        wall_n: 'u.wall_n',
+      },
+    );
     // The rollups keep "no group" as '' (a key column cannot be NULL).
     return keyBy === 'group'
       ? rows.map(r => ({ ...r, key: r.key === '' ? null : r.key }))
       : rows;
   }
 
-  /** Rollup lines of the scope's role: a CI (any role), primary CIs, or groups. */
-  private rollups(scope: CountScope, keyBy: CountKey): Knex.QueryBuilder {
-    const query = this.db('itsm_sla_rollups as u');
+  /**
+   * Lines of the rollups or the ledger (same keys) of the scope's role: a CI (any
+   * role), primary CIs, or groups.
+   */
+  private lines(
+    table: 'itsm_sla_rollups' | 'itsm_sla_counted',
+    scope: CountScope,
+    keyBy: CountKey,
+  ): Knex.QueryBuilder {
+    const query = this.db(`${table} as u`);
     if (scope.entityRef) {
       query
         .whereIn('u.role', ['primary', 'affected'])
@@ -171,7 +209,10 @@ export class SlaCounts {
     let sums: [string, string, string];
     if (this.rollupsServe(visible, scope)) {
       key = { none: null, group: 'u.grp', entity: 'u.entity_ref' }[keyBy];
-      query = this.rollups(scope, keyBy).where('u.day', OPEN_DAY);
+      query = this.lines('itsm_sla_rollups', scope, keyBy).where(
+        'u.day',
+        OPEN_DAY,
+      );
       sums = ['u.open_n', 'u.open_breached', 'u.open_at_risk'];
     } else {
       key = { none: null, group: 'r.assignment_group', entity: 'r.entity_ref' }[
