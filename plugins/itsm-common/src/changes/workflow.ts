@@ -1,3 +1,5 @@
+import { GuardProblem, guardMessages } from '../records/guards';
+
 /** Change types (docs/DESIGN.md §3 Change). */
 export type ChangeType = 'standard' | 'normal' | 'emergency';
 export const CHANGE_TYPES: readonly ChangeType[] = [
@@ -150,64 +152,133 @@ export interface ChangeTransitionInput {
   comment?: string;
 }
 
+/** The plans a normal or emergency change needs before authorisation. */
+const PLAN_FIELDS = ['implementationPlan', 'backoutPlan', 'testPlan'] as const;
+
 /**
  * Guards of a move, shared by the backend (which enforces them) and the frontend (which
  * asks for what is missing). Returns the problems, empty when fine.
  */
-export function changeTransitionProblems(
+export function changeTransitionGuard(
   plan: ChangePlan,
   input: ChangeTransitionInput,
-): string[] {
-  const problems: string[] = [];
+): GuardProblem[] {
+  const problems: GuardProblem[] = [];
   const leavingPlanning =
     input.to === 'authorize' ||
     (input.to === 'scheduled' && plan.type === 'standard');
   if (leavingPlanning) {
-    problems.push(...windowProblems(plan.plannedStart, plan.plannedEnd));
+    problems.push(...windowGuard(plan.plannedStart, plan.plannedEnd));
     if (plan.type !== 'standard') {
-      if (!plan.implementationPlan.trim())
-        problems.push('implementationPlan is required before authorisation');
-      if (!plan.backoutPlan.trim())
-        problems.push('backoutPlan is required before authorisation');
-      if (!plan.testPlan.trim())
-        problems.push('testPlan is required before authorisation');
+      for (const field of PLAN_FIELDS) {
+        if (!plan[field].trim())
+          problems.push({
+            field,
+            code: 'required',
+            message: `${field} is required before authorisation`,
+          });
+      }
     }
   }
   if (input.to === 'closed' && !input.closeCode)
-    problems.push('closeCode is required to close');
+    problems.push({
+      field: 'closeCode',
+      code: 'required',
+      message: 'closeCode is required to close',
+    });
   if (input.to !== 'closed' && (input.closeCode || input.closeNotes))
-    problems.push('closeCode and closeNotes are only allowed when closing');
+    problems.push({
+      field: input.closeCode ? 'closeCode' : 'closeNotes',
+      code: 'not_allowed',
+      message: 'closeCode and closeNotes are only allowed when closing',
+    });
   return problems;
+}
+
+/** The guards' messages (see changeTransitionGuard). */
+export function changeTransitionProblems(
+  plan: ChangePlan,
+  input: ChangeTransitionInput,
+): string[] {
+  return guardMessages(changeTransitionGuard(plan, input));
 }
 
 /**
  * A standard change is pre-approved because it is routine and safe: it must be low
  * risk (anything riskier is a normal change, which its owners approve).
  */
-export function standardChangeProblems(plan: {
+export function standardChangeGuard(plan: {
   type: ChangeType;
   risk: ChangeRisk;
-}): string[] {
+}): GuardProblem[] {
   return plan.type === 'standard' && plan.risk !== 'low'
     ? [
-        'risk: a standard change must be low risk; raise a normal change for moderate or high risk',
+        {
+          field: 'risk',
+          code: 'invalid',
+          message:
+            'risk: a standard change must be low risk; raise a normal change for moderate or high risk',
+        },
       ]
     : [];
 }
 
+/** The guard's messages (see standardChangeGuard). */
+export function standardChangeProblems(plan: {
+  type: ChangeType;
+  risk: ChangeRisk;
+}): string[] {
+  return guardMessages(standardChangeGuard(plan));
+}
+
 /** A planned window must have both ends, in order. */
+export function windowGuard(
+  start: string | null | undefined,
+  end: string | null | undefined,
+): GuardProblem[] {
+  if (!start || !end)
+    return [
+      {
+        field: start ? 'plannedEnd' : 'plannedStart',
+        code: 'required',
+        message: 'plannedStart and plannedEnd are required before scheduling',
+      },
+    ];
+  const s = Date.parse(start);
+  const e = Date.parse(end);
+  if (Number.isNaN(s))
+    return [
+      {
+        field: 'plannedStart',
+        code: 'invalid',
+        message: 'plannedStart is not a date-time',
+      },
+    ];
+  if (Number.isNaN(e))
+    return [
+      {
+        field: 'plannedEnd',
+        code: 'invalid',
+        message: 'plannedEnd is not a date-time',
+      },
+    ];
+  if (e <= s)
+    return [
+      {
+        field: 'plannedEnd',
+        code: 'order',
+        message: 'plannedEnd must be after plannedStart',
+      },
+    ];
+  return [];
+}
+
+/** The guard's messages (see windowGuard). */
 export function windowProblems(
   start: string | null | undefined,
   end: string | null | undefined,
 ): string[] {
-  if (!start || !end)
-    return ['plannedStart and plannedEnd are required before scheduling'];
-  const s = Date.parse(start);
-  const e = Date.parse(end);
-  if (Number.isNaN(s)) return ['plannedStart is not a date-time'];
-  if (Number.isNaN(e)) return ['plannedEnd is not a date-time'];
-  if (e <= s) return ['plannedEnd must be after plannedStart'];
-  return [];
+  return guardMessages(windowGuard(start, end));
 }
 
 /** Whether two half-open windows [start, end) overlap. */

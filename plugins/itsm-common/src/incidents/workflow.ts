@@ -1,3 +1,5 @@
+import { GuardCode, GuardProblem, guardMessages } from '../records/guards';
+
 /** Incident states (docs/DESIGN.md §3 Incident). */
 export type IncidentState =
   | 'new'
@@ -107,32 +109,57 @@ export interface IncidentTransitionInput {
  * The guards of a transition, shared by the backend (which enforces them) and the
  * frontend (which asks for the right fields). Returns the problems, empty when fine.
  */
-export function incidentTransitionProblems(
+export function incidentTransitionGuard(
   input: IncidentTransitionInput,
-): string[] {
-  const problems: string[] = [];
+): GuardProblem[] {
+  const problems: GuardProblem[] = [];
+  const refuse = (field: string, code: GuardCode, message: string) =>
+    problems.push({ field, code, message });
   if (input.to === 'resolved') {
     if (!input.resolutionCode)
-      problems.push('resolutionCode is required to resolve');
+      refuse(
+        'resolutionCode',
+        'required',
+        'resolutionCode is required to resolve',
+      );
     if (!input.resolutionNotes?.trim())
-      problems.push('resolutionNotes are required to resolve');
+      refuse(
+        'resolutionNotes',
+        'required',
+        'resolutionNotes are required to resolve',
+      );
   }
   if (input.to === 'on_hold') {
     if (!input.holdReason)
-      problems.push('holdReason is required to put on hold');
+      refuse('holdReason', 'required', 'holdReason is required to put on hold');
     if (input.holdReason === 'awaiting_caller' && !input.comment?.trim())
-      problems.push(
+      refuse(
+        'comment',
+        'required',
         'a comment to the caller is required when awaiting the caller',
       );
   }
   if (input.to !== 'on_hold' && input.holdReason)
-    problems.push('holdReason is only allowed when putting on hold');
+    refuse(
+      'holdReason',
+      'not_allowed',
+      'holdReason is only allowed when putting on hold',
+    );
   if (
     input.to !== 'resolved' &&
     (input.resolutionCode || input.resolutionNotes)
   )
-    problems.push(
+    refuse(
+      input.resolutionCode ? 'resolutionCode' : 'resolutionNotes',
+      'not_allowed',
       'resolutionCode and resolutionNotes are only allowed when resolving',
     );
   return problems;
+}
+
+/** The guards' messages (see incidentTransitionGuard). */
+export function incidentTransitionProblems(
+  input: IncidentTransitionInput,
+): string[] {
+  return guardMessages(incidentTransitionGuard(input));
 }

@@ -1,3 +1,4 @@
 export * from './types';
 export * from './timeline';
 export * from './entityRefs';
+export * from './guards';

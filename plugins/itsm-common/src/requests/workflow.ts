@@ -1,3 +1,5 @@
+import { GuardProblem, guardMessages } from '../records/guards';
+
 /** Service request states (docs/DESIGN.md §3 Service request). */
 export type RequestState =
   | 'submitted'
@@ -73,17 +75,30 @@ export function requestTransitionActor(
   return to === 'canceled' ? 'requester' : 'owner_group';
 }
 
-export function requestTransitionProblems(
+/** The guard of a move: fulfilling says what was done, rejecting says why. */
+export function requestTransitionGuard(
   input: RequestTransitionInput,
-): string[] {
+): GuardProblem[] {
   if (
     (input.to === 'fulfilled' || input.to === 'rejected') &&
     !input.note?.trim()
   )
     return [
-      input.to === 'fulfilled'
-        ? 'note: say what was done to fulfil the request'
-        : 'note: a reason is required to reject',
+      {
+        field: 'note',
+        code: 'required',
+        message:
+          input.to === 'fulfilled'
+            ? 'note: say what was done to fulfil the request'
+            : 'note: a reason is required to reject',
+      },
     ];
   return [];
+}
+
+/** The guard's messages (see requestTransitionGuard). */
+export function requestTransitionProblems(
+  input: RequestTransitionInput,
+): string[] {
+  return guardMessages(requestTransitionGuard(input));
 }

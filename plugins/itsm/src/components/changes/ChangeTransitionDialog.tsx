@@ -9,7 +9,7 @@ import {
   ChangeCloseCode,
   ChangeState,
   ChangeTransitionInput,
-  changeTransitionProblems,
+  changeTransitionGuard,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
@@ -66,8 +66,8 @@ export const ChangeTransitionDialog = (props: {
     };
     const errors: typeof fieldErrors = {};
     const other: string[] = [];
-    for (const problem of changeTransitionProblems(change, input)) {
-      if (problem.startsWith('closeCode is required')) {
+    for (const problem of changeTransitionGuard(change, input)) {
+      if (problem.field === 'closeCode' && problem.code === 'required') {
         errors.closeCode = 'Choose how the change went';
       } else {
         other.push(humanizeProblem(problem));

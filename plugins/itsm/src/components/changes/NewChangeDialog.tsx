@@ -4,7 +4,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Change,
-  changeTransitionProblems,
+  changeTransitionGuard,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { FormDialog, useSubmit } from '../shared';
@@ -34,9 +34,7 @@ export interface NewChangeDialogProps {
  */
 export function missingForApproval(values: ChangeFormValues): string[] {
   const to = values.type === 'standard' ? 'scheduled' : 'authorize';
-  return changeTransitionProblems(formPlan(values), { to }).map(
-    humanizeProblem,
-  );
+  return changeTransitionGuard(formPlan(values), { to }).map(humanizeProblem);
 }
 
 /** The form to request a change: what, on which CIs, what kind and risk, when, how. */

@@ -7,7 +7,7 @@ import {
   normalizeEntityRef,
   TEXT_LIMITS,
   UpdateChangeRequest,
-  windowProblems,
+  windowGuard,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   fromLocalInputValue,
@@ -125,7 +125,7 @@ export function validateChangeForm(
     else if (!start) errors.plannedStart = 'Not a date and time';
     if (!plannedEnd) errors.plannedEnd = 'Set the end too, or neither';
     else if (!end) errors.plannedEnd = 'Not a date and time';
-    if (start && end && windowProblems(start, end).length > 0) {
+    if (start && end && windowGuard(start, end).some(p => p.code === 'order')) {
       errors.plannedEnd = 'The planned end must be after the start';
     }
   }

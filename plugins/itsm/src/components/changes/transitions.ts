@@ -1,7 +1,8 @@
 import {
   Change,
   ChangeState,
-  changeTransitionProblems,
+  changeTransitionGuard,
+  GuardProblem,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /** The button label of a move to a state, in the words of the people doing it. */
@@ -34,12 +35,13 @@ export const CHANGE_FIELD_LABELS: Record<string, string> = {
 };
 
 /**
- * A guard's problem (from the common workflow, phrased with field names) in the form's
- * words: `backoutPlan is required before authorisation` → `Backout plan is required
- * before authorisation`.
+ * A guard's problem (from the common workflow, phrased with the API's field names) in
+ * the form's words: `backoutPlan is required before authorisation` → `Backout plan is
+ * required before authorisation`. Only the wording: what to do with a problem is decided
+ * by its field and code.
  */
-export function humanizeProblem(problem: string): string {
-  const text = problem.replace(
+export function humanizeProblem(problem: GuardProblem): string {
+  const text = problem.message.replace(
     /\b(plannedStart|plannedEnd|implementationPlan|backoutPlan|testPlan|closeCode|closeNotes)\b/g,
     field => CHANGE_FIELD_LABELS[field].toLocaleLowerCase('en-US'),
   );
@@ -52,5 +54,5 @@ export function humanizeProblem(problem: string): string {
  */
 export function planProblems(change: Change, to: ChangeState): string[] {
   if (to === 'closed') return [];
-  return changeTransitionProblems(change, { to }).map(humanizeProblem);
+  return changeTransitionGuard(change, { to }).map(humanizeProblem);
 }

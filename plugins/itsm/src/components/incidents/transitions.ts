@@ -1,7 +1,7 @@
 import {
   IncidentState,
   IncidentTransitionInput,
-  incidentTransitionProblems,
+  incidentTransitionGuard,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -34,6 +34,15 @@ export type TransitionField =
   | 'resolutionNotes'
   | 'comment';
 
+/** What to tell the user when a move needs a field they left empty. */
+const REQUIRED_TEXT: Record<TransitionField, string> = {
+  resolutionCode: 'Choose how it was resolved',
+  resolutionNotes: 'Describe what was done to resolve it',
+  holdReason: 'Choose why the incident waits',
+  comment:
+    'Tell the caller what you need from them: it is sent to the requester',
+};
+
 export interface TransitionFormProblems {
   fields: Partial<Record<TransitionField, string>>;
   /** Problems that belong to no single field. */
@@ -48,18 +57,12 @@ export function transitionFormProblems(
   input: IncidentTransitionInput,
 ): TransitionFormProblems {
   const result: TransitionFormProblems = { fields: {}, other: [] };
-  for (const problem of incidentTransitionProblems(input)) {
-    if (problem.startsWith('resolutionCode is required')) {
-      result.fields.resolutionCode = 'Choose how it was resolved';
-    } else if (problem.startsWith('resolutionNotes are required')) {
-      result.fields.resolutionNotes = 'Describe what was done to resolve it';
-    } else if (problem.startsWith('holdReason is required')) {
-      result.fields.holdReason = 'Choose why the incident waits';
-    } else if (problem.startsWith('a comment to the caller')) {
-      result.fields.comment =
-        'Tell the caller what you need from them: it is sent to the requester';
+  for (const problem of incidentTransitionGuard(input)) {
+    const field = problem.field as TransitionField;
+    if (problem.code === 'required' && field in REQUIRED_TEXT) {
+      result.fields[field] = REQUIRED_TEXT[field];
     } else {
-      result.other.push(problem);
+      result.other.push(problem.message);
     }
   }
   if ((input.resolutionNotes?.length ?? 0) > TEXT_LIMITS.resolutionNotes) {

@@ -3,7 +3,7 @@ import Grid from '@material-ui/core/Grid';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   RequestState,
-  requestTransitionProblems,
+  requestTransitionGuard,
   ServiceRequest,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -36,10 +36,12 @@ export const RequestTransitionDialog = (props: {
   }, [to, setError]);
 
   if (!to) return null;
-  const required = requestTransitionProblems({ to }).length > 0;
+  const needsNote = (input: { to: RequestState; note?: string }) =>
+    requestTransitionGuard(input).some(p => p.field === 'note');
+  const required = needsNote({ to });
 
   const submit = async () => {
-    if (requestTransitionProblems({ to, note }).length > 0) {
+    if (needsNote({ to, note })) {
       setNoteError(NOTE_HELP[to]);
       return;
     }
