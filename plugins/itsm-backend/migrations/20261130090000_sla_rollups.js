@@ -30,13 +30,24 @@ const branch = (/** @type {boolean} */ ci, /** @type {boolean} */ open) => `
   FROM itsm_sla_timers t JOIN itsm_records r ON r.id = t.record_id
   ${ci ? 'JOIN itsm_record_cis c ON c.record_id = t.record_id' : ''}
   WHERE ${open ? 't.stopped_at IS NULL' : 't.counted_day IS NOT NULL'}
-  GROUP BY t.record_id, ${ci ? 'c.role, c.entity_ref, ' : ''}r.assignment_group, r.kind, t.metric${open ? '' : ', t.counted_day, t.counted_at'}`;
+  GROUP BY t.record_id, ${
+    ci ? 'c.role, c.entity_ref, ' : ''
+  }r.assignment_group, r.kind, t.metric${
+  open ? '' : ', t.counted_day, t.counted_at'
+}`;
 const LEDGER_FROM_TIMERS = `
   INSERT INTO itsm_sla_counted (record_id, role, entity_ref, grp, kind, metric, day, counted_at, ${SUMS})
-  ${[branch(false, false), branch(true, false), branch(false, true), branch(true, true)].join(' UNION ALL ')}`;
+  ${[
+    branch(false, false),
+    branch(true, false),
+    branch(false, true),
+    branch(true, true),
+  ].join(' UNION ALL ')}`;
 const ROLLUPS_FROM_LEDGER = `
   INSERT INTO itsm_sla_rollups (${KEYS}, ${SUMS})
-  SELECT ${KEYS}, ${SUMS.split(', ').map(c => `SUM(${c})`).join(', ')}
+  SELECT ${KEYS}, ${SUMS.split(', ')
+  .map(c => `SUM(${c})`)
+  .join(', ')}
   FROM itsm_sla_counted
   GROUP BY ${KEYS}`;
 
@@ -91,7 +102,9 @@ exports.up = async function up(knex) {
     table
       .timestamp('counted_at', { useTz: true })
       .nullable()
-      .comment("The cycles' counted_at (NULL on the line of the cycles open now)");
+      .comment(
+        "The cycles' counted_at (NULL on the line of the cycles open now)",
+      );
     table.index(['record_id'], 'itsm_sla_counted_record_idx');
     // The parts of days at a window's ends, summed from the ledger without reading timer
     // rows: the organisation and the groups (role 'group'), and one CI's lines.
@@ -112,20 +125,38 @@ exports.up = async function up(knex) {
     table.index(['grp', 'day'], 'itsm_sla_rollups_group_idx');
   });
 
+  await knex.schema.createTable('itsm_change_outcomes', table => {
+    table.comment(
+      'Closed changes per UTC day of closing, by assignment group and by primary CI, by close code',
+    );
+    table.string('role', 16).notNullable().comment("'group' or 'entity'");
+    table.string('day', 10).notNullable().comment('UTC day the changes closed');
+    table
+      .string('ref', 255)
+      .notNullable()
+      .comment("The assignment group ('' for none) or the primary CI");
+    table.string('close_code', 32).notNullable();
+    table.integer('n').notNullable();
+    table.primary(['role', 'day', 'ref', 'close_code']);
+  });
+
   await knex.schema.createTable('itsm_sla_state', table => {
-    table.comment('What the SLA engine keeps between runs (e.g. the policy fingerprint)');
+    table.comment(
+      'What the SLA engine keeps between runs (e.g. the policy fingerprint)',
+    );
     table.string('key', 64).primary();
     table.text('value').notNullable();
   });
 
-  // Change success: changes closed since a date.
+  // Change success: changes closed in the part of a day at a period's start.
   await knex.schema.alterTable('itsm_records', table => {
     table.index(['kind', 'state', 'updated_at'], 'itsm_records_closed_idx');
   });
 
-  // Open cycles by status (reports: open breaches / at risk by group or system).
+  // Open cycles by status, soonest due first (the timers an SLA card lists stop after
+  // a page; open breaches / at risk by group or system).
   await knex.raw(
-    'CREATE INDEX itsm_sla_timers_open_idx ON itsm_sla_timers (status, record_id) WHERE stopped_at IS NULL',
+    'CREATE INDEX itsm_sla_timers_open_idx ON itsm_sla_timers (status, due_at, record_id) WHERE stopped_at IS NULL',
   );
 
   // The sweep selects running cycles only: partial indexes hold just those, so "nothing
@@ -154,8 +185,8 @@ exports.up = async function up(knex) {
 };
 
 /**
- * Fills the counted columns of every cycle, the ledger and the rollups from the timers
- * (the ledger and the rollups must be empty). Also `rebuildSlaRollups`, for timers
+ * Fills the counted columns of every cycle, the ledger and the rollups from the timers,
+ * and the change outcomes from the closed changes (all must be empty). Also `rebuildSlaRollups`, for timers
  * written by bulk loads.
  *
  * @param {import('knex').Knex} knex
@@ -183,6 +214,18 @@ async function fill(knex) {
   }
   await knex.raw(LEDGER_FROM_TIMERS);
   await knex.raw(ROLLUPS_FROM_LEDGER);
+  const closedDay = knex.client.config.client.includes('sqlite')
+    ? "strftime('%Y-%m-%d', r.updated_at)"
+    : "to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
+  const outcomes = (/** @type {string} */ role, /** @type {string} */ ref) => `
+    SELECT '${role}', ${closedDay}, ${ref}, k.close_code, COUNT(*)
+    FROM itsm_records r JOIN itsm_changes k ON k.record_id = r.id
+    WHERE r.kind = 'change' AND r.state = 'closed' AND k.close_code IS NOT NULL
+    GROUP BY ${closedDay}, ${ref}, k.close_code`;
+  await knex.raw(`
+    INSERT INTO itsm_change_outcomes (role, day, ref, close_code, n)
+    ${outcomes('group', "COALESCE(r.assignment_group, '')")}
+    UNION ALL ${outcomes('entity', 'r.entity_ref')}`);
 }
 
 /** @param {import('knex').Knex.CreateTableBuilder} table */
@@ -229,11 +272,10 @@ function rollupColumns(table) {
   table.integer('open_at_risk').notNullable().defaultTo(0);
 }
 
-
-
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('itsm_sla_state');
+  await knex.schema.dropTable('itsm_change_outcomes');
   await knex.schema.alterTable('itsm_records', table => {
     table.dropIndex([], 'itsm_records_closed_idx');
   });

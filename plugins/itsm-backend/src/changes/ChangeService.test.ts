@@ -27,7 +27,11 @@ const dave = person('dave', ['team-payments']);
 const bob = person('bob', ['platform']);
 const carol = person('carol', ['team-storefront']);
 /** In every owner group of the test catalog: may raise standard changes on any CI. */
-const operator = person('olga', ['team-payments', 'platform', 'team-storefront']);
+const operator = person('olga', [
+  'team-payments',
+  'platform',
+  'team-storefront',
+]);
 
 const plans = {
   implementationPlan: 'Roll out with the pipeline',
@@ -202,7 +206,11 @@ describe.each(ids)('changes on %s', databaseId => {
       /only members of the owner group of each CI raise one: component:default\/cart-service is owned by group:default\/team-storefront\./,
     );
     const own = await raise(
-      { type: 'standard', risk: 'low', entityRef: 'component:default/cart-service' },
+      {
+        type: 'standard',
+        risk: 'low',
+        entityRef: 'component:default/cart-service',
+      },
       carol,
     );
     expect(own.type).toBe('standard');
@@ -220,7 +228,11 @@ describe.each(ids)('changes on %s', databaseId => {
     ).rejects.toThrow(NotAllowedError);
     const mine = await raise({ risk: 'moderate' });
     await expect(
-      service.update(mine.number, { version: mine.version, type: 'standard' }, alice),
+      service.update(
+        mine.number,
+        { version: mine.version, type: 'standard' },
+        alice,
+      ),
     ).rejects.toThrow(InputError);
     expect(
       (
@@ -311,9 +323,9 @@ describe.each(ids)('changes on %s', databaseId => {
       ).state,
     ).toBe('scheduled');
     const timeline = await service.timeline(authorizing.number);
-    expect(
-      timeline.find(e => e.type === 'approval_requested')?.body,
-    ).toContain('group:default/platform decides too');
+    expect(timeline.find(e => e.type === 'approval_requested')?.body).toContain(
+      'group:default/platform decides too',
+    );
 
     const orphan = await toAuthorize({
       entityRef: 'component:default/orphan-service',
@@ -558,9 +570,9 @@ describe.each(ids)('changes on %s', databaseId => {
         ['Owner approval', 'pending'],
         ['Platform approval', 'waiting'],
       ]);
-      expect((await service.conflicts(normal.number, alice, undefined)).freezes).toEqual([
-        freeze,
-      ]);
+      expect(
+        (await service.conflicts(normal.number, alice, undefined)).freezes,
+      ).toEqual([freeze]);
 
       const standard = await raise({
         type: 'standard',
@@ -656,7 +668,11 @@ describe.each(ids)('changes on %s', databaseId => {
     await raise({ entityRef: 'resource:default/payments-db' });
 
     const change = await raise();
-    const { conflicts } = await service.conflicts(change.number, alice, undefined);
+    const { conflicts } = await service.conflicts(
+      change.number,
+      alice,
+      undefined,
+    );
     expect(
       conflicts.map(c => [c.change.number, c.entityRefs, c.reason]),
     ).toEqual([

@@ -636,8 +636,12 @@ export class ChangeService {
     if (problems.length) throw new InputError(problems.join('; '));
     if (this.options.policy.standardChangesByOwnersOnly === false) return;
     const context = await this.options.cis.describe(refs, actor.credentials);
-    const mine = actor.ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
-    const foreign = context.cis.filter(ci => !ci.owner || !mine.includes(ci.owner));
+    const mine = actor.ownershipEntityRefs.map(r =>
+      r.toLocaleLowerCase('en-US'),
+    );
+    const foreign = context.cis.filter(
+      ci => !ci.owner || !mine.includes(ci.owner),
+    );
     if (foreign.length)
       throw new NotAllowedError(
         `A standard change is pre-approved, so only members of the owner group of each CI raise one: ${foreign

@@ -5,6 +5,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
 import { KindStore } from '../records/KindStore';
+import { ChangeOutcomes } from './ChangeOutcomes';
 import { RecordStore } from '../records/RecordStore';
 import { toIsoOrNull } from '../records/time';
 
@@ -71,6 +72,8 @@ export class ChangeStore extends KindStore<StoredChange, ChangeFields> {
         approvalRound: Number(row.approval_round),
       }),
     });
+    // Closing a change counts its outcome, whichever path closes it.
+    new ChangeOutcomes(records).attach();
   }
 
   /**

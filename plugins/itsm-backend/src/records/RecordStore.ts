@@ -104,15 +104,20 @@ export class RecordStore {
     return this.db.client.config.client.includes('sqlite');
   }
 
-  private readonly timelineObservers: TimelineObserver[] = [];
+  private readonly timelineObservers = new Map<
+    TimelineObserver | string,
+    TimelineObserver
+  >();
 
   /**
    * Runs `observer` inside the transaction of every timeline append: derived data (the
-   * SLA timers) is kept in step with the timeline in the same transaction, whichever
-   * path wrote it.
+   * SLA timers, change outcomes) is kept in step with the timeline in the same
+   * transaction, whichever path wrote it. Under a `key`, one observer per store however
+   * often it is asked for (each kind store of a record store asks).
    */
-  onAppend(observer: TimelineObserver): void {
-    this.timelineObservers.push(observer);
+  onAppend(observer: TimelineObserver, key?: string): void {
+    if (key === undefined || !this.timelineObservers.has(key))
+      this.timelineObservers.set(key ?? observer, observer);
   }
 
   /** Work asked to run at the end of each open transaction, by key. */
@@ -176,8 +181,7 @@ export class RecordStore {
     fn: (trx: Knex.Transaction, number: string) => Promise<T>,
   ): Promise<T> {
     const inside =
-      this.db.isTransaction ||
-      this.db.client.config.client.includes('sqlite');
+      this.db.isTransaction || this.db.client.config.client.includes('sqlite');
     const taken = inside ? undefined : await this.nextNumber(this.db, kind);
     return this.transaction(async trx =>
       fn(trx, taken ?? (await this.nextNumber(trx, kind))),
@@ -204,12 +208,7 @@ export class RecordStore {
       version: 1,
       timeline_seq: 0,
     });
-    await this.insertCis(
-      trx,
-      core.id,
-      core.entityRef,
-      core.affectedEntityRefs,
-    );
+    await this.insertCis(trx, core.id, core.entityRef, core.affectedEntityRefs);
   }
 
   /**
@@ -362,7 +361,7 @@ export class RecordStore {
         data: serializeData(entry),
       })),
     );
-    for (const observer of this.timelineObservers) {
+    for (const observer of this.timelineObservers.values()) {
       await observer(trx, recordId, at, entries);
     }
     return written;

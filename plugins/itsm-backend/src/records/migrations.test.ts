@@ -342,6 +342,13 @@ describe.each(ids)('migration round trips on %s', databaseId => {
     await knex('itsm_sla_counted').insert({ record_id: 'r1', ...counts });
     await knex('itsm_sla_rollups').insert(counts);
     await knex('itsm_sla_state').insert({ key: 'k', value: 'v' });
+    await knex('itsm_change_outcomes').insert({
+      role: 'group',
+      day: at.slice(0, 10),
+      ref: 'group:default/a',
+      close_code: 'successful',
+      n: 1,
+    });
     const initial = await rowsOf(knex);
     // Every table has a row to lose.
     expect(

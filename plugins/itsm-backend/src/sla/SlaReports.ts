@@ -17,6 +17,7 @@ import { applyReadFilters, ReadFilters } from '../permissions/toKnex';
 import { z } from 'zod/v4';
 import { cursorTimestamp, decodeKey, encodeKey } from '../records/cursor';
 import { RecordStore } from '../records/RecordStore';
+import { ChangeOutcomes } from '../changes/ChangeOutcomes';
 import { CountRow, SlaCounts } from './rollups';
 import { timerRowTimes } from './SlaTimerStore';
 
@@ -102,12 +103,14 @@ const CLOSE_CODES: Record<
  */
 export class SlaReports {
   private readonly counts: SlaCounts;
+  private readonly outcomes: ChangeOutcomes;
 
   constructor(
     private readonly records: RecordStore,
     private readonly options: { now?: () => Date } = {},
   ) {
     this.counts = new SlaCounts(records);
+    this.outcomes = new ChangeOutcomes(records);
   }
 
   private get db(): Knex {
@@ -199,7 +202,7 @@ export class SlaReports {
     const [[counted], open, changes] = await Promise.all([
       this.counts.windows(visible, {}, keyBy, [{ from, to: Infinity }]),
       this.counts.open(visible, {}, keyBy),
-      this.closedChangesByKey(visible, keyBy, from),
+      this.outcomes.closedSince(visible.change, keyBy, from),
     ]);
     // By system: the database keys by primary CI; the catalog knows their systems.
     let keyOf = (key: string | null) => key;
@@ -285,35 +288,6 @@ export class SlaReports {
         String(a.key).localeCompare(String(b.key)),
     );
     return { groupBy, days, rows: report, changeSuccess };
-  }
-
-  private keyColumn(keyBy: 'group' | 'entity') {
-    return keyBy === 'group' ? 'r.assignment_group' : 'r.entity_ref';
-  }
-
-  /** Changes closed since `from`, by key and close code. */
-  private async closedChangesByKey(
-    visible: VisibleRecords,
-    keyBy: 'group' | 'entity',
-    from: number,
-  ): Promise<{ key: string | null; close_code: string; n: number }[]> {
-    const key = this.keyColumn(keyBy);
-    const query = this.db('itsm_records as r')
-      .join('itsm_changes as k', 'k.record_id', 'r.id')
-      .where('r.kind', 'change')
-      .where('r.state', 'closed')
-      .whereNotNull('k.close_code')
-      .where('r.updated_at', '>=', new Date(from).toISOString());
-    applyReadFilters(query, visible);
-    const rows = await query
-      .select({ key, close_code: 'k.close_code' })
-      .count({ n: '*' })
-      .groupBy(key, 'k.close_code');
-    return rows.map((r: any) => ({
-      key: r.key ?? null,
-      close_code: r.close_code,
-      n: Number(r.n),
-    }));
   }
 
   /** Timers joined to their records, narrowed by scope, visibility and the filter. */

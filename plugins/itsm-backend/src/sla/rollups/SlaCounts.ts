@@ -260,11 +260,7 @@ export class SlaCounts {
     return query;
   }
 
-  private timerSums(
-    query: Knex.QueryBuilder,
-    keyBy: CountKey,
-    byDay: boolean,
-  ) {
+  private timerSums(query: Knex.QueryBuilder, keyBy: CountKey, byDay: boolean) {
     const stopped = "t.stopped_at IS NOT NULL AND t.status <> 'canceled'";
     const key = {
       none: null,
@@ -322,7 +318,12 @@ export class SlaCounts {
     metric: string,
     sums: Record<(typeof SUMS)[number], string>,
   ): Promise<(CountRow & { day: string })[]> {
-    const groupBy = [...(day ? [day] : []), kind, metric, ...(key ? [key] : [])];
+    const groupBy = [
+      ...(day ? [day] : []),
+      kind,
+      metric,
+      ...(key ? [key] : []),
+    ];
     const rows = await query
       .select(
         this.db.raw(`${key ?? 'NULL'} AS key`),

@@ -202,7 +202,7 @@ export class SlaRollupStore {
 
 /**
  * Rebuilds the ledger and the rollups from the timers, filling the counted columns of
- * every cycle first: for timers written around the plugin (bulk loads, benchmarks). Run
+ * every cycle first, and the change outcomes from the closed changes: for timers written around the plugin (bulk loads, benchmarks). Run
  * while nothing else writes.
  */
 export async function rebuildSlaRollups(knex: Knex): Promise<void> {
@@ -214,6 +214,7 @@ export async function rebuildSlaRollups(knex: Knex): Promise<void> {
   await knex.transaction(async trx => {
     await trx('itsm_sla_rollups').delete();
     await trx('itsm_sla_counted').delete();
+    await trx('itsm_change_outcomes').delete();
     await migration.fill(trx);
   });
 }
