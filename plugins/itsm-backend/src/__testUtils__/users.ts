@@ -54,3 +54,17 @@ export const readsAll: ReadFilters = {
   change: undefined,
   request: undefined,
 };
+
+/**
+ * Alice as a member of both teams' owner groups: she may raise standard changes on
+ * payments and storefront components alike.
+ */
+export const aliceInBothTeams = {
+  ref: 'user:default/alice',
+  credentials: mockCredentials.user('user:default/alice'),
+  ownershipEntityRefs: [
+    'user:default/alice',
+    'group:default/team-payments',
+    'group:default/team-storefront',
+  ],
+};

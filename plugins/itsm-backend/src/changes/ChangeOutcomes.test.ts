@@ -1,9 +1,9 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { ReadFilter } from '../permissions/toKnex';
 import { RecordStore } from '../records/RecordStore';
 import { rebuildSlaRollups } from '../sla/rollups';
 import { createTestChangeService } from '../__testUtils__/services';
+import { aliceInBothTeams as alice } from '../__testUtils__/users';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { ChangeOutcomes, ClosedChanges } from './ChangeOutcomes';
 
@@ -16,16 +16,6 @@ const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-30T10:17:00.000Z');
 const FROM = NOW - 30 * DAY;
 const MIDNIGHT_AFTER_FROM = Math.ceil(FROM / DAY) * DAY;
-
-const alice = {
-  ref: 'user:default/alice',
-  credentials: mockCredentials.user('user:default/alice'),
-  ownershipEntityRefs: [
-    'user:default/alice',
-    'group:default/team-payments',
-    'group:default/team-storefront',
-  ],
-};
 
 /** Every change, through the filtered path (the rows, not the lines). */
 const allChangesFiltered = {

@@ -1,4 +1,3 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { CatalogCis } from '../catalog/CatalogCis';
@@ -8,6 +7,7 @@ import { RecordStore } from '../records/RecordStore';
 import { testEntities } from '../__testUtils__/catalog';
 import { createTestChangeService } from '../__testUtils__/services';
 import { testSlaPolicies } from '../__testUtils__/sla';
+import { aliceInBothTeams as alice } from '../__testUtils__/users';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { SlaClock } from './SlaClock';
 import { SlaMonitor } from './SlaMonitor';
@@ -21,16 +21,6 @@ const { databases, ids } = createTestDatabases();
 const M = 60_000;
 const H = 60 * M;
 const T0 = new Date('2026-11-23T09:00:00.000Z');
-// Alice raises standard changes on both teams' components: she is in both owner groups.
-const alice = {
-  ref: 'user:default/alice',
-  credentials: mockCredentials.user('user:default/alice'),
-  ownershipEntityRefs: [
-    'user:default/alice',
-    'group:default/team-payments',
-    'group:default/team-storefront',
-  ],
-};
 const everything: VisibleRecords = {
   incident: undefined,
   change: undefined,
