@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
 import { RecordStore } from '../records/RecordStore';
-import { splitByDays } from '../sla/rollups/counted';
+import { dayOf, splitByDays } from '../sla/rollups/counted';
 
 /** What change success is broken down by: the assignment group or the primary CI. */
 export type OutcomeKey = 'group' | 'entity';
@@ -51,7 +51,7 @@ export class ChangeOutcomes {
         'k.close_code',
       );
     if (!closed) return;
-    const day = new Date(closed.updated_at).toISOString().slice(0, 10);
+    const day = dayOf(new Date(closed.updated_at).getTime());
     const lines = [
       // One order for every writer ('entity' < 'group'): no deadlock between closers.
       { role: 'entity', ref: closed.entity_ref },
@@ -103,18 +103,14 @@ export class ChangeOutcomes {
     keyBy: OutcomeKey,
     fromDay: string,
   ): Promise<ClosedChanges[]> {
-    const rows = await this.db('itsm_change_outcomes')
-      .where('role', keyBy)
-      .where('day', '>=', fromDay)
-      .select({ key: 'ref', close_code: 'close_code' })
-      .sum({ n: 'n' })
-      .groupBy('ref', 'close_code');
-    return rows.map((r: any) => ({
-      // The lines keep "no group" as '' (a key column cannot be NULL).
-      key: r.key === '' ? null : r.key,
-      close_code: r.close_code,
-      n: Number(r.n),
-    }));
+    return closedRows(
+      await this.db('itsm_change_outcomes')
+        .where('role', keyBy)
+        .where('day', '>=', fromDay)
+        .select({ key: 'ref', close_code: 'close_code' })
+        .sum({ n: 'n' })
+        .groupBy('ref', 'close_code'),
+    );
   }
 
   private async fromChanges(
@@ -131,14 +127,20 @@ export class ChangeOutcomes {
     if (Number.isFinite(range.to))
       query.where('r.updated_at', '<', new Date(range.to).toISOString());
     applyReadFilter(query, visible);
-    const rows = await query
-      .select({ key, close_code: 'k.close_code' })
-      .count({ n: '*' })
-      .groupBy(key, 'k.close_code');
-    return rows.map((r: any) => ({
-      key: r.key ?? null,
-      close_code: r.close_code,
-      n: Number(r.n),
-    }));
+    return closedRows(
+      await query
+        .select({ key, close_code: 'k.close_code' })
+        .count({ n: '*' })
+        .groupBy(key, 'k.close_code'),
+    );
   }
+}
+
+/** Rows as the database returns them; "no group" is '' in the lines, NULL in records. */
+function closedRows(rows: any[]): ClosedChanges[] {
+  return rows.map(r => ({
+    key: r.key === '' || r.key === undefined ? null : r.key,
+    close_code: r.close_code,
+    n: Number(r.n),
+  }));
 }
