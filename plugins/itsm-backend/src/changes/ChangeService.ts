@@ -1,6 +1,9 @@
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   allowedChangeTransitions,
+  changeTransitionGuard,
+  standardChangeGuard,
+  windowGuard,
   ApprovalStep,
   Change,
   ChangeCalendar,
@@ -8,24 +11,18 @@ import {
   ChangeRisk,
   ChangeState,
   ChangeTransitionInput,
-  changeTransitionProblems,
   ChangeType,
-  CommentVisibility,
   COMMITTED_CHANGE_STATES,
   CreateChangeRequest,
   DecideApprovalRequest,
   FieldChange,
   FreezeWindow,
-  Page,
   Priority,
-  TimelineEntry,
   UpdateChangeRequest,
-  standardChangeProblems,
-  windowProblems,
   windowsOverlap,
 } from '@backstage-itsm/plugin-itsm-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { v4 as uuid } from 'uuid';
+import { Knex } from 'knex';
 import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
 import { ApprovalStageRule, planApprovalSteps } from '../approvals/policy';
 import { CatalogCis, CiContext } from '../catalog/CatalogCis';
@@ -33,12 +30,14 @@ import { IncidentStore } from '../incidents/IncidentStore';
 import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { ReadFilter } from '../permissions/toKnex';
 import { RecordChange } from '../records/KindStore';
+import { MoveRules, throwProblems } from '../records/moves';
+import { RecordService } from '../records/RecordService';
 import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
 import { Actor, Member } from '../records/actor';
 import { toIsoDateTime } from '../records/dateTime';
 import { nonBlank } from '../records/text';
-import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
+import { NewTimelineEntry, RecordListFilter } from '../records/types';
 import {
   ChangeFields,
   ChangeStore,
@@ -101,20 +100,36 @@ export function changePriority(type: ChangeType, risk: ChangeRisk): Priority {
   return ({ high: 'P2', moderate: 'P3', low: 'P4' } as const)[risk];
 }
 
+/** The list filter of changes: the common one and their type. */
+export type ChangeListFilter = RecordListFilter & { types?: ChangeType[] };
+
+/** Where a change may move (by its type), and what each move must carry. */
+const CHANGE_MOVES: MoveRules<StoredChange, ChangeTransitionInput, Actor> = {
+  allowed: current => allowedChangeTransitions(current.type, current.state),
+  subject: current => `${current.number} (${current.type})`,
+  guard: (current, input) => changeTransitionGuard(current, input),
+};
+
 /**
  * The change workflow (docs/DESIGN.md §3 Change). Every act is one transaction on the
  * shared record core with a timeline entry; approvals run through the shared
  * ApprovalEngine under the change's row lock.
  */
-export class ChangeService {
-  private readonly now: () => Date;
-
+export class ChangeService extends RecordService<
+  StoredChange,
+  ChangeFields,
+  Change,
+  ChangeEvent,
+  ChangeTransitionInput,
+  Actor,
+  ChangeListFilter
+> {
   constructor(private readonly options: ChangeServiceOptions) {
-    this.now = options.now ?? (() => new Date());
+    super({ ...options, store: options.changes }, CHANGE_MOVES);
   }
 
   async create(input: CreateChangeRequest, actor: Member): Promise<Change> {
-    const { cis, records, changes } = this.options;
+    const { cis } = this.options;
     nonBlank('title', input.title);
     const { routingNote, ...refs } = await cis.resolveNewRecord(
       input,
@@ -128,72 +143,47 @@ export class ChangeService {
     const plannedStart = isoOrNull('plannedStart', input.plannedStart);
     const plannedEnd = isoOrNull('plannedEnd', input.plannedEnd);
     checkWindowOrder(plannedStart, plannedEnd);
-    const at = this.now().toISOString();
-    const id = uuid();
-    const created = await records.creating('change', async (trx, number) => {
-      await records.insertCore(trx, {
-        id,
-        kind: 'change',
-        number,
-        title: input.title.trim(),
-        description: input.description ?? '',
-        state: 'draft',
-        isOpen: true,
-        ...refs,
-        requester: actor.ref,
-        priority: changePriority(input.type, input.risk),
-        createdAt: at,
-      });
-      await changes.insert(trx, id, {
-        type: input.type,
-        risk: input.risk,
-        plannedStart,
-        plannedEnd,
-        implementationPlan: input.implementationPlan ?? '',
-        backoutPlan: input.backoutPlan ?? '',
-        testPlan: input.testPlan ?? '',
-        actualStart: null,
-        actualEnd: null,
-        closeCode: null,
-        closeNotes: null,
-        approvalRound: 0,
-      });
-      await records.appendTimeline(trx, id, actor.ref, at, [
-        { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
-      ]);
-      return (await changes.get(id, trx))!;
-    });
+    const created = await this.createRecord(
+      actor.ref,
+      this.now().toISOString(),
+      {
+        core: {
+          title: input.title.trim(),
+          description: input.description ?? '',
+          state: 'draft',
+          ...refs,
+          requester: actor.ref,
+          priority: changePriority(input.type, input.risk),
+        },
+        fields: {
+          type: input.type,
+          risk: input.risk,
+          plannedStart,
+          plannedEnd,
+          implementationPlan: input.implementationPlan ?? '',
+          backoutPlan: input.backoutPlan ?? '',
+          testPlan: input.testPlan ?? '',
+          actualStart: null,
+          actualEnd: null,
+          closeCode: null,
+          closeNotes: null,
+          approvalRound: 0,
+        },
+        timeline: [
+          { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
+        ],
+      },
+    );
     await this.emit({ type: 'created', change: created, actor: actor.ref });
     return toChange(created);
   }
 
-  async get(idOrNumber: string): Promise<Change> {
-    return toChange(await this.load(idOrNumber));
+  protected toApi(stored: StoredChange): Change {
+    return toChange(stored);
   }
 
-  async list(
-    filter: RecordListFilter & { types?: ChangeType[] },
-    paging: Paging,
-    criteria?: PermissionCriteria<ItsmRecordQuery>,
-  ): Promise<Page<Change>> {
-    const page = await this.options.changes.list(
-      filter,
-      paging,
-      criteria,
-      query => {
-        if (filter.types?.length) query.whereIn('k.type', filter.types);
-      },
-    );
-    return { ...page, items: page.items.map(toChange) };
-  }
-
-  timeline(idOrNumber: string): Promise<TimelineEntry[]> {
-    return this.options.changes.timeline(idOrNumber);
-  }
-
-  async approvalSteps(idOrNumber: string): Promise<ApprovalStep[]> {
-    const id = await this.options.changes.resolveId(idOrNumber);
-    return this.options.approvals.store.forRecord(id);
+  protected narrowList(query: Knex.QueryBuilder, filter: ChangeListFilter) {
+    if (filter.types?.length) query.whereIn('k.type', filter.types);
   }
 
   async update(
@@ -292,8 +282,8 @@ export class ChangeService {
     actor: Actor,
   ): Promise<Change> {
     const read = await this.load(idOrNumber);
-    // Checked here on what the caller read, and again under the lock by the version.
-    this.checkTransition(read, input);
+    // Checked here on what the caller read, and again under the lock.
+    this.checkMove(read, input, actor);
     if (read.version !== input.version) this.stale(read, input.version);
 
     // Catalog reads for approval routing and freezes, before any lock is taken.
@@ -318,16 +308,13 @@ export class ChangeService {
       }
     }
 
-    let from: ChangeState = read.state;
     const events: ChangeEvent[] = [];
     let openedSteps: ApprovalStep[] = [];
-    const updated = await this.options.changes.change(
+    const { updated, from } = await this.moveRecord(
       read.id,
-      input.version,
-      actor.ref,
-      this.now,
+      input,
+      actor,
       async (trx, current, at) => {
-        from = current.state;
         const fields: Partial<ChangeFields> = {};
         const timeline: NewTimelineEntry[] = [];
         let to: ChangeState = input.to;
@@ -510,16 +497,6 @@ export class ChangeService {
     return change;
   }
 
-  /** A comment (visible to the requester) or a work note; only appends. */
-  async comment(
-    idOrNumber: string,
-    input: { body: string; visibility: CommentVisibility },
-    actor: Actor,
-  ): Promise<TimelineEntry> {
-    const id = await this.options.changes.resolveId(idOrNumber);
-    return this.options.changes.comment(id, input, actor.ref, this.now);
-  }
-
   /**
    * Committed (scheduled, implementing) changes whose windows overlap this one and
    * whose CIs meet this one's CIs or their direct dependencies; and the freezes it
@@ -632,8 +609,7 @@ export class ChangeService {
     actor: Member,
   ): Promise<void> {
     if (plan.type !== 'standard') return;
-    const problems = standardChangeProblems(plan);
-    if (problems.length) throw new InputError(problems.join('; '));
+    throwProblems(standardChangeGuard(plan));
     if (this.options.policy.standardChangesByOwnersOnly === false) return;
     const context = await this.options.cis.describe(refs, actor.credentials);
     const mine = actor.ownershipEntityRefs.map(r =>
@@ -729,23 +705,6 @@ export class ChangeService {
     );
   }
 
-  private checkTransition(current: StoredChange, input: ChangeTransitionInput) {
-    const allowed = allowedChangeTransitions(current.type, current.state);
-    if (!allowed.includes(input.to)) {
-      throw new ConflictError(
-        `${current.number} (${current.type}) cannot move from ${
-          current.state
-        } to ${input.to}; allowed: ${
-          allowed.length
-            ? allowed.join(', ')
-            : `none (the change is ${current.state})`
-        }`,
-      );
-    }
-    const problems = changeTransitionProblems(current, input);
-    if (problems.length) throw new InputError(problems.join('; '));
-  }
-
   private stale(change: Change, version: number): never {
     throw new ConflictError(
       `${change.number} was changed by someone else: version ${version} is stale, the current version is ${change.version}. Reload and try again.`,
@@ -756,10 +715,6 @@ export class ChangeService {
     throw new ConflictError(
       `${change.number} is not waiting for approval: it is ${change.state}`,
     );
-  }
-
-  private async emit(event: ChangeEvent) {
-    await this.options.onEvent?.(event);
   }
 }
 
@@ -773,8 +728,7 @@ function isoOrNull(
 
 function checkWindowOrder(start: string | null, end: string | null) {
   if (start && end) {
-    const problems = windowProblems(start, end);
-    if (problems.length) throw new InputError(problems.join('; '));
+    throwProblems(windowGuard(start, end));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Actor } from '../records/actor';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
   allowedIncidentTransitions,
   computePriority,
@@ -8,26 +8,19 @@ import {
   Incident,
   IncidentState,
   IncidentTransitionInput,
-  incidentTransitionProblems,
+  incidentTransitionGuard,
   PriorityMatrix,
   TimelineEntry,
   UpdateIncidentRequest,
   CommentVisibility,
-  Page,
 } from '@backstage-itsm/plugin-itsm-common';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
-import { v4 as uuid } from 'uuid';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { RecordStore } from '../records/RecordStore';
-import {
-  NewTimelineEntry,
-  Paging,
-  RecordCorePatch,
-  RecordListFilter,
-} from '../records/types';
+import { NewTimelineEntry, RecordCorePatch } from '../records/types';
 import { RecordChange } from '../records/KindStore';
+import { MoveRules } from '../records/moves';
+import { RecordService } from '../records/RecordService';
 import { CoreEdit } from '../records/CoreEdit';
 import { nonBlank } from '../records/text';
 import {
@@ -59,36 +52,39 @@ export interface IncidentServiceOptions {
   now?: () => Date;
 }
 
+/** Where an incident may move, and what each move must carry (itsm-common's workflow). */
+const INCIDENT_MOVES: MoveRules<Incident, IncidentTransitionInput, Actor> = {
+  allowed: current => allowedIncidentTransitions(current.state),
+  guard: (_current, input) => incidentTransitionGuard(input),
+};
+
 /**
  * The incident workflow: every act is one transaction that changes the record and
  * appends to its timeline, guarded by the version the caller read.
  */
-export class IncidentService {
-  private readonly now: () => Date;
-
+export class IncidentService extends RecordService<
+  Incident,
+  IncidentFields,
+  Incident,
+  IncidentEvent,
+  IncidentTransitionInput
+> {
   constructor(private readonly options: IncidentServiceOptions) {
-    this.now = options.now ?? (() => new Date());
+    super({ ...options, store: options.incidents }, INCIDENT_MOVES);
   }
 
   async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
-    const { cis, records, incidents } = this.options;
     nonBlank('title', input.title);
-    const { routingNote, ...refs } = await cis.resolveNewRecord(
+    const { routingNote, ...refs } = await this.options.cis.resolveNewRecord(
       input,
       actor.credentials,
     );
     const at = this.now().toISOString();
-    const id = uuid();
-
-    const created = await records.creating('incident', async (trx, number) => {
-      await records.insertCore(trx, {
-        id,
-        kind: 'incident',
-        number,
+    const created = await this.createRecord(actor.ref, at, {
+      core: {
         title: input.title.trim(),
         description: input.description ?? '',
         state: 'new',
-        isOpen: true,
         ...refs,
         requester: actor.ref,
         priority: computePriority(
@@ -96,9 +92,8 @@ export class IncidentService {
           input.urgency,
           this.options.priorityMatrix,
         ),
-        createdAt: at,
-      });
-      await incidents.insert(trx, id, {
+      },
+      fields: {
         impact: input.impact,
         urgency: input.urgency,
         holdReason: null,
@@ -109,30 +104,13 @@ export class IncidentService {
         resolvedAt: null,
         closedAt: null,
         causedByChangeId: null,
-      });
-      await records.appendTimeline(trx, id, actor.ref, at, [
+      },
+      timeline: [
         { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
-      ]);
-      return (await incidents.get(id, trx))!;
+      ],
     });
     await this.emit({ type: 'created', incident: created, actor: actor.ref });
     return created;
-  }
-
-  get(idOrNumber: string): Promise<Incident> {
-    return this.options.incidents.find(idOrNumber);
-  }
-
-  list(
-    filter: RecordListFilter,
-    paging: Paging,
-    criteria?: PermissionCriteria<ItsmRecordQuery>,
-  ): Promise<Page<Incident>> {
-    return this.options.incidents.list(filter, paging, criteria);
-  }
-
-  timeline(idOrNumber: string): Promise<TimelineEntry[]> {
-    return this.options.incidents.timeline(idOrNumber);
   }
 
   async update(
@@ -206,18 +184,11 @@ export class IncidentService {
     input: IncidentTransitionInput & { version: number },
     actor: Actor,
   ): Promise<Incident> {
-    let from: IncidentState = 'new';
-    const id = await this.options.incidents.resolveId(idOrNumber);
-    const updated = await this.options.incidents.change(
-      id,
-      input.version,
-      actor.ref,
-      this.now,
-      async (_trx, current, at) => {
-        from = current.state;
-        this.checkTransition(current, input);
-        return this.transitionPatch(current, input, at);
-      },
+    const { updated, from } = await this.moveRecord(
+      idOrNumber,
+      input,
+      actor,
+      (_trx, current, at) => this.transitionPatch(current, input, at),
     );
     await this.emit({
       type: 'state_changed',
@@ -320,23 +291,6 @@ export class IncidentService {
     return closed;
   }
 
-  private checkTransition(current: Incident, input: IncidentTransitionInput) {
-    const allowed = allowedIncidentTransitions(current.state);
-    if (!allowed.includes(input.to)) {
-      throw new ConflictError(
-        `${current.number} cannot move from ${current.state} to ${
-          input.to
-        }; allowed: ${
-          allowed.length
-            ? allowed.join(', ')
-            : `none (the incident is ${current.state})`
-        }`,
-      );
-    }
-    const problems = incidentTransitionProblems(input);
-    if (problems.length) throw new InputError(problems.join('; '));
-  }
-
   private transitionPatch(
     current: Incident,
     input: IncidentTransitionInput,
@@ -415,9 +369,5 @@ export class IncidentService {
       ]);
     }
     return change.number;
-  }
-
-  private async emit(event: IncidentEvent) {
-    await this.options.onEvent?.(event);
   }
 }

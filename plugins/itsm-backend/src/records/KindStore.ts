@@ -55,6 +55,10 @@ export class KindStore<T extends RecordCore, F extends object> {
     private readonly spec: KindTableSpec<T, F>,
   ) {}
 
+  get kind(): T['kind'] & RecordKind {
+    return this.spec.kind;
+  }
+
   protected get db(): Knex {
     return this.records.db;
   }

@@ -1,30 +1,27 @@
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, NotAllowedError } from '@backstage/errors';
 import {
   allowedRequestTransitions,
   ApprovalStep,
-  CommentVisibility,
   CreateServiceRequest,
   DecideApprovalRequest,
   FieldChange,
-  Page,
   REQUEST_STATE_LABELS,
   RequestState,
   RequestTransitionInput,
   requestTransitionActor,
-  requestTransitionProblems,
+  requestTransitionGuard,
   ServiceRequest,
-  TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { fulfillmentTargetMillis, SlaClock } from '../sla/SlaClock';
-import { v4 as uuid } from 'uuid';
+import { Knex } from 'knex';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { CatalogCis } from '../catalog/CatalogCis';
-import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
-import { Actor, Member } from '../records/actor';
+import { Member } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
+import { MoveRules } from '../records/moves';
+import { RecordService } from '../records/RecordService';
 import { nonBlank } from '../records/text';
-import { NewTimelineEntry, Paging, RecordListFilter } from '../records/types';
+import { RecordListFilter } from '../records/types';
 import { OfferingCatalog } from './offerings';
 import {
   isOpenRequestState,
@@ -63,22 +60,59 @@ export interface RequestServiceOptions {
 
 export type { Member };
 
+/** The requester cancels; members of the owner (assignment) group do the rest. */
+function checkMover(request: StoredRequest, to: RequestState, actor: Member) {
+  const label = REQUEST_STATE_LABELS[to].toLocaleLowerCase('en-US');
+  if (requestTransitionActor(to) === 'requester') {
+    if (actor.ref.toLocaleLowerCase('en-US') !== request.requester)
+      throw new NotAllowedError(
+        `Only the requester (${request.requester}) may cancel ${request.number}`,
+      );
+    return;
+  }
+  const group = request.assignmentGroup;
+  const mine = actor.ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
+  if (!group || !mine.includes(group))
+    throw new NotAllowedError(
+      `Moving ${request.number} to ${label} requires membership of ${
+        group ?? 'its owner group'
+      }`,
+    );
+}
+
+/** Where a request may move, who may move it there, and what the move must carry. */
+const REQUEST_MOVES: MoveRules<StoredRequest, RequestTransitionInput, Member> =
+  {
+    allowed: current => allowedRequestTransitions(current.state),
+    mover: checkMover,
+    guard: (_current, input) => requestTransitionGuard(input),
+  };
+
+/** The list filter of requests: the common one and the offering ordered. */
+export type RequestListFilter = RecordListFilter & { offeringRef?: string };
+
 /**
  * Service requests (docs/DESIGN.md §3): ordered from an offering in the catalog, approved
  * through the shared ApprovalEngine as the offering says, fulfilled by its owner group.
  */
-export class RequestService {
-  private readonly now: () => Date;
-
+export class RequestService extends RecordService<
+  StoredRequest,
+  RequestFields,
+  ServiceRequest,
+  RequestEvent,
+  RequestTransitionInput,
+  Member,
+  RequestListFilter
+> {
   constructor(private readonly options: RequestServiceOptions) {
-    this.now = options.now ?? (() => new Date());
+    super({ ...options, store: options.requests }, REQUEST_MOVES);
   }
 
   async create(
     input: CreateServiceRequest,
     actor: Member,
   ): Promise<ServiceRequest> {
-    const { offerings, cis, records, requests, approvals } = this.options;
+    const { offerings, cis, approvals } = this.options;
     if (input.title !== undefined) nonBlank('title', input.title);
     const offering = await offerings.get(input.offeringRef, actor.credentials);
     offerings.checkAvailable(offering, actor.ownershipEntityRefs);
@@ -106,21 +140,16 @@ export class RequestService {
     );
     const at = this.now();
     const createdAt = at.toISOString();
-    const id = uuid();
     const state: RequestState = planned.length
       ? 'awaiting_approval'
       : 'approved';
     let opened: ApprovalStep[] = [];
-    const created = await records.creating('request', async (trx, number) => {
-      await records.insertCore(trx, {
-        id,
-        kind: 'request',
-        number,
+    const created = await this.createRecord(actor.ref, createdAt, {
+      core: {
         // No title: the offering's; a blank one is a mistake, not a request for it.
         title: input.title === undefined ? offering.title : input.title.trim(),
         description: input.description ?? '',
         state,
-        isOpen: true,
         entityRef: CatalogCis.refOf(ci),
         ciTier,
         affectedEntityRefs: [],
@@ -128,9 +157,8 @@ export class RequestService {
         assignee: null,
         assignmentGroup: routed.group,
         priority: 'P3',
-        createdAt,
-      });
-      await requests.insert(trx, id, {
+      },
+      fields: {
         offeringRef: offering.ref,
         offeringTitle: offering.title,
         parameters: input.parameters,
@@ -150,8 +178,8 @@ export class RequestService {
         fulfilledAt: null,
         resolutionNote: null,
         approvalRound: planned.length ? 1 : 0,
-      });
-      const timeline: NewTimelineEntry[] = [
+      },
+      timeline: [
         { type: 'created', ...(routed.note ? { body: routed.note } : {}) },
         {
           type: 'state_changed',
@@ -161,14 +189,13 @@ export class RequestService {
             ? {}
             : { body: `${offering.title} needs no approval` }),
         },
-      ];
-      if (planned.length) {
+      ],
+      inTransaction: async (trx, id) => {
+        if (!planned.length) return [];
         const round = await approvals.openRound(trx, id, 1, planned, createdAt);
         opened = round.steps.filter(s => s.state === 'pending');
-        timeline.push(...round.timeline);
-      }
-      await records.appendTimeline(trx, id, actor.ref, createdAt, timeline);
-      return (await requests.get(id, trx))!;
+        return round.timeline;
+      },
     });
     const request = toRequest(created);
     await this.emit({ type: 'created', request, actor: actor.ref });
@@ -182,34 +209,12 @@ export class RequestService {
     return request;
   }
 
-  async get(idOrNumber: string): Promise<ServiceRequest> {
-    return toRequest(await this.load(idOrNumber));
+  protected toApi(stored: StoredRequest): ServiceRequest {
+    return toRequest(stored);
   }
 
-  async list(
-    filter: RecordListFilter & { offeringRef?: string },
-    paging: Paging,
-    criteria?: PermissionCriteria<ItsmRecordQuery>,
-  ): Promise<Page<ServiceRequest>> {
-    const page = await this.options.requests.list(
-      filter,
-      paging,
-      criteria,
-      query => {
-        if (filter.offeringRef)
-          query.where('k.offering_ref', filter.offeringRef);
-      },
-    );
-    return { ...page, items: page.items.map(toRequest) };
-  }
-
-  timeline(idOrNumber: string): Promise<TimelineEntry[]> {
-    return this.options.requests.timeline(idOrNumber);
-  }
-
-  async approvalSteps(idOrNumber: string): Promise<ApprovalStep[]> {
-    const id = await this.options.requests.resolveId(idOrNumber);
-    return this.options.approvals.store.forRecord(id);
+  protected narrowList(query: Knex.QueryBuilder, filter: RequestListFilter) {
+    if (filter.offeringRef) query.where('k.offering_ref', filter.offeringRef);
   }
 
   /** All approved → approved; a rejection → rejected (final), the reason on the timeline. */
@@ -293,29 +298,11 @@ export class RequestService {
     input: RequestTransitionInput & { version: number },
     actor: Member,
   ): Promise<ServiceRequest> {
-    const read = await this.load(idOrNumber);
-    let from: RequestState = read.state;
-    const updated = await this.options.requests.change(
-      read.id,
-      input.version,
-      actor.ref,
-      this.now,
+    const { updated, from } = await this.moveRecord(
+      idOrNumber,
+      input,
+      actor,
       async (trx, current, at) => {
-        from = current.state;
-        const allowed = allowedRequestTransitions(current.state);
-        if (!allowed.includes(input.to))
-          throw new ConflictError(
-            `${current.number} cannot move from ${current.state} to ${
-              input.to
-            }; allowed: ${
-              allowed.length
-                ? allowed.join(', ')
-                : `none (the request is ${current.state})`
-            }`,
-          );
-        this.checkActor(current, input.to, actor);
-        const problems = requestTransitionProblems(input);
-        if (problems.length) throw new InputError(problems.join('; '));
         const note = input.note?.trim() || undefined;
         const fields: Partial<RequestFields> = {};
         const side: FieldChange[] = [];
@@ -360,43 +347,8 @@ export class RequestService {
     return request;
   }
 
-  async comment(
-    idOrNumber: string,
-    input: { body: string; visibility: CommentVisibility },
-    actor: Actor,
-  ): Promise<TimelineEntry> {
-    const id = await this.options.requests.resolveId(idOrNumber);
-    return this.options.requests.comment(id, input, actor.ref, this.now);
-  }
-
-  /** The requester cancels; members of the owner (assignment) group do the rest. */
-  private checkActor(request: StoredRequest, to: RequestState, actor: Member) {
-    const label = REQUEST_STATE_LABELS[to].toLocaleLowerCase('en-US');
-    if (requestTransitionActor(to) === 'requester') {
-      if (actor.ref.toLocaleLowerCase('en-US') !== request.requester)
-        throw new NotAllowedError(
-          `Only the requester (${request.requester}) may cancel ${request.number}`,
-        );
-      return;
-    }
-    const group = request.assignmentGroup;
-    const mine = actor.ownershipEntityRefs.map(r =>
-      r.toLocaleLowerCase('en-US'),
-    );
-    if (!group || !mine.includes(group))
-      throw new NotAllowedError(
-        `Moving ${request.number} to ${label} requires membership of ${
-          group ?? 'its owner group'
-        }`,
-      );
-  }
-
   private load(idOrNumber: string): Promise<StoredRequest> {
     return this.options.requests.find(idOrNumber);
-  }
-
-  private async emit(event: RequestEvent) {
-    await this.options.onEvent?.(event);
   }
 }
 

@@ -1,0 +1,188 @@
+import {
+  ApprovalStep,
+  CommentVisibility,
+  Page,
+  RecordCore,
+  TimelineEntry,
+} from '@backstage-itsm/plugin-itsm-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
+import { Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import { ApprovalEngine } from '../approvals/ApprovalEngine';
+import { Actor } from './actor';
+import { KindStore, RecordChange } from './KindStore';
+import { checkMove, MoveRules } from './moves';
+import { RecordStore } from './RecordStore';
+import {
+  NewRecordCore,
+  NewTimelineEntry,
+  Paging,
+  RecordListFilter,
+} from './types';
+
+/** What every kind's service is built from. */
+export interface RecordServiceParts<S extends RecordCore, F extends object, E> {
+  records: RecordStore;
+  store: KindStore<S, F>;
+  /** Kinds with approval steps (changes, requests). */
+  approvals?: ApprovalEngine;
+  onEvent?: (event: E) => Promise<void> | void;
+  now?: () => Date;
+}
+
+/** A new record as a kind plans it: its core columns, its own fields, its first entries. */
+export interface NewRecordPlan<F> {
+  core: Omit<NewRecordCore, 'id' | 'kind' | 'number' | 'createdAt' | 'isOpen'>;
+  fields: F;
+  timeline: NewTimelineEntry[];
+  /** Writes that need the record to exist (e.g. an approval round); their entries follow. */
+  inTransaction?: (
+    trx: Knex.Transaction,
+    id: string,
+  ) => Promise<NewTimelineEntry[]>;
+}
+
+/**
+ * The acts every record kind shares — create, read, list, timeline, comment, move,
+ * approval steps — on the record core. A kind's service extends it with its own rules
+ * (what a new record holds, what a move changes, who may move it) and nothing else.
+ *
+ * `S` is the stored record, `T` its API shape, `F` the kind's own columns, `E` its
+ * events, `M` a move's input, `A` who moves it and `L` its list filter.
+ */
+export abstract class RecordService<
+  S extends RecordCore,
+  F extends object,
+  T extends RecordCore,
+  E,
+  M extends { to: string } = { to: string },
+  A extends Actor = Actor,
+  L extends RecordListFilter = RecordListFilter,
+> {
+  protected readonly now: () => Date;
+
+  protected constructor(
+    protected readonly parts: RecordServiceParts<S, F, E>,
+    /** The kind's move rules (docs/record-kinds.md). */
+    protected readonly moves: MoveRules<S, M, A>,
+  ) {
+    this.now = parts.now ?? (() => new Date());
+  }
+
+  /** The API shape of a stored record: internal columns (e.g. approval rounds) left out. */
+  protected toApi(stored: S): T {
+    return stored as unknown as T;
+  }
+
+  /** Adds the kind's own list filters (on `k`, its table). */
+  protected narrowList(_query: Knex.QueryBuilder, _filter: L): void {}
+
+  async get(idOrNumber: string): Promise<T> {
+    return this.toApi(await this.parts.store.find(idOrNumber));
+  }
+
+  async list(
+    filter: L,
+    paging: Paging,
+    criteria?: PermissionCriteria<ItsmRecordQuery>,
+  ): Promise<Page<T>> {
+    const page = await this.parts.store.list(filter, paging, criteria, query =>
+      this.narrowList(query, filter),
+    );
+    return { ...page, items: page.items.map(item => this.toApi(item)) };
+  }
+
+  /** The whole timeline, oldest first; 404 when there is no such record. */
+  timeline(idOrNumber: string): Promise<TimelineEntry[]> {
+    return this.parts.store.timeline(idOrNumber);
+  }
+
+  /** Every approval step of every round, for kinds that have approvals. */
+  async approvalSteps(idOrNumber: string): Promise<ApprovalStep[]> {
+    const id = await this.parts.store.resolveId(idOrNumber);
+    return this.parts.approvals?.store.forRecord(id) ?? [];
+  }
+
+  /** A comment (visible to the requester) or a work note; it only appends. */
+  async comment(
+    idOrNumber: string,
+    input: { body: string; visibility: CommentVisibility },
+    actor: Actor,
+  ): Promise<TimelineEntry> {
+    const id = await this.parts.store.resolveId(idOrNumber);
+    return this.parts.store.comment(id, input, actor.ref, this.now);
+  }
+
+  /**
+   * Writes a new record in one transaction: its number, the core row, the kind's row
+   * and its first timeline entries.
+   */
+  protected createRecord(
+    actorRef: string,
+    at: string,
+    plan: NewRecordPlan<F>,
+  ): Promise<S> {
+    const { records, store } = this.parts;
+    const id = uuid();
+    const kind = store.kind;
+    return records.creating(kind, async (trx, number) => {
+      await records.insertCore(trx, {
+        ...plan.core,
+        id,
+        kind,
+        number,
+        isOpen: true,
+        createdAt: at,
+      });
+      await store.insert(trx, id, plan.fields);
+      const more = (await plan.inTransaction?.(trx, id)) ?? [];
+      await records.appendTimeline(trx, id, actorRef, at, [
+        ...plan.timeline,
+        ...more,
+      ]);
+      return (await store.get(id, trx))!;
+    });
+  }
+
+  /** Checks a move against the kind's rules (409, 403, 400 in that order). */
+  protected checkMove(current: S, input: M, actor: A): void {
+    checkMove(this.moves, current, input, actor);
+  }
+
+  /**
+   * Moves a record: under its lock and at the version the caller read, the move is
+   * checked on the current record, then `apply` says what it changes. Returns the
+   * record after the move and the state it left.
+   */
+  protected async moveRecord(
+    idOrNumber: string,
+    input: M & { version: number },
+    actor: A,
+    apply: (
+      trx: Knex.Transaction,
+      current: S,
+      at: string,
+    ) => Promise<RecordChange<F>> | RecordChange<F>,
+  ): Promise<{ updated: S; from: S['state'] }> {
+    const { store } = this.parts;
+    const id = await store.resolveId(idOrNumber);
+    let from: S['state'] = '';
+    const updated = await store.change(
+      id,
+      input.version,
+      actor.ref,
+      this.now,
+      async (trx, current, at) => {
+        from = current.state;
+        this.checkMove(current, input, actor);
+        return apply(trx, current, at);
+      },
+    );
+    return { updated, from };
+  }
+
+  protected async emit(event: E): Promise<void> {
+    await this.parts.onEvent?.(event);
+  }
+}
