@@ -105,6 +105,7 @@ export type ChangeListFilter = RecordListFilter & { types?: ChangeType[] };
 
 /** Where a change may move (by its type), and what each move must carry. */
 const CHANGE_MOVES: MoveRules<StoredChange, ChangeTransitionInput, Actor> = {
+  open: isOpenChangeState,
   allowed: current => allowedChangeTransitions(current.type, current.state),
   subject: current => `${current.number} (${current.type})`,
   guard: (current, input) => changeTransitionGuard(current, input),
@@ -404,82 +405,55 @@ export class ChangeService extends RecordService<
     approver: Actor & Approver,
   ): Promise<Change> {
     const read = await this.load(idOrNumber);
-    if (read.state !== 'authorize') this.notAwaitingApproval(read);
+    this.assertAwaiting(read, 'authorize');
     // Freezes may have been configured after the round opened: read them beforehand.
     const freezes = this.freezesOf(read, await this.context(read, approver));
-    let rejection: string | undefined;
-    let requested: ApprovalStep[] = [];
-    const updated = await this.options.changes.change(
+    const { updated, decision, requested } = await this.decideStep(
       read.id,
-      undefined,
-      approver.ref,
-      this.now,
-      async (trx, current, at) => {
-        if (current.state !== 'authorize') this.notAwaitingApproval(current);
+      'authorize',
+      input,
+      approver,
+      async (trx, current, { outcome }, at) => {
+        if (outcome === 'rejected') return { to: 'draft' };
+        if (outcome !== 'approved') return { to: 'authorize' };
         const { approvals } = this.options;
-        const result = await approvals.decide(
+        const round = await approvals.store.forRecord(
+          current.id,
           trx,
-          current,
           current.approvalRound,
-          input,
-          approver,
+        );
+        const platformStep = this.missingPlatformApproval(
+          current,
+          freezes,
+          round,
+        );
+        if (!platformStep) {
+          this.assertSchedulable(current, freezes, round);
+          return { to: 'scheduled' };
+        }
+        const added = await approvals.appendStage(
+          trx,
+          current.id,
+          current.approvalRound,
+          [platformStep],
           at,
         );
-        const timeline = [...result.timeline];
-        let to: ChangeState = 'authorize';
-        if (result.outcome === 'rejected') {
-          to = 'draft';
-          rejection = result.step.comment ?? '';
-        } else if (result.outcome === 'next_stage') {
-          requested = result.opened;
-        } else if (result.outcome === 'approved') {
-          const round = await approvals.store.forRecord(
-            current.id,
-            trx,
-            current.approvalRound,
-          );
-          const platformStep = this.missingPlatformApproval(
-            current,
-            freezes,
-            round,
-          );
-          if (platformStep) {
-            const added = await approvals.appendStage(
-              trx,
-              current.id,
-              current.approvalRound,
-              [platformStep],
-              at,
-            );
-            timeline.push(...added.timeline);
-            requested = added.steps;
-          } else {
-            this.assertSchedulable(current, freezes, round);
-            to = 'scheduled';
-          }
-        }
-        if (to !== current.state)
-          timeline.push({
-            type: 'state_changed',
-            fromState: current.state,
-            toState: to,
-            ...(to === 'draft'
-              ? {
-                  body: `Rejected by ${approver.ref}: ${result.step.comment}`,
-                }
-              : { body: 'Every approval step is approved' }),
-          });
         return {
-          core: to === current.state ? {} : { state: to, isOpen: true },
-          fields: {},
-          timeline,
+          to: 'authorize',
+          timeline: added.timeline,
+          requested: added.steps,
         };
       },
     );
     const change = toChange(updated);
     const actor = approver.ref;
-    if (rejection !== undefined)
-      await this.emit({ type: 'rejected', change, comment: rejection, actor });
+    if (decision.outcome === 'rejected')
+      await this.emit({
+        type: 'rejected',
+        change,
+        comment: decision.step.comment ?? '',
+        actor,
+      });
     else if (change.state !== read.state)
       await this.emit({
         type: 'state_changed',
@@ -708,12 +682,6 @@ export class ChangeService extends RecordService<
   private stale(change: Change, version: number): never {
     throw new ConflictError(
       `${change.number} was changed by someone else: version ${version} is stale, the current version is ${change.version}. Reload and try again.`,
-    );
-  }
-
-  private notAwaitingApproval(change: Change): never {
-    throw new ConflictError(
-      `${change.number} is not waiting for approval: it is ${change.state}`,
     );
   }
 }

@@ -54,6 +54,7 @@ export interface IncidentServiceOptions {
 
 /** Where an incident may move, and what each move must carry (itsm-common's workflow). */
 const INCIDENT_MOVES: MoveRules<Incident, IncidentTransitionInput, Actor> = {
+  open: isOpenIncidentState,
   allowed: current => allowedIncidentTransitions(current.state),
   guard: (_current, input) => incidentTransitionGuard(input),
 };

@@ -1,6 +1,7 @@
 import {
   ApprovalStep,
   CommentVisibility,
+  DecideApprovalRequest,
   Page,
   RecordCore,
   TimelineEntry,
@@ -9,7 +10,8 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
-import { ApprovalEngine } from '../approvals/ApprovalEngine';
+import { ConflictError } from '@backstage/errors';
+import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
 import { Actor } from './actor';
 import { KindStore, RecordChange } from './KindStore';
 import { checkMove, MoveRules } from './moves';
@@ -20,6 +22,19 @@ import {
   Paging,
   RecordListFilter,
 } from './types';
+
+/** A decided approval step and what it did to the round. */
+export type Decision = Awaited<ReturnType<ApprovalEngine['decide']>>;
+
+/** Where a decision takes the record (a kind's approval rules). */
+export interface DecisionEffect<S extends RecordCore, F> {
+  to: S['state'];
+  fields?: Partial<F>;
+  /** Entries to add after the decision's own (e.g. a stage added to the round). */
+  timeline?: NewTimelineEntry[];
+  /** Steps newly waiting for a decision (default: the next stage the decision opened). */
+  requested?: ApprovalStep[];
+}
 
 /** What every kind's service is built from. */
 export interface RecordServiceParts<S extends RecordCore, F extends object, E> {
@@ -180,6 +195,76 @@ export abstract class RecordService<
       },
     );
     return { updated, from };
+  }
+
+  /** 409 unless the record waits for an approval decision in `state`. */
+  protected assertAwaiting(record: S, state: S['state']): void {
+    if (record.state !== state)
+      throw new ConflictError(
+        `${record.number} is not waiting for approval: it is ${record.state}`,
+      );
+  }
+
+  /**
+   * Approves or rejects one step of the record's current round, under its lock: the
+   * ApprovalEngine applies the decision, `effect` says where that takes the record, and
+   * the move (if any) is on the timeline with who rejected and why.
+   */
+  protected async decideStep(
+    id: string,
+    awaiting: S['state'],
+    input: DecideApprovalRequest,
+    approver: Actor & Approver,
+    effect: (
+      trx: Knex.Transaction,
+      current: S,
+      decision: Decision,
+      at: string,
+    ) => Promise<DecisionEffect<S, F>> | DecisionEffect<S, F>,
+  ): Promise<{ updated: S; decision: Decision; requested: ApprovalStep[] }> {
+    const { store, approvals } = this.parts;
+    let decided: Decision | undefined;
+    let requested: ApprovalStep[] = [];
+    const updated = await store.change(
+      id,
+      undefined,
+      approver.ref,
+      this.now,
+      async (trx, current, at) => {
+        this.assertAwaiting(current, awaiting);
+        const decision = await approvals!.decide(
+          trx,
+          current,
+          (current as S & { approvalRound: number }).approvalRound,
+          input,
+          approver,
+          at,
+        );
+        decided = decision;
+        const next = await effect(trx, current, decision, at);
+        requested =
+          next.requested ??
+          (decision.outcome === 'next_stage' ? decision.opened : []);
+        const timeline = [...decision.timeline, ...(next.timeline ?? [])];
+        if (next.to === current.state)
+          return { core: {}, fields: next.fields ?? {}, timeline };
+        timeline.push({
+          type: 'state_changed',
+          fromState: current.state,
+          toState: next.to,
+          body:
+            decision.outcome === 'rejected'
+              ? `Rejected by ${approver.ref}: ${decision.step.comment}`
+              : 'Every approval step is approved',
+        });
+        return {
+          core: { state: next.to, isOpen: this.moves.open(next.to) },
+          fields: next.fields ?? {},
+          timeline,
+        };
+      },
+    );
+    return { updated, decision: decided!, requested };
   }
 
   protected async emit(event: E): Promise<void> {

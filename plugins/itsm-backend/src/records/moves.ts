@@ -11,6 +11,8 @@ import {
  * one place so that every kind answers a refused move the same way.
  */
 export interface MoveRules<S extends RecordCore, I extends { to: string }, A> {
+  /** Whether a state still needs work (lists show open records by default). */
+  open(state: S['state']): boolean;
   /** The states it may move to from where it is. */
   allowed(current: S): readonly string[];
   /** How the record is named in a refusal (default: its number). */

@@ -83,6 +83,7 @@ function checkMover(request: StoredRequest, to: RequestState, actor: Member) {
 /** Where a request may move, who may move it there, and what the move must carry. */
 const REQUEST_MOVES: MoveRules<StoredRequest, RequestTransitionInput, Member> =
   {
+    open: isOpenRequestState,
     allowed: current => allowedRequestTransitions(current.state),
     mover: checkMover,
     guard: (_current, input) => requestTransitionGuard(input),
@@ -224,50 +225,16 @@ export class RequestService extends RecordService<
     approver: Member,
   ): Promise<ServiceRequest> {
     const read = await this.load(idOrNumber);
-    let requested: ApprovalStep[] = [];
-    const updated = await this.options.requests.change(
+    const { updated, requested } = await this.decideStep(
       read.id,
-      undefined,
-      approver.ref,
-      this.now,
-      async (trx, current, at) => {
-        if (current.state !== 'awaiting_approval')
-          throw new ConflictError(
-            `${current.number} is not waiting for approval: it is ${current.state}`,
-          );
-        const result = await this.options.approvals.decide(
-          trx,
-          current,
-          current.approvalRound,
-          input,
-          approver,
-          at,
-        );
-        const timeline = [...result.timeline];
-        let to: RequestState = current.state;
-        if (result.outcome === 'rejected') to = 'rejected';
-        if (result.outcome === 'approved') to = 'approved';
-        if (result.outcome === 'next_stage') {
-          requested = result.opened;
-        }
-        if (to !== current.state)
-          timeline.push({
-            type: 'state_changed',
-            fromState: current.state,
-            toState: to,
-            body:
-              to === 'rejected'
-                ? `Rejected by ${approver.ref}: ${result.step.comment}`
-                : 'Every approval step is approved',
-          });
+      'awaiting_approval',
+      input,
+      approver,
+      (_trx, _current, { outcome, step }) => {
+        if (outcome === 'rejected')
+          return { to: 'rejected', fields: { resolutionNote: step.comment } };
         return {
-          core:
-            to === current.state
-              ? {}
-              : { state: to, isOpen: isOpenRequestState(to) },
-          fields:
-            to === 'rejected' ? { resolutionNote: result.step.comment } : {},
-          timeline,
+          to: outcome === 'approved' ? 'approved' : 'awaiting_approval',
         };
       },
     );
