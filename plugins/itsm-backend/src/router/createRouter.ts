@@ -6,26 +6,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import {
-  itsmChangeApprovePermission,
-  itsmChangeCreatePermission,
   itsmChangeReadPermission,
-  itsmChangeUpdatePermission,
-  CommentVisibility,
   Incident,
-  ITSM_KIND_PERMISSIONS,
-  itsmRequestApprovePermission,
-  itsmRequestCreatePermission,
-  itsmRequestReadPermission,
-  itsmRequestUpdatePermission,
-  itsmIncidentCreatePermission,
   itsmIncidentReadPermission,
-  itsmIncidentUpdatePermission,
   normalizeEntityRef,
   RecordKind,
-  itsmRecordWorknoteReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { Router } from 'express';
 import { JsonObject } from '@backstage/types';
 import { spec } from '../schema/openapi.generated';
 import { IncidentService } from '../incidents/IncidentService';
@@ -37,6 +26,7 @@ import { RecordStore } from '../records/RecordStore';
 import { RecordListFilter } from '../records/types';
 import { Authorizer } from './authorization';
 import { edgeOptions } from './edge';
+import { KindRoutes, registerKindRoutes } from './kindRoutes';
 import { registerSlaRoutes, SlaRouteOptions } from './slaRoutes';
 
 export interface RouterOptions {
@@ -51,9 +41,6 @@ export interface RouterOptions {
   approvals: ApprovalEngine;
   sla: Omit<SlaRouteOptions, 'authorizer'>;
 }
-
-/** Lists return at most this many records when no limit is asked for. */
-const DEFAULT_LIMIT = 50;
 
 /**
  * The HTTP edge: the edge checks (edge.ts) and the OpenAPI validator reject malformed
@@ -103,42 +90,6 @@ export async function createRouter(options: RouterOptions) {
     );
     return { actor, id };
   };
-  type WithId = AnyRequest & { params: { id: string } };
-  const actOnIncident = (req: WithId, permission?: ResourcePermission) =>
-    actOn('incident', req, permission);
-  const actOnChange = (req: WithId, permission?: ResourcePermission) =>
-    actOn('change', req, permission);
-  /** For requests every act needs the caller's groups (domain rules on who may act). */
-  const actOnRequest = async (req: WithId, permission: ResourcePermission) => {
-    const { actor, id } = await actOn('request', req, permission);
-    return { id, member: await memberOf(actor) };
-  };
-  /** The permission a comment needs: a work note is working the record. */
-  const commentPermission = (
-    kind: RecordKind,
-    visibility: CommentVisibility,
-  ) =>
-    visibility === 'work_note'
-      ? ITSM_KIND_PERMISSIONS[kind].update
-      : ITSM_KIND_PERMISSIONS[kind].comment;
-
-  /** A record's timeline; work notes only for callers who may read them. */
-  const timelineOf = async (kind: RecordKind, req: WithId) => {
-    const actor = await actorOf(req);
-    const {
-      id,
-      also: [notes],
-    } = await authorizer.recordAnd(
-      kind,
-      req.params.id,
-      actor.credentials,
-      undefined,
-      [itsmRecordWorknoteReadPermission],
-    );
-    const entries = await records.getTimeline(id);
-    return notes ? entries : entries.filter(e => e.type !== 'work_note');
-  };
-
   /**
    * Incidents name the change that caused them; a caller who may not read that
    * change sees no link (its number and title are not theirs to see).
@@ -161,10 +112,6 @@ export async function createRouter(options: RouterOptions) {
         : i,
     );
   };
-  const withVisibleCause = async (
-    incident: Incident,
-    credentials: BackstageCredentials,
-  ) => (await withVisibleCauses([incident], credentials))[0];
 
   /** Runs a write as an audited event (success or failure with the error). */
   const audited = async <T>(
@@ -218,183 +165,64 @@ export async function createRouter(options: RouterOptions) {
     q: q.q?.trim() || undefined,
   });
 
-  router.get('/incidents', async (req, res) => {
-    const { credentials } = await actorOf(req);
-    const criteria = await authorizer.readFilter(
-      itsmIncidentReadPermission,
-      credentials,
-    );
-    if (criteria === null) {
-      res.json({ items: [] });
-      return;
-    }
-    const q = req.query;
-    const page = await incidents.list(
-      { ...listFilterOf(q), priorities: q.priority },
-      { limit: q.limit ?? DEFAULT_LIMIT, cursor: q.cursor },
-      criteria,
-    );
-    res.json({
-      ...page,
-      items: await withVisibleCauses(page.items, credentials),
-    });
-  });
-
-  router.post('/incidents', async (req, res) => {
-    const actor = await actorOf(req);
-    await authorizer.basic(itsmIncidentCreatePermission, actor.credentials);
-    const incident = await audited(
-      req,
-      'incident-create',
-      { entityRef: req.body.entityRef },
-      () => incidents.create(req.body, actor),
-    );
-    res.status(201).json(incident);
-  });
-
-  router.get('/incidents/:id', async (req, res) => {
-    const { actor, id } = await actOnIncident(req);
-    res.json(await withVisibleCause(await incidents.get(id), actor.credentials));
-  });
-
-  router.patch('/incidents/:id', async (req, res) => {
-    const { actor, id } = await actOnIncident(
-      req,
-      itsmIncidentUpdatePermission,
-    );
-    const cause = req.body.causedByChange;
-    if (cause) {
-      // Linking needs reading what is linked (and writes on its timeline).
-      const readable = await authorizer.readable(
-        'change',
-        /^[A-Za-z]{3}-\d+$/.test(cause) ? 'number' : 'id',
-        [/^[A-Za-z]{3}-\d+$/.test(cause) ? cause.toUpperCase() : cause],
-        actor.credentials,
-      );
-      if (readable.size === 0)
-        throw new InputError(
-          `causedByChange: there is no change ${cause} that you may read`,
+  const kinds: KindRoutes[] = [
+    {
+      kind: 'incident',
+      path: 'incidents',
+      service: incidents,
+      members: false,
+      listFilter: q => ({ priorities: q.priority }),
+      createMeta: body => ({ entityRef: body.entityRef }),
+      present: (items, credentials) =>
+        withVisibleCauses(items as Incident[], credentials),
+      checkUpdate: async (body, actor) => {
+        const cause = body.causedByChange;
+        if (!cause) return;
+        // Linking needs reading what is linked (and writes on its timeline).
+        const byNumber = /^[A-Za-z]{3}-\d+$/.test(cause);
+        const readable = await authorizer.readable(
+          'change',
+          byNumber ? 'number' : 'id',
+          [byNumber ? cause.toUpperCase() : cause],
+          actor.credentials,
         );
-    }
-    const incident = await audited(
-      req,
-      'incident-update',
-      { id, fields: Object.keys(req.body) },
-      () => incidents.update(id, req.body, actor),
-    );
-    res.json(await withVisibleCause(incident, actor.credentials));
-  });
-
-  router.post('/incidents/:id/transitions', async (req, res) => {
-    const { actor, id } = await actOnIncident(
-      req,
-      itsmIncidentUpdatePermission,
-    );
-    const incident = await audited(
-      req,
-      'incident-transition',
-      { id, to: req.body.to },
-      () => incidents.transition(id, req.body, actor),
-    );
-    res.json(await withVisibleCause(incident, actor.credentials));
-  });
-
-  router.post('/incidents/:id/comments', async (req, res) => {
-    const { actor, id } = await actOnIncident(
-      req,
-      commentPermission('incident', req.body.visibility),
-    );
-    const entry = await audited(
-      req,
-      'incident-comment',
-      { id, visibility: req.body.visibility },
-      () => incidents.comment(id, req.body, actor),
-    );
-    res.status(201).json(entry);
-  });
-
-  router.get('/incidents/:id/timeline', async (req, res) => {
-    res.json({ items: await timelineOf('incident', req) });
-  });
-
-  router.get('/changes', async (req, res) => {
-    const { credentials } = await actorOf(req);
-    const criteria = await authorizer.readFilter(
-      itsmChangeReadPermission,
-      credentials,
-    );
-    if (criteria === null) {
-      res.json({ items: [] });
-      return;
-    }
-    const q = req.query;
-    const page = await changes.list(
-      { ...listFilterOf(q), types: q.type },
-      { limit: q.limit ?? DEFAULT_LIMIT, cursor: q.cursor },
-      criteria,
-    );
-    res.json(page);
-  });
-
-  router.post('/changes', async (req, res) => {
-    const actor = await approverOf(req);
-    await authorizer.basic(itsmChangeCreatePermission, actor.credentials);
-    const change = await audited(
-      req,
-      'change-create',
-      { entityRef: req.body.entityRef, type: req.body.type },
-      () => changes.create(req.body, actor),
-    );
-    res.status(201).json(change);
-  });
-
-  router.get('/changes/:id', async (req, res) => {
-    const { id } = await actOnChange(req);
-    res.json(await changes.get(id));
-  });
-
-  router.patch('/changes/:id', async (req, res) => {
-    const { actor, id } = await actOnChange(req, itsmChangeUpdatePermission);
-    const member = await memberOf(actor);
-    const change = await audited(
-      req,
-      'change-update',
-      { id, fields: Object.keys(req.body) },
-      () => changes.update(id, req.body, member),
-    );
-    res.json(change);
-  });
-
-  router.post('/changes/:id/transitions', async (req, res) => {
-    const { actor, id } = await actOnChange(req, itsmChangeUpdatePermission);
-    const change = await audited(
-      req,
-      'change-transition',
-      { id, to: req.body.to },
-      () => changes.transition(id, req.body, actor),
-    );
-    res.json(change);
-  });
-
-  router.get('/changes/:id/approvals', async (req, res) => {
-    const { id } = await actOnChange(req);
-    res.json({ items: await changes.approvalSteps(id) });
-  });
-
-  router.post('/changes/:id/approvals', async (req, res) => {
-    const { id } = await actOnChange(req, itsmChangeApprovePermission);
-    const approver = await approverOf(req);
-    const change = await audited(
-      req,
-      'change-approval',
-      { id, stepId: req.body.stepId, decision: req.body.decision },
-      () => changes.decide(id, req.body, approver),
-    );
-    res.json(change);
+        if (readable.size === 0)
+          throw new InputError(
+            `causedByChange: there is no change ${cause} that you may read`,
+          );
+      },
+    },
+    {
+      kind: 'change',
+      path: 'changes',
+      service: changes,
+      members: true,
+      listFilter: q => ({ types: q.type }),
+      createMeta: body => ({ entityRef: body.entityRef, type: body.type }),
+    },
+    {
+      kind: 'request',
+      path: 'requests',
+      service: requests,
+      members: true,
+      listFilter: q => ({
+        offeringRef: refParam('offeringRef', q.offeringRef),
+      }),
+      createMeta: body => ({ offeringRef: body.offeringRef }),
+    },
+  ];
+  registerKindRoutes(router as unknown as Router, kinds, {
+    authorizer,
+    actorOf,
+    memberOf,
+    actOn,
+    audited,
+    listFilterOf,
+    timeline: id => records.getTimeline(id),
   });
 
   router.get('/changes/:id/conflicts', async (req, res) => {
-    const { actor, id } = await actOnChange(req);
+    const { actor, id } = await actOn('change', req);
     // Only conflicting changes the caller may read are shown.
     const readable = await authorizer.readFilter(
       itsmChangeReadPermission,
@@ -404,31 +232,13 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/changes/:id/incidents', async (req, res) => {
-    const { actor, id } = await actOnChange(req);
+    const { actor, id } = await actOn('change', req);
     // Only the caused incidents the caller may read are shown.
     const readable = await authorizer.readFilter(
       itsmIncidentReadPermission,
       actor.credentials,
     );
     res.json({ items: await changes.causedIncidents(id, readable) });
-  });
-
-  router.post('/changes/:id/comments', async (req, res) => {
-    const { actor, id } = await actOnChange(
-      req,
-      commentPermission('change', req.body.visibility),
-    );
-    const entry = await audited(
-      req,
-      'change-comment',
-      { id, visibility: req.body.visibility },
-      () => changes.comment(id, req.body, actor),
-    );
-    res.status(201).json(entry);
-  });
-
-  router.get('/changes/:id/timeline', async (req, res) => {
-    res.json({ items: await timelineOf('change', req) });
   });
 
   router.get('/change-calendar', async (req, res) => {
@@ -462,94 +272,6 @@ export async function createRouter(options: RouterOptions) {
     // Steps of records the caller may not read are not theirs to see.
     const filters = await authorizer.readFilters(approver.credentials);
     res.json({ items: await options.approvals.pendingFor(approver, filters) });
-  });
-
-  router.get('/requests', async (req, res) => {
-    const { credentials } = await actorOf(req);
-    const criteria = await authorizer.readFilter(
-      itsmRequestReadPermission,
-      credentials,
-    );
-    if (criteria === null) {
-      res.json({ items: [] });
-      return;
-    }
-    const q = req.query;
-    const page = await requests.list(
-      {
-        ...listFilterOf(q),
-        offeringRef: refParam('offeringRef', q.offeringRef),
-      },
-      { limit: q.limit ?? DEFAULT_LIMIT, cursor: q.cursor },
-      criteria,
-    );
-    res.json(page);
-  });
-
-  router.post('/requests', async (req, res) => {
-    const member = await approverOf(req);
-    await authorizer.basic(itsmRequestCreatePermission, member.credentials);
-    const request = await audited(
-      req,
-      'request-create',
-      { offeringRef: req.body.offeringRef },
-      () => requests.create(req.body, member),
-    );
-    res.status(201).json(request);
-  });
-
-  router.get('/requests/:id', async (req, res) => {
-    const { id } = await actOn('request', req);
-    res.json(await requests.get(id));
-  });
-
-  router.post('/requests/:id/transitions', async (req, res) => {
-    const { id, member } = await actOnRequest(req, itsmRequestUpdatePermission);
-    const request = await audited(
-      req,
-      'request-transition',
-      { id, to: req.body.to },
-      () => requests.transition(id, req.body, member),
-    );
-    res.json(request);
-  });
-
-  router.get('/requests/:id/approvals', async (req, res) => {
-    const { id } = await actOn('request', req);
-    res.json({ items: await requests.approvalSteps(id) });
-  });
-
-  router.post('/requests/:id/approvals', async (req, res) => {
-    const { id, member } = await actOnRequest(
-      req,
-      itsmRequestApprovePermission,
-    );
-    const request = await audited(
-      req,
-      'request-approval',
-      { id, stepId: req.body.stepId, decision: req.body.decision },
-      () => requests.decide(id, req.body, member),
-    );
-    res.json(request);
-  });
-
-  router.post('/requests/:id/comments', async (req, res) => {
-    const { actor, id } = await actOn(
-      'request',
-      req,
-      commentPermission('request', req.body.visibility),
-    );
-    const entry = await audited(
-      req,
-      'request-comment',
-      { id, visibility: req.body.visibility },
-      () => requests.comment(id, req.body, actor),
-    );
-    res.status(201).json(entry);
-  });
-
-  router.get('/requests/:id/timeline', async (req, res) => {
-    res.json({ items: await timelineOf('request', req) });
   });
 
   registerSlaRoutes(
