@@ -74,6 +74,8 @@ function createSender(options: {
   };
 }
 
+type Send = ReturnType<typeof createSender>;
+
 /** "INC-000042 is now resolved": the title telling the requester of a move. */
 function nowIn(
   record: { number: string; state: string },
@@ -89,7 +91,7 @@ function nowIn(
  * may not approve their own record.
  */
 async function askApprovers(
-  send: ReturnType<typeof createSender>,
+  send: Send,
   record: RecordCore,
   event: { type: string; actor: string; steps: ApprovalStep[] },
 ) {
@@ -105,134 +107,116 @@ async function askApprovers(
   }
 }
 
-/** Tells the people concerned about incidents through Backstage notifications. */
-export function createIncidentNotifier(options: {
-  notifications: NotificationService;
-  logger: LoggerService;
-}) {
+type KindEvent = { type: string; actor: string };
+
+/**
+ * A kind's notifier: approvers hear of steps that wait for them and requesters of
+ * every move of their record, for every kind alike; `also` adds what the kind tells
+ * besides (new work for a group, an assignment, a rejection's reason).
+ */
+export function createRecordNotifier<E extends KindEvent>(
+  options: { notifications: NotificationService; logger: LoggerService },
+  spec: {
+    /** The record an event is about. */
+    recordOf: (event: E) => RecordCore;
+    /** Labels of the kind's states, for "INC-000042 is now resolved". */
+    labels: Record<string, string>;
+    also?: (event: E, record: RecordCore, send: Send) => Promise<void>;
+  },
+) {
   const send = createSender(options);
-  return async (event: IncidentEvent) => {
-    const { incident } = event;
-    switch (event.type) {
-      case 'created':
+  return async (event: E) => {
+    const record = spec.recordOf(event);
+    if (event.type === 'approval_requested' && 'steps' in event)
+      await askApprovers(send, record, event as E & { steps: ApprovalStep[] });
+    if (event.type === 'state_changed')
+      await send(record.requester, record, event, nowIn(record, spec.labels));
+    await spec.also?.(event, record, send);
+  };
+}
+
+type NotifierOptions = Parameters<typeof createSender>[0];
+
+/** Tells the people concerned about incidents through Backstage notifications. */
+export function createIncidentNotifier(options: NotifierOptions) {
+  return createRecordNotifier<IncidentEvent>(options, {
+    recordOf: event => event.incident,
+    labels: INCIDENT_STATE_LABELS,
+    also: async (event, incident, send) => {
+      if (event.type === 'created')
         await send(
           incident.assignmentGroup,
           incident,
           event,
           `New ${incident.priority} incident ${incident.number}`,
         );
-        break;
-      case 'assigned':
+      if (event.type === 'assigned')
         await send(
           incident.assignee,
           incident,
           event,
           `${incident.number} is assigned to you`,
         );
-        break;
-      case 'state_changed':
-        await send(
-          incident.requester,
-          incident,
-          event,
-          nowIn(incident, INCIDENT_STATE_LABELS),
-        );
-        break;
-      case 'requester_replied':
+      if (event.type === 'requester_replied')
         await send(
           incident.assignee ?? incident.assignmentGroup,
           incident,
           event,
           `The caller replied on ${incident.number}`,
         );
-        break;
-      default:
-    }
-  };
+    },
+  });
 }
 
 /** Tells approvers what waits for them, and requesters what became of their change. */
-export function createChangeNotifier(options: {
-  notifications: NotificationService;
-  logger: LoggerService;
-}) {
-  const send = createSender(options);
-  return async (event: ChangeEvent) => {
-    const { change } = event;
-    switch (event.type) {
-      case 'approval_requested':
-        await askApprovers(send, change, event);
-        break;
-      case 'rejected':
+export function createChangeNotifier(options: NotifierOptions) {
+  return createRecordNotifier<ChangeEvent>(options, {
+    recordOf: event => event.change,
+    labels: CHANGE_STATE_LABELS,
+    also: async (event, change, send) => {
+      if (event.type === 'rejected')
         await send(
           change.requester,
           change,
           event,
           `${change.number} was rejected: ${event.comment}`,
         );
-        break;
-      case 'state_changed':
-        await send(
-          change.requester,
-          change,
-          event,
-          nowIn(change, CHANGE_STATE_LABELS),
-        );
-        break;
-      default:
-    }
-  };
+    },
+  });
 }
 
 /**
  * Tells the owner group about new requests, approvers what waits for them, and the
  * requester what became of their request.
  */
-export function createRequestNotifier(options: {
-  notifications: NotificationService;
-  logger: LoggerService;
-}) {
-  const send = createSender(options);
-  /** An approved request is work for the offering's owner group. */
-  const toFulfil = (event: RequestEvent) =>
-    send(
-      event.request.assignmentGroup,
-      event.request,
-      event,
-      `New request ${event.request.number} to fulfil: ${event.request.offeringTitle}`,
-    );
-  return async (event: RequestEvent) => {
-    const { request } = event;
-    switch (event.type) {
-      case 'created':
-        if (request.state === 'approved') await toFulfil(event);
-        break;
-      case 'approval_requested':
-        await askApprovers(send, request, event);
-        break;
-      case 'state_changed':
+export function createRequestNotifier(options: NotifierOptions) {
+  return createRecordNotifier<RequestEvent>(options, {
+    recordOf: event => event.request,
+    labels: REQUEST_STATE_LABELS,
+    also: async (event, _record, send) => {
+      const { request } = event;
+      // An approved request is work for the offering's owner group.
+      const approved =
+        request.state === 'approved' &&
+        (event.type === 'created' ||
+          (event.type === 'state_changed' &&
+            event.from === 'awaiting_approval'));
+      if (approved)
         await send(
-          request.requester,
+          request.assignmentGroup,
           request,
           event,
-          nowIn(request, REQUEST_STATE_LABELS),
+          `New request ${request.number} to fulfil: ${request.offeringTitle}`,
         );
-        if (request.state === 'approved' && event.from === 'awaiting_approval')
-          await toFulfil(event);
-        break;
-      default:
-    }
-  };
+    },
+  });
 }
 
 /**
  * Tells the assignee and the assignment group that a timer is at risk or breached
  * (docs/DESIGN.md §4). The sweep calls this once per recorded warning or breach.
  */
-export function createSlaNotifier(options: {
-  notifications: NotificationService;
-  logger: LoggerService;
-}) {
+export function createSlaNotifier(options: NotifierOptions) {
   const send = createSender(options);
   return async (event: SlaEvent) => {
     const { record } = event;
