@@ -62,8 +62,15 @@ describe.each(ids)('migrations on %s', databaseId => {
       impact: 1,
       urgency: 1,
     });
-    // The SLA migrations go down without touching the records or their kinds' rows
-    // (SQLite rebuilds tables to drop a column: no cascade may follow).
+    // The problem migration goes down without touching incidents or changes, and so
+    // do the SLA migrations (SQLite rebuilds tables to drop a column: no cascade may
+    // follow).
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('itsm_problems')).toBe(false);
+    expect(await knex.schema.hasColumn('itsm_incidents', 'problem_id')).toBe(
+      false,
+    );
+    expect(await knex('itsm_incidents').pluck('record_id')).toEqual(['r2']);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('itsm_sla_rollups')).toBe(false);
     expect(await knex.schema.hasColumn('itsm_sla_timers', 'counted_at')).toBe(
@@ -267,6 +274,7 @@ describe.each(ids)('migration round trips on %s', databaseId => {
       record('r1', 'incident', 'INC-000001'),
       record('r2', 'change', 'CHG-000001'),
       record('r3', 'request', 'REQ-000001'),
+      record('r4', 'problem', 'PRB-000001'),
     ]);
     await knex('itsm_sequences').update({ last_value: 1 });
     await knex('itsm_changes').insert({
@@ -276,12 +284,24 @@ describe.each(ids)('migration round trips on %s', databaseId => {
       planned_start: at,
       planned_end: at,
       approval_round: 1,
+      problem_id: 'r4',
     });
     await knex('itsm_incidents').insert({
       record_id: 'r1',
       impact: 2,
       urgency: 2,
       caused_by_change_id: 'r2',
+      problem_id: 'r4',
+    });
+    await knex('itsm_problems').insert({
+      record_id: 'r4',
+      impact: 2,
+      urgency: 2,
+      symptoms: 'Timeouts',
+      root_cause: 'Pool too small',
+      workaround: 'Restart',
+      known_error: true,
+      known_error_at: at,
     });
     await knex('itsm_requests').insert({
       record_id: 'r3',
