@@ -18,26 +18,23 @@ import {
   IncidentListFilter,
   ServiceRequestListFilter,
 } from '@backstage-itsm/plugin-itsm-common';
-import {
-  IncidentPage,
-  IncidentsTable,
-  ReportIncidentButton,
-} from '../incidents';
-import {
-  ChangeCalendar,
-  ChangePage,
-  ChangesTable,
-  RequestChangeButton,
-} from '../changes';
+import { IncidentPage, incidentDescriptor } from '../incidents';
+import { ChangeCalendar, ChangePage, changeDescriptor } from '../changes';
 import { PendingApprovalsTable } from '../approvals';
 import { RequestPage, RequestsTable } from '../requests';
 import { SlaDashboard } from '../sla';
 import {
-  useChangeLink,
   useCreatePermission,
-  useIncidentLink,
   useOptionalRouteRef,
+  useRecordLink,
 } from '../shared';
+import {
+  CreateRecordButton,
+  KindRecord,
+  RecordKindDescriptor,
+  RecordTable,
+  RecordTableProps,
+} from '../records';
 import { serviceCatalogRouteRef } from '../../routes';
 
 interface Me {
@@ -99,16 +96,46 @@ const TABS: Tab[] = [
 ];
 
 /**
+ * A list of one kind's records with the CI column and the kind's "create" button, which
+ * opens the new record's page.
+ */
+const RecordQueue = <
+  R extends KindRecord<S>,
+  S extends string,
+  F,
+  I extends { to: S },
+>(props: {
+  kind: RecordKindDescriptor<R, S, F, I>;
+  title: string;
+  filter: RecordTableProps<F>['filter'];
+}) => {
+  const { kind } = props;
+  const navigate = useNavigate();
+  const recordLink = useRecordLink(kind.kind);
+  return (
+    <RecordTable
+      kind={kind}
+      title={props.title}
+      filter={props.filter}
+      showEntity
+      actions={
+        <CreateRecordButton
+          kind={kind}
+          onCreated={record => navigate(recordLink(record.number))}
+        />
+      }
+    />
+  );
+};
+
+/**
  * The work queues of the signed-in user, the change lists, approvals, calendar and the
  * SLA dashboard.
  */
 const ItsmHome = () => {
   const identityApi = useApi(identityApiRef);
-  const incidentLink = useIncidentLink();
-  const changeLink = useChangeLink();
   const serviceCatalogLink = useOptionalRouteRef(serviceCatalogRouteRef);
   const mayOrder = useCreatePermission('request').allowed;
-  const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
 
   const tabIndex = Math.max(
@@ -145,16 +172,11 @@ const ItsmHome = () => {
     );
   } else if ('incidents' in tab) {
     body = (
-      <IncidentsTable
+      <RecordQueue
         key={tab.id}
+        kind={incidentDescriptor}
         title={tab.label}
         filter={tab.incidents(me.value)}
-        showEntity
-        actions={
-          <ReportIncidentButton
-            onCreated={incident => navigate(incidentLink(incident.number))}
-          />
-        }
       />
     );
   } else if ('requests' in tab) {
@@ -182,16 +204,11 @@ const ItsmHome = () => {
     );
   } else if ('changes' in tab) {
     body = (
-      <ChangesTable
+      <RecordQueue
         key={tab.id}
+        kind={changeDescriptor}
         title={tab.label}
         filter={tab.changes(me.value)}
-        showEntity
-        actions={
-          <RequestChangeButton
-            onCreated={change => navigate(changeLink(change.number))}
-          />
-        }
       />
     );
   } else if (tab.view === 'approvals') {

@@ -14,10 +14,10 @@ import {
   createChangeRequest,
   emptyChangeForm,
   formPlan,
+  humanizeProblem,
   validateChangeForm,
 } from './changeForm';
 import { ChangePlanFields } from './ChangePlanFields';
-import { humanizeProblem } from './transitions';
 
 /** @public */
 export interface NewChangeDialogProps {

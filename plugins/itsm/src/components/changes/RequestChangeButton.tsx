@@ -1,6 +1,6 @@
 import { Change } from '@backstage-itsm/plugin-itsm-common';
-import { OpenDialogButton, useCreatePermission } from '../shared';
-import { NewChangeDialog } from './NewChangeDialog';
+import { CreateRecordButton } from '../records';
+import { changeDescriptor } from './descriptor';
 
 /**
  * The "Request change" button with its dialog, for the entity tab and the ITSM page;
@@ -11,22 +11,4 @@ export const RequestChangeButton = (props: {
   entityRef?: string;
   onCreated: (change: Change) => void;
   variant?: 'contained' | 'text';
-}) => {
-  const create = useCreatePermission('change');
-  if (!create.allowed) return null;
-  return (
-    <OpenDialogButton label="Request change" variant={props.variant}>
-      {({ open, close }) => (
-        <NewChangeDialog
-          open={open}
-          entityRef={props.entityRef}
-          onClose={close}
-          onCreated={change => {
-            close();
-            props.onCreated(change);
-          }}
-        />
-      )}
-    </OpenDialogButton>
-  );
-};
+}) => <CreateRecordButton kind={changeDescriptor} {...props} />;

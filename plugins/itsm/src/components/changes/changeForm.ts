@@ -4,6 +4,7 @@ import {
   ChangeRisk,
   ChangeType,
   CreateChangeRequest,
+  GuardProblem,
   normalizeEntityRef,
   TEXT_LIMITS,
   UpdateChangeRequest,
@@ -38,6 +39,37 @@ const MAX_AFFECTED = 50;
 /** The API's limit on each plan. */
 const PLAN_LIMIT = TEXT_LIMITS.description;
 const PLAN_FIELDS = ['implementationPlan', 'backoutPlan', 'testPlan'] as const;
+
+/** Field names as the plan form labels them. */
+export const CHANGE_FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  description: 'Description',
+  entityRef: 'Configuration item',
+  affectedEntityRefs: 'Affected CIs',
+  type: 'Type',
+  risk: 'Risk',
+  plannedStart: 'Planned start',
+  plannedEnd: 'Planned end',
+  implementationPlan: 'Implementation plan',
+  backoutPlan: 'Backout plan',
+  testPlan: 'Test plan',
+  closeCode: 'Close code',
+  closeNotes: 'Close notes',
+};
+
+/**
+ * A guard's problem (from the common workflow, phrased with the API's field names) in
+ * the form's words: `backoutPlan is required before authorisation` → `Backout plan is
+ * required before authorisation`. Only the wording: what to do with a problem is decided
+ * by its field and code.
+ */
+export function humanizeProblem(problem: GuardProblem): string {
+  const text = problem.message.replace(
+    /\b(plannedStart|plannedEnd|implementationPlan|backoutPlan|testPlan|closeCode|closeNotes)\b/g,
+    field => CHANGE_FIELD_LABELS[field].toLocaleLowerCase('en-US'),
+  );
+  return text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
+}
 
 export function emptyChangeForm(entityRef = ''): ChangeFormValues {
   return {

@@ -7,3 +7,4 @@ export { ChangePage } from './ChangePage';
 export { ChangeCalendar } from './ChangeCalendar';
 export type { ChangeCalendarProps } from './ChangeCalendar';
 export { EntityChangesContent } from './EntityChangesContent';
+export { changeDescriptor } from './descriptor';

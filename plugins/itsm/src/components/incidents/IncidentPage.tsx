@@ -2,44 +2,30 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
 import { InfoCard } from '@backstage/core-components';
-import {
-  identityApiRef,
-  useApi,
-  useApiHolder,
-  useRouteRefParams,
-} from '@backstage/core-plugin-api';
+import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { RELATION_OWNED_BY } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
-  allowedIncidentTransitions,
   HOLD_REASON_LABELS,
   Incident,
-  IncidentState,
   LEVEL_LABELS,
   OPEN_INCIDENT_STATES,
   RESOLUTION_CODE_LABELS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { incidentRouteRef } from '../../routes';
 import {
   DescriptionField,
   DetailField as Field,
   formatDateTime,
   Notice,
-  RecordPageFrame,
   RefLink,
   RefList,
-  RecordPageBody,
-  useMoveDialog,
-  useRecordPermissions,
   useSubmit,
 } from '../shared';
-import { RecordSlaCard, useRecordSla } from '../sla';
-import { TransitionDialog } from './TransitionDialog';
+import { RecordPage, useRecordPage } from '../records';
 import { CausedByChange } from './CausedByChange';
-import { transitionLabel } from './transitions';
+import { incidentDescriptor } from './descriptor';
 
 /** The owner of the CI, read from the catalog when the catalog API is installed. */
 const CiOwner = (props: { entityRef: string }) => {
@@ -130,34 +116,16 @@ const IncidentDetails = (props: {
  * only for those who may update it (its assignment group and assignee).
  */
 export const IncidentPage = () => {
-  const { id } = useRouteRefParams(incidentRouteRef);
   const itsmApi = useApi(itsmApiRef);
-  const identityApi = useApi(identityApiRef);
   const assign = useSubmit();
+  const page = useRecordPage(incidentDescriptor);
+  const { can, reload } = page;
+  const me = page.actor?.userEntityRef;
 
-  const incident = useAsyncRetry(() => itsmApi.getIncident(id), [itsmApi, id]);
-  const timeline = useAsyncRetry(() => itsmApi.getTimeline(id), [itsmApi, id]);
-  const sla = useRecordSla('incident', id);
-  const { value: me } = useAsync(
-    async () => (await identityApi.getBackstageIdentity()).userEntityRef,
-    [identityApi],
-  );
-
-  const reload = () => {
-    incident.retry();
-    timeline.retry();
-    // A move starts, pauses or stops clocks.
-    sla.retry();
-  };
-  const move = useMoveDialog<IncidentState>(reload);
-
-  const current = incident.value;
-  const can = useRecordPermissions('incident', current?.id);
+  const current = page.record.value;
   const isOpen = !!current && OPEN_INCIDENT_STATES.includes(current.state);
   const canAssignToMe =
     can.update && isOpen && !!me && current?.assignee !== me;
-  const moves =
-    current && can.update ? allowedIncidentTransitions(current.state) : [];
 
   const assignToMe = async () => {
     if (!me || !current) return;
@@ -171,65 +139,36 @@ export const IncidentPage = () => {
   };
 
   return (
-    <RecordPageFrame
-      kindLabel="Incident"
-      id={id}
-      record={incident}
-      actions={record => (
-        <>
-          {canAssignToMe && (
-            <Button
-              variant="outlined"
-              startIcon={<PersonAddIcon />}
-              onClick={assignToMe}
-              disabled={assign.submitting}
-            >
-              Assign to me
-            </Button>
-          )}
-          {moves.map(to => (
-            <Button
-              key={to}
-              variant={to === 'resolved' ? 'contained' : 'outlined'}
-              color="primary"
-              onClick={() => {
-                assign.setError(undefined);
-                move.open(to);
-              }}
-            >
-              {transitionLabel(record.state, to)}
-            </Button>
-          ))}
-        </>
-      )}
-    >
-      {record => (
-        <>
-          {assign.error && (
-            <Notice severity="error" onClose={() => assign.setError(undefined)}>
-              {assign.error}
-            </Notice>
-          )}
-          <RecordPageBody
-            kind="incident"
-            recordId={record.id}
-            timeline={timeline}
-            permissions={can}
+    <RecordPage
+      kind={incidentDescriptor}
+      page={page}
+      onMove={() => assign.setError(undefined)}
+      actions={() =>
+        canAssignToMe && (
+          <Button
+            variant="outlined"
+            startIcon={<PersonAddIcon />}
+            onClick={assignToMe}
+            disabled={assign.submitting}
           >
-            <Grid item>
-              <IncidentDetails
-                incident={record}
-                editable={can.update}
-                onUpdated={reload}
-              />
-            </Grid>
-            <Grid item>
-              <RecordSlaCard kind="incident" sla={sla} />
-            </Grid>
-          </RecordPageBody>
-          <TransitionDialog incident={record} {...move.dialog} />
-        </>
+            Assign to me
+          </Button>
+        )
+      }
+      notices={() =>
+        assign.error && (
+          <Notice severity="error" onClose={() => assign.setError(undefined)}>
+            {assign.error}
+          </Notice>
+        )
+      }
+      details={record => (
+        <IncidentDetails
+          incident={record}
+          editable={can.update}
+          onUpdated={reload}
+        />
       )}
-    </RecordPageFrame>
+    />
   );
 };

@@ -1,6 +1,6 @@
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
-import { OpenDialogButton, useCreatePermission } from '../shared';
-import { ReportIncidentDialog } from './ReportIncidentDialog';
+import { CreateRecordButton } from '../records';
+import { incidentDescriptor } from './descriptor';
 
 /**
  * The "Report incident" button with its dialog, as the tab, card and ITSM page use it;
@@ -12,22 +12,4 @@ export const ReportIncidentButton = (props: {
   onCreated: (incident: Incident) => void;
   /** `contained` for page actions, `text` (small) inside cards. */
   variant?: 'contained' | 'text';
-}) => {
-  const create = useCreatePermission('incident');
-  if (!create.allowed) return null;
-  return (
-    <OpenDialogButton label="Report incident" variant={props.variant}>
-      {({ open, close }) => (
-        <ReportIncidentDialog
-          open={open}
-          entityRef={props.entityRef}
-          onClose={close}
-          onCreated={incident => {
-            close();
-            props.onCreated(incident);
-          }}
-        />
-      )}
-    </OpenDialogButton>
-  );
-};
+}) => <CreateRecordButton kind={incidentDescriptor} {...props} />;

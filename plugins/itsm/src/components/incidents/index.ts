@@ -6,3 +6,4 @@ export { ReportIncidentDialog } from './ReportIncidentDialog';
 export { ReportIncidentButton } from './ReportIncidentButton';
 export type { ReportIncidentDialogProps } from './ReportIncidentDialog';
 export { IncidentPage } from './IncidentPage';
+export { incidentDescriptor } from './descriptor';

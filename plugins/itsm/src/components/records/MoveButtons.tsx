@@ -1,17 +1,20 @@
 import Button from '@material-ui/core/Button';
 
 /**
- * A record's moves as buttons named by `labels`: the forward ones first and contained,
- * those back or out (`backward`) after them and outlined.
+ * A record's moves as buttons named by `label`: those back or out (`backward`) after the
+ * others and outlined; the others contained, or only the `primary` ones where given.
  */
 export const MoveButtons = <S extends string>(props: {
   moves: readonly S[];
-  backward: readonly S[];
-  labels: Record<S, string>;
+  backward?: readonly S[];
+  primary?: readonly S[];
+  label: (to: S) => string;
   onMove: (to: S) => void;
 }) => {
-  const { backward } = props;
+  const { backward = [], primary } = props;
   const isBackward = (to: S) => Number(backward.includes(to));
+  const contained = (to: S) =>
+    primary ? primary.includes(to) : !isBackward(to);
   return (
     <>
       {[...props.moves]
@@ -19,11 +22,11 @@ export const MoveButtons = <S extends string>(props: {
         .map(to => (
           <Button
             key={to}
-            variant={isBackward(to) ? 'outlined' : 'contained'}
+            variant={contained(to) ? 'contained' : 'outlined'}
             color="primary"
             onClick={() => props.onMove(to)}
           >
-            {props.labels[to]}
+            {props.label(to)}
           </Button>
         ))}
     </>

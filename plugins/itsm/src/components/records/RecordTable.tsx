@@ -1,14 +1,16 @@
 import { ReactNode, useState } from 'react';
-import { TableColumn } from '@backstage/core-components';
-import { Page } from '@backstage-itsm/plugin-itsm-common';
+import { useApi } from '@backstage/core-plugin-api';
+import { itsmApiRef } from '../../api';
 import {
+  recordColumns,
   RecordListTable,
+  SelectField,
   StateFilter,
   StateFilterField,
   stateQuery,
   usePagedList,
-} from './RecordListTable';
-import { SelectField } from './SelectField';
+} from '../shared';
+import { KindRecord, RecordKindDescriptor } from './descriptor';
 
 /** What every record list takes from its caller. */
 export interface RecordTableProps<F> {
@@ -25,37 +27,28 @@ export interface RecordTableProps<F> {
 }
 
 /**
- * A record list with its filters: the state (open by default: the default of every
- * list) and, where the kind has one, a coded field (priority, type), keyset-paged,
- * newest first.
+ * A list of records of one kind, with the columns its descriptor declares and its
+ * filters: the state (open by default: the default of every list) and, where the kind
+ * has one, a coded field (priority, type); keyset-paged, newest first.
  */
-export const FilteredRecordTable = <
-  T extends object,
-  F,
+export const RecordTable = <
+  R extends KindRecord<S>,
   S extends string,
-  C extends string,
+  F,
+  I extends { to: S },
 >(
   props: RecordTableProps<F> & {
-    title: string;
-    /** `incidents`, `changes`: for ids and the empty text. */
-    noun: string;
-    columns: TableColumn<T>[];
-    states: readonly S[];
-    stateLabels: Record<S, string>;
-    /** The second filter: its query parameter, label and codes. */
-    codeFilter?: {
-      param: string;
-      label: string;
-      codes: readonly C[];
-      labels?: Partial<Record<C, string>>;
-    };
-    fetch: (query: F) => Promise<Page<T>>;
+    kind: RecordKindDescriptor<R, S, F, I>;
+    /** Show the requester column, where the kind lists one. */
+    showRequester?: boolean;
   },
 ) => {
-  const { noun, codeFilter, pageSize = 20, reloadKey = 0 } = props;
+  const { kind, pageSize = 20, reloadKey = 0 } = props;
+  const { plural, codeFilter } = kind;
+  const itsmApi = useApi(itsmApiRef);
   const [stateFilter, setStateFilter] = useState<StateFilter<S>>('open');
-  const [code, setCode] = useState<C | ''>('');
-  const { value, loading, error, paging } = usePagedList({
+  const [code, setCode] = useState('');
+  const { value, loading, error, paging } = usePagedList<F, R>({
     filter: props.filter,
     own: {
       ...stateQuery(stateFilter),
@@ -63,13 +56,17 @@ export const FilteredRecordTable = <
     },
     pageSize,
     reloadKey,
-    fetch: props.fetch,
+    fetch: query => kind.api.list(itsmApi, query),
   });
 
   return (
-    <RecordListTable<T>
-      title={props.title}
-      columns={props.columns}
+    <RecordListTable<R>
+      title={props.title ?? kind.title}
+      columns={recordColumns(
+        kind.columns,
+        { entity: props.showEntity, requester: props.showRequester },
+        kind.kind,
+      )}
       loading={loading}
       error={error}
       page={value}
@@ -78,15 +75,15 @@ export const FilteredRecordTable = <
       filters={
         <>
           <StateFilterField
-            id={`itsm-${noun}-filter-state`}
+            id={`itsm-${plural}-filter-state`}
             value={stateFilter}
-            states={props.states}
-            labels={props.stateLabels}
+            states={kind.states}
+            labels={kind.stateLabels}
             onChange={setStateFilter}
           />
           {codeFilter && (
             <SelectField
-              id={`itsm-${noun}-filter-${codeFilter.param}`}
+              id={`itsm-${plural}-filter-${codeFilter.param}`}
               label={codeFilter.label}
               size="small"
               empty="Any"
@@ -100,8 +97,8 @@ export const FilteredRecordTable = <
       }
       emptyContent={
         stateFilter === 'open'
-          ? `No open ${noun}.`
-          : `No ${noun} match these filters.`
+          ? `No open ${plural}.`
+          : `No ${plural} match these filters.`
       }
     />
   );

@@ -1,44 +1,24 @@
 import Grid from '@material-ui/core/Grid';
 import { InfoCard } from '@backstage/core-components';
-import {
-  identityApiRef,
-  useApi,
-  useRouteRefParams,
-} from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
-  allowedRequestTransitions,
   RecordSla,
-  RequestState,
   ServiceOfferingEntity,
   ServiceRequest,
   SlaTimer,
 } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../../api';
-import { requestRouteRef } from '../../routes';
 import {
   DescriptionField,
   DetailField as Field,
   formatDateTime,
-  MoveButtons,
   Notice,
-  RecordPageBody,
-  RecordPageFrame,
   RefLink,
-  useMoveDialog,
-  useRecordPermissions,
 } from '../shared';
+import { RecordPage, useRecordPage } from '../records';
 import { ApprovalsPanel, useRecordApprovals } from '../approvals';
 import { describeParameters, formatDuration, useOffering } from '../offerings';
-import { RecordSlaCard, useRecordSla } from '../sla';
 import { DueTime, OverdueChip, requestDue } from './DueTime';
-import { RequestTransitionDialog } from './RequestTransitionDialog';
-import { Actor, mayMove, REQUEST_TRANSITION_LABELS } from './transitions';
-
-/** Moves out of the way: outlined, after the forward ones. */
-const BACKWARD: readonly RequestState[] = ['rejected', 'canceled'];
+import { requestDescriptor } from './descriptor';
 
 /** The resolution timer of a request's SLA, if a policy applies. */
 function resolutionTimer(sla: RecordSla | undefined): SlaTimer | undefined {
@@ -135,104 +115,57 @@ const ParametersCard = (props: {
  * the requester cancels), what was ordered, its approvals and its timeline.
  */
 export const RequestPage = () => {
-  const { id } = useRouteRefParams(requestRouteRef);
-  const itsmApi = useApi(itsmApiRef);
-  const identityApi = useApi(identityApiRef);
-
-  const request = useAsyncRetry(() => itsmApi.getRequest(id), [itsmApi, id]);
-  const timeline = useAsyncRetry(
-    () => itsmApi.getRequestTimeline(id),
-    [itsmApi, id],
-  );
-  const sla = useRecordSla('request', id);
-  const current = request.value;
+  const page = useRecordPage(requestDescriptor);
+  const { id, sla } = page;
+  const current = page.record.value;
   const approvals = useRecordApprovals('request', id, current?.id);
-  const can = useRecordPermissions('request', current?.id);
   const offering = useOffering(current?.offeringRef);
-  const { value: actor } = useAsync(async (): Promise<Actor> => {
-    const identity = await identityApi.getBackstageIdentity();
-    return {
-      userEntityRef: identity.userEntityRef,
-      ownershipEntityRefs: identity.ownershipEntityRefs.map(ref =>
-        ref.toLocaleLowerCase('en-US'),
-      ),
-    };
-  }, [identityApi]);
 
   const reload = () => {
-    request.retry();
-    timeline.retry();
+    page.reload();
     approvals.retry();
-    sla.retry();
   };
-  const move = useMoveDialog<RequestState>(reload);
-
-  const moves =
-    current && actor && can.update
-      ? allowedRequestTransitions(current.state).filter(to =>
-          mayMove(current, to, actor),
-        )
-      : [];
 
   return (
-    <RecordPageFrame
-      kindLabel="Service request"
-      id={id}
-      record={request}
+    <RecordPage
+      kind={requestDescriptor}
+      page={page}
+      reload={reload}
       chips={record =>
         requestDue(record, resolutionTimer(sla.value)).overdue && (
           <OverdueChip />
         )
       }
-      actions={() => (
-        <MoveButtons
-          moves={moves}
-          backward={BACKWARD}
-          labels={REQUEST_TRANSITION_LABELS}
-          onMove={move.open}
-        />
-      )}
+      notices={record =>
+        record.state === 'awaiting_approval' && (
+          <Notice severity="info">
+            Waiting for approval: the owner group starts on it once every step
+            is approved; a rejection ends the request.
+          </Notice>
+        )
+      }
+      mainWidth={7}
+      details={record => <RequestDetails request={record} sla={sla.value} />}
     >
       {record => (
         <>
-          {record.state === 'awaiting_approval' && (
-            <Notice severity="info">
-              Waiting for approval: the owner group starts on it once every step
-              is approved; a rejection ends the request.
-            </Notice>
-          )}
-          <RecordPageBody
-            kind="request"
-            recordId={record.id}
-            timeline={timeline}
-            permissions={can}
-            mainWidth={7}
-          >
-            <Grid item>
-              <RequestDetails request={record} sla={sla.value} />
-            </Grid>
-            <Grid item>
-              <RecordSlaCard kind="request" sla={sla} />
-            </Grid>
-            <Grid item>
-              <ParametersCard request={record} offering={offering.value} />
-            </Grid>
-            <Grid item>
-              <ApprovalsPanel
-                record={record}
-                state={approvals}
-                emptyText={
-                  record.state === 'submitted'
-                    ? 'The request is being routed for approval.'
-                    : 'The offering needs no approval: the request was approved when submitted.'
-                }
-                onDecided={reload}
-              />
-            </Grid>
-          </RecordPageBody>
-          <RequestTransitionDialog request={record} {...move.dialog} />
+          <Grid item>
+            <ParametersCard request={record} offering={offering.value} />
+          </Grid>
+          <Grid item>
+            <ApprovalsPanel
+              record={record}
+              state={approvals}
+              emptyText={
+                record.state === 'submitted'
+                  ? 'The request is being routed for approval.'
+                  : 'The offering needs no approval: the request was approved when submitted.'
+              }
+              onDecided={reload}
+            />
+          </Grid>
         </>
       )}
-    </RecordPageFrame>
+    </RecordPage>
   );
 };

@@ -15,14 +15,14 @@ import { Priority } from '@backstage-itsm/plugin-itsm-common';
 import { isNotFound } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { PriorityChip } from './PriorityChip';
-import { RecordState, StateChip } from './StateChip';
+import { StateChip } from './StateChip';
 import { Toolbar } from './Toolbar';
 
 /** What the frame shows of any record. */
 interface FramedRecord {
   title: string;
   number: string;
-  state: RecordState;
+  state: string;
   priority: Priority;
 }
 

@@ -46,11 +46,14 @@ export const STATE_LABELS: Record<string, string> = {
   ...REQUEST_STATE_LABELS,
 };
 
-/** A record's state (of any kind) as a coloured chip, labelled for people. */
-export const StateChip = (props: { state: RecordState }) => (
+/**
+ * A record's state (of any kind) as a coloured chip, labelled for people; a state
+ * without a colour of its own gets the default chip.
+ */
+export const StateChip = (props: { state: string }) => (
   <CodeChip
     label={STATE_LABELS[props.state] ?? props.state}
-    colors={STATE_COLORS[props.state]}
+    colors={STATE_COLORS[props.state as RecordState]}
     testId={`state-chip-${props.state}`}
   />
 );

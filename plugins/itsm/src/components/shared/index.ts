@@ -54,12 +54,17 @@ export { DescriptionField } from './DescriptionField';
 export { FormTextField, TextAreaField } from './FormTextField';
 export type { FormTextFieldProps } from './FormTextField';
 export { RecordCoreFields } from './RecordCoreFields';
-export { FilteredRecordTable } from './FilteredRecordTable';
-export type { RecordTableProps } from './FilteredRecordTable';
+export { recordColumns } from './recordColumns';
+export type {
+  ColumnSpec,
+  ListedRecord,
+  ShownColumns,
+  StandardColumn,
+} from './recordColumns';
 export { RecordPageBody } from './RecordPageBody';
-export { useMoveDialog } from './useMoveDialog';
 export { useOptionalRouteRef } from './useOptionalRouteRef';
-export { MoveButtons } from './MoveButtons';
+export { useActor } from './useActor';
+export type { Actor } from './useActor';
 export { Notice } from './Notice';
 export {
   useCreatePermission,

@@ -1,18 +1,8 @@
 import { ReactNode } from 'react';
-import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { SlaTimerSummary } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef, SlaTimerFilter } from '../../api';
-import {
-  LinkedKind,
-  PriorityChip,
-  RecordLink,
-  RecordListTable,
-  RefLink,
-  StateChip,
-  RecordState,
-  usePagedList,
-} from '../shared';
+import { recordColumns, RecordListTable, usePagedList } from '../shared';
 import { SLA_METRIC_LABELS } from './format';
 import { SlaTimerBar } from './SlaTimerBar';
 
@@ -64,57 +54,24 @@ export const SlaTimersTable = (props: {
     fetch: filter => itsmApi.listSlaTimers(filter),
   });
 
-  const columns: TableColumn<SlaTimerSummary>[] = [
-    {
-      title: 'Number',
-      field: 'number',
-      width: '9em',
-      cellStyle: { whiteSpace: 'nowrap' },
-      render: timer => (
-        <RecordLink kind={timer.kind as LinkedKind} number={timer.number} />
-      ),
-    },
-    { title: 'Title', field: 'title' },
-    {
-      title: 'Timer',
-      field: 'status',
-      cellStyle: { minWidth: '16em' },
-      render: timer => <TimerSummaryBar timer={timer} />,
-    },
-    {
-      title: 'State',
-      field: 'state',
-      render: timer => <StateChip state={timer.state as RecordState} />,
-    },
-    {
-      title: 'Priority',
-      field: 'priority',
-      render: timer => <PriorityChip priority={timer.priority} />,
-    },
-    ...(showEntity
-      ? [
-          {
-            title: 'CI',
-            field: 'entityRef',
-            render: (timer: SlaTimerSummary) => (
-              <RefLink entityRef={timer.entityRef} />
-            ),
-          },
-        ]
-      : []),
-    {
-      title: 'Assignment group',
-      field: 'assignmentGroup',
-      render: timer => <RefLink entityRef={timer.assignmentGroup} />,
-    },
-    {
-      title: 'Assignee',
-      field: 'assignee',
-      render: timer => (
-        <RefLink entityRef={timer.assignee} empty="Unassigned" />
-      ),
-    },
-  ];
+  const columns = recordColumns<SlaTimerSummary>(
+    [
+      'number',
+      'title',
+      {
+        title: 'Timer',
+        field: 'status',
+        cellStyle: { minWidth: '16em' },
+        render: timer => <TimerSummaryBar timer={timer} />,
+      },
+      'state',
+      'priority',
+      'entity',
+      'assignmentGroup',
+      'assignee',
+    ],
+    { entity: showEntity },
+  );
 
   return (
     <RecordListTable<SlaTimerSummary>

@@ -1,0 +1,130 @@
+import {
+  allowedChangeTransitions,
+  Change,
+  CHANGE_CLOSE_CODE_LABELS,
+  CHANGE_CLOSE_CODES,
+  CHANGE_STATE_LABELS,
+  CHANGE_STATES,
+  CHANGE_TYPE_LABELS,
+  CHANGE_TYPES,
+  ChangeListFilter,
+  ChangeState,
+  ChangeTransitionInput,
+  changeTransitionGuard,
+  TEXT_LIMITS,
+} from '@backstage-itsm/plugin-itsm-common';
+import { changeRouteRef } from '../../routes';
+import { formatWindow } from '../shared';
+import { MoveField, RecordKindDescriptor } from '../records';
+import { ChangeTypeChip, RiskChip } from './ChangeChips';
+import { humanizeProblem } from './changeForm';
+import { NewChangeDialog } from './NewChangeDialog';
+
+/** The button label of a move to a state, in the words of the people doing it. */
+export const CHANGE_TRANSITION_LABELS: Record<ChangeState, string> = {
+  draft: 'Back to draft',
+  assess: 'Assess',
+  authorize: 'Authorize',
+  scheduled: 'Schedule',
+  implement: 'Implement',
+  review: 'Review',
+  closed: 'Close',
+  canceled: 'Cancel',
+};
+
+const CLOSE_FIELDS: MoveField[] = [
+  {
+    name: 'closeCode',
+    id: 'itsm-change-close-code',
+    label: 'Close code',
+    options: { codes: CHANGE_CLOSE_CODES, labels: CHANGE_CLOSE_CODE_LABELS },
+    missing: 'Choose how the change went',
+  },
+  {
+    name: 'closeNotes',
+    id: 'itsm-change-close-notes',
+    label: 'Close notes',
+    helperText: 'What happened, what was learned',
+    minRows: 3,
+    maxLength: TEXT_LIMITS.resolutionNotes,
+  },
+];
+
+const COMMENT_HELP: Partial<Record<ChangeState, string>> = {
+  draft: 'Why it goes back to planning; its approvals no longer hold',
+  canceled: 'Why the change is canceled',
+};
+
+/**
+ * Changes: planned on CIs in a window, authorised by their approvers (a standard change
+ * is pre-approved), implemented, reviewed and closed with a code. The plan's guards
+ * (window, plans) stop a move before its dialog; closing asks for the close code and
+ * notes; every move takes an optional comment.
+ */
+export const changeDescriptor: RecordKindDescriptor<
+  Change,
+  ChangeState,
+  ChangeListFilter,
+  ChangeTransitionInput
+> = {
+  kind: 'change',
+  label: 'Change',
+  plural: 'changes',
+  title: 'Changes',
+  routeRef: changeRouteRef,
+  states: CHANGE_STATES,
+  stateLabels: CHANGE_STATE_LABELS,
+  api: {
+    list: (api, filter) => api.listChanges(filter),
+    get: (api, id) => api.getChange(id),
+    timeline: (api, id) => api.getChangeTimeline(id),
+  },
+  columns: [
+    'number',
+    'title',
+    {
+      title: 'Type',
+      field: 'type',
+      render: change => <ChangeTypeChip type={change.type} />,
+    },
+    {
+      title: 'Risk',
+      field: 'risk',
+      render: change => <RiskChip risk={change.risk} />,
+    },
+    'state',
+    {
+      title: 'Planned window',
+      field: 'plannedStart',
+      render: change => formatWindow(change.plannedStart, change.plannedEnd),
+    },
+    'entity',
+    'assignmentGroup',
+  ],
+  codeFilter: {
+    param: 'type',
+    label: 'Change type',
+    codes: CHANGE_TYPES,
+    labels: CHANGE_TYPE_LABELS,
+  },
+  create: { label: 'Request change', Dialog: NewChangeDialog },
+  moves: {
+    dialogId: 'itsm-change-transition',
+    allowed: change => allowedChangeTransitions(change.type, change.state),
+    label: to => CHANGE_TRANSITION_LABELS[to],
+    backward: ['draft', 'canceled'],
+    fields: to => [
+      ...(to === 'closed' ? CLOSE_FIELDS : []),
+      {
+        name: 'comment',
+        id: 'itsm-change-transition-comment',
+        label: 'Comment (optional, visible to the requester)',
+        helperText: COMMENT_HELP[to],
+        maxLength: TEXT_LIMITS.comment,
+      },
+    ],
+    guard: changeTransitionGuard,
+    describe: humanizeProblem,
+    send: (api, id, request) => api.transitionChange(id, request),
+  },
+};

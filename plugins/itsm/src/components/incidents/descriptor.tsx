@@ -1,0 +1,134 @@
+import {
+  allowedIncidentTransitions,
+  HOLD_REASON_LABELS,
+  HOLD_REASONS,
+  Incident,
+  INCIDENT_STATE_LABELS,
+  INCIDENT_STATES,
+  IncidentListFilter,
+  IncidentState,
+  IncidentTransitionInput,
+  incidentTransitionGuard,
+  PRIORITIES,
+  RESOLUTION_CODE_LABELS,
+  RESOLUTION_CODES,
+  TEXT_LIMITS,
+} from '@backstage-itsm/plugin-itsm-common';
+import { incidentRouteRef } from '../../routes';
+import { MoveField, RecordKindDescriptor } from '../records';
+import { ReportIncidentDialog } from './ReportIncidentDialog';
+
+/** The button label of a move, in the words of the people doing it. */
+export function transitionLabel(
+  from: IncidentState,
+  to: IncidentState,
+): string {
+  switch (to) {
+    case 'in_progress':
+      if (from === 'resolved') return 'Reopen';
+      if (from === 'on_hold') return 'Resume work';
+      return 'Start work';
+    case 'on_hold':
+      return 'Put on hold';
+    case 'resolved':
+      return 'Resolve';
+    case 'closed':
+      return 'Close';
+    case 'canceled':
+      return 'Cancel incident';
+    default:
+      return `Move to ${to}`;
+  }
+}
+
+const RESOLUTION_FIELDS: MoveField[] = [
+  {
+    name: 'resolutionCode',
+    id: 'itsm-transition-resolution-code',
+    label: 'Resolution code',
+    options: { codes: RESOLUTION_CODES, labels: RESOLUTION_CODE_LABELS },
+    missing: 'Choose how it was resolved',
+  },
+  {
+    name: 'resolutionNotes',
+    id: 'itsm-transition-resolution-notes',
+    label: 'Resolution notes',
+    helperText: 'What was wrong and what fixed it',
+    minRows: 3,
+    maxLength: TEXT_LIMITS.resolutionNotes,
+    missing: 'Describe what was done to resolve it',
+  },
+];
+
+const HOLD_FIELDS: MoveField[] = [
+  {
+    name: 'holdReason',
+    id: 'itsm-transition-hold-reason',
+    label: 'Hold reason',
+    options: { codes: HOLD_REASONS, labels: HOLD_REASON_LABELS },
+    missing: 'Choose why the incident waits',
+  },
+];
+
+/** Every move takes a comment; holding for the caller requires one, to them. */
+const COMMENT_FIELD: MoveField = {
+  name: 'comment',
+  id: 'itsm-transition-comment',
+  label: 'Comment (optional, visible to the requester)',
+  maxLength: TEXT_LIMITS.comment,
+  missing:
+    'Tell the caller what you need from them: it is sent to the requester',
+  whenRequired: {
+    label: 'Comment to the caller',
+    helperText: 'What you need from the caller; their reply resumes the work',
+  },
+};
+
+/**
+ * Incidents: reported on a CI, worked by their assignment group, resolved with a code
+ * and notes, held for a reason.
+ */
+export const incidentDescriptor: RecordKindDescriptor<
+  Incident,
+  IncidentState,
+  IncidentListFilter,
+  IncidentTransitionInput
+> = {
+  kind: 'incident',
+  label: 'Incident',
+  plural: 'incidents',
+  title: 'Incidents',
+  routeRef: incidentRouteRef,
+  states: INCIDENT_STATES,
+  stateLabels: INCIDENT_STATE_LABELS,
+  api: {
+    list: (api, filter) => api.listIncidents(filter),
+    get: (api, id) => api.getIncident(id),
+    timeline: (api, id) => api.getTimeline(id),
+  },
+  columns: [
+    'number',
+    'title',
+    'entity',
+    'state',
+    'priority',
+    'assignee',
+    'assignmentGroup',
+    'age',
+  ],
+  codeFilter: { param: 'priority', label: 'Priority', codes: PRIORITIES },
+  create: { label: 'Report incident', Dialog: ReportIncidentDialog },
+  moves: {
+    dialogId: 'itsm-transition',
+    allowed: incident => allowedIncidentTransitions(incident.state),
+    label: (to, from) => transitionLabel(from, to),
+    primary: ['resolved'],
+    fields: to => [
+      ...(to === 'resolved' ? RESOLUTION_FIELDS : []),
+      ...(to === 'on_hold' ? HOLD_FIELDS : []),
+      COMMENT_FIELD,
+    ],
+    guard: (_incident, input) => incidentTransitionGuard(input),
+    send: (api, id, request) => api.transitionIncident(id, request),
+  },
+};

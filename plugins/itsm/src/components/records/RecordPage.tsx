@@ -1,0 +1,173 @@
+import { ReactNode } from 'react';
+import Grid from '@material-ui/core/Grid';
+import { useApi, useRouteRefParams } from '@backstage/core-plugin-api';
+import useAsyncRetry, { AsyncStateRetry } from 'react-use/esm/useAsyncRetry';
+import { RecordSla, TimelineEntry } from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
+import {
+  Actor,
+  Notice,
+  RecordPageBody,
+  RecordPageFrame,
+  RecordPermissions,
+  useActor,
+  useRecordPermissions,
+} from '../shared';
+import { RecordSlaCard, useRecordSla } from '../sla';
+import { KindRecord, MoveDescriptor, RecordKindDescriptor } from './descriptor';
+import { MoveButtons } from './MoveButtons';
+import { MoveDialog } from './MoveDialog';
+import { moveBlockers } from './moveForm';
+import { useMoveDialog } from './useMoveDialog';
+
+/** What a record's page loads of any kind (see `useRecordPage`). */
+export interface RecordPageState<R> {
+  /** The id or number of the route. */
+  id: string;
+  record: AsyncStateRetry<R>;
+  timeline: AsyncStateRetry<TimelineEntry[]>;
+  sla: AsyncStateRetry<RecordSla>;
+  can: RecordPermissions;
+  /** The signed-in user, once known. */
+  actor?: Actor;
+  reload: () => void;
+}
+
+/**
+ * What a record's page loads of any kind: the record (by the id or number of the
+ * route), its timeline, its SLA, what the signed-in user may do to it, and who they are.
+ * `reload` reloads them all (a move starts, pauses or stops clocks).
+ */
+export function useRecordPage<
+  R extends KindRecord<S>,
+  S extends string,
+  F,
+  I extends { to: S },
+>(kind: RecordKindDescriptor<R, S, F, I>): RecordPageState<R> {
+  const { id } = useRouteRefParams(kind.routeRef);
+  const itsmApi = useApi(itsmApiRef);
+  const record = useAsyncRetry(() => kind.api.get(itsmApi, id), [itsmApi, id]);
+  const timeline = useAsyncRetry(
+    () => kind.api.timeline(itsmApi, id),
+    [itsmApi, id],
+  );
+  const sla = useRecordSla(kind.kind, id);
+  const can = useRecordPermissions(kind.kind, record.value?.id);
+  const actor = useActor();
+  const reload = () => {
+    record.retry();
+    timeline.retry();
+    sla.retry();
+  };
+  return { id, record, timeline, sla, can, actor, reload };
+}
+
+/** The moves the signed-in user may make: with the update permission, as the kind says. */
+function movesOf<
+  R extends KindRecord<S>,
+  S extends string,
+  I extends { to: S },
+>(
+  moves: MoveDescriptor<R, S, I>,
+  record: R | undefined,
+  update: boolean,
+  actor: Actor | undefined,
+): readonly S[] {
+  if (!record || !update) return [];
+  const { mayMove } = moves;
+  if (!mayMove) return moves.allowed(record);
+  // Who may make which move is decided by person: nothing until they are known.
+  if (!actor) return [];
+  return moves.allowed(record).filter(to => mayMove(record, to, actor));
+}
+
+/**
+ * A record's page, of any kind: the header and bar (number, state, `chips`, priority,
+ * `actions` and the moves the signed-in user may make), what the moves still miss,
+ * `notices`; the `details` card, the SLA card and the kind's other cards on the left,
+ * the timeline with the comment form on the right; and the move dialog.
+ */
+export const RecordPage = <
+  R extends KindRecord<S>,
+  S extends string,
+  F,
+  I extends { to: S },
+>(props: {
+  kind: RecordKindDescriptor<R, S, F, I>;
+  page: RecordPageState<R>;
+  /** Reloads what the page shows after a move; the page's `reload` by default. */
+  reload?: () => void;
+  /** Called as a move's dialog opens. */
+  onMove?: (to: S) => void;
+  chips?: (record: R) => ReactNode;
+  /** Buttons before the moves. */
+  actions?: (record: R) => ReactNode;
+  /** Notices above the cards. */
+  notices?: (record: R) => ReactNode;
+  details: (record: R) => ReactNode;
+  /** Of 12 columns on large screens. */
+  mainWidth?: 6 | 7 | 8;
+  /** The cards below the SLA card, each a grid item. */
+  children?: (record: R) => ReactNode;
+}) => {
+  const { kind, page, onMove } = props;
+  const { moves } = kind;
+  const move = useMoveDialog<S>(props.reload ?? page.reload);
+  const current = page.record.value;
+  const allowed = movesOf(moves, current, page.can.update, page.actor);
+  const blocked = current
+    ? allowed
+        .map(to => ({ to, problems: moveBlockers(moves, current, to) }))
+        .filter(guard => guard.problems.length > 0)
+    : [];
+
+  return (
+    <RecordPageFrame<R>
+      kindLabel={kind.label}
+      id={page.id}
+      record={page.record}
+      chips={props.chips}
+      actions={record => (
+        <>
+          {props.actions?.(record)}
+          <MoveButtons
+            moves={allowed}
+            backward={moves.backward}
+            primary={moves.primary}
+            label={to => moves.label(to, record.state)}
+            onMove={to => {
+              onMove?.(to);
+              move.open(to);
+            }}
+          />
+        </>
+      )}
+    >
+      {record => (
+        <>
+          {props.notices?.(record)}
+          {blocked.map(guard => (
+            <Notice severity="warning" key={guard.to}>
+              Before {moves.label(guard.to, record.state)}:{' '}
+              {guard.problems.join('; ')}.
+            </Notice>
+          ))}
+          <RecordPageBody
+            kind={kind.kind}
+            recordId={record.id}
+            timeline={page.timeline}
+            permissions={page.can}
+            mainWidth={props.mainWidth}
+          >
+            <Grid item>{props.details(record)}</Grid>
+            <Grid item>
+              <RecordSlaCard kind={kind.kind} sla={page.sla} />
+            </Grid>
+            {props.children?.(record)}
+          </RecordPageBody>
+          <MoveDialog moves={moves} record={record} {...move.dialog} />
+        </>
+      )}
+    </RecordPageFrame>
+  );
+};

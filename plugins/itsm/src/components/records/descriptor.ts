@@ -1,0 +1,129 @@
+import { ComponentType } from 'react';
+import { SubRouteRef } from '@backstage/core-plugin-api';
+import {
+  GuardProblem,
+  Page,
+  RecordCore,
+  RecordKind,
+  TimelineEntry,
+} from '@backstage-itsm/plugin-itsm-common';
+import { ItsmApi } from '../../api';
+import { Actor, ColumnSpec } from '../shared';
+
+/** A record of a kind whose states are `S`. */
+export type KindRecord<S extends string> = RecordCore & { state: S };
+
+/**
+ * One field a move's dialog asks for. Its `name` is the field of the move's request, as
+ * the kind's guard names it in its problems: the dialog places the guard's problems by
+ * it, marks it required when the guard requires it, and sends it only when filled in.
+ */
+export interface MoveField {
+  name: string;
+  /** The input's id. */
+  id: string;
+  label: string;
+  helperText?: string;
+  /** A select of these codes ("Choose…" first); a text area without them. */
+  options?: {
+    codes: readonly string[];
+    labels: Partial<Record<string, string>>;
+  };
+  /** Rows of a text area (2 by default). */
+  minRows?: number;
+  /** The longest text the API takes (`TEXT_LIMITS`). */
+  maxLength?: number;
+  /** What to tell the user when the guard finds it missing; the guard's words otherwise. */
+  missing?: string;
+  /** The label and help while the guard requires it (given the other fields). */
+  whenRequired?: { label?: string; helperText?: string };
+  /** Sent trimmed; as typed otherwise. */
+  trim?: boolean;
+}
+
+/**
+ * A kind's moves (state transitions): which the record's state allows, how their buttons
+ * read, what each asks for and the guard that checks it (the backend's, from
+ * itsm-common).
+ */
+export interface MoveDescriptor<
+  R extends KindRecord<S>,
+  S extends string,
+  I extends { to: S },
+> {
+  /** The dialog's id (its title and form ids derive from it). */
+  dialogId: string;
+  /** The moves the workflow allows from the record's state (itsm-common). */
+  allowed: (record: R) => readonly S[];
+  /** Whether `actor` may make the move, where the kind decides by person. */
+  mayMove?: (record: R, to: S, actor: Actor) => boolean;
+  /** The move's button, which also titles and confirms its dialog. */
+  label: (to: S, from: S) => string;
+  /** Moves back or out: outlined, after the others. */
+  backward?: readonly S[];
+  /** When set, only these moves' buttons are contained; all but `backward` otherwise. */
+  primary?: readonly S[];
+  /** What the move's dialog asks for, in order. */
+  fields: (to: S) => MoveField[];
+  /** The workflow guard of the move (itsm-common), as the backend enforces it. */
+  guard: (record: R, input: I) => GuardProblem[];
+  /** A problem in the form's words; its message otherwise. */
+  describe?: (problem: GuardProblem) => string;
+  send: (
+    api: ItsmApi,
+    id: string,
+    request: I & { version: number },
+  ) => Promise<R>;
+}
+
+/** What a kind's "create" dialog takes (ReportIncidentDialog, NewChangeDialog). */
+export interface CreateDialogProps<R> {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (record: R) => void;
+  /** The CI when created from an entity page; without it the form asks for one. */
+  entityRef?: string;
+}
+
+/**
+ * Everything the frontend's shared record components (list, page, move dialog, create
+ * button, entity tab) need to know of one kind of record. A kind declares one.
+ */
+export interface RecordKindDescriptor<
+  R extends KindRecord<S>,
+  S extends string,
+  F,
+  I extends { to: S },
+> {
+  kind: RecordKind;
+  /** "Incident": the page's type, "No incident INC-…". */
+  label: string;
+  /** "incidents": the list's ids and empty text. */
+  plural: string;
+  /** "Incidents": the list's default title. */
+  title: string;
+  /** The record's page; its `:id` is the id or number. */
+  routeRef: SubRouteRef<{ id: string }>;
+  states: readonly S[];
+  stateLabels: Record<S, string>;
+  api: {
+    list: (api: ItsmApi, filter: F) => Promise<Page<R>>;
+    get: (api: ItsmApi, id: string) => Promise<R>;
+    timeline: (api: ItsmApi, id: string) => Promise<TimelineEntry[]>;
+  };
+  /** The list's columns, in order. */
+  columns: readonly ColumnSpec<R>[];
+  /** The list's filter besides the state: a query parameter of codes. */
+  codeFilter?: {
+    param: string;
+    label: string;
+    codes: readonly string[];
+    labels?: Partial<Record<string, string>>;
+  };
+  /** The "create" button and its dialog; none for kinds created elsewhere. */
+  create?: {
+    label: string;
+    Dialog: ComponentType<CreateDialogProps<R>>;
+  };
+  moves: MoveDescriptor<R, S, I>;
+}
