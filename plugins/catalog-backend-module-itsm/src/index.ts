@@ -13,5 +13,6 @@ export {
   validateServiceOffering,
 } from './offerings/validateServiceOffering';
 export type { ServiceOfferingProblem } from './offerings/validateServiceOffering';
-export { parseIsoDuration } from './offerings/isoDuration';
-export type { IsoDurationParts } from './offerings/isoDuration';
+/** The offering's `spec.fulfillmentTarget` reader, now the product's one (itsm-common). */
+export { parseIsoDuration } from '@backstage-itsm/plugin-itsm-common';
+export type { IsoDurationParts } from '@backstage-itsm/plugin-itsm-common';

@@ -13,3 +13,4 @@ export * from './offerings';
 export * from './requests';
 export * from './permissions';
 export * from './sla';
+export * from './durations';

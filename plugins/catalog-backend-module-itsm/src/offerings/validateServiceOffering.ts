@@ -5,9 +5,12 @@ import {
   makeValidator,
   parseEntityRef,
 } from '@backstage/catalog-model';
+import {
+  isPositiveDuration,
+  parseIsoDuration,
+} from '@backstage-itsm/plugin-itsm-common';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { isPositiveDuration, parseIsoDuration } from './isoDuration';
 
 /**
  * One thing wrong with an offering: the field it is about (`spec.approval[1]`) and a
