@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './records';
+export * from './kinds';
 export * from './incidents';
 export * from './changes';
 export * from './approvals';

@@ -1,5 +1,10 @@
 import { ApprovalStep } from '../approvals/types';
-import { RecordCore } from '../records/types';
+import {
+  CreateRecordBase,
+  RecordCore,
+  RecordListFilterBase,
+  UpdateRecordBase,
+} from '../records/types';
 import {
   ChangeCloseCode,
   ChangeRisk,
@@ -25,11 +30,7 @@ export interface Change extends RecordCore {
   closeNotes: string | null;
 }
 
-export interface CreateChangeRequest {
-  title: string;
-  description?: string;
-  entityRef: string;
-  affectedEntityRefs?: string[];
+export interface CreateChangeRequest extends CreateRecordBase {
   type: ChangeType;
   risk: ChangeRisk;
   plannedStart?: string;
@@ -37,16 +38,10 @@ export interface CreateChangeRequest {
   implementationPlan?: string;
   backoutPlan?: string;
   testPlan?: string;
-  assignee?: string;
-  assignmentGroup?: string;
 }
 
 /** Plan fields can change in draft and assess only; the approvals are for the plan. */
-export interface UpdateChangeRequest {
-  version: number;
-  title?: string;
-  description?: string;
-  affectedEntityRefs?: string[];
+export interface UpdateChangeRequest extends UpdateRecordBase {
   type?: ChangeType;
   risk?: ChangeRisk;
   plannedStart?: string | null;
@@ -54,22 +49,10 @@ export interface UpdateChangeRequest {
   implementationPlan?: string;
   backoutPlan?: string;
   testPlan?: string;
-  assignee?: string | null;
-  assignmentGroup?: string;
 }
 
-export interface ChangeListFilter {
-  entityRef?: string;
-  state?: ChangeState[];
-  /** Only open changes; ignored when `state` is given. */
-  open?: boolean;
+export interface ChangeListFilter extends RecordListFilterBase<ChangeState> {
   type?: ChangeType[];
-  assignee?: string;
-  requester?: string;
-  assignmentGroup?: string[];
-  q?: string;
-  limit?: number;
-  cursor?: string;
 }
 
 /** Another committed change that collides with this one, and why. */

@@ -1,4 +1,9 @@
-import { RecordCore } from '../records/types';
+import {
+  CreateRecordBase,
+  RecordCore,
+  RecordListFilterBase,
+  UpdateRecordBase,
+} from '../records/types';
 import { ImpactLevel, UrgencyLevel } from './priority';
 import { HoldReason, IncidentState, ResolutionCode } from './workflow';
 
@@ -18,40 +23,20 @@ export interface Incident extends RecordCore {
   causedByChange: string | null;
 }
 
-export interface CreateIncidentRequest {
-  title: string;
-  description?: string;
-  entityRef: string;
-  affectedEntityRefs?: string[];
+export interface CreateIncidentRequest extends CreateRecordBase {
   impact: ImpactLevel;
   urgency: UrgencyLevel;
-  assignee?: string;
-  assignmentGroup?: string;
 }
 
-export interface UpdateIncidentRequest {
-  version: number;
-  title?: string;
-  description?: string;
-  affectedEntityRefs?: string[];
+export interface UpdateIncidentRequest extends UpdateRecordBase {
   impact?: ImpactLevel;
   urgency?: UrgencyLevel;
-  assignee?: string | null;
-  assignmentGroup?: string;
   /** Links the change that caused the incident (its id or number); null unlinks. */
   causedByChange?: string | null;
 }
 
-export interface IncidentListFilter {
-  entityRef?: string;
-  state?: IncidentState[];
-  /** Only open (new, in_progress, on_hold) incidents; ignored when `state` is given. */
-  open?: boolean;
+/** `open`: only open (new, in_progress, on_hold) incidents. */
+export interface IncidentListFilter
+  extends RecordListFilterBase<IncidentState> {
   priority?: string[];
-  assignee?: string;
-  requester?: string;
-  assignmentGroup?: string[];
-  q?: string;
-  limit?: number;
-  cursor?: string;
 }

@@ -1,165 +1,59 @@
-import { GuardCode, GuardProblem, guardMessages } from '../records/guards';
+import {
+  HOLD_REASON_LABELS,
+  incidentKind,
+  IncidentState,
+  incidentTransitionGuard,
+  RESOLUTION_CODE_LABELS,
+} from '../kinds/incident';
+import { keysOf } from '../kinds/declaration';
+import { allowedTransitions, isOpenState } from '../kinds/registry';
+import { guardMessagesOf } from '../records/guards';
 
-/** Incident states (docs/DESIGN.md §3 Incident). */
-export type IncidentState =
-  | 'new'
-  | 'in_progress'
-  | 'on_hold'
-  | 'resolved'
-  | 'closed'
-  | 'canceled';
+// The incident workflow under the names the plugins import, all read from the kind's
+// declaration (kinds/incident.ts).
 
-export const INCIDENT_STATES: readonly IncidentState[] = [
-  'new',
-  'in_progress',
-  'on_hold',
-  'resolved',
-  'closed',
-  'canceled',
-];
+export type {
+  HoldReason,
+  IncidentState,
+  IncidentTransitionInput,
+  ResolutionCode,
+} from '../kinds/incident';
+export {
+  HOLD_REASON_LABELS,
+  incidentTransitionGuard,
+  RESOLUTION_CODE_LABELS,
+} from '../kinds/incident';
+
+export const INCIDENT_STATES: readonly IncidentState[] = incidentKind.states;
 
 /** States in which an incident still needs work (lists hide the others by default). */
-export const OPEN_INCIDENT_STATES: readonly IncidentState[] = [
-  'new',
-  'in_progress',
-  'on_hold',
-];
+export const OPEN_INCIDENT_STATES: readonly IncidentState[] =
+  incidentKind.openStates;
 
-export const INCIDENT_STATE_LABELS: Record<IncidentState, string> = {
-  new: 'New',
-  in_progress: 'In progress',
-  on_hold: 'On hold',
-  resolved: 'Resolved',
-  closed: 'Closed',
-  canceled: 'Canceled',
-};
+export const INCIDENT_STATE_LABELS: Record<IncidentState, string> =
+  incidentKind.stateLabels;
 
-/**
- * Allowed moves. `resolved → in_progress` is the reopen; `closed` normally happens
- * automatically some days after resolution but may also be done by hand.
- */
+/** Allowed moves (see incidentKind.transitions: the reopen, closing). */
 export const INCIDENT_TRANSITIONS: Record<
   IncidentState,
   readonly IncidentState[]
-> = {
-  new: ['in_progress', 'on_hold', 'resolved', 'canceled'],
-  in_progress: ['on_hold', 'resolved', 'canceled'],
-  on_hold: ['in_progress', 'resolved'],
-  resolved: ['in_progress', 'closed'],
-  closed: [],
-  canceled: [],
-};
+> = incidentKind.transitions.table;
+
+export function isOpenIncidentState(state: IncidentState): boolean {
+  return isOpenState('incident', state);
+}
 
 export function allowedIncidentTransitions(
   from: IncidentState,
 ): readonly IncidentState[] {
-  return INCIDENT_TRANSITIONS[from] ?? [];
+  return allowedTransitions('incident', from);
 }
 
-export type HoldReason =
-  | 'awaiting_caller'
-  | 'awaiting_change'
-  | 'awaiting_vendor';
-export const HOLD_REASONS: readonly HoldReason[] = [
-  'awaiting_caller',
-  'awaiting_change',
-  'awaiting_vendor',
-];
-export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
-  awaiting_caller: 'Awaiting caller',
-  awaiting_change: 'Awaiting change',
-  awaiting_vendor: 'Awaiting vendor',
-};
+export const HOLD_REASONS = keysOf(HOLD_REASON_LABELS);
 
-export type ResolutionCode =
-  | 'fixed'
-  | 'workaround'
-  | 'duplicate'
-  | 'not_reproducible'
-  | 'no_fault_found'
-  | 'resolved_by_change';
-export const RESOLUTION_CODES: readonly ResolutionCode[] = [
-  'fixed',
-  'workaround',
-  'duplicate',
-  'not_reproducible',
-  'no_fault_found',
-  'resolved_by_change',
-];
-export const RESOLUTION_CODE_LABELS: Record<ResolutionCode, string> = {
-  fixed: 'Fixed',
-  workaround: 'Workaround provided',
-  duplicate: 'Duplicate',
-  not_reproducible: 'Not reproducible',
-  no_fault_found: 'No fault found',
-  resolved_by_change: 'Resolved by change',
-};
-
-/** What a transition request may carry besides the target state. */
-export interface IncidentTransitionInput {
-  to: IncidentState;
-  holdReason?: HoldReason;
-  resolutionCode?: ResolutionCode;
-  resolutionNotes?: string;
-  /** A comment to the requester recorded with the move (required for awaiting_caller). */
-  comment?: string;
-}
-
-/**
- * The guards of a transition, shared by the backend (which enforces them) and the
- * frontend (which asks for the right fields). Returns the problems, empty when fine.
- */
-export function incidentTransitionGuard(
-  input: IncidentTransitionInput,
-): GuardProblem[] {
-  const problems: GuardProblem[] = [];
-  const refuse = (field: string, code: GuardCode, message: string) =>
-    problems.push({ field, code, message });
-  if (input.to === 'resolved') {
-    if (!input.resolutionCode)
-      refuse(
-        'resolutionCode',
-        'required',
-        'resolutionCode is required to resolve',
-      );
-    if (!input.resolutionNotes?.trim())
-      refuse(
-        'resolutionNotes',
-        'required',
-        'resolutionNotes are required to resolve',
-      );
-  }
-  if (input.to === 'on_hold') {
-    if (!input.holdReason)
-      refuse('holdReason', 'required', 'holdReason is required to put on hold');
-    if (input.holdReason === 'awaiting_caller' && !input.comment?.trim())
-      refuse(
-        'comment',
-        'required',
-        'a comment to the caller is required when awaiting the caller',
-      );
-  }
-  if (input.to !== 'on_hold' && input.holdReason)
-    refuse(
-      'holdReason',
-      'not_allowed',
-      'holdReason is only allowed when putting on hold',
-    );
-  if (
-    input.to !== 'resolved' &&
-    (input.resolutionCode || input.resolutionNotes)
-  )
-    refuse(
-      input.resolutionCode ? 'resolutionCode' : 'resolutionNotes',
-      'not_allowed',
-      'resolutionCode and resolutionNotes are only allowed when resolving',
-    );
-  return problems;
-}
+export const RESOLUTION_CODES = keysOf(RESOLUTION_CODE_LABELS);
 
 /** The guards' messages (see incidentTransitionGuard). */
-export function incidentTransitionProblems(
-  input: IncidentTransitionInput,
-): string[] {
-  return guardMessages(incidentTransitionGuard(input));
-}
+export const incidentTransitionProblems = guardMessagesOf(
+  incidentTransitionGuard,
+);

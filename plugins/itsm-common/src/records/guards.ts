@@ -26,3 +26,10 @@ export interface GuardProblem {
 export function guardMessages(problems: GuardProblem[]): string[] {
   return problems.map(problem => problem.message);
 }
+
+/** A guard that answers with its messages (the text of the backend's 400). */
+export function guardMessagesOf<A extends unknown[]>(
+  guard: (...args: A) => GuardProblem[],
+): (...args: A) => string[] {
+  return (...args) => guardMessages(guard(...args));
+}

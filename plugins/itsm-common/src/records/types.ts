@@ -1,12 +1,11 @@
-/** The kinds of ITSM records. All share one record core (see docs/DESIGN.md §3). */
-export type RecordKind = 'incident' | 'change' | 'request';
+import { mapRecordKinds, RecordKind } from '../kinds/registry';
 
-/** Number prefixes per kind, e.g. INC-000123. */
-export const RECORD_NUMBER_PREFIX: Record<RecordKind, string> = {
-  incident: 'INC',
-  change: 'CHG',
-  request: 'REQ',
-};
+export type { RecordKind } from '../kinds/registry';
+
+/** Number prefixes per kind, e.g. INC-000123 (the kinds' declarations). */
+export const RECORD_NUMBER_PREFIX: Record<RecordKind, string> = mapRecordKinds(
+  kind => kind.numberPrefix,
+);
 
 /** Formats a per-kind sequence number as the human number of a record. */
 export function formatRecordNumber(kind: RecordKind, seq: number): string {
@@ -36,6 +35,40 @@ export interface RecordCore {
   updatedAt: string;
   /** Increases on every change; updates must send the version they read. */
   version: number;
+}
+
+/** The fields of a new record that every kind created against a CI takes. */
+export interface CreateRecordBase {
+  title: string;
+  description?: string;
+  entityRef: string;
+  affectedEntityRefs?: string[];
+  assignee?: string;
+  assignmentGroup?: string;
+}
+
+/** The fields every kind's update takes; `version` is the one read. */
+export interface UpdateRecordBase {
+  version: number;
+  title?: string;
+  description?: string;
+  affectedEntityRefs?: string[];
+  assignee?: string | null;
+  assignmentGroup?: string;
+}
+
+/** What every kind's list can be filtered by; `S` is the kind's state. */
+export interface RecordListFilterBase<S extends string = string> {
+  entityRef?: string;
+  state?: S[];
+  /** Only open records; ignored when `state` is given. */
+  open?: boolean;
+  assignee?: string;
+  requester?: string;
+  assignmentGroup?: string[];
+  q?: string;
+  limit?: number;
+  cursor?: string;
 }
 
 /** A page of a keyset-paginated list. */

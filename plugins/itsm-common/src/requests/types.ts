@@ -1,4 +1,4 @@
-import { RecordCore } from '../records/types';
+import { RecordCore, RecordListFilterBase } from '../records/types';
 import { RequestState } from './workflow';
 
 /** A JSON object: the parameters of a request, as its offering's form defines them. */
@@ -29,15 +29,7 @@ export interface CreateServiceRequest {
   description?: string;
 }
 
-export interface ServiceRequestListFilter {
-  entityRef?: string;
+export interface ServiceRequestListFilter
+  extends RecordListFilterBase<RequestState> {
   offeringRef?: string;
-  state?: RequestState[];
-  open?: boolean;
-  assignee?: string;
-  requester?: string;
-  assignmentGroup?: string[];
-  q?: string;
-  limit?: number;
-  cursor?: string;
 }

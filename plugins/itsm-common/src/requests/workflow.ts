@@ -1,104 +1,49 @@
-import { GuardProblem, guardMessages } from '../records/guards';
+import {
+  requestKind,
+  RequestState,
+  requestTransitionGuard,
+} from '../kinds/request';
+import { allowedTransitions, isOpenState, moveActor } from '../kinds/registry';
+import { guardMessagesOf } from '../records/guards';
 
-/** Service request states (docs/DESIGN.md §3 Service request). */
-export type RequestState =
-  | 'submitted'
-  | 'awaiting_approval'
-  | 'approved'
-  | 'in_fulfillment'
-  | 'fulfilled'
-  | 'rejected'
-  | 'canceled';
+// The service request workflow under the names the plugins import, all read from the
+// kind's declaration (kinds/request.ts).
 
-export const REQUEST_STATES: readonly RequestState[] = [
-  'submitted',
-  'awaiting_approval',
-  'approved',
-  'in_fulfillment',
-  'fulfilled',
-  'rejected',
-  'canceled',
-];
+export type { RequestState, RequestTransitionInput } from '../kinds/request';
+export { requestTransitionGuard } from '../kinds/request';
 
-export const OPEN_REQUEST_STATES: readonly RequestState[] = [
-  'submitted',
-  'awaiting_approval',
-  'approved',
-  'in_fulfillment',
-];
+export const REQUEST_STATES: readonly RequestState[] = requestKind.states;
 
-export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
-  submitted: 'Submitted',
-  awaiting_approval: 'Awaiting approval',
-  approved: 'Approved',
-  in_fulfillment: 'In fulfilment',
-  fulfilled: 'Fulfilled',
-  rejected: 'Rejected',
-  canceled: 'Canceled',
-};
+export const OPEN_REQUEST_STATES: readonly RequestState[] =
+  requestKind.openStates;
 
-/**
- * Moves a person may ask for. `submitted → awaiting_approval | approved` and
- * `awaiting_approval → approved | rejected` are made by the system and the approval
- * decisions. `rejected` by the owner group means it cannot be fulfilled (a reason is
- * required); `canceled` is the requester's, while the request is not fulfilled.
- */
+export const REQUEST_STATE_LABELS: Record<RequestState, string> =
+  requestKind.stateLabels;
+
+/** Moves a person may ask for (see requestKind.transitions: who makes the others). */
 export const REQUEST_TRANSITIONS: Record<
   RequestState,
   readonly RequestState[]
-> = {
-  submitted: ['canceled'],
-  awaiting_approval: ['canceled'],
-  approved: ['in_fulfillment', 'rejected', 'canceled'],
-  in_fulfillment: ['fulfilled', 'rejected', 'canceled'],
-  fulfilled: [],
-  rejected: [],
-  canceled: [],
-};
+> = requestKind.transitions.table;
+
+export function isOpenRequestState(state: RequestState): boolean {
+  return isOpenState('request', state);
+}
 
 export function allowedRequestTransitions(
   from: RequestState,
 ): readonly RequestState[] {
-  return REQUEST_TRANSITIONS[from] ?? [];
-}
-
-export interface RequestTransitionInput {
-  to: RequestState;
-  /** Required to fulfil (what was done) and to reject (why); optional otherwise. */
-  note?: string;
+  return allowedTransitions('request', from);
 }
 
 /** Who may make a move: the requester cancels; the owner group works the request. */
 export function requestTransitionActor(
   to: RequestState,
 ): 'requester' | 'owner_group' {
-  return to === 'canceled' ? 'requester' : 'owner_group';
-}
-
-/** The guard of a move: fulfilling says what was done, rejecting says why. */
-export function requestTransitionGuard(
-  input: RequestTransitionInput,
-): GuardProblem[] {
-  if (
-    (input.to === 'fulfilled' || input.to === 'rejected') &&
-    !input.note?.trim()
-  )
-    return [
-      {
-        field: 'note',
-        code: 'required',
-        message:
-          input.to === 'fulfilled'
-            ? 'note: say what was done to fulfil the request'
-            : 'note: a reason is required to reject',
-      },
-    ];
-  return [];
+  return moveActor('request', to);
 }
 
 /** The guard's messages (see requestTransitionGuard). */
-export function requestTransitionProblems(
-  input: RequestTransitionInput,
-): string[] {
-  return guardMessages(requestTransitionGuard(input));
-}
+export const requestTransitionProblems = guardMessagesOf(
+  requestTransitionGuard,
+);

@@ -1,0 +1,139 @@
+import { GuardCode, GuardProblem } from '../records/guards';
+import { declareStates, RecordKindDeclaration } from './declaration';
+
+/** Incident states, in the order of the workflow (docs/DESIGN.md §3 Incident). */
+const STATES = {
+  new: { label: 'New', open: true },
+  in_progress: { label: 'In progress', open: true },
+  on_hold: { label: 'On hold', open: true },
+  resolved: { label: 'Resolved', open: false },
+  closed: { label: 'Closed', open: false },
+  canceled: { label: 'Canceled', open: false },
+} as const;
+
+export type IncidentState = keyof typeof STATES;
+
+export type HoldReason =
+  | 'awaiting_caller'
+  | 'awaiting_change'
+  | 'awaiting_vendor';
+export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
+  awaiting_caller: 'Awaiting caller',
+  awaiting_change: 'Awaiting change',
+  awaiting_vendor: 'Awaiting vendor',
+};
+
+export type ResolutionCode =
+  | 'fixed'
+  | 'workaround'
+  | 'duplicate'
+  | 'not_reproducible'
+  | 'no_fault_found'
+  | 'resolved_by_change';
+export const RESOLUTION_CODE_LABELS: Record<ResolutionCode, string> = {
+  fixed: 'Fixed',
+  workaround: 'Workaround provided',
+  duplicate: 'Duplicate',
+  not_reproducible: 'Not reproducible',
+  no_fault_found: 'No fault found',
+  resolved_by_change: 'Resolved by change',
+};
+
+/** What a move of an incident may carry besides the target state. */
+export interface IncidentTransitionInput {
+  to: IncidentState;
+  holdReason?: HoldReason;
+  resolutionCode?: ResolutionCode;
+  resolutionNotes?: string;
+  /** A comment to the requester recorded with the move (required for awaiting_caller). */
+  comment?: string;
+}
+
+/**
+ * The guards of a move, shared by the backend (which enforces them) and the frontend
+ * (which asks for the right fields). Returns the problems, empty when fine.
+ */
+export function incidentTransitionGuard(
+  input: IncidentTransitionInput,
+): GuardProblem[] {
+  const problems: GuardProblem[] = [];
+  const refuse = (field: string, code: GuardCode, message: string) =>
+    problems.push({ field, code, message });
+  if (input.to === 'resolved') {
+    if (!input.resolutionCode)
+      refuse(
+        'resolutionCode',
+        'required',
+        'resolutionCode is required to resolve',
+      );
+    if (!input.resolutionNotes?.trim())
+      refuse(
+        'resolutionNotes',
+        'required',
+        'resolutionNotes are required to resolve',
+      );
+  }
+  if (input.to === 'on_hold') {
+    if (!input.holdReason)
+      refuse('holdReason', 'required', 'holdReason is required to put on hold');
+    if (input.holdReason === 'awaiting_caller' && !input.comment?.trim())
+      refuse(
+        'comment',
+        'required',
+        'a comment to the caller is required when awaiting the caller',
+      );
+  }
+  if (input.to !== 'on_hold' && input.holdReason)
+    refuse(
+      'holdReason',
+      'not_allowed',
+      'holdReason is only allowed when putting on hold',
+    );
+  if (
+    input.to !== 'resolved' &&
+    (input.resolutionCode || input.resolutionNotes)
+  )
+    refuse(
+      input.resolutionCode ? 'resolutionCode' : 'resolutionNotes',
+      'not_allowed',
+      'resolutionCode and resolutionNotes are only allowed when resolving',
+    );
+  return problems;
+}
+
+/** The incident kind (docs/DESIGN.md §3 Incident). */
+export const incidentKind = {
+  kind: 'incident',
+  numberPrefix: 'INC',
+  apiPath: 'incidents',
+  labels: {
+    singular: 'Incident',
+    plural: 'Incidents',
+    created: 'opened the incident',
+  },
+  ...declareStates(STATES),
+  initialState: 'new',
+  /**
+   * `resolved → in_progress` is the reopen; `closed` normally happens automatically
+   * some days after resolution but may also be done by hand.
+   */
+  transitions: {
+    table: {
+      new: ['in_progress', 'on_hold', 'resolved', 'canceled'],
+      in_progress: ['on_hold', 'resolved', 'canceled'],
+      on_hold: ['in_progress', 'resolved'],
+      resolved: ['in_progress', 'closed'],
+      closed: [],
+      canceled: [],
+    },
+  },
+  guard: incidentTransitionGuard,
+  approvalState: null,
+  requesterMoves: [],
+  slaCancelStates: ['canceled'],
+  commentPermission: 'comment',
+} as const satisfies RecordKindDeclaration<
+  'incident',
+  IncidentState,
+  IncidentTransitionInput
+>;

@@ -1,0 +1,10 @@
+export type {
+  KindTransitions,
+  RecordKindDeclaration,
+  StateDeclaration,
+  TransitionTable,
+} from './declaration';
+export { incidentKind } from './incident';
+export { changeKind } from './change';
+export { requestKind } from './request';
+export * from './registry';
