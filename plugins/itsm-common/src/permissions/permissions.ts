@@ -3,97 +3,132 @@ import {
   createPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { RecordKind } from '../records/types';
+import { RecordKindDeclaration } from '../kinds/declaration';
+import {
+  mapRecordKinds,
+  RECORD_KIND_DECLARATIONS,
+  RECORD_KINDS,
+  RecordKind,
+} from '../kinds/registry';
 
 /** Resource type of ITSM records, for resource permissions and conditional rules. */
 export const ITSM_RECORD_RESOURCE_TYPE = 'itsm-record';
 
+/** A permission on a record resource. */
+type ItsmRecordPermission = ResourcePermission<
+  typeof ITSM_RECORD_RESOURCE_TYPE
+>;
+
+/** What a caller may do to records of one kind, and the permission that guards it. */
+export interface ItsmKindPermissions {
+  create: BasicPermission;
+  read: ResourcePermission;
+  update: ResourcePermission;
+  /** Adding a comment visible to the requester. */
+  comment: ResourcePermission;
+  /** Deciding an approval step (approvable kinds only). */
+  approve?: ResourcePermission;
+}
+
+/** `itsm.<kind>.<verb>` on a record of the kind. */
+function recordPermission(
+  kind: string,
+  verb: string,
+  action: 'read' | 'update',
+): ItsmRecordPermission {
+  return createPermission({
+    name: `itsm.${kind}.${verb}`,
+    attributes: { action },
+    resourceType: ITSM_RECORD_RESOURCE_TYPE,
+  });
+}
+
+/**
+ * The permissions of a kind, named after it: `itsm.<kind>.create` (a basic permission:
+ * no record yet), `.read`, `.update`, `.comment` when the kind's comments take their own
+ * permission (else the update permission guards them) and `.approve` when it has
+ * approvals. The names are public: permission policies grant them.
+ */
+function kindPermissions(declaration: RecordKindDeclaration) {
+  const { kind, commentPermission, approvalState } = declaration;
+  const update = recordPermission(kind, 'update', 'update');
+  return {
+    create: createPermission({
+      name: `itsm.${kind}.create`,
+      attributes: { action: 'create' },
+    }),
+    read: recordPermission(kind, 'read', 'read'),
+    update,
+    comment:
+      commentPermission === 'comment'
+        ? recordPermission(kind, 'comment', 'update')
+        : update,
+    ...(approvalState === null
+      ? {}
+      : { approve: recordPermission(kind, 'approve', 'update') }),
+  };
+}
+
+/** The permission set of a kind, `approve` given exactly for the kinds with approvals. */
+type KindPermissionsOf<D> = Omit<
+  ReturnType<typeof kindPermissions>,
+  'approve'
+> &
+  (D extends { approvalState: null }
+    ? unknown
+    : { approve: ItsmRecordPermission });
+
+const PERMISSION_SETS = mapRecordKinds(kindPermissions);
+
+const KIND_PERMISSIONS = PERMISSION_SETS as {
+  [K in RecordKind]: KindPermissionsOf<(typeof RECORD_KIND_DECLARATIONS)[K]>;
+};
+
+/** The permissions of each kind, so that code serving every kind looks them up here. */
+export const ITSM_KIND_PERMISSIONS: Record<RecordKind, ItsmKindPermissions> =
+  KIND_PERMISSIONS;
+
 /** Opening an incident (no resource yet: a basic permission). */
-export const itsmIncidentCreatePermission = createPermission({
-  name: 'itsm.incident.create',
-  attributes: { action: 'create' },
-});
+export const itsmIncidentCreatePermission = KIND_PERMISSIONS.incident.create;
 
 /** Reading incidents; lists are filtered by the policy's conditions. */
-export const itsmIncidentReadPermission = createPermission({
-  name: 'itsm.incident.read',
-  attributes: { action: 'read' },
-  resourceType: ITSM_RECORD_RESOURCE_TYPE,
-});
+export const itsmIncidentReadPermission = KIND_PERMISSIONS.incident.read;
 
 /** Editing fields, moving state and writing work notes on an incident. */
-export const itsmIncidentUpdatePermission = createPermission({
-  name: 'itsm.incident.update',
-  attributes: { action: 'update' },
-  resourceType: ITSM_RECORD_RESOURCE_TYPE,
-});
+export const itsmIncidentUpdatePermission = KIND_PERMISSIONS.incident.update;
 
 /** Adding a comment visible to the requester (the requester's own replies too). */
-export const itsmIncidentCommentPermission = createPermission({
-  name: 'itsm.incident.comment',
-  attributes: { action: 'update' },
-  resourceType: ITSM_RECORD_RESOURCE_TYPE,
-});
+export const itsmIncidentCommentPermission = KIND_PERMISSIONS.incident.comment;
 
 /** Raising a change (no resource yet: a basic permission). */
-export const itsmChangeCreatePermission = createPermission({
-  name: 'itsm.change.create',
-  attributes: { action: 'create' },
-});
+export const itsmChangeCreatePermission = KIND_PERMISSIONS.change.create;
 
 /** Reading changes, their approvals and the change calendar. */
-export const itsmChangeReadPermission = createPermission({
-  name: 'itsm.change.read',
-  attributes: { action: 'read' },
-  resourceType: ITSM_RECORD_RESOURCE_TYPE,
-});
+export const itsmChangeReadPermission = KIND_PERMISSIONS.change.read;
 
 /** Editing the plan, moving state and commenting on a change. */
-export const itsmChangeUpdatePermission = createPermission({
-  name: 'itsm.change.update',
-  attributes: { action: 'update' },
-  resourceType: ITSM_RECORD_RESOURCE_TYPE,
-});
+export const itsmChangeUpdatePermission = KIND_PERMISSIONS.change.update;
 
 /**
  * Deciding an approval step of a change. On top of this permission, the domain rule
  * applies: the decider is a member of the step's group and not the change's requester.
  */
-export const itsmChangeApprovePermission = createPermission({
-  name: 'itsm.change.approve',
-  attributes: { action: 'update' },
-  resourceType: ITSM_RECORD_RESOURCE_TYPE,
-});
+export const itsmChangeApprovePermission = KIND_PERMISSIONS.change.approve;
 
 /** Ordering from the service catalog (no resource yet: a basic permission). */
-export const itsmRequestCreatePermission = createPermission({
-  name: 'itsm.request.create',
-  attributes: { action: 'create' },
-});
+export const itsmRequestCreatePermission = KIND_PERMISSIONS.request.create;
 
 /** Reading service requests. */
-export const itsmRequestReadPermission = createPermission({
-  name: 'itsm.request.read',
-  attributes: { action: 'read' },
-  resourceType: ITSM_RECORD_RESOURCE_TYPE,
-});
+export const itsmRequestReadPermission = KIND_PERMISSIONS.request.read;
 
 /**
  * Moving a request (fulfilment by the owner group, cancellation by the requester; the
  * domain rules say who may make which move) and commenting on it.
  */
-export const itsmRequestUpdatePermission = createPermission({
-  name: 'itsm.request.update',
-  attributes: { action: 'update' },
-  resourceType: ITSM_RECORD_RESOURCE_TYPE,
-});
+export const itsmRequestUpdatePermission = KIND_PERMISSIONS.request.update;
 
 /** Deciding an approval step of a request (plus the group-membership domain rule). */
-export const itsmRequestApprovePermission = createPermission({
-  name: 'itsm.request.approve',
-  attributes: { action: 'update' },
-  resourceType: ITSM_RECORD_RESOURCE_TYPE,
-});
+export const itsmRequestApprovePermission = KIND_PERMISSIONS.request.approve;
 
 /**
  * Reading the internal work notes on a record's timeline, for every kind. Reading a
@@ -112,68 +147,25 @@ export const itsmAdminPermission = createPermission({
   attributes: {},
 });
 
-/** What a caller may do to records of one kind, and the permission that guards it. */
-export interface ItsmKindPermissions {
-  create: BasicPermission;
-  read: ResourcePermission;
-  update: ResourcePermission;
-  /** Adding a comment visible to the requester. */
-  comment: ResourcePermission;
-  /** Deciding an approval step (approvable kinds only). */
-  approve?: ResourcePermission;
+/** The permissions on records of a kind, each once (comments may take the update one). */
+function recordPermissionsOf(kind: RecordKind): ItsmRecordPermission[] {
+  const { read, update, comment, approve } = PERMISSION_SETS[kind];
+  return [...new Set([read, update, comment, approve])].filter(
+    (permission): permission is ItsmRecordPermission => !!permission,
+  );
 }
 
-/** The permissions of each kind, so that code serving every kind looks them up here. */
-export const ITSM_KIND_PERMISSIONS: Record<RecordKind, ItsmKindPermissions> = {
-  incident: {
-    create: itsmIncidentCreatePermission,
-    read: itsmIncidentReadPermission,
-    update: itsmIncidentUpdatePermission,
-    comment: itsmIncidentCommentPermission,
-  },
-  change: {
-    create: itsmChangeCreatePermission,
-    read: itsmChangeReadPermission,
-    update: itsmChangeUpdatePermission,
-    comment: itsmChangeUpdatePermission,
-    approve: itsmChangeApprovePermission,
-  },
-  request: {
-    create: itsmRequestCreatePermission,
-    read: itsmRequestReadPermission,
-    update: itsmRequestUpdatePermission,
-    comment: itsmRequestUpdatePermission,
-    approve: itsmRequestApprovePermission,
-  },
-};
-
-export const itsmPermissions = [
-  itsmIncidentCreatePermission,
-  itsmIncidentReadPermission,
-  itsmIncidentUpdatePermission,
-  itsmIncidentCommentPermission,
-  itsmChangeCreatePermission,
-  itsmChangeReadPermission,
-  itsmChangeUpdatePermission,
-  itsmChangeApprovePermission,
-  itsmRequestCreatePermission,
-  itsmRequestReadPermission,
-  itsmRequestUpdatePermission,
-  itsmRequestApprovePermission,
+export const itsmPermissions: Array<BasicPermission | ItsmRecordPermission> = [
+  ...RECORD_KINDS.flatMap(kind => [
+    PERMISSION_SETS[kind].create,
+    ...recordPermissionsOf(kind),
+  ]),
   itsmRecordWorknoteReadPermission,
   itsmAdminPermission,
 ];
 
 /** Permissions that apply to a record resource (registered with the resource type). */
-export const itsmRecordPermissions = [
-  itsmIncidentReadPermission,
-  itsmIncidentUpdatePermission,
-  itsmIncidentCommentPermission,
-  itsmChangeReadPermission,
-  itsmChangeUpdatePermission,
-  itsmChangeApprovePermission,
-  itsmRequestReadPermission,
-  itsmRequestUpdatePermission,
-  itsmRequestApprovePermission,
+export const itsmRecordPermissions: ItsmRecordPermission[] = [
+  ...RECORD_KINDS.flatMap(recordPermissionsOf),
   itsmRecordWorknoteReadPermission,
 ];
