@@ -12,6 +12,7 @@ export * from './changes';
 export * from './approvals';
 export * from './offerings';
 export * from './requests';
+export * from './problems';
 export * from './permissions';
 export * from './sla';
 export * from './durations';

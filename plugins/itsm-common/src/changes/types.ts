@@ -28,6 +28,8 @@ export interface Change extends RecordCore {
   actualEnd: string | null;
   closeCode: ChangeCloseCode | null;
   closeNotes: string | null;
+  /** Number of the problem this change is raised to fix (PRB-000012), when linked. */
+  problem: string | null;
 }
 
 export interface CreateChangeRequest extends CreateRecordBase {
@@ -38,6 +40,8 @@ export interface CreateChangeRequest extends CreateRecordBase {
   implementationPlan?: string;
   backoutPlan?: string;
   testPlan?: string;
+  /** The problem (id or number) this change is raised to fix. */
+  problem?: string;
 }
 
 /** Plan fields can change in draft and assess only; the approvals are for the plan. */

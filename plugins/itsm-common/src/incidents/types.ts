@@ -21,11 +21,15 @@ export interface Incident extends RecordCore {
   closedAt: string | null;
   /** Number of the change that caused the incident (CHG-000045), when linked. */
   causedByChange: string | null;
+  /** Number of the problem behind the incident (PRB-000012), when linked. */
+  problem: string | null;
 }
 
 export interface CreateIncidentRequest extends CreateRecordBase {
   impact: ImpactLevel;
   urgency: UrgencyLevel;
+  /** Attaches it to a known problem (its id or number) instead of reporting it unlinked. */
+  problem?: string;
 }
 
 export interface UpdateIncidentRequest extends UpdateRecordBase {
@@ -33,6 +37,8 @@ export interface UpdateIncidentRequest extends UpdateRecordBase {
   urgency?: UrgencyLevel;
   /** Links the change that caused the incident (its id or number); null unlinks. */
   causedByChange?: string | null;
+  /** Links the problem behind the incident (its id or number); null unlinks. */
+  problem?: string | null;
 }
 
 /** `open`: only open (new, in_progress, on_hold) incidents. */

@@ -16,10 +16,12 @@ export type IncidentState = keyof typeof STATES;
 export type HoldReason =
   | 'awaiting_caller'
   | 'awaiting_change'
+  | 'awaiting_problem'
   | 'awaiting_vendor';
 export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
   awaiting_caller: 'Awaiting caller',
   awaiting_change: 'Awaiting change',
+  awaiting_problem: 'Awaiting problem fix',
   awaiting_vendor: 'Awaiting vendor',
 };
 

@@ -7,4 +7,5 @@ export type {
 export { incidentKind } from './incident';
 export { changeKind } from './change';
 export { requestKind } from './request';
+export { problemKind } from './problem';
 export * from './registry';

@@ -1,6 +1,7 @@
 import { changeKind } from './change';
 import { RecordKindDeclaration } from './declaration';
 import { incidentKind } from './incident';
+import { problemKind } from './problem';
 import { requestKind } from './request';
 
 /**
@@ -11,6 +12,7 @@ export const RECORD_KIND_DECLARATIONS = {
   incident: incidentKind,
   change: changeKind,
   request: requestKind,
+  problem: problemKind,
 } as const;
 
 /** The kinds of ITSM records. All share one record core (see docs/DESIGN.md §3). */

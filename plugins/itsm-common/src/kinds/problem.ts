@@ -1,0 +1,142 @@
+import { GuardCode, GuardProblem } from '../records/guards';
+import { declareStates, RecordKindDeclaration } from './declaration';
+
+/** Problem states, in the order of the workflow (docs/DESIGN.md §3 Problem). */
+const STATES = {
+  new: { label: 'New', open: true },
+  assess: { label: 'Assess', open: true },
+  root_cause_analysis: { label: 'Root cause analysis', open: true },
+  fix_in_progress: { label: 'Fix in progress', open: true },
+  resolved: { label: 'Resolved', open: false },
+  closed: { label: 'Closed', open: false },
+  canceled: { label: 'Canceled', open: false },
+} as const;
+
+export type ProblemState = keyof typeof STATES;
+
+/** How a problem ended. `canceled` is set by canceling it, never chosen to resolve. */
+export type ProblemResolutionCode =
+  | 'fixed'
+  | 'risk_accepted'
+  | 'duplicate'
+  | 'canceled';
+export const PROBLEM_RESOLUTION_CODE_LABELS: Record<
+  ProblemResolutionCode,
+  string
+> = {
+  fixed: 'Fixed',
+  risk_accepted: 'Workaround only / risk accepted',
+  duplicate: 'Duplicate',
+  canceled: 'Canceled',
+};
+
+/** What a move of a problem may carry besides the target state. */
+export interface ProblemTransitionInput {
+  to: ProblemState;
+  resolutionCode?: ProblemResolutionCode;
+  resolutionNotes?: string;
+  /** Recorded with the move; required to cancel (why it is not worth pursuing). */
+  comment?: string;
+}
+
+/**
+ * The guards of a move: resolving names how (fixed, risk accepted, duplicate) and says
+ * so in notes; canceling says why.
+ */
+export function problemTransitionGuard(
+  input: ProblemTransitionInput,
+): GuardProblem[] {
+  const problems: GuardProblem[] = [];
+  const refuse = (field: string, code: GuardCode, message: string) =>
+    problems.push({ field, code, message });
+  if (input.to === 'resolved') {
+    if (!input.resolutionCode)
+      refuse(
+        'resolutionCode',
+        'required',
+        'resolutionCode is required to resolve',
+      );
+    else if (input.resolutionCode === 'canceled')
+      refuse(
+        'resolutionCode',
+        'invalid',
+        'resolutionCode canceled is set by canceling the problem',
+      );
+    if (!input.resolutionNotes?.trim())
+      refuse(
+        'resolutionNotes',
+        'required',
+        'resolutionNotes are required to resolve',
+      );
+  } else if (input.resolutionCode || input.resolutionNotes)
+    refuse(
+      input.resolutionCode ? 'resolutionCode' : 'resolutionNotes',
+      'not_allowed',
+      'resolutionCode and resolutionNotes are only allowed when resolving',
+    );
+  if (input.to === 'canceled' && !input.comment?.trim())
+    refuse('comment', 'required', 'a comment is required to cancel');
+  return problems;
+}
+
+/**
+ * A known error is published for everyone who meets the fault: it needs the cause
+ * found and a workaround to offer.
+ */
+export function knownErrorGuard(problem: {
+  rootCause?: string | null;
+  workaround?: string | null;
+}): GuardProblem[] {
+  const problems: GuardProblem[] = [];
+  if (!problem.rootCause?.trim())
+    problems.push({
+      field: 'rootCause',
+      code: 'required',
+      message: 'rootCause is required for a known error',
+    });
+  if (!problem.workaround?.trim())
+    problems.push({
+      field: 'workaround',
+      code: 'required',
+      message: 'workaround is required for a known error',
+    });
+  return problems;
+}
+
+/** The problem kind (docs/DESIGN.md §3 Problem). */
+export const problemKind = {
+  kind: 'problem',
+  numberPrefix: 'PRB',
+  apiPath: 'problems',
+  labels: {
+    singular: 'Problem',
+    plural: 'Problems',
+    created: 'opened the problem',
+  },
+  ...declareStates(STATES),
+  initialState: 'new',
+  /**
+   * Analysis may go back from a fix that did not hold; a resolved problem reopens to
+   * root cause analysis when the fault comes back.
+   */
+  transitions: {
+    table: {
+      new: ['assess', 'root_cause_analysis', 'canceled'],
+      assess: ['root_cause_analysis', 'canceled'],
+      root_cause_analysis: ['fix_in_progress', 'resolved', 'canceled'],
+      fix_in_progress: ['root_cause_analysis', 'resolved', 'canceled'],
+      resolved: ['root_cause_analysis', 'closed'],
+      closed: [],
+      canceled: [],
+    },
+  },
+  guard: problemTransitionGuard,
+  approvalState: null,
+  requesterMoves: [],
+  slaCancelStates: ['canceled'],
+  commentPermission: 'update',
+} as const satisfies RecordKindDeclaration<
+  'problem',
+  ProblemState,
+  ProblemTransitionInput
+>;
