@@ -59,7 +59,7 @@ function tablesOf(
 
 describe('the kind registry', () => {
   it('lists the kinds in order, each under its own name', () => {
-    expect(RECORD_KINDS).toEqual(['incident', 'change', 'request']);
+    expect(RECORD_KINDS).toEqual(['incident', 'change', 'request', 'problem']);
     expect(declarations.map(([key, d]) => d.kind === key)).toEqual(
       RECORD_KINDS.map(() => true),
     );
@@ -113,12 +113,14 @@ describe('the kind registry', () => {
       incident: 'INC',
       change: 'CHG',
       request: 'REQ',
+      problem: 'PRB',
     });
     expect(formatRecordNumber('request', 42)).toBe('REQ-000042');
     expect(mapRecordKinds(d => d.apiPath)).toEqual({
       incident: 'incidents',
       change: 'changes',
       request: 'requests',
+      problem: 'problems',
     });
   });
 });
@@ -181,6 +183,11 @@ describe('the generic helpers', () => {
         stopStates: ['fulfilled', 'rejected', 'canceled'],
         cancelStates: ['rejected', 'canceled'],
       },
+      problem: {
+        initialState: 'new',
+        stopStates: ['resolved', 'closed', 'canceled'],
+        cancelStates: ['canceled'],
+      },
     });
   });
 });
@@ -219,6 +226,7 @@ describe('the former per-kind constants, now read from the declarations', () => 
     expect(HOLD_REASONS).toEqual([
       'awaiting_caller',
       'awaiting_change',
+      'awaiting_problem',
       'awaiting_vendor',
     ]);
     expect(RESOLUTION_CODES).toEqual([

@@ -28,6 +28,9 @@ describe('ITSM permissions', () => {
       'itsm.request.read',
       'itsm.request.update',
       'itsm.request.approve',
+      'itsm.problem.create',
+      'itsm.problem.read',
+      'itsm.problem.update',
       'itsm.record.worknote.read',
       'itsm.admin',
     ]);
@@ -41,6 +44,8 @@ describe('ITSM permissions', () => {
       'itsm.request.read',
       'itsm.request.update',
       'itsm.request.approve',
+      'itsm.problem.read',
+      'itsm.problem.update',
       'itsm.record.worknote.read',
     ]);
   });
@@ -95,6 +100,7 @@ describe('ITSM permissions', () => {
       incident: ['create', 'read', 'update', 'comment'],
       change: ['create', 'read', 'update', 'comment', 'approve'],
       request: ['create', 'read', 'update', 'comment', 'approve'],
+      problem: ['create', 'read', 'update', 'comment'],
     });
   });
 });
