@@ -99,13 +99,8 @@ const TABS: Tab[] = [
  * A list of one kind's records with the CI column and the kind's "create" button, which
  * opens the new record's page.
  */
-const RecordQueue = <
-  R extends KindRecord<S>,
-  S extends string,
-  F,
-  I extends { to: S },
->(props: {
-  kind: RecordKindDescriptor<R, S, F, I>;
+const RecordQueue = <R extends KindRecord, F>(props: {
+  kind: RecordKindDescriptor<R, F>;
   title: string;
   filter: RecordTableProps<F>['filter'];
 }) => {

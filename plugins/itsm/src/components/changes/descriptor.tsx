@@ -63,7 +63,6 @@ const COMMENT_HELP: Partial<Record<ChangeState, string>> = {
  */
 export const changeDescriptor: RecordKindDescriptor<
   Change,
-  ChangeState,
   ChangeListFilter,
   ChangeTransitionInput
 > = {

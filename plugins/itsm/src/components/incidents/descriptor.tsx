@@ -90,7 +90,6 @@ const COMMENT_FIELD: MoveField = {
  */
 export const incidentDescriptor: RecordKindDescriptor<
   Incident,
-  IncidentState,
   IncidentListFilter,
   IncidentTransitionInput
 > = {

@@ -6,13 +6,8 @@ import { KindRecord, RecordKindDescriptor } from './descriptor';
  * the entity tab, cards and the ITSM page; only for those who may create records of the
  * kind, and nothing for a kind without one.
  */
-export const CreateRecordButton = <
-  R extends KindRecord<S>,
-  S extends string,
-  F,
-  I extends { to: S },
->(props: {
-  kind: RecordKindDescriptor<R, S, F, I>;
+export const CreateRecordButton = <R extends KindRecord>(props: {
+  kind: RecordKindDescriptor<R>;
   /** The CI when created from an entity page; asked for otherwise. */
   entityRef?: string;
   onCreated: (record: R) => void;

@@ -11,13 +11,8 @@ import { RecordTable, RecordTableProps } from './RecordTable';
  * entity tab. `below` adds sections under the list (a change calendar), as grid items;
  * they get the CI and the key that changes when a record was created.
  */
-export const EntityRecordsContent = <
-  R extends KindRecord<S>,
-  S extends string,
-  F,
-  I extends { to: S },
->(props: {
-  kind: RecordKindDescriptor<R, S, F, I>;
+export const EntityRecordsContent = <R extends KindRecord, F>(props: {
+  kind: RecordKindDescriptor<R, F>;
   below?: (section: { entityRef: string; reloadKey: number }) => ReactNode;
 }) => {
   const { kind, below } = props;

@@ -10,7 +10,7 @@ import { MoveDialog } from './MoveDialog';
 // A kind the dialog has never seen, declared as a new kind would be: the dialog knows
 // nothing of it but its descriptor.
 type State = 'new' | 'known_error' | 'resolved';
-type ProblemRecord = KindRecord<State>;
+type ProblemRecord = KindRecord & { state: State };
 interface Input {
   to: State;
   workaround?: string;
@@ -41,9 +41,7 @@ function guard(problem: ProblemRecord, input: Input): GuardProblem[] {
   return problems;
 }
 
-function makeMoves(
-  send: jest.Mock,
-): MoveDescriptor<ProblemRecord, State, Input> {
+function makeMoves(send: jest.Mock): MoveDescriptor<ProblemRecord, Input> {
   return {
     dialogId: 'itsm-problem-transition',
     allowed: () => ['known_error', 'resolved'],

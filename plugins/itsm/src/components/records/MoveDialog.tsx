@@ -5,13 +5,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { itsmApiRef } from '../../api';
 import { ActionDialog, SelectField, TextAreaField, useSubmit } from '../shared';
 import { KindRecord, MoveDescriptor, MoveField } from './descriptor';
-import {
-  isFieldRequired,
-  moveInput,
-  MoveProblems,
-  moveProblems,
-  MoveValues,
-} from './moveForm';
+import { moveForm, MoveProblems, MoveValues } from './moveForm';
 
 /** One field of the dialog: a select of codes, or a text area. */
 const MoveFieldInput = (props: {
@@ -59,15 +53,11 @@ const MoveFieldInput = (props: {
  * a note, a comment); the kind's guard runs first, as the server would, and each of its
  * problems shows at its field, or above the buttons when it belongs to none.
  */
-export const MoveDialog = <
-  R extends KindRecord<S>,
-  S extends string,
-  I extends { to: S },
->(props: {
-  moves: MoveDescriptor<R, S, I>;
+export const MoveDialog = <R extends KindRecord>(props: {
+  moves: MoveDescriptor<R>;
   record: R;
   /** The target state; the dialog is open while it is set. */
-  to?: S;
+  to?: R['state'];
   onClose: () => void;
   onDone: (record: R) => void;
 }) => {
@@ -85,16 +75,14 @@ export const MoveDialog = <
   }, [to, setError]);
 
   if (!to) return null;
-  const fields = moves.fields(to);
+  const form = moveForm(moves, record, to);
 
   const submit = async () => {
-    const found = moveProblems(moves, record, to, values);
+    const found = form.problems(values);
     setProblems(found);
     if (Object.keys(found.fields).length > 0 || found.other.length > 0) return;
-    const input = moveInput<S, I>(to, fields, values);
-    const moved = await run(() =>
-      moves.send(itsmApi, record.id, { ...input, version: record.version }),
-    );
+    const request = { ...form.input(values), version: record.version };
+    const moved = await run(() => moves.send(itsmApi, record.id, request));
     if (moved) onDone(moved);
   };
 
@@ -107,12 +95,12 @@ export const MoveDialog = <
       onClose={onClose}
       onSubmit={submit}
     >
-      {fields.map(field => (
+      {form.fields.map(field => (
         <Grid item xs={12} key={field.name}>
           <MoveFieldInput
             field={field}
             value={values[field.name] ?? ''}
-            required={isFieldRequired(moves, record, to, values, field.name)}
+            required={form.isRequired(values, field.name)}
             error={problems?.fields[field.name]}
             onChange={value => setValues(v => ({ ...v, [field.name]: value }))}
           />

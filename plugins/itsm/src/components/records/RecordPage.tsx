@@ -17,7 +17,7 @@ import { RecordSlaCard, useRecordSla } from '../sla';
 import { KindRecord, MoveDescriptor, RecordKindDescriptor } from './descriptor';
 import { MoveButtons } from './MoveButtons';
 import { MoveDialog } from './MoveDialog';
-import { moveBlockers } from './moveForm';
+import { moveForm } from './moveForm';
 import { useMoveDialog } from './useMoveDialog';
 
 /** What a record's page loads of any kind (see `useRecordPage`). */
@@ -38,12 +38,9 @@ export interface RecordPageState<R> {
  * route), its timeline, its SLA, what the signed-in user may do to it, and who they are.
  * `reload` reloads them all (a move starts, pauses or stops clocks).
  */
-export function useRecordPage<
-  R extends KindRecord<S>,
-  S extends string,
-  F,
-  I extends { to: S },
->(kind: RecordKindDescriptor<R, S, F, I>): RecordPageState<R> {
+export function useRecordPage<R extends KindRecord>(
+  kind: RecordKindDescriptor<R>,
+): RecordPageState<R> {
   const { id } = useRouteRefParams(kind.routeRef);
   const itsmApi = useApi(itsmApiRef);
   const record = useAsyncRetry(() => kind.api.get(itsmApi, id), [itsmApi, id]);
@@ -63,16 +60,12 @@ export function useRecordPage<
 }
 
 /** The moves the signed-in user may make: with the update permission, as the kind says. */
-function movesOf<
-  R extends KindRecord<S>,
-  S extends string,
-  I extends { to: S },
->(
-  moves: MoveDescriptor<R, S, I>,
+function movesOf<R extends KindRecord>(
+  moves: MoveDescriptor<R>,
   record: R | undefined,
   update: boolean,
   actor: Actor | undefined,
-): readonly S[] {
+): readonly R['state'][] {
   if (!record || !update) return [];
   const { mayMove } = moves;
   if (!mayMove) return moves.allowed(record);
@@ -87,18 +80,13 @@ function movesOf<
  * `notices`; the `details` card, the SLA card and the kind's other cards on the left,
  * the timeline with the comment form on the right; and the move dialog.
  */
-export const RecordPage = <
-  R extends KindRecord<S>,
-  S extends string,
-  F,
-  I extends { to: S },
->(props: {
-  kind: RecordKindDescriptor<R, S, F, I>;
+export const RecordPage = <R extends KindRecord>(props: {
+  kind: RecordKindDescriptor<R>;
   page: RecordPageState<R>;
   /** Reloads what the page shows after a move; the page's `reload` by default. */
   reload?: () => void;
   /** Called as a move's dialog opens. */
-  onMove?: (to: S) => void;
+  onMove?: (to: R['state']) => void;
   chips?: (record: R) => ReactNode;
   /** Buttons before the moves. */
   actions?: (record: R) => ReactNode;
@@ -112,12 +100,12 @@ export const RecordPage = <
 }) => {
   const { kind, page, onMove } = props;
   const { moves } = kind;
-  const move = useMoveDialog<S>(props.reload ?? page.reload);
+  const move = useMoveDialog<R['state']>(props.reload ?? page.reload);
   const current = page.record.value;
   const allowed = movesOf(moves, current, page.can.update, page.actor);
   const blocked = current
     ? allowed
-        .map(to => ({ to, problems: moveBlockers(moves, current, to) }))
+        .map(to => ({ to, problems: moveForm(moves, current, to).blockers() }))
         .filter(guard => guard.problems.length > 0)
     : [];
 

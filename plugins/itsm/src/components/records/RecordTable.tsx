@@ -31,14 +31,9 @@ export interface RecordTableProps<F> {
  * filters: the state (open by default: the default of every list) and, where the kind
  * has one, a coded field (priority, type); keyset-paged, newest first.
  */
-export const RecordTable = <
-  R extends KindRecord<S>,
-  S extends string,
-  F,
-  I extends { to: S },
->(
+export const RecordTable = <R extends KindRecord, F>(
   props: RecordTableProps<F> & {
-    kind: RecordKindDescriptor<R, S, F, I>;
+    kind: RecordKindDescriptor<R, F>;
     /** Show the requester column, where the kind lists one. */
     showRequester?: boolean;
   },
@@ -46,7 +41,8 @@ export const RecordTable = <
   const { kind, pageSize = 20, reloadKey = 0 } = props;
   const { plural, codeFilter } = kind;
   const itsmApi = useApi(itsmApiRef);
-  const [stateFilter, setStateFilter] = useState<StateFilter<S>>('open');
+  const [stateFilter, setStateFilter] =
+    useState<StateFilter<R['state']>>('open');
   const [code, setCode] = useState('');
   const { value, loading, error, paging } = usePagedList<F, R>({
     filter: props.filter,

@@ -4,14 +4,18 @@ import {
   GuardProblem,
   Page,
   RecordCore,
-  RecordKind,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ItsmApi } from '../../api';
-import { Actor, ColumnSpec } from '../shared';
+import { Actor, ColumnSpec, LinkedKind } from '../shared';
 
-/** A record of a kind whose states are `S`. */
-export type KindRecord<S extends string> = RecordCore & { state: S };
+/** A record of some kind; its type narrows `state` to the kind's states. */
+export type KindRecord = RecordCore;
+
+/** What every move's request carries: the target state. */
+export interface MoveInput<R extends KindRecord> {
+  to: R['state'];
+}
 
 /**
  * One field a move's dialog asks for. Its `name` is the field of the move's request, as
@@ -44,36 +48,32 @@ export interface MoveField {
 /**
  * A kind's moves (state transitions): which the record's state allows, how their buttons
  * read, what each asks for and the guard that checks it (the backend's, from
- * itsm-common).
+ * itsm-common). `I` is the kind's move request; `guard` and `send` are methods so that
+ * the components taking any kind's moves need not name it.
  */
 export interface MoveDescriptor<
-  R extends KindRecord<S>,
-  S extends string,
-  I extends { to: S },
+  R extends KindRecord,
+  I extends MoveInput<R> = MoveInput<R>,
 > {
   /** The dialog's id (its title and form ids derive from it). */
   dialogId: string;
   /** The moves the workflow allows from the record's state (itsm-common). */
-  allowed: (record: R) => readonly S[];
+  allowed: (record: R) => readonly R['state'][];
   /** Whether `actor` may make the move, where the kind decides by person. */
-  mayMove?: (record: R, to: S, actor: Actor) => boolean;
+  mayMove?: (record: R, to: R['state'], actor: Actor) => boolean;
   /** The move's button, which also titles and confirms its dialog. */
-  label: (to: S, from: S) => string;
+  label: (to: R['state'], from: R['state']) => string;
   /** Moves back or out: outlined, after the others. */
-  backward?: readonly S[];
+  backward?: readonly R['state'][];
   /** When set, only these moves' buttons are contained; all but `backward` otherwise. */
-  primary?: readonly S[];
+  primary?: readonly R['state'][];
   /** What the move's dialog asks for, in order. */
-  fields: (to: S) => MoveField[];
+  fields: (to: R['state']) => MoveField[];
   /** The workflow guard of the move (itsm-common), as the backend enforces it. */
-  guard: (record: R, input: I) => GuardProblem[];
+  guard(record: R, input: I): GuardProblem[];
   /** A problem in the form's words; its message otherwise. */
   describe?: (problem: GuardProblem) => string;
-  send: (
-    api: ItsmApi,
-    id: string,
-    request: I & { version: number },
-  ) => Promise<R>;
+  send(api: ItsmApi, id: string, request: I & { version: number }): Promise<R>;
 }
 
 /** What a kind's "create" dialog takes (ReportIncidentDialog, NewChangeDialog). */
@@ -87,15 +87,17 @@ export interface CreateDialogProps<R> {
 
 /**
  * Everything the frontend's shared record components (list, page, move dialog, create
- * button, entity tab) need to know of one kind of record. A kind declares one.
+ * button, entity tab) need to know of one kind of record. A kind declares one, with its
+ * record `R`, list filter `F` and move request `I`; the components that do not read the
+ * filter or the move request take any kind's descriptor as `RecordKindDescriptor<R>`.
  */
 export interface RecordKindDescriptor<
-  R extends KindRecord<S>,
-  S extends string,
-  F,
-  I extends { to: S },
+  R extends KindRecord,
+  F = unknown,
+  I extends MoveInput<R> = MoveInput<R>,
 > {
-  kind: RecordKind;
+  /** Its permissions, SLA, comments and links to its records go by it. */
+  kind: LinkedKind;
   /** "Incident": the page's type, "No incident INC-…". */
   label: string;
   /** "incidents": the list's ids and empty text. */
@@ -104,10 +106,10 @@ export interface RecordKindDescriptor<
   title: string;
   /** The record's page; its `:id` is the id or number. */
   routeRef: SubRouteRef<{ id: string }>;
-  states: readonly S[];
-  stateLabels: Record<S, string>;
+  states: readonly R['state'][];
+  stateLabels: Record<R['state'], string>;
   api: {
-    list: (api: ItsmApi, filter: F) => Promise<Page<R>>;
+    list(api: ItsmApi, filter: F): Promise<Page<R>>;
     get: (api: ItsmApi, id: string) => Promise<R>;
     timeline: (api: ItsmApi, id: string) => Promise<TimelineEntry[]>;
   };
@@ -125,5 +127,5 @@ export interface RecordKindDescriptor<
     label: string;
     Dialog: ComponentType<CreateDialogProps<R>>;
   };
-  moves: MoveDescriptor<R, S, I>;
+  moves: MoveDescriptor<R, I>;
 }

@@ -2,17 +2,13 @@ export type {
   CreateDialogProps,
   KindRecord,
   MoveDescriptor,
+  MoveInput,
   MoveField,
   RecordKindDescriptor,
 } from './descriptor';
 export { MoveButtons } from './MoveButtons';
 export { MoveDialog } from './MoveDialog';
-export {
-  isFieldRequired,
-  moveBlockers,
-  moveInput,
-  moveProblems,
-} from './moveForm';
+export { moveForm } from './moveForm';
 export type { MoveProblems, MoveValues } from './moveForm';
 export { useMoveDialog } from './useMoveDialog';
 export { RecordTable } from './RecordTable';

@@ -3,15 +3,11 @@ import {
   makeIncident,
   makeRequest,
 } from '../../__testUtils__/fixtures';
+import { RequestState } from '@backstage-itsm/plugin-itsm-common';
 import { changeDescriptor } from '../changes/descriptor';
 import { incidentDescriptor } from '../incidents/descriptor';
 import { requestDescriptor } from '../requests/descriptor';
-import {
-  isFieldRequired,
-  moveBlockers,
-  moveInput,
-  moveProblems,
-} from './moveForm';
+import { moveForm } from './moveForm';
 
 describe('moveForm', () => {
   describe('incidents', () => {
@@ -19,7 +15,7 @@ describe('moveForm', () => {
     const incident = makeIncident();
 
     it('places what resolving misses at its fields, in the form words', () => {
-      expect(moveProblems(moves, incident, 'resolved', {})).toEqual({
+      expect(moveForm(moves, incident, 'resolved').problems({})).toEqual({
         fields: {
           resolutionCode: 'Choose how it was resolved',
           resolutionNotes: 'Describe what was done to resolve it',
@@ -29,15 +25,13 @@ describe('moveForm', () => {
     });
 
     it('requires a comment only when holding for the caller', () => {
+      const hold = moveForm(moves, incident, 'on_hold');
       const required = (holdReason: string) =>
-        isFieldRequired(moves, incident, 'on_hold', { holdReason }, 'comment');
+        hold.isRequired({ holdReason }, 'comment');
       expect(required('awaiting_vendor')).toBe(false);
       expect(required('awaiting_caller')).toBe(true);
       expect(
-        moveProblems(moves, incident, 'on_hold', {
-          holdReason: 'awaiting_caller',
-          comment: '  ',
-        }).fields,
+        hold.problems({ holdReason: 'awaiting_caller', comment: '  ' }).fields,
       ).toEqual({
         comment:
           'Tell the caller what you need from them: it is sent to the requester',
@@ -45,9 +39,8 @@ describe('moveForm', () => {
     });
 
     it('sends only the fields of the move that are filled in, as typed', () => {
-      const fields = moves.fields('on_hold');
       expect(
-        moveInput('on_hold', fields, {
+        moveForm(moves, incident, 'on_hold').input({
           holdReason: 'awaiting_caller',
           comment: ' Which browser? ',
           resolutionNotes: 'not this move',
@@ -57,14 +50,14 @@ describe('moveForm', () => {
         holdReason: 'awaiting_caller',
         comment: ' Which browser? ',
       });
-      expect(moveInput('in_progress', moves.fields('in_progress'), {})).toEqual(
-        { to: 'in_progress' },
-      );
+      expect(moveForm(moves, incident, 'in_progress').input({})).toEqual({
+        to: 'in_progress',
+      });
     });
 
     it('refuses text beyond its limit', () => {
       expect(
-        moveProblems(moves, incident, 'in_progress', {
+        moveForm(moves, incident, 'in_progress').problems({
           comment: 'x'.repeat(10001),
         }).fields,
       ).toEqual({ comment: 'At most 10000 characters' });
@@ -72,7 +65,7 @@ describe('moveForm', () => {
 
     it('is blocked by nothing its dialog asks for', () => {
       for (const to of ['in_progress', 'on_hold', 'resolved'] as const) {
-        expect(moveBlockers(moves, incident, to)).toEqual([]);
+        expect(moveForm(moves, incident, to).blockers()).toEqual([]);
       }
     });
   });
@@ -86,21 +79,23 @@ describe('moveForm', () => {
         backoutPlan: '',
         testPlan: ' ',
       });
-      expect(moveBlockers(moves, change, 'authorize')).toEqual([
+      expect(moveForm(moves, change, 'authorize').blockers()).toEqual([
         'Backout plan is required before authorisation',
         'Test plan is required before authorisation',
       ]);
-      expect(moveBlockers(moves, change, 'closed')).toEqual([]);
+      expect(moveForm(moves, change, 'closed').blockers()).toEqual([]);
     });
 
     it('asks for the close code at its field, and the plan above the buttons', () => {
       const change = makeChange({ state: 'review' });
-      expect(moveProblems(moves, change, 'closed', {})).toEqual({
+      expect(moveForm(moves, change, 'closed').problems({})).toEqual({
         fields: { closeCode: 'Choose how the change went' },
         other: [],
       });
       expect(
-        moveProblems(moves, makeChange({ backoutPlan: '' }), 'authorize', {}),
+        moveForm(moves, makeChange({ backoutPlan: '' }), 'authorize').problems(
+          {},
+        ),
       ).toEqual({
         fields: {},
         other: ['Backout plan is required before authorisation'],
@@ -113,22 +108,17 @@ describe('moveForm', () => {
     const request = makeRequest({ state: 'in_fulfillment' });
 
     it('requires a note to fulfil and to reject, with the help as the error', () => {
-      expect(isFieldRequired(moves, request, 'fulfilled', {}, 'note')).toBe(
-        true,
-      );
-      expect(isFieldRequired(moves, request, 'canceled', {}, 'note')).toBe(
-        false,
-      );
-      expect(moveProblems(moves, request, 'rejected', {}).fields).toEqual({
+      const form = (to: RequestState) => moveForm(moves, request, to);
+      expect(form('fulfilled').isRequired({}, 'note')).toBe(true);
+      expect(form('canceled').isRequired({}, 'note')).toBe(false);
+      expect(form('rejected').problems({}).fields).toEqual({
         note: 'Required: why the request cannot be fulfilled',
       });
     });
 
     it('sends the note trimmed', () => {
       expect(
-        moveInput('fulfilled', moves.fields('fulfilled'), {
-          note: '  Done  ',
-        }),
+        moveForm(moves, request, 'fulfilled').input({ note: '  Done  ' }),
       ).toEqual({ to: 'fulfilled', note: 'Done' });
     });
   });

@@ -67,7 +67,6 @@ export function mayMove(
  */
 export const requestDescriptor: RecordKindDescriptor<
   ServiceRequest,
-  RequestState,
   ServiceRequestListFilter,
   RequestTransitionInput
 > = {
