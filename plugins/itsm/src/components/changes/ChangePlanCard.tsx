@@ -18,9 +18,9 @@ import { itsmApiRef } from '../../api';
 import {
   DescriptionField,
   DetailField as Field,
-  formatDateTime,
-  RefLink,
+  RefField,
   RefList,
+  TimeField,
   useSubmit,
 } from '../shared';
 import {
@@ -49,37 +49,25 @@ const PlanView = (props: { change: Change }) => {
   return (
     <Grid container spacing={2}>
       <DescriptionField description={change.description} />
-      <Field label="Configuration item">
-        <RefLink entityRef={change.entityRef} />
-      </Field>
+      <RefField label="Configuration item" entityRef={change.entityRef} />
       <Field label="Affected CIs">
         <RefList refs={change.affectedEntityRefs} />
       </Field>
       <Field label="Type / risk">
         {CHANGE_TYPE_LABELS[change.type]} / {CHANGE_RISK_LABELS[change.risk]}
       </Field>
-      <Field label="Requester">
-        <RefLink entityRef={change.requester} />
-      </Field>
-      <Field label="Assignee">
-        <RefLink entityRef={change.assignee} empty="Unassigned" />
-      </Field>
-      <Field label="Assignment group">
-        <RefLink entityRef={change.assignmentGroup} />
-      </Field>
-      <Field label="Planned start">
-        {formatDateTime(change.plannedStart) || '—'}
-      </Field>
-      <Field label="Planned end">
-        {formatDateTime(change.plannedEnd) || '—'}
-      </Field>
-      <Field label="Raised">{formatDateTime(change.createdAt)}</Field>
-      {change.actualStart && (
-        <Field label="Started">{formatDateTime(change.actualStart)}</Field>
-      )}
-      {change.actualEnd && (
-        <Field label="Ended">{formatDateTime(change.actualEnd)}</Field>
-      )}
+      <RefField label="Requester" entityRef={change.requester} />
+      <RefField
+        label="Assignee"
+        entityRef={change.assignee}
+        empty="Unassigned"
+      />
+      <RefField label="Assignment group" entityRef={change.assignmentGroup} />
+      <TimeField label="Planned start" at={change.plannedStart} empty="—" />
+      <TimeField label="Planned end" at={change.plannedEnd} empty="—" />
+      <TimeField label="Raised" at={change.createdAt} />
+      <TimeField label="Started" at={change.actualStart} />
+      <TimeField label="Ended" at={change.actualEnd} />
       {change.closeCode && (
         <Field label="Close code">
           {CHANGE_CLOSE_CODE_LABELS[change.closeCode]}

@@ -1,15 +1,11 @@
-import { useEffect, useState } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   Change,
   changeTransitionGuard,
 } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../../api';
-import { FormDialog, useSubmit } from '../shared';
+import { CreateRecordDialog } from '../records';
 import {
-  ChangeFormErrors,
   ChangeFormValues,
   createChangeRequest,
   emptyChangeForm,
@@ -38,61 +34,38 @@ export function missingForApproval(values: ChangeFormValues): string[] {
 }
 
 /** The form to request a change: what, on which CIs, what kind and risk, when, how. */
-export const NewChangeDialog = (props: NewChangeDialogProps) => {
-  const { open, onClose, onCreated, entityRef: fixedEntityRef } = props;
-  const itsmApi = useApi(itsmApiRef);
-  const [values, setValues] = useState(() => emptyChangeForm(fixedEntityRef));
-  const [errors, setErrors] = useState<ChangeFormErrors>({});
-  const { submitting, error, setError, run } = useSubmit();
-
-  // Start from a clean form each time the dialog opens.
-  useEffect(() => {
-    if (open) {
-      setValues(emptyChangeForm(fixedEntityRef));
-      setErrors({});
-      setError(undefined);
-    }
-  }, [open, fixedEntityRef, setError]);
-
-  const submit = async () => {
-    const found = validateChangeForm(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    const change = await run(() =>
-      itsmApi.createChange(createChangeRequest(values)),
-    );
-    if (change) onCreated(change);
-  };
-
-  const missing = missingForApproval(values);
-  return (
-    <FormDialog
-      open={open}
-      id="itsm-new-change"
-      title="Request change"
-      submitLabel="Create"
-      submitting={submitting}
-      error={error}
-      maxWidth="md"
-      onClose={onClose}
-      onSubmit={submit}
-    >
-      <ChangePlanFields
-        idPrefix="itsm-new-change"
-        values={values}
-        errors={errors}
-        onChange={patch => setValues(v => ({ ...v, ...patch }))}
-        entity={fixedEntityRef ? 'fixed' : 'input'}
-      />
-      {missing.length > 0 && (
-        <Grid item xs={12}>
-          <Alert severity="info" data-testid="missing-for-approval">
-            It is saved as a draft. Before it can be{' '}
-            {values.type === 'standard' ? 'scheduled' : 'authorised'}:{' '}
-            {missing.join('; ')}.
-          </Alert>
-        </Grid>
-      )}
-    </FormDialog>
-  );
-};
+export const NewChangeDialog = (props: NewChangeDialogProps) => (
+  <CreateRecordDialog
+    {...props}
+    id="itsm-new-change"
+    title="Request change"
+    submitLabel="Create"
+    empty={emptyChangeForm}
+    validate={validateChangeForm}
+    create={(api, values) => api.createChange(createChangeRequest(values))}
+  >
+    {({ values, errors, change }) => {
+      const missing = missingForApproval(values);
+      return (
+        <>
+          <ChangePlanFields
+            idPrefix="itsm-new-change"
+            values={values}
+            errors={errors}
+            onChange={change}
+            entity={props.entityRef ? 'fixed' : 'input'}
+          />
+          {missing.length > 0 && (
+            <Grid item xs={12}>
+              <Alert severity="info" data-testid="missing-for-approval">
+                It is saved as a draft. Before it can be{' '}
+                {values.type === 'standard' ? 'scheduled' : 'authorised'}:{' '}
+                {missing.join('; ')}.
+              </Alert>
+            </Grid>
+          )}
+        </>
+      );
+    }}
+  </CreateRecordDialog>
+);

@@ -1,7 +1,5 @@
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
-import { InfoCard } from '@backstage/core-components';
 import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { RELATION_OWNED_BY } from '@backstage/catalog-model';
@@ -17,10 +15,12 @@ import { itsmApiRef } from '../../api';
 import {
   DescriptionField,
   DetailField as Field,
-  formatDateTime,
+  FactsCard,
   Notice,
+  RefField,
   RefLink,
   RefList,
+  TimeField,
   useSubmit,
 } from '../shared';
 import { RecordPage, useRecordPage } from '../records';
@@ -47,67 +47,55 @@ const IncidentDetails = (props: {
 }) => {
   const { incident, editable, onUpdated } = props;
   return (
-    <InfoCard title="Details">
-      <Grid container spacing={2}>
-        <DescriptionField description={incident.description} />
-        <Field label="Configuration item">
-          <RefLink entityRef={incident.entityRef} />
+    <FactsCard title="Details">
+      <DescriptionField description={incident.description} />
+      <RefField label="Configuration item" entityRef={incident.entityRef} />
+      <Field label="CI owner">
+        <CiOwner entityRef={incident.entityRef} />
+      </Field>
+      <RefField label="Assignment group" entityRef={incident.assignmentGroup} />
+      <RefField label="Requester" entityRef={incident.requester} />
+      <RefField
+        label="Assignee"
+        entityRef={incident.assignee}
+        empty="Unassigned"
+      />
+      <Field label="Impact / urgency">
+        {LEVEL_LABELS[incident.impact]} / {LEVEL_LABELS[incident.urgency]}
+      </Field>
+      {incident.affectedEntityRefs.length > 0 && (
+        <Field label="Also affected">
+          <RefList refs={incident.affectedEntityRefs} />
         </Field>
-        <Field label="CI owner">
-          <CiOwner entityRef={incident.entityRef} />
+      )}
+      <Field label="Caused by change">
+        <CausedByChange
+          incident={incident}
+          editable={editable}
+          onUpdated={onUpdated}
+        />
+      </Field>
+      {incident.holdReason && (
+        <Field label="Hold reason">
+          {HOLD_REASON_LABELS[incident.holdReason]}
         </Field>
-        <Field label="Assignment group">
-          <RefLink entityRef={incident.assignmentGroup} />
+      )}
+      {incident.resolutionCode && (
+        <Field label="Resolution code">
+          {RESOLUTION_CODE_LABELS[incident.resolutionCode]}
         </Field>
-        <Field label="Requester">
-          <RefLink entityRef={incident.requester} />
+      )}
+      {incident.resolutionNotes && (
+        <Field label="Resolution notes" wide preWrap>
+          {incident.resolutionNotes}
         </Field>
-        <Field label="Assignee">
-          <RefLink entityRef={incident.assignee} empty="Unassigned" />
-        </Field>
-        <Field label="Impact / urgency">
-          {LEVEL_LABELS[incident.impact]} / {LEVEL_LABELS[incident.urgency]}
-        </Field>
-        {incident.affectedEntityRefs.length > 0 && (
-          <Field label="Also affected">
-            <RefList refs={incident.affectedEntityRefs} />
-          </Field>
-        )}
-        <Field label="Caused by change">
-          <CausedByChange
-            incident={incident}
-            editable={editable}
-            onUpdated={onUpdated}
-          />
-        </Field>
-        {incident.holdReason && (
-          <Field label="Hold reason">
-            {HOLD_REASON_LABELS[incident.holdReason]}
-          </Field>
-        )}
-        {incident.resolutionCode && (
-          <Field label="Resolution code">
-            {RESOLUTION_CODE_LABELS[incident.resolutionCode]}
-          </Field>
-        )}
-        {incident.resolutionNotes && (
-          <Field label="Resolution notes" wide preWrap>
-            {incident.resolutionNotes}
-          </Field>
-        )}
-        <Field label="Opened">{formatDateTime(incident.createdAt)}</Field>
-        <Field label="Updated">{formatDateTime(incident.updatedAt)}</Field>
-        <Field label="Acknowledged">
-          {formatDateTime(incident.acknowledgedAt) || '—'}
-        </Field>
-        {incident.resolvedAt && (
-          <Field label="Resolved">{formatDateTime(incident.resolvedAt)}</Field>
-        )}
-        {incident.closedAt && (
-          <Field label="Closed">{formatDateTime(incident.closedAt)}</Field>
-        )}
-      </Grid>
-    </InfoCard>
+      )}
+      <TimeField label="Opened" at={incident.createdAt} />
+      <TimeField label="Updated" at={incident.updatedAt} />
+      <TimeField label="Acknowledged" at={incident.acknowledgedAt} empty="—" />
+      <TimeField label="Resolved" at={incident.resolvedAt} />
+      <TimeField label="Closed" at={incident.closedAt} />
+    </FactsCard>
   );
 };
 

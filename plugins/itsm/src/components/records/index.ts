@@ -17,3 +17,4 @@ export { RecordPage, useRecordPage } from './RecordPage';
 export type { RecordPageState } from './RecordPage';
 export { CreateRecordButton } from './CreateRecordButton';
 export { EntityRecordsContent } from './EntityRecordsContent';
+export { CreateRecordDialog } from './CreateRecordDialog';

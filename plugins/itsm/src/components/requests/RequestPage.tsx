@@ -1,5 +1,4 @@
 import Grid from '@material-ui/core/Grid';
-import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   RecordSla,
@@ -10,9 +9,10 @@ import {
 import {
   DescriptionField,
   DetailField as Field,
-  formatDateTime,
+  FactsCard,
   Notice,
-  RefLink,
+  RefField,
+  TimeField,
 } from '../shared';
 import { RecordPage, useRecordPage } from '../records';
 import { ApprovalsPanel, useRecordApprovals } from '../approvals';
@@ -39,51 +39,39 @@ const RequestDetails = (props: {
 }) => {
   const { request, sla } = props;
   return (
-    <InfoCard title="Details">
-      <Grid container spacing={2}>
-        {request.description && (
-          <DescriptionField description={request.description} />
-        )}
-        <Field label="Offering">
-          <EntityRefLink
-            entityRef={request.offeringRef}
-            title={request.offeringTitle}
-            hideIcon
-            disableTooltip
-          />
+    <FactsCard title="Details">
+      {request.description && (
+        <DescriptionField description={request.description} />
+      )}
+      <Field label="Offering">
+        <EntityRefLink
+          entityRef={request.offeringRef}
+          title={request.offeringTitle}
+          hideIcon
+          disableTooltip
+        />
+      </Field>
+      <RefField label="Configuration item" entityRef={request.entityRef} />
+      <RefField label="Owner group" entityRef={request.assignmentGroup} />
+      <RefField label="Requester" entityRef={request.requester} />
+      {request.assignee && (
+        <RefField label="Assignee" entityRef={request.assignee} />
+      )}
+      <TimeField label="Submitted" at={request.createdAt} />
+      <Field label={dueLabel(request, sla)}>
+        <DueTime request={request} timer={resolutionTimer(sla)} />
+      </Field>
+      <TimeField label="Fulfilled" at={request.fulfilledAt} />
+      {request.resolutionNote && (
+        <Field
+          label={request.state === 'rejected' ? 'Reason' : 'Fulfilment note'}
+          wide
+          preWrap
+        >
+          {request.resolutionNote}
         </Field>
-        <Field label="Configuration item">
-          <RefLink entityRef={request.entityRef} />
-        </Field>
-        <Field label="Owner group">
-          <RefLink entityRef={request.assignmentGroup} />
-        </Field>
-        <Field label="Requester">
-          <RefLink entityRef={request.requester} />
-        </Field>
-        {request.assignee && (
-          <Field label="Assignee">
-            <RefLink entityRef={request.assignee} />
-          </Field>
-        )}
-        <Field label="Submitted">{formatDateTime(request.createdAt)}</Field>
-        <Field label={dueLabel(request, sla)}>
-          <DueTime request={request} timer={resolutionTimer(sla)} />
-        </Field>
-        {request.fulfilledAt && (
-          <Field label="Fulfilled">{formatDateTime(request.fulfilledAt)}</Field>
-        )}
-        {request.resolutionNote && (
-          <Field
-            label={request.state === 'rejected' ? 'Reason' : 'Fulfilment note'}
-            wide
-            preWrap
-          >
-            {request.resolutionNote}
-          </Field>
-        )}
-      </Grid>
-    </InfoCard>
+      )}
+    </FactsCard>
   );
 };
 
@@ -97,15 +85,13 @@ const ParametersCard = (props: {
     props.offering?.spec.parameters,
   );
   return (
-    <InfoCard title="Parameters">
-      <Grid container spacing={2}>
-        {items.map(item => (
-          <Field key={item.key} label={item.label} preWrap>
-            {item.value}
-          </Field>
-        ))}
-      </Grid>
-    </InfoCard>
+    <FactsCard title="Parameters">
+      {items.map(item => (
+        <Field key={item.key} label={item.label} preWrap>
+          {item.value}
+        </Field>
+      ))}
+    </FactsCard>
   );
 };
 

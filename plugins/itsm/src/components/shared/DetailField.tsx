@@ -1,6 +1,9 @@
 import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { InfoCard } from '@backstage/core-components';
+import { formatDateTime } from './format';
+import { RefLink } from './RefLink';
 
 function mdWidth(props: { wide?: boolean; half?: boolean }): 12 | 6 | 4 {
   if (props.wide) return 12;
@@ -36,4 +39,41 @@ export const DetailField = (props: {
       {props.children}
     </Typography>
   </Grid>
+);
+
+/** A labelled user, group or CI ref, as a link; `empty` when there is none (`—`). */
+export const RefField = (props: {
+  label: string;
+  entityRef: string | null | undefined;
+  empty?: string;
+}) => (
+  <DetailField label={props.label}>
+    <RefLink entityRef={props.entityRef} empty={props.empty} />
+  </DetailField>
+);
+
+/**
+ * A labelled point in time, for people; without one, `empty` (e.g. `—`), or nothing at
+ * all when `empty` is not given (a record not resolved has no "Resolved").
+ */
+export const TimeField = (props: {
+  label: string;
+  at: string | null | undefined;
+  empty?: string;
+}) => {
+  if (!props.at && props.empty === undefined) return null;
+  return (
+    <DetailField label={props.label}>
+      {formatDateTime(props.at) || props.empty}
+    </DetailField>
+  );
+};
+
+/** A card of a record's facts: labelled values in a grid. */
+export const FactsCard = (props: { title: string; children: ReactNode }) => (
+  <InfoCard title={props.title}>
+    <Grid container spacing={2}>
+      {props.children}
+    </Grid>
+  </InfoCard>
 );

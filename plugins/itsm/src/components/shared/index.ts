@@ -31,7 +31,7 @@ export {
 export { FormDialogActions } from './FormDialogActions';
 export { ActionDialog, FormDialog } from './FormDialog';
 export { useSubmit } from './useSubmit';
-export { DetailField } from './DetailField';
+export { DetailField, FactsCard, RefField, TimeField } from './DetailField';
 export { RecordPageFrame } from './RecordPageFrame';
 export {
   RecordListTable,

@@ -43,6 +43,19 @@ export interface ShownColumns {
   requester?: boolean;
 }
 
+/** A column of a user, group or CI ref, as a link. */
+function refColumn<T extends ListedRecord>(
+  title: string,
+  field: 'entityRef' | 'requester' | 'assignee' | 'assignmentGroup',
+  empty?: string,
+): TableColumn<T> {
+  return {
+    title,
+    field,
+    render: row => <RefLink entityRef={row[field]} empty={empty} />,
+  };
+}
+
 function standardColumn<T extends ListedRecord>(
   name: StandardColumn,
   /** The kind of every row; without it, each row's own (a list of several kinds). */
@@ -77,29 +90,13 @@ function standardColumn<T extends ListedRecord>(
         render: row => <PriorityChip priority={row.priority} />,
       };
     case 'entity':
-      return {
-        title: 'CI',
-        field: 'entityRef',
-        render: row => <RefLink entityRef={row.entityRef} />,
-      };
+      return refColumn('CI', 'entityRef');
     case 'requester':
-      return {
-        title: 'Requester',
-        field: 'requester',
-        render: row => <RefLink entityRef={row.requester} />,
-      };
+      return refColumn('Requester', 'requester');
     case 'assignee':
-      return {
-        title: 'Assignee',
-        field: 'assignee',
-        render: row => <RefLink entityRef={row.assignee} empty="Unassigned" />,
-      };
+      return refColumn('Assignee', 'assignee', 'Unassigned');
     case 'assignmentGroup':
-      return {
-        title: 'Assignment group',
-        field: 'assignmentGroup',
-        render: row => <RefLink entityRef={row.assignmentGroup} />,
-      };
+      return refColumn('Assignment group', 'assignmentGroup');
     default:
       return {
         title: 'Age',

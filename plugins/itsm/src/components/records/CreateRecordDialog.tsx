@@ -1,0 +1,72 @@
+import { ReactNode, useEffect, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import { ItsmApi, itsmApiRef } from '../../api';
+import { FormDialog, useSubmit } from '../shared';
+import { CreateDialogProps } from './descriptor';
+
+/**
+ * The dialog that creates a record of a kind: it starts from the kind's empty form each
+ * time it opens (with the CI when given), checks the form with `validate` (an object of
+ * the fields' errors, empty when fine), then creates the record and hands it over. The
+ * kind's fields are its `children`.
+ */
+export const CreateRecordDialog = <V, E extends object, R>(
+  props: CreateDialogProps<R> & {
+    /** Used for the form's and the title's ids. */
+    id: string;
+    title: string;
+    submitLabel: string;
+    /** The empty form, for the CI if one is fixed. */
+    empty: (entityRef?: string) => V;
+    validate: (values: V) => E;
+    create: (api: ItsmApi, values: V) => Promise<R>;
+    children: (form: {
+      values: V;
+      errors: Partial<E>;
+      change: (patch: Partial<V>) => void;
+    }) => ReactNode;
+  },
+) => {
+  const { open, onClose, onCreated, entityRef, empty } = props;
+  const itsmApi = useApi(itsmApiRef);
+  const [values, setValues] = useState(() => empty(entityRef));
+  const [errors, setErrors] = useState<Partial<E>>({});
+  const { submitting, error, setError, run } = useSubmit();
+
+  // Start from a clean form each time the dialog opens.
+  useEffect(() => {
+    if (open) {
+      setValues(empty(entityRef));
+      setErrors({});
+      setError(undefined);
+    }
+  }, [open, entityRef, empty, setError]);
+
+  const submit = async () => {
+    const found = props.validate(values);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const record = await run(() => props.create(itsmApi, values));
+    if (record) onCreated(record);
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      id={props.id}
+      title={props.title}
+      submitLabel={props.submitLabel}
+      submitting={submitting}
+      error={error}
+      maxWidth="md"
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      {props.children({
+        values,
+        errors,
+        change: patch => setValues(v => ({ ...v, ...patch })),
+      })}
+    </FormDialog>
+  );
+};
