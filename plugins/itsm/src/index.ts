@@ -22,19 +22,9 @@ export {
   EntityServiceOfferingRequestsContent,
   isServiceOffering,
 } from './plugin';
-export { itsmApiRef, ItsmClient } from './api';
-export type {
-  ItsmApi,
-  AddCommentRequest,
-  ChangeConflictsResponse,
-  LinkedIncident,
-  SlaComplianceQuery,
-  SlaScope,
-  SlaTimerFilter,
-  TransitionChangeRequest,
-  TransitionIncidentRequest,
-  TransitionServiceRequest,
-} from './api';
+// The client's API: its ref, its types and the default client.
+export * from './api/ItsmApi';
+export { ItsmClient } from './api/ItsmClient';
 export {
   rootRouteRef,
   incidentRouteRef,

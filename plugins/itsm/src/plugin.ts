@@ -3,19 +3,10 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { itsmApiRef, ItsmClient } from './api';
-import {
-  changeRouteRef,
-  incidentRouteRef,
-  offeringRouteRef,
-  requestRouteRef,
-  rootRouteRef,
-  serviceCatalogRouteRef,
-} from './routes';
+import { itsmClientFactory } from './api';
+import { itsmRoutes, rootRouteRef, serviceCatalogRouteRef } from './routes';
 
 // The legacy frontend system (apps built with @backstage/app-defaults). The new system
 // uses the default export of the package (src/alpha/plugin.tsx).
@@ -23,22 +14,8 @@ import {
 /** @public */
 export const itsmPlugin = createPlugin({
   id: 'itsm',
-  apis: [
-    createApiFactory({
-      api: itsmApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ItsmClient({ discoveryApi, fetchApi }),
-    }),
-  ],
-  routes: {
-    root: rootRouteRef,
-    incident: incidentRouteRef,
-    change: changeRouteRef,
-    request: requestRouteRef,
-    serviceCatalog: serviceCatalogRouteRef,
-    offering: offeringRouteRef,
-  },
+  apis: [createApiFactory(itsmClientFactory)],
+  routes: itsmRoutes,
 });
 
 /** Kinds whose entities can be configuration items of incidents. */

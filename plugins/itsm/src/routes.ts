@@ -7,26 +7,19 @@ import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 /** The ITSM page, `/itsm` by default. */
 export const rootRouteRef = createRouteRef({ id: 'itsm' });
 
+/** The page of one record of a kind below the ITSM page, by its id or number. */
+function recordRouteRef<Path extends string>(kind: string, path: Path) {
+  return createSubRouteRef({ id: `itsm/${kind}`, parent: rootRouteRef, path });
+}
+
 /** One incident, `/itsm/incidents/INC-000123`. */
-export const incidentRouteRef = createSubRouteRef({
-  id: 'itsm/incident',
-  parent: rootRouteRef,
-  path: '/incidents/:id',
-});
+export const incidentRouteRef = recordRouteRef('incident', '/incidents/:id');
 
 /** One change, `/itsm/changes/CHG-000045`. */
-export const changeRouteRef = createSubRouteRef({
-  id: 'itsm/change',
-  parent: rootRouteRef,
-  path: '/changes/:id',
-});
+export const changeRouteRef = recordRouteRef('change', '/changes/:id');
 
 /** One service request, `/itsm/requests/REQ-000789`. */
-export const requestRouteRef = createSubRouteRef({
-  id: 'itsm/request',
-  parent: rootRouteRef,
-  path: '/requests/:id',
-});
+export const requestRouteRef = recordRouteRef('request', '/requests/:id');
 
 /** The service catalog page: what can be ordered, `/service-catalog` by default. */
 export const serviceCatalogRouteRef = createRouteRef({
@@ -39,3 +32,13 @@ export const offeringRouteRef = createSubRouteRef({
   parent: serviceCatalogRouteRef,
   path: '/:namespace/:name',
 });
+
+/** Every route of the plugin, by the names apps bind them (in both frontend systems). */
+export const itsmRoutes = {
+  root: rootRouteRef,
+  incident: incidentRouteRef,
+  change: changeRouteRef,
+  request: requestRouteRef,
+  serviceCatalog: serviceCatalogRouteRef,
+  offering: offeringRouteRef,
+};

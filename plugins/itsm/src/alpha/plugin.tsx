@@ -1,8 +1,6 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
@@ -12,15 +10,8 @@ import {
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import BuildIcon from '@material-ui/icons/Build';
 import ShoppingCartIcon from '@material-ui/icons/ShoppingCart';
-import { itsmApiRef, ItsmClient } from '../api';
-import {
-  changeRouteRef,
-  incidentRouteRef,
-  offeringRouteRef,
-  requestRouteRef,
-  rootRouteRef,
-  serviceCatalogRouteRef,
-} from '../routes';
+import { itsmClientFactory } from '../api';
+import { itsmRoutes, rootRouteRef, serviceCatalogRouteRef } from '../routes';
 
 /** Same kinds as `isItsmAvailable` in the legacy plugin, as a configurable predicate. */
 const entityFilter = {
@@ -29,13 +20,7 @@ const entityFilter = {
 
 /** `api:itsm` */
 export const itsmApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: itsmApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ItsmClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(itsmClientFactory),
 });
 
 /**
@@ -179,14 +164,7 @@ export const itsmPlugin = createFrontendPlugin({
     serviceOfferingRequestsContent,
     itsmApprovalsWidget,
   ],
-  routes: {
-    root: rootRouteRef,
-    incident: incidentRouteRef,
-    change: changeRouteRef,
-    request: requestRouteRef,
-    serviceCatalog: serviceCatalogRouteRef,
-    offering: offeringRouteRef,
-  },
+  routes: itsmRoutes,
 });
 
 export default itsmPlugin;

@@ -1,4 +1,9 @@
-import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import {
+  DiscoveryApi,
+  discoveryApiRef,
+  FetchApi,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ApprovalQueueItem,
@@ -29,6 +34,7 @@ import {
   AddCommentRequest,
   ChangeConflictsResponse,
   ItsmApi,
+  itsmApiRef,
   LinkedIncident,
   SlaComplianceQuery,
   SlaScope,
@@ -379,3 +385,11 @@ export class ItsmClient implements ItsmApi {
     return (await response.json()) as T;
   }
 }
+
+/** The API factory of the default client, for both frontend systems' plugins. */
+export const itsmClientFactory = {
+  api: itsmApiRef,
+  deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+  factory: (deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) =>
+    new ItsmClient(deps),
+};

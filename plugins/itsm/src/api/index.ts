@@ -1,15 +1,3 @@
-export { itsmApiRef } from './ItsmApi';
-export type {
-  ItsmApi,
-  AddCommentRequest,
-  ChangeConflictsResponse,
-  LinkedIncident,
-  SlaComplianceQuery,
-  SlaScope,
-  SlaTimerFilter,
-  TransitionChangeRequest,
-  TransitionIncidentRequest,
-  TransitionServiceRequest,
-} from './ItsmApi';
-export { ItsmClient } from './ItsmClient';
+export * from './ItsmApi';
+export { ItsmClient, itsmClientFactory } from './ItsmClient';
 export { errorMessage, isNotFound, serverMessage } from './errors';
