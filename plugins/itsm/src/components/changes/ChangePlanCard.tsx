@@ -16,8 +16,10 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import {
+  CodeField,
   DescriptionField,
   DetailField as Field,
+  NotesField,
   RefField,
   RefList,
   TimeField,
@@ -68,16 +70,12 @@ const PlanView = (props: { change: Change }) => {
       <TimeField label="Raised" at={change.createdAt} />
       <TimeField label="Started" at={change.actualStart} />
       <TimeField label="Ended" at={change.actualEnd} />
-      {change.closeCode && (
-        <Field label="Close code">
-          {CHANGE_CLOSE_CODE_LABELS[change.closeCode]}
-        </Field>
-      )}
-      {change.closeNotes && (
-        <Field label="Close notes" wide preWrap>
-          {change.closeNotes}
-        </Field>
-      )}
+      <CodeField
+        label="Close code"
+        code={change.closeCode}
+        labels={CHANGE_CLOSE_CODE_LABELS}
+      />
+      <NotesField label="Close notes" text={change.closeNotes} />
       <PlanText label="Implementation plan" text={change.implementationPlan} />
       <PlanText label="Backout plan" text={change.backoutPlan} />
       <PlanText label="Test plan" text={change.testPlan} />

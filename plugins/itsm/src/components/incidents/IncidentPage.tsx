@@ -13,10 +13,12 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import {
+  CodeField,
   DescriptionField,
   DetailField as Field,
   FactsCard,
   Notice,
+  NotesField,
   RefField,
   RefLink,
   RefList,
@@ -75,21 +77,17 @@ const IncidentDetails = (props: {
           onUpdated={onUpdated}
         />
       </Field>
-      {incident.holdReason && (
-        <Field label="Hold reason">
-          {HOLD_REASON_LABELS[incident.holdReason]}
-        </Field>
-      )}
-      {incident.resolutionCode && (
-        <Field label="Resolution code">
-          {RESOLUTION_CODE_LABELS[incident.resolutionCode]}
-        </Field>
-      )}
-      {incident.resolutionNotes && (
-        <Field label="Resolution notes" wide preWrap>
-          {incident.resolutionNotes}
-        </Field>
-      )}
+      <CodeField
+        label="Hold reason"
+        code={incident.holdReason}
+        labels={HOLD_REASON_LABELS}
+      />
+      <CodeField
+        label="Resolution code"
+        code={incident.resolutionCode}
+        labels={RESOLUTION_CODE_LABELS}
+      />
+      <NotesField label="Resolution notes" text={incident.resolutionNotes} />
       <TimeField label="Opened" at={incident.createdAt} />
       <TimeField label="Updated" at={incident.updatedAt} />
       <TimeField label="Acknowledged" at={incident.acknowledgedAt} empty="—" />

@@ -33,6 +33,27 @@ const emptyIncidentForm = (entityRef?: string): IncidentFormValues => ({
   urgency: 2,
 });
 
+/** A level of the priority matrix (impact or urgency), a third of the row. */
+const LevelField = (props: {
+  id: string;
+  label: string;
+  value: ImpactLevel;
+  onChange: (level: ImpactLevel) => void;
+  helperText: string;
+}) => (
+  <Grid item xs={12} sm={4}>
+    <SelectField
+      id={props.id}
+      label={props.label}
+      value={props.value}
+      codes={LEVELS}
+      labels={LEVEL_LABELS}
+      onChange={level => level && props.onChange(level)}
+      helperText={props.helperText}
+    />
+  </Grid>
+);
+
 /** @public */
 export interface ReportIncidentDialogProps {
   open: boolean;
@@ -79,28 +100,20 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => (
               'What you observe, since when, who is affected (Markdown)',
           }}
         />
-        <Grid item xs={12} sm={4}>
-          <SelectField
-            id="itsm-report-impact"
-            label="Impact"
-            value={values.impact}
-            codes={LEVELS}
-            labels={LEVEL_LABELS}
-            onChange={impact => impact && change({ impact })}
-            helperText="How much of the service is affected"
-          />
-        </Grid>
-        <Grid item xs={12} sm={4}>
-          <SelectField
-            id="itsm-report-urgency"
-            label="Urgency"
-            value={values.urgency}
-            codes={LEVELS}
-            labels={LEVEL_LABELS}
-            onChange={urgency => urgency && change({ urgency })}
-            helperText="How soon it must be fixed"
-          />
-        </Grid>
+        <LevelField
+          id="itsm-report-impact"
+          label="Impact"
+          value={values.impact}
+          onChange={impact => change({ impact })}
+          helperText="How much of the service is affected"
+        />
+        <LevelField
+          id="itsm-report-urgency"
+          label="Urgency"
+          value={values.urgency}
+          onChange={urgency => change({ urgency })}
+          helperText="How soon it must be fixed"
+        />
         <Grid item xs={12} sm={4}>
           <Box display="flex" alignItems="center" height="100%" gridGap={8}>
             <Typography variant="body2">Priority:</Typography>

@@ -11,6 +11,7 @@ import {
   DetailField as Field,
   FactsCard,
   Notice,
+  NotesField,
   RefField,
   TimeField,
 } from '../shared';
@@ -62,15 +63,10 @@ const RequestDetails = (props: {
         <DueTime request={request} timer={resolutionTimer(sla)} />
       </Field>
       <TimeField label="Fulfilled" at={request.fulfilledAt} />
-      {request.resolutionNote && (
-        <Field
-          label={request.state === 'rejected' ? 'Reason' : 'Fulfilment note'}
-          wide
-          preWrap
-        >
-          {request.resolutionNote}
-        </Field>
-      )}
+      <NotesField
+        label={request.state === 'rejected' ? 'Reason' : 'Fulfilment note'}
+        text={request.resolutionNote}
+      />
     </FactsCard>
   );
 };

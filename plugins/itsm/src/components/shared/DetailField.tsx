@@ -69,6 +69,27 @@ export const TimeField = (props: {
   );
 };
 
+/** A labelled code (a hold reason, a close code) by its label; nothing without one. */
+export const CodeField = <C extends string>(props: {
+  label: string;
+  code: C | null | undefined;
+  labels: Record<C, string>;
+}) =>
+  props.code ? (
+    <DetailField label={props.label}>{props.labels[props.code]}</DetailField>
+  ) : null;
+
+/** A labelled free text (notes) across the row, line breaks kept; nothing without one. */
+export const NotesField = (props: {
+  label: string;
+  text: string | null | undefined;
+}) =>
+  props.text ? (
+    <DetailField label={props.label} wide preWrap>
+      {props.text}
+    </DetailField>
+  ) : null;
+
 /** A card of a record's facts: labelled values in a grid. */
 export const FactsCard = (props: { title: string; children: ReactNode }) => (
   <InfoCard title={props.title}>

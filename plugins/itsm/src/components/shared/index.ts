@@ -31,7 +31,14 @@ export {
 export { FormDialogActions } from './FormDialogActions';
 export { ActionDialog, FormDialog } from './FormDialog';
 export { useSubmit } from './useSubmit';
-export { DetailField, FactsCard, RefField, TimeField } from './DetailField';
+export {
+  CodeField,
+  DetailField,
+  FactsCard,
+  NotesField,
+  RefField,
+  TimeField,
+} from './DetailField';
 export { RecordPageFrame } from './RecordPageFrame';
 export {
   RecordListTable,
