@@ -23,6 +23,7 @@ import {
 import {
   createChangeNotifier,
   createIncidentNotifier,
+  createProblemNotifier,
   createRequestNotifier,
   createSlaNotifier,
 } from './integrations/notifications';
@@ -40,8 +41,8 @@ import { createItsmServices, ItsmNotifiers } from './services';
 import { Outbox } from './integrations/outbox';
 
 /**
- * The ITSM backend plugin: incidents (changes and requests follow) on catalog
- * entities, at /api/itsm. Wiring only: services in, router out.
+ * The ITSM backend plugin: incidents, changes, service requests and problems on
+ * catalog entities, at /api/itsm. Wiring only: services in, router out.
  *
  * @public
  */
@@ -75,6 +76,7 @@ export const itsmPlugin = createBackendPlugin({
           incident: outbox.defer(createIncidentNotifier(deps)),
           change: outbox.defer(createChangeNotifier(deps)),
           request: outbox.defer(createRequestNotifier(deps)),
+          problem: outbox.defer(createProblemNotifier(deps)),
         };
         const servicesOver =
           (catalog: CatalogReader) =>
@@ -90,7 +92,8 @@ export const itsmPlugin = createBackendPlugin({
           records,
           notifiers,
         );
-        const { cis, incidents, changes, requests, slaTimers } = services;
+        const { cis, incidents, changes, requests, problems, slaTimers } =
+          services;
 
         deps.permissionsRegistry.addPermissions(itsmPermissions);
         deps.permissionsRegistry.addResourceType({
@@ -195,6 +198,7 @@ export const itsmPlugin = createBackendPlugin({
             incidents,
             changes,
             requests,
+            problems,
             approvals: services.approvals,
             sla: {
               timers: slaTimers,

@@ -17,6 +17,11 @@ import {
   RequestServiceOptions,
 } from './requests/RequestService';
 import { RequestStore } from './requests/RequestStore';
+import {
+  ProblemService,
+  ProblemServiceOptions,
+} from './problems/ProblemService';
+import { ProblemStore } from './problems/ProblemStore';
 import { SlaClock } from './sla/SlaClock';
 import { SlaTimerStore } from './sla/SlaTimerStore';
 
@@ -25,6 +30,7 @@ export interface ItsmNotifiers {
   incident?: IncidentServiceOptions['onEvent'];
   change?: ChangeServiceOptions['onEvent'];
   request?: RequestServiceOptions['onEvent'];
+  problem?: ProblemServiceOptions['onEvent'];
 }
 
 /**
@@ -35,7 +41,7 @@ export function createItsmServices(options: {
   records: RecordStore;
   config: Pick<
     ItsmConfig,
-    'priorityMatrix' | 'changes' | 'sla' | 'routing' | 'approvals'
+    'priorityMatrix' | 'changes' | 'sla' | 'routing' | 'approvals' | 'problems'
   >;
   catalog: CatalogReader;
   notifiers?: ItsmNotifiers;
@@ -75,11 +81,20 @@ export function createItsmServices(options: {
     sla: slaClock,
     onEvent: notifiers.request,
   };
+  const problemOptions: ProblemServiceOptions = {
+    records,
+    problems: new ProblemStore(records),
+    cis,
+    priorityMatrix: config.priorityMatrix,
+    policy: config.problems,
+    onEvent: notifiers.problem,
+  };
   /** The services acting at the given clock (demo records have a past). */
   const at = (now?: () => Date) => ({
     incidents: new IncidentService({ ...incidentOptions, now }),
     changes: new ChangeService({ ...changeOptions, now }),
     requests: new RequestService({ ...requestOptions, now }),
+    problems: new ProblemService({ ...problemOptions, now }),
   });
   return {
     records,

@@ -11,6 +11,7 @@ import { CatalogCis } from '../catalog/CatalogCis';
 import { ChangeService } from '../changes/ChangeService';
 import { ChangeStore } from '../changes/ChangeStore';
 import { IncidentStore } from '../incidents/IncidentStore';
+import { DEFAULT_PROBLEM_POLICY } from '../problems/ProblemService';
 import { RecordStore } from '../records/RecordStore';
 import { OfferingCatalog } from '../requests/offerings';
 import { RequestService } from '../requests/RequestService';
@@ -93,6 +94,7 @@ export const testServicesOver =
         sla: { calendars: {}, policies: testSlaPolicies },
         routing: { fallbackGroup: 'group:default/platform' },
         approvals: { oneStagePerApprover: true },
+        problems: DEFAULT_PROBLEM_POLICY,
       },
       catalog: catalogServiceMock({ entities }),
       notifiers,

@@ -4,7 +4,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { ReadFilters } from '../permissions/toKnex';
+import { ReadFilters, READ_EVERY_KIND } from '../permissions/toKnex';
 
 /** Group membership as the auth backend would put it in each user's token. */
 const MEMBERS: Record<string, string[]> = {
@@ -49,11 +49,7 @@ export function person(name: string, groups: string[]) {
 }
 
 /** Read filters of a caller who may read every record of every kind. */
-export const readsAll: ReadFilters = {
-  incident: undefined,
-  change: undefined,
-  request: undefined,
-};
+export const readsAll: ReadFilters = READ_EVERY_KIND;
 
 /**
  * Alice as a member of both teams' owner groups: she may raise standard changes on

@@ -377,6 +377,25 @@ export class CatalogCis {
     };
   }
 
+  /**
+   * The CI and the CIs it depends on (catalog `dependsOn`), as refs, the CI first; an
+   * entity the caller cannot see in the catalog has no dependencies here.
+   */
+  async withDependencies(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: [ref] },
+      { credentials },
+    );
+    const dependencies = (items[0]?.relations ?? [])
+      .filter(r => r.type === RELATION_DEPENDS_ON)
+      .map(r => r.targetRef.toLocaleLowerCase('en-US'))
+      .filter(target => target !== ref);
+    return [ref, ...new Set(dependencies)];
+  }
+
   /** A system and the entities that are part of it (for "records of this system"). */
   async partsOf(
     systemRef: string,

@@ -12,6 +12,7 @@ import {
   ChangeState,
   ChangeTransitionInput,
   ChangeType,
+  CHANGE_CLOSE_CODE_LABELS,
   COMMITTED_CHANGE_STATES,
   CreateChangeRequest,
   DecideApprovalRequest,
@@ -31,6 +32,7 @@ import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { ReadFilter } from '../permissions/toKnex';
 import { RecordChange } from '../records/KindStore';
 import { MoveRules, throwProblems } from '../records/moves';
+import { ProblemLinks } from '../problems/ProblemLinks';
 import { RecordService } from '../records/RecordService';
 import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
@@ -125,8 +127,11 @@ export class ChangeService extends RecordService<
   Actor,
   ChangeListFilter
 > {
+  private readonly links: ProblemLinks;
+
   constructor(private readonly options: ChangeServiceOptions) {
     super({ ...options, store: options.changes }, CHANGE_MOVES);
+    this.links = new ProblemLinks(options.records);
   }
 
   async create(input: CreateChangeRequest, actor: Member): Promise<Change> {
@@ -141,40 +146,65 @@ export class ChangeService extends RecordService<
       [refs.entityRef, ...refs.affectedEntityRefs],
       actor,
     );
+    // Raised to fix a problem (from its page): the problem's timeline says so.
+    const problemId = input.problem
+      ? await this.options.records.resolveId('problem', input.problem)
+      : null;
     const plannedStart = isoOrNull('plannedStart', input.plannedStart);
     const plannedEnd = isoOrNull('plannedEnd', input.plannedEnd);
     checkWindowOrder(plannedStart, plannedEnd);
-    const created = await this.createRecord(
-      actor.ref,
-      this.now().toISOString(),
-      {
-        core: {
-          title: input.title.trim(),
-          description: input.description ?? '',
-          state: 'draft',
-          ...refs,
-          requester: actor.ref,
-          priority: changePriority(input.type, input.risk),
-        },
-        fields: {
-          type: input.type,
-          risk: input.risk,
-          plannedStart,
-          plannedEnd,
-          implementationPlan: input.implementationPlan ?? '',
-          backoutPlan: input.backoutPlan ?? '',
-          testPlan: input.testPlan ?? '',
-          actualStart: null,
-          actualEnd: null,
-          closeCode: null,
-          closeNotes: null,
-          approvalRound: 0,
-        },
-        timeline: [
-          { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
-        ],
+    const at = this.now().toISOString();
+    const created = await this.createRecord(actor.ref, at, {
+      core: {
+        title: input.title.trim(),
+        description: input.description ?? '',
+        state: 'draft',
+        ...refs,
+        requester: actor.ref,
+        priority: changePriority(input.type, input.risk),
       },
-    );
+      fields: {
+        type: input.type,
+        risk: input.risk,
+        plannedStart,
+        plannedEnd,
+        implementationPlan: input.implementationPlan ?? '',
+        backoutPlan: input.backoutPlan ?? '',
+        testPlan: input.testPlan ?? '',
+        actualStart: null,
+        actualEnd: null,
+        closeCode: null,
+        closeNotes: null,
+        approvalRound: 0,
+        problemId,
+      },
+      timeline: [
+        { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
+      ],
+      inTransaction: async (trx, id) => {
+        if (!problemId) return [];
+        const problem = await this.links.lockProblem(trx, problemId);
+        const { number } = (await this.options.changes.get(id, trx))!;
+        await this.options.records.appendTimeline(
+          trx,
+          problemId,
+          actor.ref,
+          at,
+          [
+            {
+              type: 'link_added',
+              body: `${number} (${input.title.trim()}) was raised to fix this problem`,
+            },
+          ],
+        );
+        return [
+          {
+            type: 'link_added',
+            body: `Raised to fix ${problem.number} (${problem.title})`,
+          },
+        ];
+      },
+    });
     await this.emit({ type: 'created', change: created, actor: actor.ref });
     return toChange(created);
   }
@@ -363,6 +393,8 @@ export class ChangeService extends RecordService<
           fields.closeCode = input.closeCode!;
           fields.closeNotes = input.closeNotes?.trim() || null;
           side.push({ field: 'closeCode', from: null, to: input.closeCode });
+          if (current.problemId)
+            await this.announceFix(trx, current, input, actor.ref, at);
         }
         timeline.unshift({
           type: 'state_changed',
@@ -380,6 +412,11 @@ export class ChangeService extends RecordService<
           fields,
           timeline,
         };
+      },
+      // The problem it fixes is locked before the change, as every path locks them.
+      async trx => {
+        if (input.to === 'closed' && read.problemId)
+          await this.links.lockProblem(trx, read.problemId);
       },
     );
     const change = toChange(updated);
@@ -679,6 +716,38 @@ export class ChangeService extends RecordService<
     );
   }
 
+  /** Tells the problem a change raised to fix it was closed, and how. */
+  private async announceFix(
+    trx: Knex.Transaction,
+    change: StoredChange,
+    input: ChangeTransitionInput,
+    actorRef: string,
+    at: string,
+  ) {
+    const code =
+      CHANGE_CLOSE_CODE_LABELS[input.closeCode!].toLocaleLowerCase('en-US');
+    const fixed =
+      input.closeCode === 'successful' ||
+      input.closeCode === 'successful_with_issues';
+    const notes = input.closeNotes?.trim();
+    await this.options.records.appendTimeline(
+      trx,
+      change.problemId!,
+      actorRef,
+      at,
+      [
+        {
+          type: 'comment',
+          body: `${change.number} (${
+            change.title
+          }), raised to fix this problem, was closed ${code}${
+            notes ? `: ${notes}` : ''
+          }.${fixed ? ' The problem may now be resolved.' : ''}`,
+        },
+      ],
+    );
+  }
+
   private stale(change: Change, version: number): never {
     throw new ConflictError(
       `${change.number} was changed by someone else: version ${version} is stale, the current version is ${change.version}. Reload and try again.`,
@@ -702,6 +771,6 @@ function checkWindowOrder(start: string | null, end: string | null) {
 
 /** The API shape: the internal approval round is not part of it. */
 function toChange(stored: StoredChange): Change {
-  const { approvalRound: _round, ...change } = stored;
+  const { approvalRound: _round, problemId: _problem, ...change } = stored;
   return change;
 }

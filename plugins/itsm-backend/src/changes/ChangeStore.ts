@@ -1,8 +1,4 @@
-import {
-  Change,
-  ChangeState,
-  OPEN_CHANGE_STATES,
-} from '@backstage-itsm/plugin-itsm-common';
+import { Change, ChangeState } from '@backstage-itsm/plugin-itsm-common';
 import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
 import { KindStore } from '../records/KindStore';
 import { ChangeOutcomes } from './ChangeOutcomes';
@@ -26,14 +22,18 @@ export type ChangeFields = Pick<
 > & {
   /** The current approval round (0 before the first authorisation). */
   approvalRound: number;
+  /** The record id of the problem it is raised to fix (the API shows its number). */
+  problemId: string | null;
 };
 
-export function isOpenChangeState(state: ChangeState): boolean {
-  return OPEN_CHANGE_STATES.includes(state);
-}
+export { isOpenChangeState } from '@backstage-itsm/plugin-itsm-common';
 
 /** The change with its current approval round, as the service works on it. */
-export type StoredChange = Change & { approvalRound: number };
+export type StoredChange = Change & {
+  approvalRound: number;
+  /** The problem it fixes, by id (the API shows its number). */
+  problemId: string | null;
+};
 
 /** Changes: the `itsm_changes` row joined to the record core. */
 export class ChangeStore extends KindStore<StoredChange, ChangeFields> {
@@ -54,7 +54,9 @@ export class ChangeStore extends KindStore<StoredChange, ChangeFields> {
         closeCode: 'close_code',
         closeNotes: 'close_notes',
         approvalRound: 'approval_round',
+        problemId: 'problem_id',
       },
+      linkedNumbers: { problem: 'problem_id' },
       fromRow: row => ({
         kind: 'change' as const,
         state: row.state as ChangeState,
@@ -70,6 +72,7 @@ export class ChangeStore extends KindStore<StoredChange, ChangeFields> {
         closeCode: row.close_code ?? null,
         closeNotes: row.close_notes ?? null,
         approvalRound: Number(row.approval_round),
+        problemId: row.problem_id ?? null,
       }),
     });
     // Closing a change counts its outcome, whichever path closes it.

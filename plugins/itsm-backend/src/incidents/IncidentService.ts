@@ -20,6 +20,7 @@ import { RecordStore } from '../records/RecordStore';
 import { NewTimelineEntry, RecordCorePatch } from '../records/types';
 import { RecordChange } from '../records/KindStore';
 import { MoveRules } from '../records/moves';
+import { LinkedProblem, ProblemLinks } from '../problems/ProblemLinks';
 import { RecordService } from '../records/RecordService';
 import { CoreEdit } from '../records/CoreEdit';
 import { nonBlank } from '../records/text';
@@ -70,8 +71,11 @@ export class IncidentService extends RecordService<
   IncidentEvent,
   IncidentTransitionInput
 > {
+  private readonly links: ProblemLinks;
+
   constructor(private readonly options: IncidentServiceOptions) {
     super({ ...options, store: options.incidents }, INCIDENT_MOVES);
+    this.links = new ProblemLinks(options.records);
   }
 
   async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
@@ -80,6 +84,10 @@ export class IncidentService extends RecordService<
       input,
       actor.credentials,
     );
+    // Attached to a known problem instead of reported unlinked.
+    const problemId = input.problem
+      ? await this.options.records.resolveId('problem', input.problem)
+      : null;
     const at = this.now().toISOString();
     const created = await this.createRecord(actor.ref, at, {
       core: {
@@ -105,10 +113,32 @@ export class IncidentService extends RecordService<
         resolvedAt: null,
         closedAt: null,
         causedByChangeId: null,
+        problemId,
       },
       timeline: [
         { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
       ],
+      inTransaction: async (trx, id) => {
+        if (!problemId) return [];
+        const problem = await this.links.lockProblem(trx, problemId);
+        ProblemLinks.checkLinkable({ number: '', problem: null }, problem);
+        const incident = (await this.options.incidents.get(id, trx))!;
+        await this.links.noteOnProblem(
+          trx,
+          problem,
+          incident,
+          true,
+          actor.ref,
+          at,
+        );
+        return [
+          {
+            type: 'field_changed',
+            changes: [{ field: 'problem', from: null, to: problem.number }],
+          },
+          ...ProblemLinks.workaroundEntry(problem),
+        ];
+      },
     });
     await this.emit({ type: 'created', incident: created, actor: actor.ref });
     return created;
@@ -134,6 +164,8 @@ export class IncidentService extends RecordService<
 
     let assigned = false;
     const id = await this.options.incidents.resolveId(idOrNumber);
+    const problems = await this.problemsToLock(id, input.problem);
+    const locked = new Map<string, LinkedProblem>();
     const updated = await this.options.incidents.change(
       id,
       input.version,
@@ -168,7 +200,48 @@ export class IncidentService extends RecordService<
           if (edit.track('causedByChange', current.causedByChange, link))
             fields.causedByChangeId = cause;
         }
-        return { core: edit.core, fields, timeline: edit.timeline() };
+        const more: NewTimelineEntry[] = [];
+        if (problems.target !== undefined) {
+          const target = problems.target && locked.get(problems.target);
+          if (target) ProblemLinks.checkLinkable(current, target);
+          const number = target ? target.number : null;
+          if (edit.track('problem', current.problem, number)) {
+            fields.problemId = problems.target;
+            const old = [...locked.values()].find(
+              p => p.number === current.problem,
+            );
+            if (old)
+              await this.links.noteOnProblem(
+                trx,
+                old,
+                current,
+                false,
+                actor.ref,
+                at,
+              );
+            if (target) {
+              await this.links.noteOnProblem(
+                trx,
+                target,
+                current,
+                true,
+                actor.ref,
+                at,
+              );
+              more.push(...ProblemLinks.workaroundEntry(target));
+            }
+          }
+        }
+        return {
+          core: edit.core,
+          fields,
+          timeline: [...edit.timeline(), ...more],
+        };
+      },
+      // Problems before the incident, as every path that links them locks them.
+      async trx => {
+        for (const problemId of problems.lock)
+          locked.set(problemId, await this.links.lockProblem(trx, problemId));
       },
     );
     if (assigned)
@@ -341,6 +414,24 @@ export class IncidentService extends RecordService<
     if (input.comment?.trim())
       timeline.push({ type: 'comment', body: input.comment.trim() });
     return { core, fields, timeline };
+  }
+
+  /**
+   * The problem an update links (its id; null unlinks; undefined: no change of link)
+   * and the problems to lock for it: the new one and the one it is linked to now (the
+   * version check under the lock makes sure that is still the one).
+   */
+  private async problemsToLock(
+    incidentId: string,
+    problem: string | null | undefined,
+  ): Promise<{ target: string | null | undefined; lock: string[] }> {
+    if (problem === undefined) return { target: undefined, lock: [] };
+    const { records, incidents } = this.options;
+    const target = problem && (await records.resolveId('problem', problem));
+    const current = (await incidents.find(incidentId)).problem;
+    const old = current && (await records.resolveId('problem', current));
+    const lock = [...new Set([target, old].filter((x): x is string => !!x))];
+    return { target: target || null, lock: lock.sort() };
   }
 
   /**

@@ -2,7 +2,6 @@ import {
   ImpactLevel,
   Incident,
   IncidentState,
-  OPEN_INCIDENT_STATES,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
@@ -24,11 +23,11 @@ export type IncidentFields = Pick<
 > & {
   /** The record id of the change that caused it (the API shows its number). */
   causedByChangeId: string | null;
+  /** The record id of the problem behind it (the API shows its number). */
+  problemId: string | null;
 };
 
-export function isOpenIncidentState(state: IncidentState): boolean {
-  return OPEN_INCIDENT_STATES.includes(state);
-}
+export { isOpenIncidentState } from '@backstage-itsm/plugin-itsm-common';
 
 /** Incidents: the `itsm_incidents` row joined to the record core. */
 export class IncidentStore extends KindStore<Incident, IncidentFields> {
@@ -46,15 +45,12 @@ export class IncidentStore extends KindStore<Incident, IncidentFields> {
         resolvedAt: 'resolved_at',
         closedAt: 'closed_at',
         causedByChangeId: 'caused_by_change_id',
+        problemId: 'problem_id',
       },
-      extendSelect: query =>
-        query
-          .leftJoin(
-            'itsm_records as cause',
-            'cause.id',
-            'k.caused_by_change_id',
-          )
-          .select({ caused_by_change_number: 'cause.number' }),
+      linkedNumbers: {
+        causedByChange: 'caused_by_change_id',
+        problem: 'problem_id',
+      },
       fromRow: row => ({
         kind: 'incident' as const,
         state: row.state as IncidentState,
@@ -66,7 +62,6 @@ export class IncidentStore extends KindStore<Incident, IncidentFields> {
         acknowledgedAt: toIsoOrNull(row.acknowledged_at),
         resolvedAt: toIsoOrNull(row.resolved_at),
         closedAt: toIsoOrNull(row.closed_at),
-        causedByChange: row.caused_by_change_number ?? null,
       }),
     });
   }
@@ -82,11 +77,21 @@ export class IncidentStore extends KindStore<Incident, IncidentFields> {
   }
 
   /** Incidents linked as caused by a change that the read filter lets through, newest first. */
-  async causedBy(changeId: string, readable: ReadFilter): Promise<Incident[]> {
-    const query = this.select(this.db).andWhere(
-      'k.caused_by_change_id',
-      changeId,
-    );
+  causedBy(changeId: string, readable: ReadFilter): Promise<Incident[]> {
+    return this.linkedBy('caused_by_change_id', changeId, readable);
+  }
+
+  /** Incidents linked to a problem that the read filter lets through, newest first. */
+  linkedTo(problemId: string, readable: ReadFilter): Promise<Incident[]> {
+    return this.linkedBy('problem_id', problemId, readable);
+  }
+
+  private async linkedBy(
+    column: 'caused_by_change_id' | 'problem_id',
+    recordId: string,
+    readable: ReadFilter,
+  ): Promise<Incident[]> {
+    const query = this.select(this.db).andWhere(`k.${column}`, recordId);
     applyReadFilter(query, readable);
     const rows = await query.orderBy('r.created_at', 'desc').limit(200);
     return this.toRecords(rows);

@@ -2,17 +2,17 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   ApprovalStep,
-  CHANGE_STATE_LABELS,
-  REQUEST_STATE_LABELS,
-  INCIDENT_STATE_LABELS,
+  kindDeclaration,
   Priority,
   RecordCore,
   SLA_METRIC_LABELS,
+  stateLabel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { IncidentEvent } from '../incidents/IncidentService';
 import { ChangeEvent } from '../changes/ChangeService';
 import { RequestEvent } from '../requests/RequestService';
+import { ProblemEvent } from '../problems/ProblemService';
 import { SYSTEM_ACTOR } from '../records/actor';
 import { SlaEvent } from '../sla/SlaMonitor';
 
@@ -22,12 +22,6 @@ const SEVERITY_OF: Record<Priority, NotificationSeverity> = {
   P3: 'normal',
   P4: 'normal',
   P5: 'low',
-};
-
-const PATH_OF: Record<string, string> = {
-  incident: 'incidents',
-  change: 'changes',
-  request: 'requests',
 };
 
 /**
@@ -60,7 +54,9 @@ function createSender(options: {
         payload: {
           title,
           description: record.title,
-          link: `/itsm/${PATH_OF[record.kind]}/${record.number}`,
+          link: `/itsm/${kindDeclaration(record.kind).apiPath}/${
+            record.number
+          }`,
           severity: severity ?? SEVERITY_OF[record.priority],
           topic: record.number,
           scope: `itsm:${record.number}:${event.type}`,
@@ -77,13 +73,11 @@ function createSender(options: {
 type Send = ReturnType<typeof createSender>;
 
 /** "INC-000042 is now resolved": the title telling the requester of a move. */
-function nowIn(
-  record: { number: string; state: string },
-  labels: Record<string, string>,
-): string {
-  return `${record.number} is now ${labels[record.state].toLocaleLowerCase(
-    'en-US',
-  )}`;
+function nowIn(record: Pick<RecordCore, 'kind' | 'number' | 'state'>): string {
+  return `${record.number} is now ${stateLabel(
+    record.kind,
+    record.state,
+  ).toLocaleLowerCase('en-US')}`;
 }
 
 /**
@@ -119,8 +113,6 @@ export function createRecordNotifier<E extends KindEvent>(
   spec: {
     /** The record an event is about. */
     recordOf: (event: E) => RecordCore;
-    /** Labels of the kind's states, for "INC-000042 is now resolved". */
-    labels: Record<string, string>;
     also?: (event: E, record: RecordCore, send: Send) => Promise<void>;
   },
 ) {
@@ -130,7 +122,7 @@ export function createRecordNotifier<E extends KindEvent>(
     if (event.type === 'approval_requested' && 'steps' in event)
       await askApprovers(send, record, event as E & { steps: ApprovalStep[] });
     if (event.type === 'state_changed')
-      await send(record.requester, record, event, nowIn(record, spec.labels));
+      await send(record.requester, record, event, nowIn(record));
     await spec.also?.(event, record, send);
   };
 }
@@ -141,7 +133,6 @@ type NotifierOptions = Parameters<typeof createSender>[0];
 export function createIncidentNotifier(options: NotifierOptions) {
   return createRecordNotifier<IncidentEvent>(options, {
     recordOf: event => event.incident,
-    labels: INCIDENT_STATE_LABELS,
     also: async (event, incident, send) => {
       if (event.type === 'created')
         await send(
@@ -172,7 +163,6 @@ export function createIncidentNotifier(options: NotifierOptions) {
 export function createChangeNotifier(options: NotifierOptions) {
   return createRecordNotifier<ChangeEvent>(options, {
     recordOf: event => event.change,
-    labels: CHANGE_STATE_LABELS,
     also: async (event, change, send) => {
       if (event.type === 'rejected')
         await send(
@@ -192,7 +182,6 @@ export function createChangeNotifier(options: NotifierOptions) {
 export function createRequestNotifier(options: NotifierOptions) {
   return createRecordNotifier<RequestEvent>(options, {
     recordOf: event => event.request,
-    labels: REQUEST_STATE_LABELS,
     also: async (event, _record, send) => {
       const { request } = event;
       // An approved request is work for the offering's owner group.
@@ -207,6 +196,29 @@ export function createRequestNotifier(options: NotifierOptions) {
           request,
           event,
           `New request ${request.number} to fulfil: ${request.offeringTitle}`,
+        );
+    },
+  });
+}
+
+/** Tells the problem's group of new problems and of known errors published. */
+export function createProblemNotifier(options: NotifierOptions) {
+  return createRecordNotifier<ProblemEvent>(options, {
+    recordOf: event => event.problem,
+    also: async (event, problem, send) => {
+      if (event.type === 'created')
+        await send(
+          problem.assignmentGroup,
+          problem,
+          event,
+          `New problem ${problem.number}`,
+        );
+      if (event.type === 'known_error')
+        await send(
+          problem.assignmentGroup,
+          problem,
+          event,
+          `${problem.number} is published as a known error`,
         );
     },
   });

@@ -5,7 +5,7 @@ import {
   isOrCriteria,
 } from '@backstage/plugin-permission-node';
 import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
-import { RecordKind } from '@backstage-itsm/plugin-itsm-common';
+import { mapRecordKinds, RecordKind } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 
 /**
@@ -16,6 +16,9 @@ export type ReadFilter = PermissionCriteria<ItsmRecordQuery> | null | undefined;
 
 /** The read filter of every kind, for views over records of several kinds. */
 export type ReadFilters = Record<RecordKind, ReadFilter>;
+
+/** The read filters of a caller who may read every record of every kind. */
+export const READ_EVERY_KIND: ReadFilters = mapRecordKinds(() => undefined);
 
 /**
  * Turns a conditional decision (already transformed to ItsmRecordQuery leaves) into
@@ -76,7 +79,11 @@ export function applyReadFilters(
   );
   // Every kind readable in full: no condition (an OR over all kinds only misleads the
   // planner).
-  if (kinds.every(kind => filters[kind] === undefined) && kinds.length === Object.keys(filters).length) return;
+  if (
+    kinds.every(kind => filters[kind] === undefined) &&
+    kinds.length === Object.keys(filters).length
+  )
+    return;
   if (kinds.length === 0) {
     query.whereRaw('1 = 0');
     return;

@@ -31,6 +31,11 @@ export interface RecordChange<F> {
 /** A record row joined with its kind's row. */
 export type JoinedRow = RecordRow & Record<string, any>;
 
+/** The fields of `T` that hold a linked record's number (string or null). */
+type LinkFields<T> = 'causedByChange' | 'problem' extends infer K
+  ? K & keyof T
+  : never;
+
 export interface KindTableSpec<T extends RecordCore, F extends object> {
   kind: T['kind'] & RecordKind;
   /** The kind's table, keyed by `record_id`, aliased `k` in queries. */
@@ -39,10 +44,15 @@ export interface KindTableSpec<T extends RecordCore, F extends object> {
   columns: Record<keyof F, string>;
   /** How a field is written when it is not stored as it is (e.g. JSON text). */
   toColumn?: Partial<Record<keyof F, (value: any) => unknown>>;
-  /** The kind's fields of a joined row (the core is mapped by the store). */
-  fromRow: (row: JoinedRow) => Omit<T, keyof RecordCore>;
-  /** Adds joins or columns to every select (e.g. the number of a linked record). */
+  /** The kind's fields of a joined row (the core and the linked numbers are mapped by the store). */
+  fromRow: (row: JoinedRow) => Omit<T, keyof RecordCore | LinkFields<T>>;
+  /** Adds joins or columns to every select. */
   extendSelect?: (query: Knex.QueryBuilder) => void;
+  /**
+   * Links to other records the API shows by number: field → the kind's column holding
+   * the linked record's id (e.g. `problem` → `problem_id`).
+   */
+  linkedNumbers?: Record<string, string>;
 }
 
 /**
@@ -68,6 +78,17 @@ export class KindStore<T extends RecordCore, F extends object> {
       .join(`${this.spec.table} as k`, 'k.record_id', 'r.id')
       .where('r.kind', this.spec.kind)
       .select('r.*', 'k.*');
+    for (const [field, column] of Object.entries(
+      this.spec.linkedNumbers ?? {},
+    )) {
+      query
+        .leftJoin(
+          `itsm_records as link_${field}`,
+          `link_${field}.id`,
+          `k.${column}`,
+        )
+        .select({ [`link_${field}_number`]: `link_${field}.number` });
+    }
     this.spec.extendSelect?.(query);
     return query;
   }
@@ -146,8 +167,11 @@ export class KindStore<T extends RecordCore, F extends object> {
       at: string,
     ) => Promise<R>,
     version?: number,
+    /** Locks to take before the record's (a problem before its incidents). */
+    lockFirst?: (trx: Knex.Transaction) => Promise<void>,
   ): Promise<R> {
     return this.records.transaction(async trx => {
+      await lockFirst?.(trx);
       const row = await this.records.lockForUpdate(
         trx,
         this.spec.kind,
@@ -173,6 +197,7 @@ export class KindStore<T extends RecordCore, F extends object> {
       current: T,
       at: string,
     ) => Promise<RecordChange<F>>,
+    lockFirst?: (trx: Knex.Transaction) => Promise<void>,
   ): Promise<T> {
     return this.withLock(
       id,
@@ -185,6 +210,7 @@ export class KindStore<T extends RecordCore, F extends object> {
         return (await this.get(id, trx))!;
       },
       version,
+      lockFirst,
     );
   }
 
@@ -239,7 +265,13 @@ export class KindStore<T extends RecordCore, F extends object> {
       updatedAt: toIso(row.updated_at),
       version: Number(row.version),
     };
-    return { ...core, ...this.spec.fromRow(row) } as T;
+    const links = Object.fromEntries(
+      Object.keys(this.spec.linkedNumbers ?? {}).map(field => [
+        field,
+        row[`link_${field}_number`] ?? null,
+      ]),
+    );
+    return { ...core, ...links, ...this.spec.fromRow(row) } as T;
   }
 
   private toColumns(fields: Partial<F>): Record<string, unknown> {

@@ -51,7 +51,7 @@ export interface NewRecordPlan<F> {
   core: Omit<NewRecordCore, 'id' | 'kind' | 'number' | 'createdAt' | 'isOpen'>;
   fields: F;
   timeline: NewTimelineEntry[];
-  /** Writes that need the record to exist (e.g. an approval round); their entries follow. */
+  /** Writes that need the record to exist (e.g. an approval round, links); their entries follow. */
   inTransaction?: (
     trx: Knex.Transaction,
     id: string,
@@ -151,11 +151,10 @@ export abstract class RecordService<
         createdAt: at,
       });
       await store.insert(trx, id, plan.fields);
+      await records.appendTimeline(trx, id, actorRef, at, plan.timeline);
       const more = (await plan.inTransaction?.(trx, id)) ?? [];
-      await records.appendTimeline(trx, id, actorRef, at, [
-        ...plan.timeline,
-        ...more,
-      ]);
+      if (more.length)
+        await records.appendTimeline(trx, id, actorRef, at, more);
       return (await store.get(id, trx))!;
     });
   }
@@ -179,6 +178,8 @@ export abstract class RecordService<
       current: S,
       at: string,
     ) => Promise<RecordChange<F>> | RecordChange<F>,
+    /** Locks to take before the record's (see KindStore.withLock). */
+    lockFirst?: (trx: Knex.Transaction) => Promise<void>,
   ): Promise<{ updated: S; from: S['state'] }> {
     const { store } = this.parts;
     const id = await store.resolveId(idOrNumber);
@@ -193,6 +194,7 @@ export abstract class RecordService<
         this.checkMove(current, input, actor);
         return apply(trx, current, at);
       },
+      lockFirst,
     );
     return { updated, from };
   }

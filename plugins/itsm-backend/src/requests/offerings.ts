@@ -57,12 +57,7 @@ export class OfferingCatalog {
     const title = entity.metadata.title ?? entity.metadata.name;
     // A request keeps the offering's title (its default title) and target.
     checkStorable(entity, 'metadata.title', title, TEXT_LIMITS.title);
-    checkStorable(
-      entity,
-      'spec.fulfillmentTarget',
-      spec.fulfillmentTarget,
-      32,
-    );
+    checkStorable(entity, 'spec.fulfillmentTarget', spec.fulfillmentTarget, 32);
     return {
       ref: CatalogCis.refOf(entity),
       title,

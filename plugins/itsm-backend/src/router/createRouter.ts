@@ -7,7 +7,7 @@ import {
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import {
   itsmChangeReadPermission,
-  Incident,
+  RecordCore,
   itsmIncidentReadPermission,
   normalizeEntityRef,
   RecordKind,
@@ -20,6 +20,8 @@ import { spec } from '../schema/openapi.generated';
 import { IncidentService } from '../incidents/IncidentService';
 import { ChangeService } from '../changes/ChangeService';
 import { RequestService } from '../requests/RequestService';
+import { ProblemService } from '../problems/ProblemService';
+import { registerProblemRoutes } from './problemRoutes';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { Actor } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
@@ -38,6 +40,7 @@ export interface RouterOptions {
   incidents: IncidentService;
   changes: ChangeService;
   requests: RequestService;
+  problems: ProblemService;
   approvals: ApprovalEngine;
   sla: Omit<SlaRouteOptions, 'authorizer'>;
 }
@@ -50,7 +53,7 @@ export interface RouterOptions {
 export async function createRouter(options: RouterOptions) {
   const { httpAuth, auditor, authorizer, records, incidents, changes } =
     options;
-  const { requests } = options;
+  const { requests, problems } = options;
   const router = createValidatedOpenApiRouter<typeof spec>(
     spec,
     edgeOptions(spec),
@@ -91,26 +94,57 @@ export async function createRouter(options: RouterOptions) {
     return { actor, id };
   };
   /**
-   * Incidents name the change that caused them; a caller who may not read that
-   * change sees no link (its number and title are not theirs to see).
+   * Records name the records they are linked to (an incident its causing change and
+   * its problem, a change the problem it fixes); a caller who may not read a linked
+   * record sees no link (its number is not theirs to see).
    */
-  const withVisibleCauses = async (
-    items: Incident[],
+  const withVisibleLinks =
+    (links: Array<[field: string, kind: RecordKind]>) =>
+    async <T extends RecordCore>(
+      items: T[],
+      credentials: BackstageCredentials,
+    ): Promise<T[]> => {
+      let shown = items;
+      for (const [field, kind] of links) {
+        const numbers = shown.flatMap(i => (i as any)[field] ?? []);
+        if (numbers.length === 0) continue;
+        const visible = await authorizer.readable(
+          kind,
+          'number',
+          numbers,
+          credentials,
+        );
+        shown = shown.map(i =>
+          (i as any)[field] && !visible.has((i as any)[field])
+            ? { ...i, [field]: null }
+            : i,
+        );
+      }
+      return shown;
+    };
+
+  /**
+   * A write that links another record needs reading it (and writes on its timeline):
+   * a 400 naming the field when the caller may not, as when there is none.
+   */
+  const requireReadable = async (
+    kind: RecordKind,
+    field: string,
+    ref: string | null | undefined,
     credentials: BackstageCredentials,
-  ): Promise<Incident[]> => {
-    const numbers = items.flatMap(i => i.causedByChange ?? []);
-    if (numbers.length === 0) return items;
-    const visible = await authorizer.readable(
-      'change',
-      'number',
-      numbers,
+  ) => {
+    if (!ref) return;
+    const byNumber = /^[A-Za-z]{3}-\d+$/.test(ref);
+    const readable = await authorizer.readable(
+      kind,
+      byNumber ? 'number' : 'id',
+      [byNumber ? ref.toUpperCase() : ref],
       credentials,
     );
-    return items.map(i =>
-      i.causedByChange && !visible.has(i.causedByChange)
-        ? { ...i, causedByChange: null }
-        : i,
-    );
+    if (readable.size === 0)
+      throw new InputError(
+        `${field}: there is no ${kind} ${ref} that you may read`,
+      );
   };
 
   /** Runs a write as an audited event (success or failure with the error). */
@@ -173,23 +207,25 @@ export async function createRouter(options: RouterOptions) {
       members: false,
       listFilter: q => ({ priorities: q.priority }),
       createMeta: body => ({ entityRef: body.entityRef }),
-      present: (items, credentials) =>
-        withVisibleCauses(items as Incident[], credentials),
+      present: withVisibleLinks([
+        ['causedByChange', 'change'],
+        ['problem', 'problem'],
+      ]),
+      checkCreate: (body, actor) =>
+        requireReadable('problem', 'problem', body.problem, actor.credentials),
       checkUpdate: async (body, actor) => {
-        const cause = body.causedByChange;
-        if (!cause) return;
-        // Linking needs reading what is linked (and writes on its timeline).
-        const byNumber = /^[A-Za-z]{3}-\d+$/.test(cause);
-        const readable = await authorizer.readable(
+        await requireReadable(
           'change',
-          byNumber ? 'number' : 'id',
-          [byNumber ? cause.toUpperCase() : cause],
+          'causedByChange',
+          body.causedByChange,
           actor.credentials,
         );
-        if (readable.size === 0)
-          throw new InputError(
-            `causedByChange: there is no change ${cause} that you may read`,
-          );
+        await requireReadable(
+          'problem',
+          'problem',
+          body.problem,
+          actor.credentials,
+        );
       },
     },
     {
@@ -199,6 +235,9 @@ export async function createRouter(options: RouterOptions) {
       members: true,
       listFilter: q => ({ types: q.type }),
       createMeta: body => ({ entityRef: body.entityRef, type: body.type }),
+      present: withVisibleLinks([['problem', 'problem']]),
+      checkCreate: (body, actor) =>
+        requireReadable('problem', 'problem', body.problem, actor.credentials),
     },
     {
       kind: 'request',
@@ -209,6 +248,26 @@ export async function createRouter(options: RouterOptions) {
         offeringRef: refParam('offeringRef', q.offeringRef),
       }),
       createMeta: body => ({ offeringRef: body.offeringRef }),
+    },
+    {
+      kind: 'problem',
+      path: 'problems',
+      service: problems,
+      members: false,
+      listFilter: q => ({ priorities: q.priority, knownError: q.knownError }),
+      createMeta: body => ({
+        entityRef: body.entityRef,
+        incidents: body.incidents ?? [],
+      }),
+      checkCreate: async (body, actor) => {
+        for (const incident of body.incidents ?? [])
+          await requireReadable(
+            'incident',
+            'incidents',
+            incident,
+            actor.credentials,
+          );
+      },
     },
   ];
   registerKindRoutes(router as unknown as Router, kinds, {
@@ -272,6 +331,15 @@ export async function createRouter(options: RouterOptions) {
     // Steps of records the caller may not read are not theirs to see.
     const filters = await authorizer.readFilters(approver.credentials);
     res.json({ items: await options.approvals.pendingFor(approver, filters) });
+  });
+
+  registerProblemRoutes(router, problems, {
+    authorizer,
+    actorOf,
+    actOn,
+    audited,
+    refParam,
+    requireReadable,
   });
 
   registerSlaRoutes(

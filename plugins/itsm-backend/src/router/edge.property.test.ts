@@ -245,7 +245,10 @@ const forgedCursor = fc
 const queryEndpoints = Object.entries(spec.paths)
   .filter(([path, ops]) => 'get' in ops && !path.includes('{'))
   .map(([path, ops]) => {
-    const parameters = ((ops as any).get.parameters ?? []) as any[];
+    // Shared parameters are named in components.parameters.
+    const parameters = (((ops as any).get.parameters ?? []) as any[]).map(p =>
+      p.$ref ? (spec.components.parameters as any)[p.$ref.split('/').pop()] : p,
+    );
     return {
       path,
       names: parameters.map(p => p.name as string),
@@ -269,7 +272,7 @@ const idPaths = Object.entries(spec.paths)
   .flatMap(([path, ops]) =>
     Object.keys(ops).map(method => ({
       path,
-      method: method as 'get' | 'post' | 'patch',
+      method: method as 'get' | 'post' | 'patch' | 'delete',
     })),
   );
 
@@ -629,7 +632,7 @@ describe.each(ids)('arbitrary input at the HTTP edge on %s', databaseId => {
   it('answers arbitrary ids in every path', async () => {
     await forEach(idPaths, 8, ({ path, method }) =>
       fc.asyncProperty(pathSegment, async id => {
-        const url = `/api/itsm${path.replace('{id}', id)}`;
+        const url = `/api/itsm${path.replace(/\{\w+\}/g, id)}`;
         await expectAnswer(`${method.toUpperCase()} ${path}`, () => {
           const call = request(server)[method](url).set(as('bob'));
           return method === 'get'

@@ -82,6 +82,8 @@ export interface KindRoutes {
     items: RecordCore[],
     credentials: BackstageCredentials,
   ) => Promise<RecordCore[]>;
+  /** Checks a create needs beyond the create permission (e.g. reading what it links). */
+  checkCreate?: (body: Record<string, any>, actor: Actor) => Promise<void>;
   /** Checks an update needs beyond the record's permission (e.g. reading a link). */
   checkUpdate?: (body: Record<string, any>, actor: Actor) => Promise<void>;
 }
@@ -174,13 +176,14 @@ export function registerKindRoutes(
     router.post(`/${path}`, async (req, res) => {
       const actor = await writer(await actorOf(req));
       await authorizer.basic(permissions.create, actor.credentials);
+      await spec.checkCreate?.(req.body, actor);
       const created = await audited(
         req,
         `${kind}-create`,
         spec.createMeta(req.body),
         () => service.create(req.body, actor),
       );
-      res.status(201).json(created);
+      res.status(201).json(await presentOne(created, actor.credentials));
     });
 
     router.get(`/${path}/:id`, async (req: WithId, res) => {

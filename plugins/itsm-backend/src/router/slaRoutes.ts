@@ -1,7 +1,7 @@
 import {
-  itsmChangeReadPermission,
-  itsmIncidentReadPermission,
-  itsmRequestReadPermission,
+  ITSM_KIND_PERMISSIONS,
+  kindDeclaration,
+  RECORD_KINDS,
   RecordKind,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
@@ -28,12 +28,6 @@ export interface SlaRouteOptions {
 type Router = ReturnType<typeof createValidatedOpenApiRouter<typeof spec>>;
 type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
-const READ_PERMISSION: Record<RecordKind, ResourcePermission> = {
-  incident: itsmIncidentReadPermission,
-  change: itsmChangeReadPermission,
-  request: itsmRequestReadPermission,
-};
-
 /**
  * The SLA view's routes: a record's timers (read permission of the record) and the
  * reports, which only count records the caller may read.
@@ -59,18 +53,21 @@ export function registerSlaRoutes(
     kind: RecordKind,
     req: AnyRequest & { params: { id: string } },
   ) => {
-    const { id } = await helpers.actOn(kind, req, READ_PERMISSION[kind]);
+    const { id } = await helpers.actOn(
+      kind,
+      req,
+      ITSM_KIND_PERMISSIONS[kind].read,
+    );
     return timers.describe(id, now());
   };
-  router.get('/incidents/:id/sla', async (req, res) => {
-    res.json(await recordSla('incident', req));
-  });
-  router.get('/changes/:id/sla', async (req, res) => {
-    res.json(await recordSla('change', req));
-  });
-  router.get('/requests/:id/sla', async (req, res) => {
-    res.json(await recordSla('request', req));
-  });
+  for (const kind of RECORD_KINDS) {
+    router.get(
+      `/${kindDeclaration(kind).apiPath}/:id/sla` as '/incidents/:id/sla',
+      async (req, res) => {
+        res.json(await recordSla(kind, req));
+      },
+    );
+  }
 
   const visibleTo = (credentials: BackstageCredentials) =>
     authorizer.readFilters(credentials);

@@ -5,7 +5,7 @@ export const spec = {
   "info": {
     "title": "itsm",
     "version": "1",
-    "description": "ITSM records (incidents, changes and service requests) on Backstage catalog entities.\nErrors use Backstage's error body `{ error: { name, message }, response: { statusCode } }`:\nbad input 400 naming the field, unknown ids 404, forbidden acts 403, stale versions and\nillegal transitions 409.\n",
+    "description": "ITSM records (incidents, changes, service requests and problems) on Backstage catalog entities.\nErrors use Backstage's error body `{ error: { name, message }, response: { statusCode } }`:\nbad input 400 naming the field, unknown ids 404, forbidden acts 403, stale versions and\nillegal transitions 409.\n",
     "license": {
       "name": "Apache-2.0"
     }
@@ -26,6 +26,80 @@ export const spec = {
           "type": "string",
           "minLength": 1,
           "maxLength": 64
+        }
+      },
+      "entityRefFilter": {
+        "name": "entityRef",
+        "in": "query",
+        "description": "Records whose primary or affected CIs include this entity.",
+        "schema": {
+          "type": "string",
+          "maxLength": 255
+        }
+      },
+      "openFilter": {
+        "name": "open",
+        "in": "query",
+        "description": "Only records whose state still needs work (ignored when state is given).",
+        "schema": {
+          "type": "boolean"
+        }
+      },
+      "assigneeFilter": {
+        "name": "assignee",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "maxLength": 255
+        }
+      },
+      "requesterFilter": {
+        "name": "requester",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "maxLength": 255
+        }
+      },
+      "assignmentGroupFilter": {
+        "name": "assignmentGroup",
+        "in": "query",
+        "style": "form",
+        "explode": true,
+        "schema": {
+          "type": "array",
+          "maxItems": 100,
+          "items": {
+            "type": "string",
+            "maxLength": 255
+          }
+        }
+      },
+      "textFilter": {
+        "name": "q",
+        "in": "query",
+        "description": "Text in the title or number; ASCII letters match in either case, other characters as written.",
+        "schema": {
+          "type": "string",
+          "maxLength": 200
+        }
+      },
+      "limit": {
+        "name": "limit",
+        "in": "query",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 200
+        }
+      },
+      "cursor": {
+        "name": "cursor",
+        "in": "query",
+        "description": "The nextCursor of the previous page.",
+        "schema": {
+          "type": "string",
+          "maxLength": 500
         }
       }
     },
@@ -71,6 +145,7 @@ export const spec = {
         "enum": [
           "awaiting_caller",
           "awaiting_change",
+          "awaiting_problem",
           "awaiting_vendor"
         ]
       },
@@ -112,7 +187,8 @@ export const spec = {
           "acknowledgedAt",
           "resolvedAt",
           "closedAt",
-          "causedByChange"
+          "causedByChange",
+          "problem"
         ],
         "properties": {
           "id": {
@@ -228,6 +304,13 @@ export const spec = {
               "null"
             ],
             "description": "Number of the change that caused the incident."
+          },
+          "problem": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Number of the problem behind the incident."
           }
         }
       },
@@ -289,6 +372,12 @@ export const spec = {
           },
           "assignmentGroup": {
             "$ref": "#/components/schemas/EntityRef"
+          },
+          "problem": {
+            "description": "Attaches the incident to this problem (id or number), e.g. a known error it matches.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
           }
         }
       },
@@ -341,6 +430,19 @@ export const spec = {
           },
           "causedByChange": {
             "description": "The id or number of the change that caused the incident; null unlinks.",
+            "oneOf": [
+              {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "problem": {
+            "description": "The id or number of the problem behind the incident; null unlinks.",
             "oneOf": [
               {
                 "type": "string",
@@ -440,6 +542,8 @@ export const spec = {
               "approval_requested",
               "approval_decided",
               "link_added",
+              "link_removed",
+              "workaround",
               "sla_warning",
               "sla_breached"
             ]
@@ -566,7 +670,8 @@ export const spec = {
           "actualStart",
           "actualEnd",
           "closeCode",
-          "closeNotes"
+          "closeNotes",
+          "problem"
         ],
         "properties": {
           "id": {
@@ -680,6 +785,13 @@ export const spec = {
               "string",
               "null"
             ]
+          },
+          "problem": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Number of the problem this change is raised to fix."
           }
         }
       },
@@ -759,6 +871,12 @@ export const spec = {
           },
           "assignmentGroup": {
             "$ref": "#/components/schemas/EntityRef"
+          },
+          "problem": {
+            "description": "The problem (id or number) this change is raised to fix.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
           }
         }
       },
@@ -1422,6 +1540,549 @@ export const spec = {
           }
         }
       },
+      "RecordKind": {
+        "type": "string",
+        "enum": [
+          "incident",
+          "change",
+          "request",
+          "problem"
+        ]
+      },
+      "ProblemState": {
+        "type": "string",
+        "enum": [
+          "new",
+          "assess",
+          "root_cause_analysis",
+          "fix_in_progress",
+          "resolved",
+          "closed",
+          "canceled"
+        ]
+      },
+      "ProblemResolutionCode": {
+        "type": "string",
+        "enum": [
+          "fixed",
+          "risk_accepted",
+          "duplicate",
+          "canceled"
+        ]
+      },
+      "Problem": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "number",
+          "kind",
+          "title",
+          "description",
+          "state",
+          "entityRef",
+          "affectedEntityRefs",
+          "requester",
+          "assignee",
+          "assignmentGroup",
+          "priority",
+          "createdAt",
+          "updatedAt",
+          "version",
+          "impact",
+          "urgency",
+          "symptoms",
+          "rootCause",
+          "workaround",
+          "knownError",
+          "knownErrorAt",
+          "resolutionCode",
+          "resolutionNotes",
+          "resolvedAt",
+          "closedAt",
+          "incidentCount"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "number": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "problem"
+            ]
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/ProblemState"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "affectedEntityRefs": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "requester": {
+            "type": "string"
+          },
+          "assignee": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "assignmentGroup": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "priority": {
+            "$ref": "#/components/schemas/Priority"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string"
+          },
+          "version": {
+            "type": "integer"
+          },
+          "impact": {
+            "$ref": "#/components/schemas/Level"
+          },
+          "urgency": {
+            "$ref": "#/components/schemas/Level"
+          },
+          "symptoms": {
+            "type": "string"
+          },
+          "rootCause": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "workaround": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "knownError": {
+            "type": "boolean"
+          },
+          "knownErrorAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "resolutionCode": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ProblemResolutionCode"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "resolutionNotes": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "resolvedAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "closedAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "incidentCount": {
+            "type": "integer"
+          }
+        }
+      },
+      "ProblemPage": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
+      "CreateProblem": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "title",
+          "entityRef",
+          "impact",
+          "urgency"
+        ],
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "entityRef": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "affectedEntityRefs": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "impact": {
+            "$ref": "#/components/schemas/Level"
+          },
+          "urgency": {
+            "$ref": "#/components/schemas/Level"
+          },
+          "symptoms": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "assignee": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "assignmentGroup": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "incidents": {
+            "description": "Incidents (ids or numbers) to link at once.",
+            "type": "array",
+            "maxItems": 200,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        }
+      },
+      "UpdateProblem": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "version"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "affectedEntityRefs": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          "impact": {
+            "$ref": "#/components/schemas/Level"
+          },
+          "urgency": {
+            "$ref": "#/components/schemas/Level"
+          },
+          "assignee": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/EntityRef"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "assignmentGroup": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "symptoms": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "rootCause": {
+            "oneOf": [
+              {
+                "type": "string",
+                "maxLength": 20000
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "workaround": {
+            "description": "Setting or changing it adds it to the timeline of every open linked incident.",
+            "oneOf": [
+              {
+                "type": "string",
+                "maxLength": 20000
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "knownError": {
+            "type": "boolean",
+            "description": "Publishes (true) or withdraws (false) the known error; needs rootCause and workaround."
+          }
+        }
+      },
+      "ProblemTransition": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "version",
+          "to"
+        ],
+        "properties": {
+          "version": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647
+          },
+          "to": {
+            "$ref": "#/components/schemas/ProblemState"
+          },
+          "resolutionCode": {
+            "$ref": "#/components/schemas/ProblemResolutionCode"
+          },
+          "resolutionNotes": {
+            "type": "string",
+            "maxLength": 10000
+          },
+          "comment": {
+            "type": "string",
+            "maxLength": 10000
+          }
+        }
+      },
+      "LinkIncident": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "incident"
+        ],
+        "properties": {
+          "incident": {
+            "description": "The incident's id or number.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          }
+        }
+      },
+      "LinkedChanges": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "number",
+                "title",
+                "state",
+                "closeCode"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "number": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string"
+                },
+                "closeCode": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "KnownError": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "number",
+          "title",
+          "state",
+          "entityRef",
+          "symptoms",
+          "rootCause",
+          "workaround",
+          "knownErrorAt",
+          "matchedEntityRef"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "number": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/ProblemState"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "symptoms": {
+            "type": "string"
+          },
+          "rootCause": {
+            "type": "string"
+          },
+          "workaround": {
+            "type": "string"
+          },
+          "knownErrorAt": {
+            "type": "string"
+          },
+          "matchedEntityRef": {
+            "type": "string",
+            "description": "The CI it was found through (the one asked for, or one it depends on)."
+          }
+        }
+      },
+      "KnownErrors": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/KnownError"
+            }
+          }
+        }
+      },
+      "ProblemCandidate": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "incidentCount",
+          "incidents",
+          "firstAt",
+          "lastAt"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "incidentCount": {
+            "type": "integer"
+          },
+          "incidents": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "firstAt": {
+            "type": "string"
+          },
+          "lastAt": {
+            "type": "string"
+          }
+        }
+      },
+      "ProblemCandidates": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items",
+          "minIncidents",
+          "days"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ProblemCandidate"
+            }
+          },
+          "minIncidents": {
+            "type": "integer"
+          },
+          "days": {
+            "type": "integer"
+          }
+        }
+      },
       "SlaMetric": {
         "type": "string",
         "enum": [
@@ -1707,12 +2368,7 @@ export const spec = {
             "type": "string"
           },
           "kind": {
-            "type": "string",
-            "enum": [
-              "incident",
-              "change",
-              "request"
-            ]
+            "$ref": "#/components/schemas/RecordKind"
           },
           "title": {
             "type": "string"
@@ -2088,12 +2744,7 @@ export const spec = {
         "description": "Incidents, newest first, filtered and keyset-paginated.",
         "parameters": [
           {
-            "name": "entityRef",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/entityRefFilter"
           },
           {
             "name": "state",
@@ -2108,12 +2759,7 @@ export const spec = {
             }
           },
           {
-            "name": "open",
-            "in": "query",
-            "description": "Only new, in progress and on hold incidents (ignored when state is given).",
-            "schema": {
-              "type": "boolean"
-            }
+            "$ref": "#/components/parameters/openFilter"
           },
           {
             "name": "priority",
@@ -2128,60 +2774,22 @@ export const spec = {
             }
           },
           {
-            "name": "assignee",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/assigneeFilter"
           },
           {
-            "name": "requester",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/requesterFilter"
           },
           {
-            "name": "assignmentGroup",
-            "in": "query",
-            "style": "form",
-            "explode": true,
-            "schema": {
-              "type": "array",
-              "maxItems": 100,
-              "items": {
-                "type": "string",
-                "maxLength": 255
-              }
-            }
+            "$ref": "#/components/parameters/assignmentGroupFilter"
           },
           {
-            "name": "q",
-            "in": "query",
-            "description": "Text in the title or number; ASCII letters match in either case, other characters as written.",
-            "schema": {
-              "type": "string",
-              "maxLength": 200
-            }
+            "$ref": "#/components/parameters/textFilter"
           },
           {
-            "name": "limit",
-            "in": "query",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 200
-            }
+            "$ref": "#/components/parameters/limit"
           },
           {
-            "name": "cursor",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 500
-            }
+            "$ref": "#/components/parameters/cursor"
           }
         ],
         "responses": {
@@ -2392,12 +3000,7 @@ export const spec = {
         "description": "Changes, newest first, filtered and keyset-paginated.",
         "parameters": [
           {
-            "name": "entityRef",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/entityRefFilter"
           },
           {
             "name": "state",
@@ -2412,12 +3015,7 @@ export const spec = {
             }
           },
           {
-            "name": "open",
-            "in": "query",
-            "description": "Only open changes (ignored when state is given).",
-            "schema": {
-              "type": "boolean"
-            }
+            "$ref": "#/components/parameters/openFilter"
           },
           {
             "name": "type",
@@ -2432,60 +3030,22 @@ export const spec = {
             }
           },
           {
-            "name": "assignee",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/assigneeFilter"
           },
           {
-            "name": "requester",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/requesterFilter"
           },
           {
-            "name": "assignmentGroup",
-            "in": "query",
-            "style": "form",
-            "explode": true,
-            "schema": {
-              "type": "array",
-              "maxItems": 100,
-              "items": {
-                "type": "string",
-                "maxLength": 255
-              }
-            }
+            "$ref": "#/components/parameters/assignmentGroupFilter"
           },
           {
-            "name": "q",
-            "in": "query",
-            "description": "Text in the title or number; ASCII letters match in either case, other characters as written.",
-            "schema": {
-              "type": "string",
-              "maxLength": 200
-            }
+            "$ref": "#/components/parameters/textFilter"
           },
           {
-            "name": "limit",
-            "in": "query",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 200
-            }
+            "$ref": "#/components/parameters/limit"
           },
           {
-            "name": "cursor",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 500
-            }
+            "$ref": "#/components/parameters/cursor"
           }
         ],
         "responses": {
@@ -2823,12 +3383,7 @@ export const spec = {
             }
           },
           {
-            "name": "entityRef",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/entityRefFilter"
           },
           {
             "name": "assignmentGroup",
@@ -2895,12 +3450,7 @@ export const spec = {
         "description": "Service requests, newest first, filtered and keyset-paginated.",
         "parameters": [
           {
-            "name": "entityRef",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/entityRefFilter"
           },
           {
             "name": "offeringRef",
@@ -2923,68 +3473,25 @@ export const spec = {
             }
           },
           {
-            "name": "open",
-            "in": "query",
-            "description": "Only open requests (ignored when state is given).",
-            "schema": {
-              "type": "boolean"
-            }
+            "$ref": "#/components/parameters/openFilter"
           },
           {
-            "name": "assignee",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/assigneeFilter"
           },
           {
-            "name": "requester",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 255
-            }
+            "$ref": "#/components/parameters/requesterFilter"
           },
           {
-            "name": "assignmentGroup",
-            "in": "query",
-            "style": "form",
-            "explode": true,
-            "schema": {
-              "type": "array",
-              "maxItems": 100,
-              "items": {
-                "type": "string",
-                "maxLength": 255
-              }
-            }
+            "$ref": "#/components/parameters/assignmentGroupFilter"
           },
           {
-            "name": "q",
-            "in": "query",
-            "description": "Text in the title or number; ASCII letters match in either case, other characters as written.",
-            "schema": {
-              "type": "string",
-              "maxLength": 200
-            }
+            "$ref": "#/components/parameters/textFilter"
           },
           {
-            "name": "limit",
-            "in": "query",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 200
-            }
+            "$ref": "#/components/parameters/limit"
           },
           {
-            "name": "cursor",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "maxLength": 500
-            }
+            "$ref": "#/components/parameters/cursor"
           }
         ],
         "responses": {
@@ -3203,6 +3710,482 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Timeline"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems": {
+      "get": {
+        "operationId": "listProblems",
+        "description": "Problems, newest first, filtered and keyset-paginated.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/entityRefFilter"
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/ProblemState"
+              }
+            }
+          },
+          {
+            "$ref": "#/components/parameters/openFilter"
+          },
+          {
+            "name": "knownError",
+            "in": "query",
+            "description": "Only known errors (true) or only problems that are not (false).",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "priority",
+            "in": "query",
+            "style": "form",
+            "explode": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Priority"
+              }
+            }
+          },
+          {
+            "$ref": "#/components/parameters/assigneeFilter"
+          },
+          {
+            "$ref": "#/components/parameters/requesterFilter"
+          },
+          {
+            "$ref": "#/components/parameters/assignmentGroupFilter"
+          },
+          {
+            "$ref": "#/components/parameters/textFilter"
+          },
+          {
+            "$ref": "#/components/parameters/limit"
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of problems.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProblemPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createProblem",
+        "description": "Opens a problem, linking the incidents given; the assignment group defaults to the owner of the CI.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateProblem"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The created problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems/{id}": {
+      "get": {
+        "operationId": "getProblem",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateProblem",
+        "description": "Changes fields, publishes or withdraws the known error; `version` must be the one read (409 when stale).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateProblem"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems/{id}/transitions": {
+      "post": {
+        "operationId": "transitionProblem",
+        "description": "Moves the problem to another state, subject to the workflow's guards. Resolving it puts the linked incidents on hold for it back to work.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ProblemTransition"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The moved problem.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems/{id}/comments": {
+      "post": {
+        "operationId": "addProblemComment",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NewComment"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The timeline entry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimelineEntry"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems/{id}/timeline": {
+      "get": {
+        "operationId": "getProblemTimeline",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The problem's timeline, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Timeline"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems/{id}/sla": {
+      "get": {
+        "operationId": "getProblemSla",
+        "description": "The SLA policy that applies and the timers, derived from the timeline now.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The record's SLA.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RecordSla"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems/{id}/incidents": {
+      "get": {
+        "operationId": "getProblemIncidents",
+        "description": "The incidents linked to the problem that the caller may read.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The linked incidents.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LinkedIncidents"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "linkProblemIncident",
+        "description": "Links an incident to the problem (409 when it is linked to another problem).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/LinkIncident"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The problem with its new incident count.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems/{id}/incidents/{incident}": {
+      "delete": {
+        "operationId": "unlinkProblemIncident",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          },
+          {
+            "name": "incident",
+            "in": "path",
+            "required": true,
+            "description": "The incident's id or number.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The problem with its new incident count.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems/{id}/changes": {
+      "get": {
+        "operationId": "getProblemChanges",
+        "description": "The changes raised to fix the problem that the caller may read.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The fix changes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LinkedChanges"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/known-errors": {
+      "get": {
+        "operationId": "listKnownErrors",
+        "description": "Open known errors of a CI and of the CIs it depends on (catalog dependsOn), with their workarounds.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          {
+            "name": "dependencies",
+            "in": "query",
+            "description": "Include the known errors of the CIs it depends on (default true).",
+            "schema": {
+              "type": "boolean"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The known errors, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/KnownErrors"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problem-candidates": {
+      "get": {
+        "operationId": "listProblemCandidates",
+        "description": "CIs with at least itsm.problems.candidates.minIncidents incidents in the last days that are linked to no problem.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/entityRefFilter"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The candidates, most incidents first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProblemCandidates"
                 }
               }
             }
@@ -3443,13 +4426,7 @@ export const spec = {
             }
           },
           {
-            "name": "limit",
-            "in": "query",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 200
-            }
+            "$ref": "#/components/parameters/limit"
           },
           {
             "name": "cursor",

@@ -1,36 +1,21 @@
 import {
+  mapRecordKinds,
   RecordKind,
   RecordSla,
   SlaMetric,
   SlaTimer,
+  slaStateModel,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
 import { createHash } from 'crypto';
 import { Duration } from 'luxon';
 import { addBusinessMillis, parseCalendars } from './calendar';
 import { SlaPolicy, parseIsoDurationMillis, selectPolicy } from './policy';
-import {
-  INCIDENT_STATE_MODEL,
-  SlaHistoryEvent,
-  SlaStateModel,
-  deriveTimer,
-} from './timers';
+import { SlaHistoryEvent, SlaStateModel, deriveTimer } from './timers';
 
-/** What starts, stops and cancels the clocks of each kind. */
-export const SLA_STATE_MODELS: Record<RecordKind, SlaStateModel> = {
-  incident: INCIDENT_STATE_MODEL,
-  // A rejected request is not measured: nobody could have fulfilled it.
-  request: {
-    initialState: 'submitted',
-    stopStates: ['fulfilled', 'rejected', 'canceled'],
-    cancelStates: ['rejected', 'canceled'],
-  },
-  change: {
-    initialState: 'draft',
-    stopStates: ['closed', 'canceled'],
-    cancelStates: ['canceled'],
-  },
-};
+/** What starts, stops and cancels the clocks of each kind (its declaration). */
+export const SLA_STATE_MODELS: Record<RecordKind, SlaStateModel> =
+  mapRecordKinds((_declaration, kind) => slaStateModel(kind));
 
 /** The facts of a record that decide its policy and clocks. */
 export interface SlaSubjectRecord {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Knex } from 'knex';
-import { ReadFilters } from '../permissions/toKnex';
+import { ReadFilters, READ_EVERY_KIND } from '../permissions/toKnex';
 import { RecordStore } from '../records/RecordStore';
 import {
   referenceCompliance,
@@ -203,15 +203,12 @@ async function load(knex: Knex, dataset: Dataset, now: number) {
   }
 }
 
-const everything: ReadFilters = {
-  incident: undefined,
-  change: undefined,
-  request: undefined,
-};
+const everything: ReadFilters = READ_EVERY_KIND;
 const part: ReadFilters = {
   incident: { column: 'assignment_group', values: [GROUPS[0]!] },
   change: undefined,
   request: null,
+  problem: null,
 };
 const SCOPES: SlaScope[] = [
   {},

@@ -1,3 +1,4 @@
+import { READ_EVERY_KIND } from '../permissions/toKnex';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { CatalogCis } from '../catalog/CatalogCis';
@@ -21,11 +22,7 @@ const { databases, ids } = createTestDatabases();
 const M = 60_000;
 const H = 60 * M;
 const T0 = new Date('2026-11-23T09:00:00.000Z');
-const everything: VisibleRecords = {
-  incident: undefined,
-  change: undefined,
-  request: undefined,
-};
+const everything: VisibleRecords = READ_EVERY_KIND;
 const cis = new CatalogCis(catalogServiceMock({ entities: testEntities }));
 const systemsOf = (refs: string[]) => cis.systemsOf(refs, alice.credentials);
 

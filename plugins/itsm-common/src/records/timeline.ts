@@ -8,6 +8,9 @@ export type TimelineEntryType =
   | 'approval_requested'
   | 'approval_decided'
   | 'link_added'
+  | 'link_removed'
+  /** A linked problem's workaround, offered on each open incident it explains. */
+  | 'workaround'
   /** An SLA timer crossed a warning threshold (recorded once per threshold). */
   | 'sla_warning'
   /** An SLA timer reached its target (recorded once per timer cycle). */

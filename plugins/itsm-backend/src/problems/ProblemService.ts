@@ -1,0 +1,459 @@
+import {
+  allowedTransitions,
+  computePriority,
+  CreateProblemRequest,
+  FieldChange,
+  isOpenState,
+  knownErrorGuard,
+  KnownError,
+  Problem,
+  ProblemCandidate,
+  ProblemState,
+  ProblemTransitionInput,
+  problemTransitionGuard,
+  PriorityMatrix,
+  PROBLEM_RESOLUTION_CODE_LABELS,
+  UpdateProblemRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
+import { CatalogCis } from '../catalog/CatalogCis';
+import { ReadFilter } from '../permissions/toKnex';
+import { Actor } from '../records/actor';
+import { CoreEdit } from '../records/CoreEdit';
+import { RecordChange } from '../records/KindStore';
+import { MoveRules, throwProblems } from '../records/moves';
+import { RecordService } from '../records/RecordService';
+import { RecordStore } from '../records/RecordStore';
+import { nonBlank } from '../records/text';
+import { NewTimelineEntry, RecordListFilter } from '../records/types';
+import { LinkedProblem, ProblemLinks } from './ProblemLinks';
+import { ProblemFields, ProblemStore } from './ProblemStore';
+
+/** Something worth telling people about; the notifier decides whom. */
+export type ProblemEvent =
+  | { type: 'created'; problem: Problem; actor: string }
+  | {
+      type: 'state_changed';
+      problem: Problem;
+      from: ProblemState;
+      actor: string;
+    }
+  | { type: 'known_error'; problem: Problem; actor: string };
+
+/** `itsm.problems`: when recurring incidents make a CI a problem candidate. */
+export interface ProblemPolicy {
+  candidates: { minIncidents: number; days: number };
+}
+
+export const DEFAULT_PROBLEM_POLICY: ProblemPolicy = {
+  candidates: { minIncidents: 3, days: 30 },
+};
+
+export interface ProblemServiceOptions {
+  records: RecordStore;
+  problems: ProblemStore;
+  cis: CatalogCis;
+  priorityMatrix?: PriorityMatrix;
+  policy?: ProblemPolicy;
+  onEvent?: (event: ProblemEvent) => Promise<void> | void;
+  now?: () => Date;
+}
+
+/** The list filter of problems: the common one and whether it is a known error. */
+export type ProblemListFilter = RecordListFilter & { knownError?: boolean };
+
+const PROBLEM_MOVES: MoveRules<Problem, ProblemTransitionInput, Actor> = {
+  open: state => isOpenState('problem', state),
+  allowed: current => allowedTransitions('problem', current.state),
+  guard: (_current, input) => problemTransitionGuard(input),
+};
+
+/**
+ * Problem management (docs/DESIGN.md §3 Problem): finding and removing the cause of
+ * recurring incidents, and publishing it as a known error with its workaround so that
+ * the next engineer who meets the fault finds the answer first. Linked incidents hear
+ * of the workaround and of the resolution in the same transaction as the problem.
+ */
+export class ProblemService extends RecordService<
+  Problem,
+  ProblemFields,
+  Problem,
+  ProblemEvent,
+  ProblemTransitionInput,
+  Actor,
+  ProblemListFilter
+> {
+  private readonly links: ProblemLinks;
+  readonly policy: ProblemPolicy;
+
+  constructor(private readonly options: ProblemServiceOptions) {
+    super({ ...options, store: options.problems }, PROBLEM_MOVES);
+    this.links = new ProblemLinks(options.records);
+    this.policy = options.policy ?? DEFAULT_PROBLEM_POLICY;
+  }
+
+  protected narrowList(query: Knex.QueryBuilder, filter: ProblemListFilter) {
+    ProblemStore.knownErrorFilter(query, filter.knownError);
+  }
+
+  /** Opens a problem, linking the incidents given (e.g. a candidate's) at once. */
+  async create(input: CreateProblemRequest, actor: Actor): Promise<Problem> {
+    nonBlank('title', input.title);
+    const { routingNote, ...refs } = await this.options.cis.resolveNewRecord(
+      input,
+      actor.credentials,
+    );
+    const incidentIds = await Promise.all(
+      [...new Set(input.incidents ?? [])].map(ref =>
+        this.options.records.resolveId('incident', ref),
+      ),
+    );
+    const at = this.now().toISOString();
+    const created = await this.createRecord(actor.ref, at, {
+      core: {
+        title: input.title.trim(),
+        description: input.description ?? '',
+        state: 'new',
+        ...refs,
+        requester: actor.ref,
+        priority: computePriority(
+          input.impact,
+          input.urgency,
+          this.options.priorityMatrix,
+        ),
+      },
+      fields: {
+        impact: input.impact,
+        urgency: input.urgency,
+        symptoms: input.symptoms ?? '',
+        rootCause: null,
+        workaround: null,
+        knownError: false,
+        knownErrorAt: null,
+        resolutionCode: null,
+        resolutionNotes: null,
+        resolvedAt: null,
+        closedAt: null,
+      },
+      timeline: [
+        { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
+      ],
+      inTransaction: async (trx, id) => {
+        const problem = await this.links.lockProblem(trx, id);
+        for (const incidentId of incidentIds)
+          await this.links.setFromProblem(
+            trx,
+            problem,
+            incidentId,
+            true,
+            actor.ref,
+            at,
+          );
+        return [];
+      },
+    });
+    await this.emit({ type: 'created', problem: created, actor: actor.ref });
+    return created;
+  }
+
+  /**
+   * Edits fields. Publishing the known error needs its cause and a workaround; a new or
+   * changed workaround goes to the timeline of every open linked incident, in the
+   * same transaction (under the problem's lock, then each incident's).
+   */
+  async update(
+    idOrNumber: string,
+    input: UpdateProblemRequest,
+    actor: Actor,
+  ): Promise<Problem> {
+    const { cis, records, problems } = this.options;
+    const { affectedEntityRefs, assignmentGroup, assignee } =
+      await cis.resolveUpdates(input, actor.credentials);
+    let published = false;
+    const id = await problems.resolveId(idOrNumber);
+    const updated = await problems.change(
+      id,
+      input.version,
+      actor.ref,
+      this.now,
+      async (trx, current, at): Promise<RecordChange<ProblemFields>> => {
+        const edit = new CoreEdit(current);
+        const fields: Partial<ProblemFields> = {};
+        await edit.applyCore(trx, records, input, {
+          affectedEntityRefs,
+          assignmentGroup,
+          assignee,
+        });
+        for (const field of ['impact', 'urgency', 'symptoms'] as const) {
+          if (edit.track(field, current[field], input[field]))
+            (fields as any)[field] = input[field];
+        }
+        for (const field of ['rootCause', 'workaround'] as const) {
+          const value =
+            input[field] === undefined
+              ? undefined
+              : input[field]?.trim() || null;
+          if (edit.track(field, current[field], value)) fields[field] = value;
+        }
+        const priority = computePriority(
+          fields.impact ?? current.impact,
+          fields.urgency ?? current.urgency,
+          this.options.priorityMatrix,
+        );
+        if (edit.track('priority', current.priority, priority))
+          edit.core.priority = priority;
+
+        const after = { ...current, ...fields };
+        const knownError = input.knownError ?? current.knownError;
+        // A known error keeps its cause and workaround: publishing needs both, and an
+        // edit may not take them away from one.
+        if (knownError) throwProblems(knownErrorGuard(after));
+        if (edit.track('knownError', current.knownError, input.knownError)) {
+          fields.knownError = knownError;
+          if (knownError) {
+            fields.knownErrorAt = at;
+            published = true;
+          }
+        }
+        if (fields.workaround)
+          await this.fanOutWorkaround(
+            trx,
+            { ...current, workaround: fields.workaround },
+            actor.ref,
+            at,
+          );
+        return { core: edit.core, fields, timeline: edit.timeline() };
+      },
+    );
+    if (published)
+      await this.emit({
+        type: 'known_error',
+        problem: updated,
+        actor: actor.ref,
+      });
+    return updated;
+  }
+
+  async transition(
+    idOrNumber: string,
+    input: ProblemTransitionInput & { version: number },
+    actor: Actor,
+  ): Promise<Problem> {
+    const { updated, from } = await this.moveRecord(
+      idOrNumber,
+      input,
+      actor,
+      async (trx, current, at) => {
+        const to = input.to;
+        const fields: Partial<ProblemFields> = {};
+        const side: FieldChange[] = [];
+        const set = <K extends 'resolutionCode' | 'resolutionNotes'>(
+          key: K,
+          value: Problem[K],
+        ) => {
+          if (current[key] === value) return;
+          fields[key] = value;
+          side.push({ field: key, from: current[key], to: value });
+        };
+        const comment = input.comment?.trim();
+        if (to === 'resolved') {
+          set('resolutionCode', input.resolutionCode!);
+          set('resolutionNotes', input.resolutionNotes!.trim());
+          fields.resolvedAt = at;
+          await this.announceResolution(
+            trx,
+            current,
+            input.resolutionCode!,
+            input.resolutionNotes!.trim(),
+            actor.ref,
+            at,
+          );
+        }
+        if (to === 'canceled') set('resolutionCode', 'canceled');
+        if (current.state === 'resolved' && to === 'root_cause_analysis') {
+          // Reopened: the fault came back, the resolution no longer holds.
+          set('resolutionCode', null);
+          set('resolutionNotes', null);
+          fields.resolvedAt = null;
+        }
+        if (to === 'closed') fields.closedAt = at;
+        const timeline: NewTimelineEntry[] = [
+          {
+            type: 'state_changed',
+            fromState: current.state,
+            toState: to,
+            ...(side.length ? { changes: side } : {}),
+          },
+        ];
+        if (comment) timeline.push({ type: 'comment', body: comment });
+        return {
+          core: { state: to, isOpen: isOpenState('problem', to) },
+          fields,
+          timeline,
+        };
+      },
+    );
+    await this.emit({
+      type: 'state_changed',
+      problem: updated,
+      from,
+      actor: actor.ref,
+    });
+    return updated;
+  }
+
+  /** Links an incident from the problem's page (409 when it has another problem). */
+  linkIncident(idOrNumber: string, incident: string, actor: Actor) {
+    return this.setLink(idOrNumber, incident, true, actor);
+  }
+
+  unlinkIncident(idOrNumber: string, incident: string, actor: Actor) {
+    return this.setLink(idOrNumber, incident, false, actor);
+  }
+
+  /** The incidents linked to it that the read filter lets through. */
+  async incidentsOf(idOrNumber: string, readable: ReadFilter) {
+    const id = await this.options.problems.resolveId(idOrNumber);
+    const incidents = await this.links.incidents.linkedTo(id, readable);
+    return incidents.map(
+      ({ id: incidentId, number, title, state, priority }) => ({
+        id: incidentId,
+        number,
+        title,
+        state,
+        priority,
+      }),
+    );
+  }
+
+  /** The changes raised to fix it that the read filter lets through. */
+  async changesOf(idOrNumber: string, readable: ReadFilter) {
+    const id = await this.options.problems.resolveId(idOrNumber);
+    return this.options.problems.fixChanges(id, readable);
+  }
+
+  /** Open known errors of a CI and, when asked, of the CIs it depends on. */
+  async knownErrors(
+    entityRef: string,
+    dependencies: boolean,
+    actor: Actor,
+    readable: ReadFilter,
+  ): Promise<KnownError[]> {
+    const refs = dependencies
+      ? await this.options.cis.withDependencies(entityRef, actor.credentials)
+      : [entityRef];
+    return this.options.problems.knownErrorsOf(refs, readable);
+  }
+
+  /** CIs whose incidents recur without a problem (itsm.problems.candidates). */
+  candidates(
+    readableIncidents: ReadFilter,
+    entityRef?: string,
+  ): Promise<ProblemCandidate[]> {
+    const { minIncidents, days } = this.policy.candidates;
+    return this.options.problems.candidates({
+      from: new Date(this.now().getTime() - days * 86_400_000).toISOString(),
+      minIncidents,
+      readable: readableIncidents,
+      entityRef,
+    });
+  }
+
+  private async setLink(
+    idOrNumber: string,
+    incident: string,
+    link: boolean,
+    actor: Actor,
+  ): Promise<Problem> {
+    const { records, problems } = this.options;
+    const id = await problems.resolveId(idOrNumber);
+    const incidentId = await records.resolveId('incident', incident);
+    await records.transaction(async trx => {
+      const problem = await this.links.lockProblem(trx, id);
+      await this.links.setFromProblem(
+        trx,
+        problem,
+        incidentId,
+        link,
+        actor.ref,
+        this.now().toISOString(),
+      );
+    });
+    return problems.find(id);
+  }
+
+  /** The workaround on the timeline of every open incident linked to the problem. */
+  private async fanOutWorkaround(
+    trx: Knex.Transaction,
+    problem: LinkedProblem,
+    actorRef: string,
+    at: string,
+  ) {
+    const { records, problems } = this.options;
+    const ids = await problems.linkedIncidentIds(trx, problem.id, {
+      openOnly: true,
+    });
+    for (const incidentId of ids) {
+      await records.lockForUpdate(trx, 'incident', incidentId);
+      await records.appendTimeline(
+        trx,
+        incidentId,
+        actorRef,
+        at,
+        ProblemLinks.workaroundEntry(problem),
+      );
+    }
+  }
+
+  /**
+   * Tells every open linked incident that the problem is resolved; those on hold for
+   * it go back to work.
+   */
+  private async announceResolution(
+    trx: Knex.Transaction,
+    problem: Problem,
+    code: keyof typeof PROBLEM_RESOLUTION_CODE_LABELS,
+    notes: string,
+    actorRef: string,
+    at: string,
+  ) {
+    const { records, problems } = this.options;
+    const note = `${problem.number} (${problem.title}) was resolved — ${PROBLEM_RESOLUTION_CODE_LABELS[code]}: ${notes}`;
+    const ids = await problems.linkedIncidentIds(trx, problem.id, {
+      openOnly: true,
+    });
+    for (const incidentId of ids) {
+      const row = await records.lockForUpdate(trx, 'incident', incidentId);
+      const incident = (await this.links.incidents.get(incidentId, trx))!;
+      if (
+        incident.state === 'on_hold' &&
+        incident.holdReason === 'awaiting_problem'
+      ) {
+        await records.updateCore(
+          trx,
+          row,
+          { state: 'in_progress', isOpen: true },
+          at,
+        );
+        await this.links.incidents.update(trx, incidentId, {
+          holdReason: null,
+        });
+        await records.appendTimeline(trx, incidentId, actorRef, at, [
+          {
+            type: 'state_changed',
+            fromState: 'on_hold',
+            toState: 'in_progress',
+            changes: [
+              { field: 'holdReason', from: 'awaiting_problem', to: null },
+            ],
+            body: note,
+          },
+        ]);
+      } else {
+        await records.appendTimeline(trx, incidentId, actorRef, at, [
+          { type: 'comment', body: note },
+        ]);
+      }
+    }
+  }
+}

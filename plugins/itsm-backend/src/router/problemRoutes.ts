@@ -1,0 +1,153 @@
+import {
+  ITSM_KIND_PERMISSIONS,
+  RecordKind,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { JsonObject } from '@backstage/types';
+import { Request, Router } from 'express';
+import { ProblemService } from '../problems/ProblemService';
+import { Actor } from '../records/actor';
+import { Authorizer } from './authorization';
+
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+
+/** The edge's tools the problem routes use (see createRouter). */
+export interface ProblemRouteTools {
+  authorizer: Authorizer;
+  actorOf(req: AnyRequest): Promise<Actor>;
+  actOn(
+    kind: RecordKind,
+    req: AnyRequest & { params: { id: string } },
+    permission?: ResourcePermission,
+  ): Promise<{ actor: Actor; id: string }>;
+  audited<T>(
+    req: AnyRequest,
+    eventId: string,
+    meta: JsonObject,
+    fn: () => Promise<T>,
+  ): Promise<T>;
+  refParam(name: string, value: string | undefined): string | undefined;
+  requireReadable(
+    kind: RecordKind,
+    field: string,
+    ref: string | null | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<void>;
+}
+
+/**
+ * What problem management adds to the routes every kind has: the incidents a problem
+ * explains (linked and unlinked from its page), the changes raised to fix it, the known
+ * errors of a CI and the problem candidates. Reads show only what the caller may read.
+ */
+export function registerProblemRoutes(
+  validated: unknown,
+  problems: ProblemService,
+  tools: ProblemRouteTools,
+) {
+  const router = validated as Router;
+  const { authorizer, actorOf, actOn, audited } = tools;
+  const readFilterOf = (kind: RecordKind, credentials: BackstageCredentials) =>
+    authorizer.readFilter(ITSM_KIND_PERMISSIONS[kind].read, credentials);
+
+  router.get(
+    '/problems/:id/incidents',
+    async (req: Request<{ id: string }>, res) => {
+      const { actor, id } = await actOn('problem', req);
+      const readable = await readFilterOf('incident', actor.credentials);
+      res.json({ items: await problems.incidentsOf(id, readable) });
+    },
+  );
+
+  router.post(
+    '/problems/:id/incidents',
+    async (req: Request<{ id: string }>, res) => {
+      const { actor, id } = await actOn(
+        'problem',
+        req,
+        ITSM_KIND_PERMISSIONS.problem.update,
+      );
+      const incident: string = req.body.incident;
+      await tools.requireReadable(
+        'incident',
+        'incident',
+        incident,
+        actor.credentials,
+      );
+      const problem = await audited(req, 'problem-link', { id, incident }, () =>
+        problems.linkIncident(id, incident, actor),
+      );
+      res.json(problem);
+    },
+  );
+
+  router.delete(
+    '/problems/:id/incidents/:incident',
+    async (req: Request<{ id: string; incident: string }>, res) => {
+      const { actor, id } = await actOn(
+        'problem',
+        req,
+        ITSM_KIND_PERMISSIONS.problem.update,
+      );
+      const incident = req.params.incident;
+      await tools.requireReadable(
+        'incident',
+        'incident',
+        incident,
+        actor.credentials,
+      );
+      const problem = await audited(
+        req,
+        'problem-unlink',
+        { id, incident },
+        () => problems.unlinkIncident(id, incident, actor),
+      );
+      res.json(problem);
+    },
+  );
+
+  router.get(
+    '/problems/:id/changes',
+    async (req: Request<{ id: string }>, res) => {
+      const { actor, id } = await actOn('problem', req);
+      const readable = await readFilterOf('change', actor.credentials);
+      res.json({ items: await problems.changesOf(id, readable) });
+    },
+  );
+
+  router.get('/known-errors', async (req, res) => {
+    const actor = await actorOf(req);
+    const entityRef = tools.refParam(
+      'entityRef',
+      req.query.entityRef as string,
+    )!;
+    const readable = await readFilterOf('problem', actor.credentials);
+    res.json({
+      items: await problems.knownErrors(
+        entityRef,
+        (req.query as { dependencies?: boolean }).dependencies !== false,
+        actor,
+        readable,
+      ),
+    });
+  });
+
+  router.get('/problem-candidates', async (req, res) => {
+    const actor = await actorOf(req);
+    // Counted over the incidents the caller may read.
+    const readable = await readFilterOf('incident', actor.credentials);
+    const { minIncidents, days } = problems.policy.candidates;
+    res.json({
+      items: await problems.candidates(
+        readable,
+        tools.refParam('entityRef', req.query.entityRef as string | undefined),
+      ),
+      minIncidents,
+      days,
+    });
+  });
+}
