@@ -3,9 +3,18 @@ import {
   ChangeType,
   CHANGE_RISKS,
   CHANGE_TYPES,
-  normalizeEntityRef,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ConflictError } from '@backstage/errors';
+import { z } from 'zod/v4';
+import { parseConfig } from '../config/parseConfig';
+import {
+  configObject,
+  listsAsObjects,
+  nonEmptyString,
+  readWith,
+  toGroupRef,
+  wholeValue,
+} from '../config/schemas';
 
 /** Who approves a stage: the owner group of each CI, the platform group, or a fixed group. */
 export type ApproverSpec = 'owners' | 'platform' | string;
@@ -201,6 +210,89 @@ function joinOwnerReasons(reasons: string[]): string {
   ].join('; ');
 }
 
+/** A condition list: only the allowed values when there are some. */
+const conditionList = (allowed?: readonly string[]) =>
+  wholeValue(
+    z.array(allowed ? z.enum(allowed as [string, ...string[]]) : z.string()),
+    `must be a list${allowed ? ` of ${allowed.join(', ')}` : ' of strings'}`,
+  ).optional();
+
+const inFreeze = z.boolean({ error: 'must be true or false' }).optional();
+
+/** A stage's fields; its condition lists are read after them (approvalStage). */
+const stageFields = listsAsObjects(
+  configObject(
+    {
+      name: nonEmptyString('must be a non-empty string'),
+      when: listsAsObjects(
+        configObject(
+          {
+            type: z.unknown().optional(),
+            risk: z.unknown().optional(),
+            tier: z.unknown().optional(),
+            inFreeze,
+          },
+          {
+            notObject: 'must be an object',
+            unknownKey: 'is not a condition; use type, risk, tier or inFreeze',
+          },
+        ),
+      ).optional(),
+      approvers: z
+        .array(
+          readWith(
+            spec =>
+              spec === 'owners' || spec === 'platform'
+                ? spec
+                : toGroupRef(spec),
+            'must be owners, platform or a group ref such as group:default/dba',
+          ),
+          { error: 'must list owners, platform or group refs' },
+        )
+        .min(1, { error: 'must list owners, platform or group refs' }),
+      require: z
+        .enum(['each', 'any'], { error: 'must be each or any' })
+        .optional(),
+    },
+    // Other keys of a stage are ignored.
+    { notObject: 'must be an object' },
+  ),
+);
+
+/**
+ * A stage: its fields, then its condition lists, so that of several faults the first
+ * named is the one named before the schemas.
+ */
+const approvalStage = stageFields
+  .pipe(
+    z.object({
+      name: z.string(),
+      when: z
+        .object({
+          type: conditionList(CHANGE_TYPES),
+          risk: conditionList(CHANGE_RISKS),
+          tier: conditionList(),
+          inFreeze,
+        })
+        .optional(),
+      approvers: z.array(z.string()),
+      require: z.enum(['each', 'any']).optional(),
+    }),
+  )
+  .transform(
+    (stage): ApprovalStageRule => ({
+      name: stage.name,
+      when: {
+        type: stage.when?.type as ChangeType[] | undefined,
+        risk: stage.when?.risk as ChangeRisk[] | undefined,
+        tier: stage.when?.tier,
+        inFreeze: stage.when?.inFreeze,
+      },
+      approvers: stage.approvers,
+      require: stage.require ?? 'each',
+    }),
+  );
+
 /**
  * Reads and checks `itsm.changes.approvalPolicy` (already parsed from config), naming
  * the bad key in the error.
@@ -209,69 +301,9 @@ export function parseApprovalPolicy(
   raw: unknown,
   key = 'itsm.changes.approvalPolicy',
 ): ApprovalStageRule[] {
-  if (!Array.isArray(raw)) throw new Error(`${key} must be a list of stages`);
-  return raw.map((item, i) => {
-    const at = `${key}[${i}]`;
-    if (typeof item !== 'object' || item === null)
-      throw new Error(`${at} must be an object`);
-    const { name, when = {}, approvers, require = 'each' } = item as any;
-    if (typeof name !== 'string' || !name.trim())
-      throw new Error(`${at}.name must be a non-empty string`);
-    const list = (
-      value: unknown,
-      field: string,
-      allowed?: readonly string[],
-    ) => {
-      if (value === undefined) return undefined;
-      if (
-        !Array.isArray(value) ||
-        value.some(v => typeof v !== 'string') ||
-        (allowed && value.some(v => !allowed.includes(v)))
-      ) {
-        throw new Error(
-          `${at}.when.${field} must be a list${
-            allowed ? ` of ${allowed.join(', ')}` : ' of strings'
-          }`,
-        );
-      }
-      return value as any[];
-    };
-    if (typeof when !== 'object' || when === null)
-      throw new Error(`${at}.when must be an object`);
-    const unknownKeys = Object.keys(when).filter(
-      k => !['type', 'risk', 'tier', 'inFreeze'].includes(k),
-    );
-    if (unknownKeys.length)
-      throw new Error(
-        `${at}.when.${unknownKeys[0]} is not a condition; use type, risk, tier or inFreeze`,
-      );
-    if (when.inFreeze !== undefined && typeof when.inFreeze !== 'boolean')
-      throw new Error(`${at}.when.inFreeze must be true or false`);
-    if (!Array.isArray(approvers) || approvers.length === 0)
-      throw new Error(
-        `${at}.approvers must list owners, platform or group refs`,
-      );
-    const normalizedApprovers = approvers.map((spec: unknown, j: number) => {
-      if (spec === 'owners' || spec === 'platform') return spec;
-      const ref = typeof spec === 'string' && normalizeEntityRef(spec);
-      if (!ref || !ref.startsWith('group:'))
-        throw new Error(
-          `${at}.approvers[${j}] must be owners, platform or a group ref such as group:default/dba`,
-        );
-      return ref;
-    });
-    if (require !== 'each' && require !== 'any')
-      throw new Error(`${at}.require must be each or any`);
-    return {
-      name: name.trim(),
-      when: {
-        type: list(when.type, 'type', CHANGE_TYPES),
-        risk: list(when.risk, 'risk', CHANGE_RISKS),
-        tier: list(when.tier, 'tier')?.map(String),
-        inFreeze: when.inFreeze,
-      },
-      approvers: normalizedApprovers,
-      require,
-    };
-  });
+  return parseConfig(
+    z.array(approvalStage, { error: 'must be a list of stages' }),
+    raw,
+    key,
+  );
 }

@@ -5,6 +5,14 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { CiContext } from '../catalog/CatalogCis';
 import { parseDateTime } from '../records/dateTime';
+import { z } from 'zod/v4';
+import { namingIssue, parseConfig } from '../config/parseConfig';
+import {
+  configObject,
+  isObject,
+  nonEmptyString,
+  readWith,
+} from '../config/schemas';
 
 /** The freeze windows a planned window falls into, for the given CIs. */
 export function freezesFor(
@@ -36,62 +44,98 @@ export function describeFreeze(freeze: FreezeWindow): string {
   return `'${freeze.name}' (${freeze.start} – ${freeze.end})`;
 }
 
+/** Read as the API reads date-times: 2026-02-30 is a mistake, not March 2. */
+const dateTime = readWith(value => {
+  if (value instanceof Date && !Number.isNaN(value.getTime()))
+    return value.toISOString();
+  return typeof value === 'string'
+    ? parseDateTime(value)?.toISO() ?? undefined
+    : undefined;
+}, 'must be an ISO-8601 date-time, e.g. 2026-12-20T00:00:00Z');
+
+/** Refs of `kind`; the kind may be left out (`payments` is `system:payments`). */
+const refs = (kind: string) =>
+  z
+    .array(
+      readWith(
+        ref =>
+          typeof ref === 'string'
+            ? normalizeEntityRef(ref.includes(':') ? ref : `${kind}:${ref}`)
+            : undefined,
+        `is not a valid ${kind} ref`,
+      ),
+      { error: `must be a list of ${kind} refs` },
+    )
+    .optional();
+
+/** An item that is not an object is read as the object JavaScript makes of it (null as {}). */
+const asObject = (value: unknown) =>
+  isObject(value) ? value : { ...(value as object) };
+
+/** A window's name and dates, its refs read after them (freezeWindow). */
+const windowDates = z
+  .preprocess(
+    asObject,
+    configObject(
+      {
+        name: nonEmptyString('must be a non-empty string'),
+        start: dateTime,
+        end: dateTime,
+        entityRefs: z.unknown().optional(),
+        systems: z.unknown().optional(),
+        domains: z.unknown().optional(),
+      },
+      {
+        notObject: 'must be an object',
+        unknownKey: 'is not a freeze window field',
+      },
+    ),
+  )
+  .check(ctx => {
+    if (Date.parse(ctx.value.end) <= Date.parse(ctx.value.start)) {
+      ctx.issues.push(
+        namingIssue({
+          path: ['end'],
+          message: 'must be after',
+          names: ['start'],
+          input: ctx.value,
+        }),
+      );
+    }
+  });
+
+/** A freeze window: its name and dates, then its refs, in the order of the messages. */
+const freezeWindow = windowDates
+  .pipe(
+    z.object({
+      name: z.string(),
+      start: z.string(),
+      end: z.string(),
+      entityRefs: refs('component'),
+      systems: refs('system'),
+      domains: refs('domain'),
+    }),
+  )
+  .transform(
+    ({ name, start, end, entityRefs, systems, domains }): FreezeWindow => ({
+      name,
+      start,
+      end,
+      ...(entityRefs ? { entityRefs } : {}),
+      ...(systems ? { systems } : {}),
+      ...(domains ? { domains } : {}),
+    }),
+  );
+
+const freezeWindows = z
+  .array(freezeWindow, { error: 'must be a list' })
+  .optional()
+  .transform(list => list ?? []);
+
 /** Reads `itsm.changes.freezeWindows`, naming the bad key in the error. */
 export function parseFreezeWindows(
   raw: unknown,
   key = 'itsm.changes.freezeWindows',
 ): FreezeWindow[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) throw new Error(`${key} must be a list`);
-  return raw.map((item, i) => {
-    const at = `${key}[${i}]`;
-    const { name, start, end, entityRefs, systems, domains, ...rest } = (item ??
-      {}) as Record<string, unknown>;
-    if (Object.keys(rest).length)
-      throw new Error(
-        `${at}.${Object.keys(rest)[0]} is not a freeze window field`,
-      );
-    if (typeof name !== 'string' || !name.trim())
-      throw new Error(`${at}.name must be a non-empty string`);
-    const date = (value: unknown, field: string) => {
-      if (value instanceof Date && !Number.isNaN(value.getTime()))
-        return value.toISOString();
-      // Read as the API reads date-times: 2026-02-30 is a mistake, not March 2.
-      const parsed = typeof value === 'string' && parseDateTime(value);
-      if (!parsed)
-        throw new Error(
-          `${at}.${field} must be an ISO-8601 date-time, e.g. 2026-12-20T00:00:00Z`,
-        );
-      return parsed.toISO()!;
-    };
-    const refs = (value: unknown, field: string, kind: string) => {
-      if (value === undefined) return undefined;
-      if (!Array.isArray(value))
-        throw new Error(`${at}.${field} must be a list of ${kind} refs`);
-      return value.map((ref, j) => {
-        const normalized =
-          typeof ref === 'string' &&
-          normalizeEntityRef(ref.includes(':') ? ref : `${kind}:${ref}`);
-        if (!normalized)
-          throw new Error(`${at}.${field}[${j}] is not a valid ${kind} ref`);
-        return normalized;
-      });
-    };
-    const window: FreezeWindow = {
-      name: name.trim(),
-      start: date(start, 'start'),
-      end: date(end, 'end'),
-    };
-    if (Date.parse(window.end) <= Date.parse(window.start))
-      throw new Error(`${at}.end must be after ${at}.start`);
-    const e = refs(entityRefs, 'entityRefs', 'component');
-    const s = refs(systems, 'systems', 'system');
-    const d = refs(domains, 'domains', 'domain');
-    return {
-      ...window,
-      ...(e ? { entityRefs: e } : {}),
-      ...(s ? { systems: s } : {}),
-      ...(d ? { domains: d } : {}),
-    };
-  });
+  return parseConfig(freezeWindows, raw, key);
 }

@@ -1,4 +1,15 @@
-import { SlaMetric } from '@backstage-itsm/plugin-itsm-common';
+import {
+  SlaMetric,
+  slaDurationMillis,
+} from '@backstage-itsm/plugin-itsm-common';
+import { z } from 'zod/v4';
+import { namingIssue, parseConfig } from '../config/parseConfig';
+import {
+  configObject,
+  nonEmptyString,
+  readWith,
+  wholeValue,
+} from '../config/schemas';
 import { SlaCalendar } from './calendar';
 
 export type { SlaMetric } from '@backstage-itsm/plugin-itsm-common';
@@ -33,48 +44,132 @@ export interface SlaPolicy {
 
 export const DEFAULT_WARNING_THRESHOLDS: readonly number[] = [0.5, 0.75];
 
-const DURATION =
-  /^P(?!$)(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?)?$/;
-
 /**
  * Parses an ISO-8601 duration restricted to days, hours, minutes and seconds
- * (`P1D`, `PT4H`, `PT15M`, `P2DT4H30M`) into milliseconds. Years, months and
- * weeks are rejected (their length is ambiguous). `P1D` means 24 h of
- * calendar time: on a business calendar that is 24 *working* hours, not one
- * working day. Returns undefined if the text is not such a duration or is 0.
+ * (`P1D`, `PT4H`, `PT15M`, `P2DT4H30M`, `PT1.5S`) into milliseconds: the SLA rule of
+ * the shared reader (slaDurationMillis). Years, months and weeks are rejected (their
+ * length is ambiguous). `P1D` means 24 h of calendar time: on a business calendar
+ * that is 24 *working* hours, not one working day. Returns undefined if the text is
+ * not such a duration or is 0.
  */
 export function parseIsoDurationMillis(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const m = DURATION.exec(text.trim());
-  if (!m) return undefined;
-  const [d, h, min, s] = m.slice(1).map(v => (v === undefined ? 0 : Number(v)));
-  const millis = Math.round(((d * 24 + h) * 60 + min) * 60_000 + s * 1000);
-  return millis > 0 ? millis : undefined;
+  return slaDurationMillis(text);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const stringList = wholeValue(
+  z.array(z.string().trim().min(1)).min(1),
+  'must be a non-empty list of strings',
+);
 
-function stringList(raw: unknown, key: string): string[] {
-  if (
-    !Array.isArray(raw) ||
-    raw.length === 0 ||
-    raw.some(v => typeof v !== 'string' || v.trim() === '')
-  ) {
-    throw new Error(`${key} must be a non-empty list of strings`);
-  }
-  return raw.map(v => (v as string).trim());
-}
+/** As stringList, empty allowed: no pauses. */
+const stateList = wholeValue(
+  z.array(z.string().trim().min(1)),
+  'must be a non-empty list of strings',
+);
 
-const POLICY_KEYS = [
-  'name',
-  'appliesTo',
-  'calendar',
-  'targets',
-  'pauseStates',
-  'warningThresholds',
-];
+const target = readWith(
+  value =>
+    parseIsoDurationMillis(value) === undefined
+      ? undefined
+      : String(value).trim(),
+  'must be an ISO-8601 duration such as PT4H',
+);
+
+/**
+ * The targets by metric, read and kept in the order written: each key is checked, then
+ * its value. The policies' fingerprint (SlaClock) is their JSON, so a parse must not
+ * reorder them.
+ */
+const targets = z
+  .record(
+    z.string().refine(key => key === 'response' || key === 'resolution'),
+    target,
+    {
+      error: issue =>
+        issue.code === 'invalid_key'
+          ? 'is not a metric (use response, resolution)'
+          : 'must be an object with response and/or resolution',
+    },
+  )
+  .refine(written => Object.keys(written).length > 0, {
+    error: 'must set response and/or resolution',
+  })
+  .transform(written => written as Partial<Record<SlaMetric, string>>);
+
+const warningThresholds = z
+  .array(
+    z
+      .number({ error: 'must be a number between 0 and 1' })
+      .gt(0, { error: 'must be a number between 0 and 1' })
+      .lt(1, { error: 'must be a number between 0 and 1' }),
+    { error: 'must be a list of fractions such as [0.5, 0.75]' },
+  )
+  .check(ctx => {
+    const i = ctx.value.findIndex((v, j) => j > 0 && v <= ctx.value[j - 1]);
+    if (i > 0) {
+      ctx.issues.push(
+        namingIssue({
+          path: [i],
+          message: 'must be greater than',
+          names: [i - 1],
+          input: ctx.value,
+        }),
+      );
+    }
+  });
+
+/** The schema of one policy; the calendar names one of `calendars`. */
+function policySchema(calendars: Record<string, SlaCalendar>) {
+  const names = Object.keys(calendars).sort();
+  return configObject(
+    {
+      name: nonEmptyString('must be a non-empty string'),
+      appliesTo: configObject(
+        {
+          kind: nonEmptyString('must be a record kind such as incident'),
+          priority: stringList.optional(),
+          tier: stringList.optional(),
+        },
+        {
+          notObject: 'must be an object with at least kind',
+          unknownKey: 'is not allowed (use kind, priority, tier)',
+        },
+      ),
+      calendar: readWith(
+        value =>
+          typeof value === 'string' && Object.hasOwn(calendars, value)
+            ? value
+            : undefined,
+        value =>
+          `'${String(value)}' is not one of the calendars: ${
+            names.length
+              ? names.join(', ')
+              : '(none defined in itsm.sla.calendars)'
+          }`,
+      ),
+      targets,
+      pauseStates: stateList.optional(),
+      warningThresholds: warningThresholds.optional(),
+    },
+    { notObject: 'must be an object', unknownKey: 'is not a policy property' },
+  ).transform((raw): SlaPolicy => {
+    const written = Object.entries(raw.targets);
+    return {
+      name: raw.name,
+      appliesTo: raw.appliesTo,
+      calendarName: raw.calendar,
+      calendar: calendars[raw.calendar],
+      targets: Object.fromEntries(
+        written.map(([metric, iso]) => [metric, parseIsoDurationMillis(iso)]),
+      ),
+      targetsIso: Object.fromEntries(written),
+      pauseStates: raw.pauseStates ?? [],
+      warningThresholds: raw.warningThresholds ?? [
+        ...DEFAULT_WARNING_THRESHOLDS,
+      ],
+    };
+  });
+}
 
 /**
  * Validates one policy. `key` is its config path, e.g. `itsm.sla.policies[2]`.
@@ -86,116 +181,7 @@ export function parseSlaPolicy(
   calendars: Record<string, SlaCalendar>,
   key: string,
 ): SlaPolicy {
-  if (!isObject(raw)) throw new Error(`${key} must be an object`);
-  for (const k of Object.keys(raw)) {
-    if (!POLICY_KEYS.includes(k)) {
-      throw new Error(`${key}.${k} is not a policy property`);
-    }
-  }
-
-  if (typeof raw.name !== 'string' || raw.name.trim() === '') {
-    throw new Error(`${key}.name must be a non-empty string`);
-  }
-  const name = raw.name.trim();
-
-  const a = raw.appliesTo;
-  if (!isObject(a)) {
-    throw new Error(`${key}.appliesTo must be an object with at least kind`);
-  }
-  for (const k of Object.keys(a)) {
-    if (!['kind', 'priority', 'tier'].includes(k)) {
-      throw new Error(
-        `${key}.appliesTo.${k} is not allowed (use kind, priority, tier)`,
-      );
-    }
-  }
-  if (typeof a.kind !== 'string' || a.kind.trim() === '') {
-    throw new Error(
-      `${key}.appliesTo.kind must be a record kind such as incident`,
-    );
-  }
-  const appliesTo: SlaAppliesTo = { kind: a.kind.trim() };
-  if (a.priority !== undefined) {
-    appliesTo.priority = stringList(a.priority, `${key}.appliesTo.priority`);
-  }
-  if (a.tier !== undefined) {
-    appliesTo.tier = stringList(a.tier, `${key}.appliesTo.tier`);
-  }
-
-  const names = Object.keys(calendars).sort();
-  if (typeof raw.calendar !== 'string' || !(raw.calendar in calendars)) {
-    throw new Error(
-      `${key}.calendar '${String(raw.calendar)}' is not one of the calendars: ${
-        names.length ? names.join(', ') : '(none defined in itsm.sla.calendars)'
-      }`,
-    );
-  }
-  const calendarName = raw.calendar;
-
-  const t = raw.targets;
-  if (!isObject(t)) {
-    throw new Error(
-      `${key}.targets must be an object with response and/or resolution`,
-    );
-  }
-  const targets: Partial<Record<SlaMetric, number>> = {};
-  const targetsIso: Partial<Record<SlaMetric, string>> = {};
-  for (const k of Object.keys(t)) {
-    if (k !== 'response' && k !== 'resolution') {
-      throw new Error(
-        `${key}.targets.${k} is not a metric (use response, resolution)`,
-      );
-    }
-    const millis = parseIsoDurationMillis(t[k]);
-    if (millis === undefined) {
-      throw new Error(
-        `${key}.targets.${k} must be an ISO-8601 duration such as PT4H`,
-      );
-    }
-    targets[k] = millis;
-    targetsIso[k] = String(t[k]).trim();
-  }
-  if (Object.keys(targets).length === 0) {
-    throw new Error(`${key}.targets must set response and/or resolution`);
-  }
-
-  const noPauses =
-    raw.pauseStates === undefined ||
-    (Array.isArray(raw.pauseStates) && raw.pauseStates.length === 0);
-  const pauseStates = noPauses
-    ? []
-    : stringList(raw.pauseStates, `${key}.pauseStates`);
-
-  let warningThresholds = [...DEFAULT_WARNING_THRESHOLDS];
-  if (raw.warningThresholds !== undefined) {
-    const w = raw.warningThresholds;
-    const wKey = `${key}.warningThresholds`;
-    if (!Array.isArray(w)) {
-      throw new Error(
-        `${wKey} must be a list of fractions such as [0.5, 0.75]`,
-      );
-    }
-    w.forEach((v, i) => {
-      if (typeof v !== 'number' || !(v > 0 && v < 1)) {
-        throw new Error(`${wKey}[${i}] must be a number between 0 and 1`);
-      }
-      if (i > 0 && v <= (w[i - 1] as number)) {
-        throw new Error(`${wKey}[${i}] must be greater than ${wKey}[${i - 1}]`);
-      }
-    });
-    warningThresholds = w as number[];
-  }
-
-  return {
-    name,
-    appliesTo,
-    calendarName,
-    calendar: calendars[calendarName],
-    targets,
-    targetsIso,
-    pauseStates,
-    warningThresholds,
-  };
+  return parseConfig(policySchema(calendars), raw, key);
 }
 
 /**
@@ -212,23 +198,25 @@ export function parseSlaPolicies(
   calendars: Record<string, SlaCalendar>,
   key = 'itsm.sla.policies',
 ): SlaPolicy[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) throw new Error(`${key} must be a list of policies`);
-  const policies = raw.map((p, i) =>
-    parseSlaPolicy(p, calendars, `${key}[${i}]`),
-  );
-  const seen = new Map<string, number>();
-  policies.forEach((p, i) => {
-    if (seen.has(p.name)) {
-      throw new Error(
-        `${key}[${i}].name '${p.name}' is already used by ${key}[${seen.get(
-          p.name,
-        )}]`,
-      );
-    }
-    seen.set(p.name, i);
-  });
-  return policies;
+  const policies = z
+    .array(policySchema(calendars), { error: 'must be a list of policies' })
+    .check(ctx => {
+      const names = ctx.value.map(policy => policy.name);
+      const i = names.findIndex((name, j) => names.indexOf(name) < j);
+      if (i > 0) {
+        ctx.issues.push(
+          namingIssue({
+            path: [i, 'name'],
+            message: `'${names[i]}' is already used by`,
+            names: [names.indexOf(names[i])],
+            input: ctx.value,
+          }),
+        );
+      }
+    })
+    .optional()
+    .transform(list => list ?? []);
+  return parseConfig(policies, raw, key);
 }
 
 /** What a record looks like to policy selection. */

@@ -1,4 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod/v4';
+import { parseConfig } from '../../config/parseConfig';
+import { configObject, isObject, readWith } from '../../config/schemas';
 import {
   BusinessCalendar,
   DailyInterval,
@@ -7,24 +10,125 @@ import {
   Weekday,
 } from './types';
 
-const INTERVAL = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** "HH:mm-HH:mm": starts 00:00–23:59, ends 00:00–24:00. */
+const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d';
+const INTERVAL = new RegExp(`^(${TIME})-(${TIME}|24:00)$`);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const minutes = (hhmm: string) =>
+  Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
-/** Parses "HH:mm-HH:mm" (00:00..24:00, start < end) or returns undefined. */
-function parseInterval(raw: unknown): DailyInterval | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const m = INTERVAL.exec(raw.trim());
-  if (!m) return undefined;
-  const [sh, sm, eh, em] = m.slice(1).map(Number);
-  if (sm > 59 || em > 59 || sh > 23 || eh > 24 || (eh === 24 && em !== 0)) {
-    return undefined;
-  }
-  return { start: sh * 60 + sm, end: eh * 60 + em };
-}
+const interval = z
+  .string({ error: 'must be HH:mm-HH:mm' })
+  .trim()
+  .regex(INTERVAL, { error: 'must be HH:mm-HH:mm' })
+  .transform((text): DailyInterval => {
+    const [start, end] = text.split('-');
+    return { start: minutes(start), end: minutes(end) };
+  })
+  .refine(i => i.end > i.start, {
+    error:
+      'must end after it starts (no overnight intervals; split them at 24:00)',
+  });
+
+/** One weekday's opening hours, sorted; missing means closed. */
+const dayHours = (day: Weekday) =>
+  z
+    .array(interval, { error: 'must be a list of HH:mm-HH:mm' })
+    .nullish()
+    .transform(list => list ?? [])
+    .check(ctx => {
+      const sorted = ctx.value
+        .map((item, index) => ({ ...item, index }))
+        .sort((a, b) => a.start - b.start);
+      const clash = sorted.findIndex(
+        (item, i) => i > 0 && item.start < sorted[i - 1].end,
+      );
+      if (clash > 0) {
+        ctx.issues.push({
+          code: 'custom',
+          path: [sorted[clash].index],
+          message: `overlaps ${day}[${sorted[clash - 1].index}]`,
+          input: ctx.value,
+        });
+      }
+    })
+    .transform(list => [...list].sort((a, b) => a.start - b.start));
+
+const hours = configObject(
+  Object.fromEntries(WEEKDAYS.map(day => [day, dayHours(day)])),
+  {
+    notObject: 'must map weekdays (mon…sun) to intervals',
+    unknownKey: 'is not a weekday (mon…sun)',
+  },
+).refine(days => Object.values(days).some(list => list.length > 0), {
+  error: 'must open on at least one day',
+});
+
+const holiday = readWith(
+  value =>
+    typeof value === 'string' &&
+    DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: 'utc' }).isValid
+      ? value
+      : undefined,
+  'must be a date YYYY-MM-DD',
+);
+
+const business = configObject(
+  {
+    type: z.literal('business'),
+    timeZone: readWith(
+      value =>
+        typeof value === 'string' && IANAZone.isValidZone(value)
+          ? value
+          : undefined,
+      'must be an IANA time zone such as Europe/Berlin',
+    ),
+    hours,
+    holidays: z
+      .array(holiday, { error: 'must be a list of dates YYYY-MM-DD' })
+      .nullish(),
+  },
+  { notObject: 'must be an object', unknownKey: 'is not a calendar property' },
+).transform(
+  (raw): BusinessCalendar => ({
+    type: 'business',
+    timeZone: raw.timeZone,
+    hours: raw.hours as Record<Weekday, DailyInterval[]>,
+    holidays: new Set(raw.holidays ?? []),
+  }),
+);
+
+const twentyFourSeven = configObject(
+  { type: z.literal('24x7') },
+  {
+    notObject: 'must be an object',
+    unknownKey: 'is not allowed for a 24x7 calendar',
+  },
+).transform((): SlaCalendar => ({ type: '24x7' }));
+
+/** One of the types, chosen by `type` before the rest is read. */
+const ofType = (
+  type: SlaCalendar['type'],
+  schema: z.ZodType<SlaCalendar, Record<string, unknown>>,
+) =>
+  z
+    .looseObject({ type: z.literal(type) })
+    .pipe(schema as z.ZodType<SlaCalendar, Pick<SlaCalendar, 'type'>>);
+
+const calendar = z
+  .custom<Record<string, unknown>>(isObject, { error: 'must be an object' })
+  .pipe(
+    z.discriminatedUnion(
+      'type',
+      [ofType('24x7', twentyFourSeven), ofType('business', business)],
+      { error: "must be '24x7' or 'business'" },
+    ),
+  );
+
+const calendars = z
+  .record(z.string(), calendar, { error: 'must map names to calendars' })
+  .optional()
+  .transform(map => map ?? {});
 
 /**
  * Reads one calendar definition from `itsm.sla.calendars.<name>`.
@@ -36,95 +140,7 @@ function parseInterval(raw: unknown): DailyInterval | undefined {
  *   `itsm.sla.calendars.eu-office.hours.mon[0] must be HH:mm-HH:mm`
  */
 export function parseCalendar(raw: unknown, key: string): SlaCalendar {
-  if (!isObject(raw)) throw new Error(`${key} must be an object`);
-  if (raw.type === '24x7') {
-    const extra = Object.keys(raw).filter(k => k !== 'type');
-    if (extra.length) {
-      throw new Error(`${key}.${extra[0]} is not allowed for a 24x7 calendar`);
-    }
-    return { type: '24x7' };
-  }
-  if (raw.type !== 'business') {
-    throw new Error(`${key}.type must be '24x7' or 'business'`);
-  }
-  for (const k of Object.keys(raw)) {
-    if (!['type', 'timeZone', 'hours', 'holidays'].includes(k)) {
-      throw new Error(`${key}.${k} is not a calendar property`);
-    }
-  }
-
-  const timeZone = raw.timeZone;
-  if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
-    throw new Error(
-      `${key}.timeZone must be an IANA time zone such as Europe/Berlin`,
-    );
-  }
-
-  if (!isObject(raw.hours)) {
-    throw new Error(`${key}.hours must map weekdays (mon…sun) to intervals`);
-  }
-  const hours = {} as Record<Weekday, DailyInterval[]>;
-  for (const day of Object.keys(raw.hours)) {
-    if (!(WEEKDAYS as readonly string[]).includes(day)) {
-      throw new Error(`${key}.hours.${day} is not a weekday (mon…sun)`);
-    }
-  }
-  let open = false;
-  for (const day of WEEKDAYS) {
-    const list = raw.hours[day] ?? [];
-    if (!Array.isArray(list)) {
-      throw new Error(`${key}.hours.${day} must be a list of HH:mm-HH:mm`);
-    }
-    const parsed = list.map((item, i) => {
-      const interval = parseInterval(item);
-      if (!interval) {
-        throw new Error(`${key}.hours.${day}[${i}] must be HH:mm-HH:mm`);
-      }
-      if (interval.end <= interval.start) {
-        throw new Error(
-          `${key}.hours.${day}[${i}] must end after it starts (no overnight intervals; split them at 24:00)`,
-        );
-      }
-      return { ...interval, index: i };
-    });
-    parsed.sort((a, b) => a.start - b.start);
-    for (let i = 1; i < parsed.length; i++) {
-      if (parsed[i].start < parsed[i - 1].end) {
-        throw new Error(
-          `${key}.hours.${day}[${parsed[i].index}] overlaps ${day}[${
-            parsed[i - 1].index
-          }]`,
-        );
-      }
-    }
-    hours[day] = parsed.map(({ start, end }) => ({ start, end }));
-    open = open || parsed.length > 0;
-  }
-  if (!open) throw new Error(`${key}.hours must open on at least one day`);
-
-  const rawHolidays = raw.holidays ?? [];
-  if (!Array.isArray(rawHolidays)) {
-    throw new Error(`${key}.holidays must be a list of dates YYYY-MM-DD`);
-  }
-  const holidays = new Set<string>();
-  rawHolidays.forEach((item, i) => {
-    if (
-      typeof item !== 'string' ||
-      !DATE.test(item) ||
-      !DateTime.fromISO(item, { zone: 'utc' }).isValid
-    ) {
-      throw new Error(`${key}.holidays[${i}] must be a date YYYY-MM-DD`);
-    }
-    holidays.add(item);
-  });
-
-  const calendar: BusinessCalendar = {
-    type: 'business',
-    timeZone,
-    hours,
-    holidays,
-  };
-  return calendar;
+  return parseConfig(calendar, raw, key);
 }
 
 /** Reads all of `itsm.sla.calendars` (a map of name → definition). */
@@ -132,11 +148,5 @@ export function parseCalendars(
   raw: unknown,
   key = 'itsm.sla.calendars',
 ): Record<string, SlaCalendar> {
-  if (raw === undefined) return {};
-  if (!isObject(raw)) throw new Error(`${key} must map names to calendars`);
-  const result: Record<string, SlaCalendar> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    result[name] = parseCalendar(value, `${key}.${name}`);
-  }
-  return result;
+  return parseConfig(calendars, raw, key);
 }
