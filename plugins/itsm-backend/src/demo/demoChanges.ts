@@ -8,7 +8,7 @@ import {
   ChangeState,
   ChangeType,
 } from '@backstage-itsm/plugin-itsm-common';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { ChangeService } from '../changes/ChangeService';
 import { IncidentService } from '../incidents/IncidentService';
 import { duration, ms } from './durations';

@@ -5,7 +5,7 @@ import {
 import { InputError } from '@backstage/errors';
 import fs from 'fs/promises';
 import YAML from 'yaml';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import {
   HOLD_REASONS,
   RESOLUTION_CODES,

@@ -4,7 +4,7 @@ import {
   RequestState,
   ServiceRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { RequestService } from '../requests/RequestService';
 import { duration, ms } from './durations';
 
