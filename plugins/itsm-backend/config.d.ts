@@ -115,6 +115,19 @@ export interface Config {
         warningThresholds?: number[];
       }>;
     };
+    /** Problem management. */
+    problems?: {
+      /**
+       * Recurring incidents that suggest a problem: at least `minIncidents` incidents
+       * within the last `days` days.
+       */
+      candidates?: {
+        /** How many incidents make a candidate: a whole number, at least 2 (default 3). */
+        minIncidents?: number;
+        /** The days counted back from now: a whole number from 1 to 365 (default 30). */
+        days?: number;
+      };
+    };
     demoData?: {
       /**
        * A YAML file of demo records (see examples/itsm-demo-data.yaml) loaded once into

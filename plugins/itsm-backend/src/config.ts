@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { normalizeEntityRef } from '@backstage-itsm/plugin-itsm-common';
+import { z } from 'zod/v4';
 import {
   DEFAULT_APPROVAL_POLICY,
   parseApprovalPolicy,
@@ -17,9 +17,10 @@ import {
 import {
   DEFAULT_PRIORITY_MATRIX,
   PRIORITIES,
-  Priority,
   PriorityMatrix,
 } from '@backstage-itsm/plugin-itsm-common';
+import { parseConfig } from './config/parseConfig';
+import { groupRef, wholeValue } from './config/schemas';
 
 export interface ItsmConfig {
   priorityMatrix: PriorityMatrix;
@@ -33,61 +34,92 @@ export interface ItsmConfig {
   approvals: ApprovalRules;
   /** `itsm.sla`: calendars and policies, checked at start-up (the SLA clock uses them). */
   sla: { calendars: Record<string, SlaCalendar>; policies: SlaPolicy[] };
+  /** `itsm.problems`: problem management. */
+  problems: {
+    /**
+     * Recurring incidents that suggest a problem: at least `minIncidents` incidents
+     * within the last `days` days.
+     */
+    candidates: { minIncidents: number; days: number };
+  };
 }
 
-/** Reads `itsm.*`, failing start-up with a message that names the bad key. */
+const priorityMatrix = wholeValue(
+  z.array(z.array(z.enum(PRIORITIES)).length(3)).length(3),
+  'must be 3 rows (impact high→low) of 3 priorities P1–P5 (urgency high→low)',
+)
+  .optional()
+  .transform(matrix => (matrix as PriorityMatrix) ?? DEFAULT_PRIORITY_MATRIX);
+
+const positiveDays = 'must be a positive number of days';
+const autoCloseAfterDays = z
+  .number({ error: positiveDays })
+  .positive({ error: positiveDays })
+  .default(7);
+
+const atLeastTwo = 'must be a whole number of at least 2';
+const minIncidents = z
+  .number({ error: atLeastTwo })
+  .int({ error: atLeastTwo })
+  .min(2, { error: atLeastTwo })
+  .default(3);
+
+const oneTo365 = 'must be a whole number of days from 1 to 365';
+const candidateDays = z
+  .number({ error: oneTo365 })
+  .int({ error: oneTo365 })
+  .min(1, { error: oneTo365 })
+  .max(365, { error: oneTo365 })
+  .default(30);
+
+const groupSetting = groupRef(
+  value =>
+    `must be a group ref such as group:default/platform-team, got '${String(
+      value,
+    )}'`,
+).optional();
+
+/**
+ * Reads `itsm.*`, failing start-up with a message that names the bad key. Single
+ * values are read through Backstage's config reader (which also converts `"7"` from
+ * an environment variable to 7), lists and maps as they are; zod schemas check both.
+ */
 export function readItsmConfig(config: Config): ItsmConfig {
   const incidents = config.getOptionalConfig('itsm.incidents');
-  const matrix = incidents?.getOptional<unknown>('priorityMatrix');
-  if (matrix !== undefined) {
-    const valid =
-      Array.isArray(matrix) &&
-      matrix.length === 3 &&
-      matrix.every(
-        row =>
-          Array.isArray(row) &&
-          row.length === 3 &&
-          row.every(p => PRIORITIES.includes(p as Priority)),
-      );
-    if (!valid) {
-      throw new Error(
-        'itsm.incidents.priorityMatrix must be 3 rows (impact high→low) of 3 priorities P1–P5 (urgency high→low)',
-      );
-    }
-  }
-  const autoCloseAfterDays =
-    incidents?.getOptionalNumber('autoCloseAfterDays') ?? 7;
-  if (!(autoCloseAfterDays > 0)) {
-    throw new Error(
-      'itsm.incidents.autoCloseAfterDays must be a positive number of days',
-    );
-  }
+  const matrix = parseConfig(
+    priorityMatrix,
+    incidents?.getOptional('priorityMatrix'),
+    'itsm.incidents.priorityMatrix',
+  );
+  const autoClose = parseConfig(
+    autoCloseAfterDays,
+    incidents?.getOptionalNumber('autoCloseAfterDays'),
+    'itsm.incidents.autoCloseAfterDays',
+  );
   const changes = readChangePolicy(config);
   return {
-    priorityMatrix: (matrix as PriorityMatrix) ?? DEFAULT_PRIORITY_MATRIX,
-    autoCloseAfterDays,
+    priorityMatrix: matrix,
+    autoCloseAfterDays: autoClose,
     demoDataFile: config.getOptionalString('itsm.demoData.file'),
     changes,
     routing: readRouting(config, changes.platformGroup),
     approvals: {
       oneStagePerApprover:
-        config.getOptionalBoolean('itsm.approvals.oneStagePerApprover') ??
-        true,
+        config.getOptionalBoolean('itsm.approvals.oneStagePerApprover') ?? true,
     },
     sla: readSlaConfig(config),
+    problems: readProblems(config),
   };
 }
 
 /** `itsm.changes`: the platform group, the approval policy and the freeze windows. */
 function readChangePolicy(config: Config): ChangePolicy {
   const changes = config.getOptionalConfig('itsm.changes');
-  const platform = changes?.getOptionalString('platformGroup');
-  const platformGroup = platform ? normalizeEntityRef(platform) : undefined;
-  if (platform && !platformGroup?.startsWith('group:')) {
-    throw new Error(
-      `itsm.changes.platformGroup must be a group ref such as group:default/platform-team, got '${platform}'`,
-    );
-  }
+  const platformGroup = parseConfig(
+    groupSetting,
+    changes?.getOptionalString('platformGroup'),
+    'itsm.changes.platformGroup',
+  );
   const policy = changes?.getOptional<unknown>('approvalPolicy');
   return {
     platformGroup,
@@ -106,14 +138,12 @@ function readRouting(
   config: Config,
   platformGroup: string | undefined,
 ): RoutingOptions {
-  const raw = config.getOptionalString('itsm.routing.fallbackGroup');
-  if (raw === undefined) return { fallbackGroup: platformGroup };
-  const fallbackGroup = normalizeEntityRef(raw);
-  if (!fallbackGroup?.startsWith('group:'))
-    throw new Error(
-      `itsm.routing.fallbackGroup must be a group ref such as group:default/platform-team, got '${raw}'`,
-    );
-  return { fallbackGroup };
+  const fallbackGroup = parseConfig(
+    groupSetting,
+    config.getOptionalString('itsm.routing.fallbackGroup'),
+    'itsm.routing.fallbackGroup',
+  );
+  return { fallbackGroup: fallbackGroup ?? platformGroup };
 }
 
 /** `itsm.sla`: business-hours calendars and the policies that use them. */
@@ -125,5 +155,25 @@ function readSlaConfig(config: Config): ItsmConfig['sla'] {
       config.getOptional('itsm.sla.policies'),
       calendars,
     ),
+  };
+}
+
+/** `itsm.problems.candidates`: how many incidents within how many days suggest a problem. */
+function readProblems(config: Config): ItsmConfig['problems'] {
+  const key = 'itsm.problems.candidates';
+  const candidates = config.getOptionalConfig(key);
+  return {
+    candidates: {
+      minIncidents: parseConfig(
+        minIncidents,
+        candidates?.getOptionalNumber('minIncidents'),
+        `${key}.minIncidents`,
+      ),
+      days: parseConfig(
+        candidateDays,
+        candidates?.getOptionalNumber('days'),
+        `${key}.days`,
+      ),
+    },
   };
 }
