@@ -5,6 +5,7 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { itsmPlugin } from '../plugin';
 import { testEntities } from './catalog';
+import { permissionFramework } from './permissionFramework';
 import { userInfoFactory } from './users';
 
 /** `itsm.*` of the HTTP tests: the platform group, a freeze and an SLA for incidents. */
@@ -34,22 +35,34 @@ export const testItsmConfig: JsonObject = {
 };
 
 /**
- * The ITSM plugin on the test catalog with every permission allowed, on the given
- * database; returns the listening HTTP server. Runs under jest and in a plain Node
+ * The ITSM plugin on the test catalog with every permission allowed (or under the
+ * ITSM permission policy), on the given database; returns the listening HTTP server. Runs under jest and in a plain Node
  * child process (the multi-process test).
  */
 export async function startItsmBackend(
   knex: Knex,
-  options: { itsm?: JsonObject; features?: BackendFeature[] } = {},
+  options: {
+    itsm?: JsonObject;
+    features?: BackendFeature[];
+    /** The real permission framework with the ITSM policy (`itsm.permissions`). */
+    permissionPolicy?: boolean;
+  } = {},
 ) {
   const { server } = await startTestBackend({
     features: [
       itsmPlugin,
       catalogServiceMock.factory({ entities: testEntities }),
-      mockServices.permissions.factory(),
+      ...(options.permissionPolicy
+        ? permissionFramework()
+        : [mockServices.permissions.factory()]),
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
-        data: { itsm: options.itsm ?? testItsmConfig },
+        data: {
+          itsm: options.itsm ?? testItsmConfig,
+          ...(options.permissionPolicy
+            ? { permission: { enabled: true } }
+            : {}),
+        },
       }),
       userInfoFactory,
       ...(options.features ?? []),

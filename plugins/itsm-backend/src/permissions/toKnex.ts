@@ -55,6 +55,13 @@ export function applyPermissionCriteria(
         .andWhere('pg.state', 'pending')
         .select('ps.record_id'),
     );
+  } else if (criteria.column === 'known_error') {
+    query.whereIn('r.id', sub =>
+      sub
+        .from('itsm_problems as kp')
+        .where('kp.known_error', true)
+        .select('kp.record_id'),
+    );
   } else {
     query.whereIn(`r.${criteria.column}`, criteria.values);
   }

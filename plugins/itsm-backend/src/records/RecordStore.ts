@@ -398,6 +398,12 @@ export class RecordStore {
       .whereIn('s.record_id', ids)
       .andWhere('g.state', 'pending')
       .select('s.record_id', 'g.group_ref');
+    const known = new Set<string>(
+      await this.db('itsm_problems')
+        .whereIn('record_id', ids)
+        .andWhere('known_error', true)
+        .pluck('record_id'),
+    );
     const byId = new Map(rows.map(row => [row.id, row]));
     return ids.map(id => {
       const row = byId.get(id);
@@ -410,6 +416,7 @@ export class RecordStore {
           pendingApprovers: approvers
             .filter(a => a.record_id === id)
             .map(a => a.group_ref),
+          knownError: known.has(id),
         }
       );
     });

@@ -13,17 +13,24 @@ export interface ItsmRecordResource {
   assignmentGroup: string | null;
   /** Group (or user) refs that may decide one of the record's open approval steps. */
   pendingApprovers: string[];
+  /** A problem published as a known error. */
+  knownError: boolean;
 }
 
 /**
  * What a rule becomes in a list query: a column of `itsm_records` (or, for
- * `pending_approver`, the groups of the record's open approval steps) and the values
- * it may have.
+ * `pending_approver`, the groups of the record's open approval steps; for
+ * `known_error`, the problems published as known errors) and the values it may have.
  *
  * @public
  */
 export interface ItsmRecordQuery {
-  column: 'requester' | 'assignee' | 'assignment_group' | 'pending_approver';
+  column:
+    | 'requester'
+    | 'assignee'
+    | 'assignment_group'
+    | 'pending_approver'
+    | 'known_error';
   values: string[];
 }
 

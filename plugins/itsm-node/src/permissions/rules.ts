@@ -65,6 +65,15 @@ const isPendingApprover = createPermissionRule({
   }),
 });
 
+const isPublishedKnownError = createPermissionRule({
+  name: 'IS_PUBLISHED_KNOWN_ERROR',
+  description:
+    'Allow when the record is a problem published as a known error (its workaround is for everyone who meets the fault)',
+  resourceRef: itsmRecordResourceRef,
+  apply: record => record.knownError,
+  toQuery: () => ({ column: 'known_error' as const, values: ['true'] }),
+});
+
 /**
  * The rules of the ITSM record resource.
  *
@@ -75,6 +84,7 @@ export const itsmRecordPermissionRules = {
   isAssignee,
   isInAssignmentGroup,
   isPendingApprover,
+  isPublishedKnownError,
 };
 
 /**

@@ -38,6 +38,7 @@ const record: ItsmRecordResource = {
   assignee: null,
   assignmentGroup: 'group:default/platform',
   pendingApprovers: ['group:default/team-payments'],
+  knownError: false,
 };
 
 /** Evaluates a decision on a record the way the permission framework does. */
@@ -52,7 +53,10 @@ function allows(decision: PolicyDecision, resource = record): boolean {
     if ('anyOf' in criteria) return criteria.anyOf.some(evaluate);
     if ('not' in criteria) return !evaluate(criteria.not);
     const rule = rules.find(r => r.name === criteria.rule)!;
-    return rule.apply(resource, criteria.params as any);
+    return (rule.apply as (r: ItsmRecordResource, p: unknown) => boolean)(
+      resource,
+      criteria.params,
+    );
   };
   return evaluate(decision.conditions);
 }
@@ -148,6 +152,33 @@ describe('ItsmPermissionPolicy', () => {
     expect(allows(await decide(involved, read, dave))).toBe(true); // approver
     expect(
       allows(await decide(involved, read, user('carol', ['team-storefront']))),
+    ).toBe(false);
+  });
+
+  it('with readAccess involved, lets everyone read a published known error, not other problems', async () => {
+    const involved = policy({ readAccess: 'involved' });
+    const carol = user('carol', ['team-storefront']);
+    const problemRead = ITSM_KIND_PERMISSIONS.problem.read;
+    const knownError = { ...record, knownError: true };
+    expect(allows(await decide(involved, problemRead, carol), knownError)).toBe(
+      true,
+    );
+    expect(allows(await decide(involved, problemRead, carol), record)).toBe(
+      false,
+    );
+    // Only problems: an incident is not read by being flagged.
+    expect(
+      allows(
+        await decide(involved, ITSM_KIND_PERMISSIONS.incident.read, carol),
+        knownError,
+      ),
+    ).toBe(false);
+    // Working a problem stays with its group.
+    expect(
+      allows(
+        await decide(involved, ITSM_KIND_PERMISSIONS.problem.update, carol),
+        knownError,
+      ),
     ).toBe(false);
   });
 

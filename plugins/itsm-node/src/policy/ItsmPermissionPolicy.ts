@@ -153,9 +153,14 @@ export class ItsmPermissionPolicy implements PermissionPolicy {
       case 'create':
         return ALLOW;
       case 'read':
-        return settings.readAccess === 'everyone'
-          ? ALLOW
-          : conditional(permission as any, { anyOf: involved });
+        if (settings.readAccess === 'everyone') return ALLOW;
+        // Known errors are published for everyone who meets the fault.
+        return conditional(permission as any, {
+          anyOf:
+            act.kind === 'problem'
+              ? [...involved, is.isPublishedKnownError()]
+              : involved,
+        });
       case 'comment':
         return conditional(permission as any, { anyOf: involved });
       case 'update':
