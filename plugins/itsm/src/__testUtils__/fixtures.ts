@@ -52,6 +52,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     resolvedAt: null,
     closedAt: null,
     causedByChange: null,
+    problem: null,
     ...overrides,
   };
 }
@@ -129,6 +130,7 @@ export function makeChange(overrides: Partial<Change> = {}): Change {
     actualEnd: null,
     closeCode: null,
     closeNotes: null,
+    problem: null,
     ...overrides,
   };
 }

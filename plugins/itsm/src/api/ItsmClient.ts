@@ -18,6 +18,7 @@ import {
   DecideApprovalRequest,
   Incident,
   IncidentListFilter,
+  kindDeclaration,
   Page,
   RecordKind,
   RecordSla,
@@ -172,11 +173,21 @@ type Send = <T>(
 ) => Promise<T>;
 
 /**
- * The calls every record collection (`/incidents`, `/changes`, `/requests`) answers
- * alike; ids are uuids or numbers. Approvals are answered by changes and requests.
+ * The calls every record collection (`/incidents`, `/changes`, `/requests`: the kind's
+ * API path, as itsm-common declares it) answers alike; ids are uuids or numbers.
+ * Approvals are answered by changes and requests.
  */
-class RecordCollection<T, TCreate, TUpdate, TTransition> {
-  constructor(private readonly send: Send, private readonly name: string) {}
+class RecordCollection<
+  T,
+  TCreate = never,
+  TUpdate = never,
+  TTransition = never,
+> {
+  private readonly name: string;
+
+  constructor(private readonly send: Send, kind: RecordKind) {
+    this.name = kindDeclaration(kind).apiPath;
+  }
 
   path(id: string, sub: string = '') {
     return `/${this.name}/${encodeURIComponent(id)}${sub}`;
@@ -237,14 +248,17 @@ export class ItsmClient implements ItsmApi {
     never,
     TransitionServiceRequest
   >;
+  /** The calls every kind answers alike (its SLA), for any kind. */
+  private readonly collection: (kind: RecordKind) => RecordCollection<unknown>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
     const send: Send = (path, init) => this.request(path, init);
-    this.incidents = new RecordCollection(send, 'incidents');
-    this.changes = new RecordCollection(send, 'changes');
-    this.requests = new RecordCollection(send, 'requests');
+    this.incidents = new RecordCollection(send, 'incident');
+    this.changes = new RecordCollection(send, 'change');
+    this.requests = new RecordCollection(send, 'request');
+    this.collection = kind => new RecordCollection(send, kind);
   }
 
   // Incidents
@@ -348,12 +362,7 @@ export class ItsmClient implements ItsmApi {
   // SLA
 
   getRecordSla(kind: RecordKind, id: string): Promise<RecordSla> {
-    const collections = {
-      incident: this.incidents,
-      change: this.changes,
-      request: this.requests,
-    };
-    return collections[kind].sla(id);
+    return this.collection(kind).sla(id);
   }
 
   getSlaSummary(scope?: SlaScope): Promise<SlaSummary> {

@@ -3,8 +3,6 @@ import {
   Change,
   CHANGE_CLOSE_CODE_LABELS,
   CHANGE_CLOSE_CODES,
-  CHANGE_STATE_LABELS,
-  CHANGE_STATES,
   CHANGE_TYPE_LABELS,
   CHANGE_TYPES,
   ChangeListFilter,
@@ -15,7 +13,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { changeRouteRef } from '../../routes';
 import { formatWindow } from '../shared';
-import { MoveField, RecordKindDescriptor } from '../records';
+import { declaredKind, MoveField, RecordKindDescriptor } from '../records';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { humanizeProblem } from './changeForm';
 import { NewChangeDialog } from './NewChangeDialog';
@@ -66,13 +64,9 @@ export const changeDescriptor: RecordKindDescriptor<
   ChangeListFilter,
   ChangeTransitionInput
 > = {
-  kind: 'change',
-  label: 'Change',
+  ...declaredKind('change'),
   plural: 'changes',
-  title: 'Changes',
   routeRef: changeRouteRef,
-  states: CHANGE_STATES,
-  stateLabels: CHANGE_STATE_LABELS,
   api: {
     list: (api, filter) => api.listChanges(filter),
     get: (api, id) => api.getChange(id),

@@ -3,8 +3,6 @@ import {
   HOLD_REASON_LABELS,
   HOLD_REASONS,
   Incident,
-  INCIDENT_STATE_LABELS,
-  INCIDENT_STATES,
   IncidentListFilter,
   IncidentState,
   IncidentTransitionInput,
@@ -15,7 +13,7 @@ import {
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { incidentRouteRef } from '../../routes';
-import { MoveField, RecordKindDescriptor } from '../records';
+import { declaredKind, MoveField, RecordKindDescriptor } from '../records';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
 /** The button label of a move, in the words of the people doing it. */
@@ -93,13 +91,9 @@ export const incidentDescriptor: RecordKindDescriptor<
   IncidentListFilter,
   IncidentTransitionInput
 > = {
-  kind: 'incident',
-  label: 'Incident',
+  ...declaredKind('incident'),
   plural: 'incidents',
-  title: 'Incidents',
   routeRef: incidentRouteRef,
-  states: INCIDENT_STATES,
-  stateLabels: INCIDENT_STATE_LABELS,
   api: {
     list: (api, filter) => api.listIncidents(filter),
     get: (api, id) => api.getIncident(id),

@@ -2,7 +2,9 @@ import { ComponentType } from 'react';
 import { SubRouteRef } from '@backstage/core-plugin-api';
 import {
   GuardProblem,
+  kindDeclaration,
   Page,
+  RecordKindDeclarationOf,
   RecordCore,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -128,4 +130,27 @@ export interface RecordKindDescriptor<
     Dialog: ComponentType<CreateDialogProps<R>>;
   };
   moves: MoveDescriptor<R, I>;
+}
+
+/**
+ * The parts of a kind's descriptor that itsm-common declares: the kind, its label
+ * ("Incident") and list title ("Incidents"), its states and their labels.
+ */
+export function declaredKind<K extends LinkedKind>(
+  kind: K,
+): {
+  kind: K;
+  label: string;
+  title: string;
+  states: RecordKindDeclarationOf<K>['states'];
+  stateLabels: RecordKindDeclarationOf<K>['stateLabels'];
+} {
+  const declaration: RecordKindDeclarationOf<K> = kindDeclaration(kind);
+  return {
+    kind,
+    label: declaration.labels.singular,
+    title: declaration.labels.plural,
+    states: declaration.states,
+    stateLabels: declaration.stateLabels,
+  };
 }

@@ -1,3 +1,4 @@
+export { declaredKind } from './descriptor';
 export type {
   CreateDialogProps,
   KindRecord,

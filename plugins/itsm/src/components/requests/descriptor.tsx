@@ -1,7 +1,5 @@
 import {
   allowedRequestTransitions,
-  REQUEST_STATE_LABELS,
-  REQUEST_STATES,
   RequestState,
   RequestTransitionInput,
   requestTransitionActor,
@@ -12,7 +10,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { requestRouteRef } from '../../routes';
 import { Actor } from '../shared';
-import { RecordKindDescriptor } from '../records';
+import { declaredKind, RecordKindDescriptor } from '../records';
 import { DueTime } from './DueTime';
 
 /**
@@ -70,13 +68,9 @@ export const requestDescriptor: RecordKindDescriptor<
   ServiceRequestListFilter,
   RequestTransitionInput
 > = {
-  kind: 'request',
-  label: 'Service request',
+  ...declaredKind('request'),
   plural: 'requests',
-  title: 'Service requests',
   routeRef: requestRouteRef,
-  states: REQUEST_STATES,
-  stateLabels: REQUEST_STATE_LABELS,
   api: {
     list: (api, filter) => api.listRequests(filter),
     get: (api, id) => api.getRequest(id),

@@ -15,6 +15,7 @@ import {
   CHANGE_TYPE_LABELS,
   FieldChange,
   HOLD_REASON_LABELS,
+  kindDeclaration,
   LEVEL_LABELS,
   RecordKind,
   RESOLUTION_CODE_LABELS,
@@ -147,12 +148,6 @@ const TYPE_TEXT: Partial<Record<TimelineEntry['type'], string>> = {
   sla_breached: 'SLA breached',
 };
 
-const CREATED_TEXT: Record<RecordKind, string> = {
-  incident: 'opened the incident',
-  change: 'raised the change',
-  request: 'submitted the request',
-};
-
 const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
   const classes = useStyles();
   const { entry } = props;
@@ -161,7 +156,9 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
       // The body says where the record was routed when not to its CI's owner group.
       return (
         <>
-          <Typography variant="body2">{CREATED_TEXT[props.kind]}</Typography>
+          <Typography variant="body2">
+            {kindDeclaration(props.kind).labels.created}
+          </Typography>
           {entry.body && (
             <Typography variant="body2" className={classes.text}>
               {entry.body}
