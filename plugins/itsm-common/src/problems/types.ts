@@ -89,3 +89,21 @@ export interface LinkIncidentRequest {
   /** The incident's id or number. */
   incident: string;
 }
+
+/**
+ * Problem management at a glance, for a CI (and what it is made of) or for the whole
+ * organisation: what is open, what is published, how much of the incident load is
+ * explained by a problem, and how long problems stay open.
+ */
+export interface ProblemKpis {
+  openProblems: number;
+  /** Open problems published as known errors. */
+  knownErrors: number;
+  /** Incidents opened in the last `days` days. */
+  incidents: number;
+  /** Of those, the share (0..1) linked to a problem; null without incidents. */
+  linkedIncidentShare: number | null;
+  /** Median age of the open problems; null without open problems. */
+  medianOpenAgeMs: number | null;
+  days: number;
+}
