@@ -81,6 +81,19 @@ requests:
     fulfilledBy: user:default/bob
     state: fulfilled
     note: Created on pg-01
+problems:
+  - title: Payments pool exhausted
+    entityRef: component:default/payments-api
+    impact: 1
+    urgency: 2
+    requester: user:default/alice
+    assignee: user:default/alice
+    incidents: [Payments slow]
+    openedAgo: PT2H
+    state: root_cause_analysis
+    rootCause: Pool of 10 connections
+    workaround: Scale out to 6 replicas
+    knownError: true
 `;
 
 describe.each(ids)('demo data on %s', databaseId => {
@@ -125,7 +138,8 @@ describe.each(ids)('demo data on %s', databaseId => {
       'created',
       'in_progress',
       'resolved',
-      // The demo change that caused it was linked afterwards.
+      // The demo change that caused it was linked afterwards, then its problem.
+      'field_changed',
       'field_changed',
     ]);
     // Steps are spread between the report and now: one hour apart here.
@@ -162,6 +176,15 @@ describe.each(ids)('demo data on %s', databaseId => {
     expect((await service.get('INC-000001')).causedByChange).toBe('CHG-000001');
     expect((await changes.get('CHG-000002')).state).toBe('authorize');
     expect(await records.count('change')).toBe(2);
+
+    const problems = services(records).problems;
+    expect(await problems.get('PRB-000001')).toMatchObject({
+      state: 'root_cause_analysis',
+      knownError: true,
+      workaround: 'Scale out to 6 replicas',
+      incidentCount: 1,
+    });
+    expect((await service.get('INC-000001')).problem).toBe('PRB-000001');
 
     const request = await createTestRequestService(knex).get('REQ-000001');
     expect(request).toMatchObject({
@@ -203,6 +226,7 @@ describe.each(ids)('demo data on %s', databaseId => {
       'itsm_incidents',
       'itsm_changes',
       'itsm_requests',
+      'itsm_problems',
       'itsm_approval_steps',
       'itsm_approval_step_groups',
       'itsm_sla_timers',
@@ -266,8 +290,9 @@ describe.each(ids)('demo data on %s', databaseId => {
       itsm_incidents: 3,
       itsm_changes: 2,
       itsm_requests: 1,
+      itsm_problems: 1,
       // Numbers taken by the failed load were given back: INC-000001 on.
-      numbers: 6,
+      numbers: 7,
     });
     expect(loaded.itsm_sla_timers).toBeGreaterThan(0);
     expect(
@@ -278,6 +303,7 @@ describe.each(ids)('demo data on %s', databaseId => {
       'INC-000001',
       'INC-000002',
       'INC-000003',
+      'PRB-000001',
       'REQ-000001',
     ]);
     // Told once the load committed, of what it did.

@@ -13,6 +13,7 @@ import {
 import { IncidentService } from '../incidents/IncidentService';
 import { demoChangeSchema, seedDemoChanges } from './demoChanges';
 import { demoRequestSchema, seedDemoRequests } from './demoRequests';
+import { demoProblemSchema, seedDemoProblems } from './demoProblems';
 import { RecordStore } from '../records/RecordStore';
 import { ItsmNotifiers, ItsmServices } from '../services';
 import { duration, ms } from './durations';
@@ -47,6 +48,7 @@ const demoFileSchema = z.object({
   ),
   changes: z.array(demoChangeSchema).optional(),
   requests: z.array(demoRequestSchema).optional(),
+  problems: z.array(demoProblemSchema).optional(),
 });
 
 /** Which kinds the demo still has to load: those with no records yet. */
@@ -55,6 +57,7 @@ async function needs(store: RecordStore) {
     needIncidents: (await store.count('incident')) === 0,
     needChanges: (await store.count('change')) === 0,
     needRequests: (await store.count('request')) === 0,
+    needProblems: (await store.count('problem')) === 0,
   };
 }
 
@@ -115,8 +118,9 @@ export async function seedDemoData(options: {
 
   /** Everything the file holds, in the load's transaction; what was loaded. */
   async function load(store: RecordStore) {
-    const { needIncidents, needChanges, needRequests } = await needs(store);
-    if (!needIncidents && !needChanges && !needRequests) return [];
+    const need = await needs(store);
+    const { needIncidents, needChanges, needRequests, needProblems } = need;
+    if (!Object.values(need).some(Boolean)) return [];
     const parsed = demoFileSchema.safeParse(
       YAML.parse(await fs.readFile(file, 'utf8')),
     );
@@ -146,6 +150,21 @@ export async function seedDemoData(options: {
         credentials,
       });
       done.push(`${changes.length} demo changes`);
+    }
+    const problems = parsed.data.problems ?? [];
+    if (needProblems && problems.length) {
+      // Linked to the demo incidents by title (a database with incidents of its own
+      // and no problems gets the problems that find theirs).
+      const { items } = await services.incidents.list({}, { limit: 200 });
+      await seedDemoProblems({
+        items: problems.filter(p =>
+          (p.incidents ?? []).every(t => items.some(i => i.title === t)),
+        ),
+        createService: now => services.at(now).problems,
+        incidents: items,
+        credentials,
+      });
+      done.push(`${problems.length} demo problems`);
     }
     const requests = parsed.data.requests ?? [];
     if (needRequests && requests.length) {
@@ -184,11 +203,12 @@ function deferred(
     (event: E) => {
       if (notify) outbox.push(() => notify(event));
     };
-  const { incident, change, request } = options.notifiers ?? {};
+  const { incident, change, request, problem } = options.notifiers ?? {};
   return {
     incident: later(incident),
     change: later(change),
     request: later(request),
+    problem: later(problem),
   };
 }
 

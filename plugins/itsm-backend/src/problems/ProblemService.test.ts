@@ -405,4 +405,60 @@ describe.each(ids)('problem management on %s', databaseId => {
     await openProblem(['INC-000001']);
     expect(await services.problems.candidates(undefined)).toEqual([]);
   });
+
+  it('measures problem management: open, known errors, share linked, median age', async () => {
+    const empty = await services.problems.kpis({
+      readableProblems: undefined,
+      readableIncidents: undefined,
+    });
+    expect(empty).toMatchObject({
+      openProblems: 0,
+      knownErrors: 0,
+      incidents: 0,
+      linkedIncidentShare: null,
+      medianOpenAgeMs: null,
+      days: 90,
+    });
+    const [a] = [await incident(), await incident()];
+    const first = await openProblem([a.number]);
+    await services.problems.update(
+      first.id,
+      {
+        version: 1,
+        rootCause: 'Pool',
+        workaround: 'Restart',
+        knownError: true,
+      },
+      bob,
+    );
+    await openProblem([], DB);
+    const kpis = await services.problems.kpis({
+      readableProblems: undefined,
+      readableIncidents: undefined,
+    });
+    expect(kpis).toMatchObject({
+      openProblems: 2,
+      knownErrors: 1,
+      incidents: 2,
+      linkedIncidentShare: 0.5,
+    });
+    // Opened 3 s and 1 s before the KPIs are read (the clock ticks a second per act).
+    expect(kpis.medianOpenAgeMs).toBe(2000);
+    const ofDb = await services.problems.kpis({
+      readableProblems: undefined,
+      readableIncidents: undefined,
+      entityRef: DB,
+    });
+    expect(ofDb).toMatchObject({
+      openProblems: 1,
+      knownErrors: 0,
+      incidents: 0,
+    });
+    expect(
+      await services.problems.kpis({
+        readableProblems: null,
+        readableIncidents: null,
+      }),
+    ).toMatchObject({ openProblems: 0, incidents: 0 });
+  });
 });

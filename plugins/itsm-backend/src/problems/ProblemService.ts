@@ -8,6 +8,7 @@ import {
   KnownError,
   Problem,
   ProblemCandidate,
+  ProblemKpis,
   ProblemState,
   ProblemTransitionInput,
   problemTransitionGuard,
@@ -356,6 +357,19 @@ export class ProblemService extends RecordService<
       minIncidents,
       readable: readableIncidents,
       entityRef,
+    });
+  }
+
+  /** Problem KPIs over the last 90 days of incidents, for a CI or everything. */
+  kpis(options: {
+    readableProblems: ReadFilter;
+    readableIncidents: ReadFilter;
+    entityRef?: string;
+  }): Promise<ProblemKpis> {
+    return this.options.problems.kpis({
+      ...options,
+      now: this.now(),
+      days: 90,
     });
   }
 

@@ -3,6 +3,7 @@ import {
   KnownError,
   Problem,
   ProblemCandidate,
+  ProblemKpis,
   ProblemState,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -202,6 +203,67 @@ export class ProblemStore extends KindStore<Problem, ProblemFields> {
       firstAt: toIso(group.first_at),
       lastAt: toIso(group.last_at),
     }));
+  }
+
+  /**
+   * Problem management at a glance, over what the read filters let through: for the
+   * records of one CI, or for all of them.
+   */
+  async kpis(options: {
+    readableProblems: ReadFilter;
+    readableIncidents: ReadFilter;
+    entityRef?: string;
+    now: Date;
+    days: number;
+  }): Promise<ProblemKpis> {
+    const { entityRef, now, days } = options;
+    const records = (kind: 'problem' | 'incident', readable: ReadFilter) => {
+      const query = this.db('itsm_records as r').where('r.kind', kind);
+      if (entityRef) this.records.withCi(query, entityRef);
+      applyReadFilter(query, readable);
+      return query;
+    };
+    const count = async (query: Knex.QueryBuilder) =>
+      Number((await query.count({ n: '*' }))[0].n);
+    const open = () =>
+      records('problem', options.readableProblems).andWhere('r.is_open', true);
+    const openProblems = await count(open());
+    const knownErrors = await count(
+      open()
+        .join('itsm_problems as k', 'k.record_id', 'r.id')
+        .andWhere('k.known_error', true),
+    );
+    const from = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const recent = () =>
+      records('incident', options.readableIncidents)
+        .join('itsm_incidents as i', 'i.record_id', 'r.id')
+        .andWhere('r.created_at', '>=', from);
+    const incidents = await count(recent());
+    const linked = await count(recent().whereNotNull('i.problem_id'));
+    // The median of the open problems' ages: the middle one (or two) by age.
+    let medianOpenAgeMs: number | null = null;
+    if (openProblems > 0) {
+      const middle = await open()
+        .orderBy('r.created_at', 'asc')
+        .offset(Math.floor((openProblems - 1) / 2))
+        .limit(openProblems % 2 ? 1 : 2)
+        .select('r.created_at');
+      const ages = middle.map(
+        (row: { created_at: string | Date }) =>
+          now.getTime() - Date.parse(toIso(row.created_at)),
+      );
+      medianOpenAgeMs = Math.round(
+        ages.reduce((a: number, b: number) => a + b, 0) / ages.length,
+      );
+    }
+    return {
+      openProblems,
+      knownErrors,
+      incidents,
+      linkedIncidentShare: incidents ? linked / incidents : null,
+      medianOpenAgeMs,
+      days,
+    };
   }
 
   /** Ids of the incidents linked to a problem (open ones only when asked). */

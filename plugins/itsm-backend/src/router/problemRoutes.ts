@@ -136,6 +136,20 @@ export function registerProblemRoutes(
     });
   });
 
+  router.get('/problem-kpis', async (req, res) => {
+    const actor = await actorOf(req);
+    res.json(
+      await problems.kpis({
+        readableProblems: await readFilterOf('problem', actor.credentials),
+        readableIncidents: await readFilterOf('incident', actor.credentials),
+        entityRef: tools.refParam(
+          'entityRef',
+          req.query.entityRef as string | undefined,
+        ),
+      }),
+    );
+  });
+
   router.get('/problem-candidates', async (req, res) => {
     const actor = await actorOf(req);
     // Counted over the incidents the caller may read.

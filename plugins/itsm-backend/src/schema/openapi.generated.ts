@@ -2060,6 +2060,44 @@ export const spec = {
           }
         }
       },
+      "ProblemKpis": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "openProblems",
+          "knownErrors",
+          "incidents",
+          "linkedIncidentShare",
+          "medianOpenAgeMs",
+          "days"
+        ],
+        "properties": {
+          "openProblems": {
+            "type": "integer"
+          },
+          "knownErrors": {
+            "type": "integer"
+          },
+          "incidents": {
+            "type": "integer"
+          },
+          "linkedIncidentShare": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "medianOpenAgeMs": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "days": {
+            "type": "integer"
+          }
+        }
+      },
       "ProblemCandidates": {
         "type": "object",
         "additionalProperties": false,
@@ -4160,6 +4198,32 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/KnownErrors"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problem-kpis": {
+      "get": {
+        "operationId": "getProblemKpis",
+        "description": "Open problems, known errors, the share of the last 90 days' incidents linked to a problem and the median age of open problems, for a CI or the organisation (what the caller may read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/entityRefFilter"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The KPIs.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProblemKpis"
                 }
               }
             }
