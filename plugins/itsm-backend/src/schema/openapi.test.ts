@@ -10,6 +10,15 @@ describe('openapi contract', () => {
     );
     expect(spec).toEqual(yaml);
   });
+
+  it('the API types in itsm-common are generated from openapi.yaml (run `yarn generate`)', () => {
+    // itsm-common's api/contract.check.ts holds the shared types to these (tsc).
+    const {
+      renderTypes,
+      typesFile,
+    } = require('../../scripts/generate-openapi');
+    expect(fs.readFileSync(typesFile, 'utf8')).toBe(renderTypes());
+  });
 });
 
 describe('openapi inputs', () => {

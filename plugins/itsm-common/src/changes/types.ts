@@ -88,19 +88,26 @@ export interface FreezeWindow {
 }
 
 /** What the change page shows beside the record. */
-export interface ChangeDetails {
-  approvals: ApprovalStep[];
+/** What a change collides with: committed changes and freeze windows (GET …/conflicts). */
+export interface ChangeConflicts {
   conflicts: ChangeConflict[];
   /** Freeze windows the planned window falls into (for these CIs). */
   freezes: FreezeWindow[];
+}
+
+/** Another record as a linked list shows it (e.g. the incidents a change caused). */
+export interface LinkedRecordSummary {
+  id: string;
+  number: string;
+  title: string;
+  state: string;
+  priority: string;
+}
+
+export interface ChangeDetails extends ChangeConflicts {
+  approvals: ApprovalStep[];
   /** Incidents linked as caused by this change. */
-  causedIncidents: Array<{
-    id: string;
-    number: string;
-    title: string;
-    state: string;
-    priority: string;
-  }>;
+  causedIncidents: LinkedRecordSummary[];
 }
 
 export interface ChangeCalendarQuery {

@@ -18,8 +18,9 @@ export type TimelineEntryType =
 
 export interface FieldChange {
   field: string;
-  from: unknown;
-  to: unknown;
+  /** The value before and after (absent when it was undefined: JSON leaves it out). */
+  from?: unknown;
+  to?: unknown;
 }
 
 export interface TimelineEntry {

@@ -1,0 +1,673 @@
+// Generated from plugins/itsm-backend/src/schema/openapi.yaml by
+// plugins/itsm-backend/scripts/generate-openapi.js; do not edit.
+/* eslint-disable */
+
+/** A full catalog entity ref, kind:namespace/name. */
+export type EntityRef = string;
+
+/** 1 high, 2 medium, 3 low. */
+export type Level = 1 | 2 | 3;
+
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+
+export type IncidentState =
+  | 'new'
+  | 'in_progress'
+  | 'on_hold'
+  | 'resolved'
+  | 'closed'
+  | 'canceled';
+
+export type HoldReason =
+  | 'awaiting_caller'
+  | 'awaiting_change'
+  | 'awaiting_problem'
+  | 'awaiting_vendor';
+
+export type ResolutionCode =
+  | 'fixed'
+  | 'workaround'
+  | 'duplicate'
+  | 'not_reproducible'
+  | 'no_fault_found'
+  | 'resolved_by_change';
+
+export type Incident = {
+  id: string;
+  number: string;
+  kind: 'incident';
+  title: string;
+  description: string;
+  state: IncidentState;
+  entityRef: string;
+  affectedEntityRefs: string[];
+  requester: string;
+  assignee: string | null;
+  assignmentGroup: string | null;
+  priority: Priority;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  impact: Level;
+  urgency: Level;
+  holdReason: HoldReason | null;
+  resolutionCode: ResolutionCode | null;
+  resolutionNotes: string | null;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** Number of the change that caused the incident. */
+  causedByChange: string | null;
+  /** Number of the problem behind the incident. */
+  problem: string | null;
+};
+
+export type IncidentPage = {
+  items: Incident[];
+  nextCursor?: string;
+};
+
+export type CreateIncident = {
+  title: string;
+  description?: string;
+  entityRef: EntityRef;
+  affectedEntityRefs?: EntityRef[];
+  impact: Level;
+  urgency: Level;
+  assignee?: EntityRef;
+  assignmentGroup?: EntityRef;
+  /** Attaches the incident to this problem (id or number), e.g. a known error it matches. */
+  problem?: string;
+};
+
+export type UpdateIncident = {
+  version: number;
+  title?: string;
+  description?: string;
+  affectedEntityRefs?: EntityRef[];
+  impact?: Level;
+  urgency?: Level;
+  assignee?: EntityRef | null;
+  assignmentGroup?: EntityRef;
+  /** The id or number of the change that caused the incident; null unlinks. */
+  causedByChange?: string | null;
+  /** The id or number of the problem behind the incident; null unlinks. */
+  problem?: string | null;
+};
+
+export type IncidentTransition = {
+  version: number;
+  to: IncidentState;
+  holdReason?: HoldReason;
+  resolutionCode?: ResolutionCode;
+  resolutionNotes?: string;
+  comment?: string;
+};
+
+export type NewComment = {
+  body: string;
+  visibility: 'comment' | 'work_note';
+};
+
+export type TimelineEntry = {
+  id: string;
+  recordId: string;
+  seq: number;
+  type:
+    | 'created'
+    | 'field_changed'
+    | 'state_changed'
+    | 'comment'
+    | 'work_note'
+    | 'approval_requested'
+    | 'approval_decided'
+    | 'link_added'
+    | 'link_removed'
+    | 'workaround'
+    | 'sla_warning'
+    | 'sla_breached';
+  actor: string;
+  at: string;
+  body?: string;
+  changes?: Array<{
+    field: string;
+    from?: unknown;
+    to?: unknown;
+  }>;
+  fromState?: string;
+  toState?: string;
+};
+
+export type Timeline = {
+  items: TimelineEntry[];
+};
+
+export type ChangeType = 'standard' | 'normal' | 'emergency';
+
+export type ChangeRisk = 'low' | 'moderate' | 'high';
+
+export type ChangeState =
+  | 'draft'
+  | 'assess'
+  | 'authorize'
+  | 'scheduled'
+  | 'implement'
+  | 'review'
+  | 'closed'
+  | 'canceled';
+
+export type ChangeCloseCode =
+  | 'successful'
+  | 'successful_with_issues'
+  | 'unsuccessful'
+  | 'backed_out';
+
+/** An RFC 3339 date-time with an offset, e.g. 2026-11-24T22:00:00Z, on a real calendar day (2026-02-30 is a 400), in the years 0001–9999. */
+export type DateTime = string;
+
+export type Change = {
+  id: string;
+  number: string;
+  kind: 'change';
+  title: string;
+  description: string;
+  state: ChangeState;
+  entityRef: string;
+  affectedEntityRefs: string[];
+  requester: string;
+  assignee: string | null;
+  assignmentGroup: string | null;
+  priority: Priority;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  type: ChangeType;
+  risk: ChangeRisk;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  implementationPlan: string;
+  backoutPlan: string;
+  testPlan: string;
+  actualStart: string | null;
+  actualEnd: string | null;
+  closeCode: ChangeCloseCode | null;
+  closeNotes: string | null;
+  /** Number of the problem this change is raised to fix. */
+  problem: string | null;
+};
+
+export type ChangePage = {
+  items: Change[];
+  nextCursor?: string;
+};
+
+export type CreateChange = {
+  title: string;
+  description?: string;
+  entityRef: EntityRef;
+  affectedEntityRefs?: EntityRef[];
+  type: ChangeType;
+  risk: ChangeRisk;
+  plannedStart?: DateTime;
+  plannedEnd?: DateTime;
+  implementationPlan?: string;
+  backoutPlan?: string;
+  testPlan?: string;
+  assignee?: EntityRef;
+  assignmentGroup?: EntityRef;
+  /** The problem (id or number) this change is raised to fix. */
+  problem?: string;
+};
+
+export type UpdateChange = {
+  version: number;
+  title?: string;
+  description?: string;
+  affectedEntityRefs?: EntityRef[];
+  type?: ChangeType;
+  risk?: ChangeRisk;
+  plannedStart?: DateTime | null;
+  plannedEnd?: DateTime | null;
+  implementationPlan?: string;
+  backoutPlan?: string;
+  testPlan?: string;
+  assignee?: EntityRef | null;
+  assignmentGroup?: EntityRef;
+};
+
+export type ChangeTransition = {
+  version: number;
+  to: ChangeState;
+  closeCode?: ChangeCloseCode;
+  closeNotes?: string;
+  comment?: string;
+};
+
+export type ApprovalStep = {
+  id: string;
+  recordId: string;
+  round: number;
+  stage: number;
+  stageName: string;
+  eligibleGroups: string[];
+  reason: string;
+  state: 'waiting' | 'pending' | 'approved' | 'rejected' | 'canceled';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  createdAt: string;
+};
+
+export type ApprovalSteps = {
+  items: ApprovalStep[];
+};
+
+export type DecideApproval = {
+  stepId: string;
+  decision: 'approved' | 'rejected';
+  comment?: string;
+};
+
+export type ApprovalQueue = {
+  items: Array<{
+    step: ApprovalStep;
+    record: {
+      id: string;
+      number: string;
+      kind: string;
+      title: string;
+      state: string;
+      requester: string;
+      entityRef: string;
+    };
+  }>;
+};
+
+export type FreezeWindow = {
+  name: string;
+  start: string;
+  end: string;
+  entityRefs?: string[];
+  systems?: string[];
+  domains?: string[];
+};
+
+export type ChangeConflicts = {
+  conflicts: Array<{
+    change: {
+      id: string;
+      number: string;
+      title: string;
+      state: ChangeState;
+      plannedStart: string | null;
+      plannedEnd: string | null;
+      entityRef: string;
+    };
+    entityRefs: string[];
+    reason: string;
+  }>;
+  freezes: FreezeWindow[];
+};
+
+export type LinkedIncidents = {
+  items: Array<{
+    id: string;
+    number: string;
+    title: string;
+    state: string;
+    priority: string;
+  }>;
+};
+
+export type ChangeCalendar = {
+  changes: Change[];
+  freezes: FreezeWindow[];
+};
+
+export type RequestState =
+  | 'submitted'
+  | 'awaiting_approval'
+  | 'approved'
+  | 'in_fulfillment'
+  | 'fulfilled'
+  | 'rejected'
+  | 'canceled';
+
+export type ServiceRequest = {
+  id: string;
+  number: string;
+  kind: 'request';
+  title: string;
+  description: string;
+  state: RequestState;
+  entityRef: string;
+  affectedEntityRefs: string[];
+  requester: string;
+  assignee: string | null;
+  assignmentGroup: string | null;
+  priority: Priority;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  offeringRef: string;
+  offeringTitle: string;
+  parameters: {};
+  dueAt: string;
+  fulfillmentTarget: string;
+  fulfilledAt: string | null;
+  resolutionNote: string | null;
+};
+
+export type ServiceRequestPage = {
+  items: ServiceRequest[];
+  nextCursor?: string;
+};
+
+export type CreateServiceRequest = {
+  offeringRef: EntityRef;
+  /** Validated against the offering's JSON Schema. */
+  parameters: {};
+  title?: string;
+  description?: string;
+};
+
+export type RequestTransition = {
+  version: number;
+  to: RequestState;
+  note?: string;
+};
+
+export type RecordKind = 'incident' | 'change' | 'request' | 'problem';
+
+export type ProblemState =
+  | 'new'
+  | 'assess'
+  | 'root_cause_analysis'
+  | 'fix_in_progress'
+  | 'resolved'
+  | 'closed'
+  | 'canceled';
+
+export type ProblemResolutionCode =
+  | 'fixed'
+  | 'risk_accepted'
+  | 'duplicate'
+  | 'canceled';
+
+export type Problem = {
+  id: string;
+  number: string;
+  kind: 'problem';
+  title: string;
+  description: string;
+  state: ProblemState;
+  entityRef: string;
+  affectedEntityRefs: string[];
+  requester: string;
+  assignee: string | null;
+  assignmentGroup: string | null;
+  priority: Priority;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  impact: Level;
+  urgency: Level;
+  symptoms: string;
+  rootCause: string | null;
+  workaround: string | null;
+  knownError: boolean;
+  knownErrorAt: string | null;
+  resolutionCode: ProblemResolutionCode | null;
+  resolutionNotes: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  incidentCount: number;
+};
+
+export type ProblemPage = {
+  items: Problem[];
+  nextCursor?: string;
+};
+
+export type CreateProblem = {
+  title: string;
+  description?: string;
+  entityRef: EntityRef;
+  affectedEntityRefs?: EntityRef[];
+  impact: Level;
+  urgency: Level;
+  symptoms?: string;
+  assignee?: EntityRef;
+  assignmentGroup?: EntityRef;
+  /** Incidents (ids or numbers) to link at once. */
+  incidents?: string[];
+};
+
+export type UpdateProblem = {
+  version: number;
+  title?: string;
+  description?: string;
+  affectedEntityRefs?: EntityRef[];
+  impact?: Level;
+  urgency?: Level;
+  assignee?: EntityRef | null;
+  assignmentGroup?: EntityRef;
+  symptoms?: string;
+  rootCause?: string | null;
+  /** Setting or changing it adds it to the timeline of every open linked incident. */
+  workaround?: string | null;
+  /** Publishes (true) or withdraws (false) the known error; needs rootCause and workaround. */
+  knownError?: boolean;
+};
+
+export type ProblemTransition = {
+  version: number;
+  to: ProblemState;
+  resolutionCode?: ProblemResolutionCode;
+  resolutionNotes?: string;
+  comment?: string;
+};
+
+export type LinkIncident = {
+  /** The incident's id or number. */
+  incident: string;
+};
+
+export type LinkedChanges = {
+  items: Array<{
+    id: string;
+    number: string;
+    title: string;
+    state: string;
+    closeCode: string | null;
+  }>;
+};
+
+export type KnownError = {
+  id: string;
+  number: string;
+  title: string;
+  state: ProblemState;
+  entityRef: string;
+  symptoms: string;
+  rootCause: string;
+  workaround: string;
+  knownErrorAt: string;
+  /** The CI it was found through (the one asked for, or one it depends on). */
+  matchedEntityRef: string;
+};
+
+export type KnownErrors = {
+  items: KnownError[];
+};
+
+export type ProblemCandidate = {
+  entityRef: string;
+  incidentCount: number;
+  incidents: string[];
+  firstAt: string;
+  lastAt: string;
+};
+
+export type ProblemKpis = {
+  openProblems: number;
+  knownErrors: number;
+  incidents: number;
+  linkedIncidentShare: number | null;
+  medianOpenAgeMs: number | null;
+  days: number;
+};
+
+export type ProblemCandidates = {
+  items: ProblemCandidate[];
+  minIncidents: number;
+  days: number;
+};
+
+export type SlaMetric = 'response' | 'resolution';
+
+export type SlaTimerStatus =
+  | 'running'
+  | 'paused'
+  | 'at_risk'
+  | 'breached'
+  | 'met'
+  | 'canceled';
+
+export type SlaExplanationEntry = {
+  at: DateTime;
+  event: 'started' | 'paused' | 'resumed' | 'stopped';
+  state?: string;
+  seq?: number;
+};
+
+export type SlaTimerCycle = {
+  startedAt: DateTime;
+  stoppedAt: string | null;
+  /** Business milliseconds */
+  elapsed: number;
+  status: SlaTimerStatus;
+  dueAt: string | null;
+  /** Breached cycles: when the running time reached the target. */
+  breachedAt?: string;
+  thresholdsCrossed: number[];
+  pauses: Array<{
+    start: DateTime;
+    end: string | null;
+  }>;
+  explanation: SlaExplanationEntry[];
+};
+
+/** A timer derived from the timeline; top-level fields describe the current cycle. */
+export type SlaTimer = {
+  metric: SlaMetric;
+  /** Target in business milliseconds of the policy's calendar. */
+  target: number;
+  elapsed: number;
+  status: SlaTimerStatus;
+  dueAt: string | null;
+  thresholdsCrossed: number[];
+  cycles: SlaTimerCycle[];
+  explanation: SlaExplanationEntry[];
+};
+
+export type RecordSla = {
+  policy: null | {
+    name: string;
+    calendar: string;
+    targets: {
+      response?: string;
+      resolution?: string;
+    };
+    warningThresholds: number[];
+    pauseStates: string[];
+  };
+  timers: SlaTimer[];
+  evaluatedAt: DateTime;
+};
+
+export type SlaTimerSummary = {
+  recordId: string;
+  number: string;
+  kind: RecordKind;
+  title: string;
+  state: string;
+  priority: Priority;
+  entityRef: EntityRef;
+  assignee: string | null;
+  assignmentGroup: string | null;
+  metric: SlaMetric;
+  cycle: number;
+  policyName: string;
+  status: SlaTimerStatus;
+  target: number;
+  elapsed: number;
+  startedAt: DateTime;
+  stoppedAt: string | null;
+  dueAt: string | null;
+  breachedAt: string | null;
+  evaluatedAt: DateTime;
+};
+
+export type SlaTimerPage = {
+  items: SlaTimerSummary[];
+  nextCursor?: string;
+};
+
+export type SlaCompliance = {
+  met: number;
+  breached: number;
+  /** met / (met + breached); null when nothing was measured. */
+  compliance: number | null;
+};
+
+export type SlaSummary = {
+  compliance30: SlaCompliance;
+  compliance90: SlaCompliance;
+  openBreaches: SlaTimerSummary[];
+  openBreachCount: number;
+  atRiskCount: number;
+  atRisk: SlaTimerSummary[];
+  mttaMs: number | null;
+  mttrMs: number | null;
+  trend: Array<{
+    weekStart: DateTime;
+    met: number;
+    breached: number;
+    compliance: number | null;
+  }>;
+};
+
+export type SlaComplianceReport = {
+  groupBy: 'group' | 'system';
+  days: number;
+  rows: Array<{
+    key: string | null;
+    met: number;
+    breached: number;
+    compliance: number | null;
+    openBreaches: number;
+    atRisk: number;
+    mttaMs: number | null;
+    mttrMs: number | null;
+  }>;
+  changeSuccess: Array<{
+    key: string | null;
+    closed: number;
+    successful: number;
+    successfulWithIssues: number;
+    unsuccessful: number;
+    backedOut: number;
+    successRate: number | null;
+  }>;
+};
+
+export type Error = {
+  error: {
+    name: string;
+    message: string;
+  };
+  response: {
+    statusCode: number;
+  };
+};
