@@ -38,7 +38,6 @@ import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
 import { Actor, Member } from '../records/actor';
 import { toIsoDateTime } from '../records/dateTime';
-import { nonBlank } from '../records/text';
 import { NewTimelineEntry, RecordListFilter } from '../records/types';
 import {
   ChangeFields,
@@ -135,15 +134,13 @@ export class ChangeService extends RecordService<
   }
 
   async create(input: CreateChangeRequest, actor: Member): Promise<Change> {
-    const { cis } = this.options;
-    nonBlank('title', input.title);
-    const { routingNote, ...refs } = await cis.resolveNewRecord(
-      input,
-      actor.credentials,
-    );
+    const raised = await this.raise(input, actor, {
+      state: 'draft',
+      priority: changePriority(input.type, input.risk),
+    });
     await this.checkStandard(
       { type: input.type, risk: input.risk },
-      [refs.entityRef, ...refs.affectedEntityRefs],
+      [raised.core.entityRef, ...raised.core.affectedEntityRefs],
       actor,
     );
     // Raised to fix a problem (from its page): the problem's timeline says so.
@@ -155,14 +152,7 @@ export class ChangeService extends RecordService<
     checkWindowOrder(plannedStart, plannedEnd);
     const at = this.now().toISOString();
     const created = await this.createRecord(actor.ref, at, {
-      core: {
-        title: input.title.trim(),
-        description: input.description ?? '',
-        state: 'draft',
-        ...refs,
-        requester: actor.ref,
-        priority: changePriority(input.type, input.risk),
-      },
+      ...raised,
       fields: {
         type: input.type,
         risk: input.risk,
@@ -178,9 +168,6 @@ export class ChangeService extends RecordService<
         approvalRound: 0,
         problemId,
       },
-      timeline: [
-        { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
-      ],
       inTransaction: async (trx, id) => {
         if (!problemId) return [];
         const problem = await this.links.lockProblem(trx, problemId);
@@ -207,6 +194,10 @@ export class ChangeService extends RecordService<
     });
     await this.emit({ type: 'created', change: created, actor: actor.ref });
     return toChange(created);
+  }
+
+  protected moved(change: Change, from: ChangeState, actor: string) {
+    return { type: 'state_changed' as const, change, from, actor };
   }
 
   protected toApi(stored: StoredChange): Change {
@@ -420,7 +411,7 @@ export class ChangeService extends RecordService<
       },
     );
     const change = toChange(updated);
-    events.push({ type: 'state_changed', change, from, actor: actor.ref });
+    events.push(this.moved(change, from, actor.ref));
     if (openedSteps.length)
       events.push({
         type: 'approval_requested',
@@ -492,12 +483,7 @@ export class ChangeService extends RecordService<
         actor,
       });
     else if (change.state !== read.state)
-      await this.emit({
-        type: 'state_changed',
-        change,
-        from: read.state,
-        actor,
-      });
+      await this.emit(this.moved(change, read.state, actor));
     if (requested.length)
       await this.emit({
         type: 'approval_requested',
@@ -558,16 +544,7 @@ export class ChangeService extends RecordService<
   /** Incidents linked as caused by the change, of those `readable` lets through. */
   async causedIncidents(idOrNumber: string, readable: ReadFilter) {
     const id = await this.options.changes.resolveId(idOrNumber);
-    const incidents = await this.options.incidents.causedBy(id, readable);
-    return incidents.map(
-      ({ id: incidentId, number, title, state, priority }) => ({
-        id: incidentId,
-        number,
-        title,
-        state,
-        priority,
-      }),
-    );
+    return this.options.incidents.linkedTo('causedByChange', id, readable);
   }
 
   /** Changes by planned window in [from, to), with the freeze windows of the range. */

@@ -79,29 +79,21 @@ export class IncidentService extends RecordService<
   }
 
   async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
-    nonBlank('title', input.title);
-    const { routingNote, ...refs } = await this.options.cis.resolveNewRecord(
-      input,
-      actor.credentials,
-    );
+    const raised = await this.raise(input, actor, {
+      state: 'new',
+      priority: computePriority(
+        input.impact,
+        input.urgency,
+        this.options.priorityMatrix,
+      ),
+    });
     // Attached to a known problem instead of reported unlinked.
     const problemId = input.problem
       ? await this.options.records.resolveId('problem', input.problem)
       : null;
     const at = this.now().toISOString();
     const created = await this.createRecord(actor.ref, at, {
-      core: {
-        title: input.title.trim(),
-        description: input.description ?? '',
-        state: 'new',
-        ...refs,
-        requester: actor.ref,
-        priority: computePriority(
-          input.impact,
-          input.urgency,
-          this.options.priorityMatrix,
-        ),
-      },
+      ...raised,
       fields: {
         impact: input.impact,
         urgency: input.urgency,
@@ -109,15 +101,12 @@ export class IncidentService extends RecordService<
         resolutionCode: null,
         resolutionNotes: null,
         // Being assigned at creation is an acknowledgement (stops the response clock).
-        acknowledgedAt: refs.assignee ? at : null,
+        acknowledgedAt: raised.core.assignee ? at : null,
         resolvedAt: null,
         closedAt: null,
         causedByChangeId: null,
         problemId,
       },
-      timeline: [
-        { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
-      ],
       inTransaction: async (trx, id) => {
         if (!problemId) return [];
         const problem = await this.links.lockProblem(trx, problemId);
@@ -184,17 +173,7 @@ export class IncidentService extends RecordService<
           // The assignee taking the incident acknowledges it (stops the response clock).
           if (assignee && !current.acknowledgedAt) fields.acknowledgedAt = at;
         }
-        if (edit.track('impact', current.impact, input.impact))
-          fields.impact = input.impact;
-        if (edit.track('urgency', current.urgency, input.urgency))
-          fields.urgency = input.urgency;
-        const priority = computePriority(
-          fields.impact ?? current.impact,
-          fields.urgency ?? current.urgency,
-          this.options.priorityMatrix,
-        );
-        if (edit.track('priority', current.priority, priority))
-          edit.core.priority = priority;
+        edit.rate(current, input, fields, this.options.priorityMatrix);
         if (cause !== undefined) {
           const link = await this.linkCause(trx, current, cause, actor.ref, at);
           if (edit.track('causedByChange', current.causedByChange, link))
@@ -258,19 +237,13 @@ export class IncidentService extends RecordService<
     input: IncidentTransitionInput & { version: number },
     actor: Actor,
   ): Promise<Incident> {
-    const { updated, from } = await this.moveRecord(
-      idOrNumber,
-      input,
-      actor,
-      (_trx, current, at) => this.transitionPatch(current, input, at),
+    return this.move(idOrNumber, input, actor, (_trx, current, at) =>
+      this.transitionPatch(current, input, at),
     );
-    await this.emit({
-      type: 'state_changed',
-      incident: updated,
-      actor: actor.ref,
-      from,
-    });
-    return updated;
+  }
+
+  protected moved(incident: Incident, from: IncidentState, actor: string) {
+    return { type: 'state_changed' as const, incident, from, actor };
   }
 
   /**

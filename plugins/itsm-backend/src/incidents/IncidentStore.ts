@@ -2,6 +2,7 @@ import {
   ImpactLevel,
   Incident,
   IncidentState,
+  LinkedRecordSummary,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
@@ -76,24 +77,28 @@ export class IncidentStore extends KindStore<Incident, IncidentFields> {
     return rows.map((row: { id: string }) => row.id);
   }
 
-  /** Incidents linked as caused by a change that the read filter lets through, newest first. */
-  causedBy(changeId: string, readable: ReadFilter): Promise<Incident[]> {
-    return this.linkedBy('caused_by_change_id', changeId, readable);
-  }
-
-  /** Incidents linked to a problem that the read filter lets through, newest first. */
-  linkedTo(problemId: string, readable: ReadFilter): Promise<Incident[]> {
-    return this.linkedBy('problem_id', problemId, readable);
-  }
-
-  private async linkedBy(
-    column: 'caused_by_change_id' | 'problem_id',
+  /**
+   * The incidents linked to a record — as caused by a change, or to a problem — that
+   * the read filter lets through, newest first, as a linked list shows them.
+   */
+  async linkedTo(
+    link: 'causedByChange' | 'problem',
     recordId: string,
     readable: ReadFilter,
-  ): Promise<Incident[]> {
-    const query = this.select(this.db).andWhere(`k.${column}`, recordId);
+  ): Promise<LinkedRecordSummary[]> {
+    const column =
+      link === 'problem' ? 'k.problem_id' : 'k.caused_by_change_id';
+    const query = this.select(this.db).andWhere(column, recordId);
     applyReadFilter(query, readable);
     const rows = await query.orderBy('r.created_at', 'desc').limit(200);
-    return this.toRecords(rows);
+    return (await this.toRecords(rows)).map(
+      ({ id, number, title, state, priority }) => ({
+        id,
+        number,
+        title,
+        state,
+        priority,
+      }),
+    );
   }
 }

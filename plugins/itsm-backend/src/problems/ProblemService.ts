@@ -25,7 +25,6 @@ import { RecordChange } from '../records/KindStore';
 import { MoveRules, throwProblems } from '../records/moves';
 import { RecordService } from '../records/RecordService';
 import { RecordStore } from '../records/RecordStore';
-import { nonBlank } from '../records/text';
 import { NewTimelineEntry, RecordListFilter } from '../records/types';
 import { LinkedProblem, ProblemLinks } from './ProblemLinks';
 import { ProblemFields, ProblemStore } from './ProblemStore';
@@ -99,11 +98,14 @@ export class ProblemService extends RecordService<
 
   /** Opens a problem, linking the incidents given (e.g. a candidate's) at once. */
   async create(input: CreateProblemRequest, actor: Actor): Promise<Problem> {
-    nonBlank('title', input.title);
-    const { routingNote, ...refs } = await this.options.cis.resolveNewRecord(
-      input,
-      actor.credentials,
-    );
+    const raised = await this.raise(input, actor, {
+      state: 'new',
+      priority: computePriority(
+        input.impact,
+        input.urgency,
+        this.options.priorityMatrix,
+      ),
+    });
     const incidentIds = await Promise.all(
       [...new Set(input.incidents ?? [])].map(ref =>
         this.options.records.resolveId('incident', ref),
@@ -111,18 +113,7 @@ export class ProblemService extends RecordService<
     );
     const at = this.now().toISOString();
     const created = await this.createRecord(actor.ref, at, {
-      core: {
-        title: input.title.trim(),
-        description: input.description ?? '',
-        state: 'new',
-        ...refs,
-        requester: actor.ref,
-        priority: computePriority(
-          input.impact,
-          input.urgency,
-          this.options.priorityMatrix,
-        ),
-      },
+      ...raised,
       fields: {
         impact: input.impact,
         urgency: input.urgency,
@@ -136,9 +127,6 @@ export class ProblemService extends RecordService<
         resolvedAt: null,
         closedAt: null,
       },
-      timeline: [
-        { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
-      ],
       inTransaction: async (trx, id) => {
         const problem = await this.links.lockProblem(trx, id);
         for (const incidentId of incidentIds)
@@ -185,10 +173,9 @@ export class ProblemService extends RecordService<
           assignmentGroup,
           assignee,
         });
-        for (const field of ['impact', 'urgency', 'symptoms'] as const) {
-          if (edit.track(field, current[field], input[field]))
-            (fields as any)[field] = input[field];
-        }
+        edit.rate(current, input, fields, this.options.priorityMatrix);
+        if (edit.track('symptoms', current.symptoms, input.symptoms))
+          fields.symptoms = input.symptoms;
         for (const field of ['rootCause', 'workaround'] as const) {
           const value =
             input[field] === undefined
@@ -196,13 +183,6 @@ export class ProblemService extends RecordService<
               : input[field]?.trim() || null;
           if (edit.track(field, current[field], value)) fields[field] = value;
         }
-        const priority = computePriority(
-          fields.impact ?? current.impact,
-          fields.urgency ?? current.urgency,
-          this.options.priorityMatrix,
-        );
-        if (edit.track('priority', current.priority, priority))
-          edit.core.priority = priority;
 
         const after = { ...current, ...fields };
         const knownError = input.knownError ?? current.knownError;
@@ -240,67 +220,59 @@ export class ProblemService extends RecordService<
     input: ProblemTransitionInput & { version: number },
     actor: Actor,
   ): Promise<Problem> {
-    const { updated, from } = await this.moveRecord(
-      idOrNumber,
-      input,
-      actor,
-      async (trx, current, at) => {
-        const to = input.to;
-        const fields: Partial<ProblemFields> = {};
-        const side: FieldChange[] = [];
-        const set = <K extends 'resolutionCode' | 'resolutionNotes'>(
-          key: K,
-          value: Problem[K],
-        ) => {
-          if (current[key] === value) return;
-          fields[key] = value;
-          side.push({ field: key, from: current[key], to: value });
-        };
-        const comment = input.comment?.trim();
-        if (to === 'resolved') {
-          set('resolutionCode', input.resolutionCode!);
-          set('resolutionNotes', input.resolutionNotes!.trim());
-          fields.resolvedAt = at;
-          await this.announceResolution(
-            trx,
-            current,
-            input.resolutionCode!,
-            input.resolutionNotes!.trim(),
-            actor.ref,
-            at,
-          );
-        }
-        if (to === 'canceled') set('resolutionCode', 'canceled');
-        if (current.state === 'resolved' && to === 'root_cause_analysis') {
-          // Reopened: the fault came back, the resolution no longer holds.
-          set('resolutionCode', null);
-          set('resolutionNotes', null);
-          fields.resolvedAt = null;
-        }
-        if (to === 'closed') fields.closedAt = at;
-        const timeline: NewTimelineEntry[] = [
-          {
-            type: 'state_changed',
-            fromState: current.state,
-            toState: to,
-            ...(side.length ? { changes: side } : {}),
-          },
-        ];
-        if (comment) timeline.push({ type: 'comment', body: comment });
-        return {
-          core: { state: to, isOpen: isOpenState('problem', to) },
-          fields,
-          timeline,
-        };
-      },
-    );
-    await this.emit({
-      type: 'state_changed',
-      problem: updated,
-      from,
-      actor: actor.ref,
+    return this.move(idOrNumber, input, actor, async (trx, current, at) => {
+      const to = input.to;
+      const fields: Partial<ProblemFields> = {};
+      const side: FieldChange[] = [];
+      const set = <K extends 'resolutionCode' | 'resolutionNotes'>(
+        key: K,
+        value: Problem[K],
+      ) => {
+        if (current[key] === value) return;
+        fields[key] = value;
+        side.push({ field: key, from: current[key], to: value });
+      };
+      const comment = input.comment?.trim();
+      if (to === 'resolved') {
+        set('resolutionCode', input.resolutionCode!);
+        set('resolutionNotes', input.resolutionNotes!.trim());
+        fields.resolvedAt = at;
+        await this.announceResolution(
+          trx,
+          current,
+          input.resolutionCode!,
+          input.resolutionNotes!.trim(),
+          actor.ref,
+          at,
+        );
+      }
+      if (to === 'canceled') set('resolutionCode', 'canceled');
+      if (current.state === 'resolved' && to === 'root_cause_analysis') {
+        // Reopened: the fault came back, the resolution no longer holds.
+        set('resolutionCode', null);
+        set('resolutionNotes', null);
+        fields.resolvedAt = null;
+      }
+      if (to === 'closed') fields.closedAt = at;
+      const timeline: NewTimelineEntry[] = [
+        {
+          type: 'state_changed',
+          fromState: current.state,
+          toState: to,
+          ...(side.length ? { changes: side } : {}),
+        },
+      ];
+      if (comment) timeline.push({ type: 'comment', body: comment });
+      return {
+        core: { state: to, isOpen: isOpenState('problem', to) },
+        fields,
+        timeline,
+      };
     });
-    return updated;
+  }
+
+  protected moved(problem: Problem, from: ProblemState, actor: string) {
+    return { type: 'state_changed' as const, problem, from, actor };
   }
 
   /** Links an incident from the problem's page (409 when it has another problem). */
@@ -315,16 +287,7 @@ export class ProblemService extends RecordService<
   /** The incidents linked to it that the read filter lets through. */
   async incidentsOf(idOrNumber: string, readable: ReadFilter) {
     const id = await this.options.problems.resolveId(idOrNumber);
-    const incidents = await this.links.incidents.linkedTo(id, readable);
-    return incidents.map(
-      ({ id: incidentId, number, title, state, priority }) => ({
-        id: incidentId,
-        number,
-        title,
-        state,
-        priority,
-      }),
-    );
+    return this.links.incidents.linkedTo('problem', id, readable);
   }
 
   /** The changes raised to fix it that the read filter lets through. */

@@ -1,4 +1,12 @@
-import { FieldChange, RecordCore } from '@backstage-itsm/plugin-itsm-common';
+import {
+  computePriority,
+  FieldChange,
+  ImpactLevel,
+  Priority,
+  PriorityMatrix,
+  RecordCore,
+  UrgencyLevel,
+} from '@backstage-itsm/plugin-itsm-common';
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { RecordStore } from './RecordStore';
@@ -61,6 +69,29 @@ export class CoreEdit {
     ) {
       await records.replaceCis(trx, current.id, current.entityRef, affected);
     }
+  }
+
+  /**
+   * Impact and urgency, and the priority the matrix gives them (kinds rated that way:
+   * incidents, problems); the changed ones are written into `fields`.
+   */
+  rate(
+    current: { impact: ImpactLevel; urgency: UrgencyLevel; priority: Priority },
+    input: { impact?: ImpactLevel; urgency?: UrgencyLevel },
+    fields: { impact?: ImpactLevel; urgency?: UrgencyLevel },
+    matrix?: PriorityMatrix,
+  ): void {
+    if (this.track('impact', current.impact, input.impact))
+      fields.impact = input.impact;
+    if (this.track('urgency', current.urgency, input.urgency))
+      fields.urgency = input.urgency;
+    const priority = computePriority(
+      fields.impact ?? current.impact,
+      fields.urgency ?? current.urgency,
+      matrix,
+    );
+    if (this.track('priority', current.priority, priority))
+      this.core.priority = priority;
   }
 
   /** The timeline entry of the edit; an edit that changes nothing is a 400. */

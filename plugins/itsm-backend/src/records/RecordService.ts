@@ -1,6 +1,8 @@
 import {
   ApprovalStep,
   CommentVisibility,
+  CreateRecordBase,
+  Priority,
   DecideApprovalRequest,
   Page,
   RecordCore,
@@ -12,7 +14,9 @@ import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { ConflictError } from '@backstage/errors';
 import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
+import { CatalogCis } from '../catalog/CatalogCis';
 import { Actor } from './actor';
+import { nonBlank } from './text';
 import { KindStore, RecordChange } from './KindStore';
 import { checkMove, MoveRules } from './moves';
 import { RecordStore } from './RecordStore';
@@ -36,9 +40,18 @@ export interface DecisionEffect<S extends RecordCore, F> {
   requested?: ApprovalStep[];
 }
 
+/** What a move changes, said by the kind under the record's lock. */
+export type MoveApply<S, F> = (
+  trx: Knex.Transaction,
+  current: S,
+  at: string,
+) => Promise<RecordChange<F>> | RecordChange<F>;
+
 /** What every kind's service is built from. */
 export interface RecordServiceParts<S extends RecordCore, F extends object, E> {
   records: RecordStore;
+  /** The catalog, for kinds raised against CIs. */
+  cis?: CatalogCis;
   store: KindStore<S, F>;
   /** Kinds with approval steps (changes, requests). */
   approvals?: ApprovalEngine;
@@ -90,6 +103,9 @@ export abstract class RecordService<
     return stored as unknown as T;
   }
 
+  /** The event a move of one of its records is told as (every kind tells its moves). */
+  protected abstract moved(record: T, from: S['state'], actorRef: string): E;
+
   /** Adds the kind's own list filters (on `k`, its table). */
   protected narrowList(_query: Knex.QueryBuilder, _filter: L): void {}
 
@@ -127,6 +143,35 @@ export abstract class RecordService<
   ): Promise<TimelineEntry> {
     const id = await this.parts.store.resolveId(idOrNumber);
     return this.parts.store.comment(id, input, actor.ref, this.now);
+  }
+
+  /**
+   * What every kind raised against CIs starts with: its title checked, its CIs and
+   * routing read from the catalog (before any transaction), its core and its first
+   * timeline entry.
+   */
+  protected async raise(
+    input: CreateRecordBase,
+    actor: Actor,
+    start: { state: S['state']; priority: Priority },
+  ): Promise<Pick<NewRecordPlan<F>, 'core' | 'timeline'>> {
+    nonBlank('title', input.title);
+    const { routingNote, ...refs } = await this.parts.cis!.resolveNewRecord(
+      input,
+      actor.credentials,
+    );
+    return {
+      core: {
+        title: input.title.trim(),
+        description: input.description ?? '',
+        ...start,
+        ...refs,
+        requester: actor.ref,
+      },
+      timeline: [
+        { type: 'created', ...(routingNote ? { body: routingNote } : {}) },
+      ],
+    };
   }
 
   /**
@@ -173,11 +218,7 @@ export abstract class RecordService<
     idOrNumber: string,
     input: M & { version: number },
     actor: A,
-    apply: (
-      trx: Knex.Transaction,
-      current: S,
-      at: string,
-    ) => Promise<RecordChange<F>> | RecordChange<F>,
+    apply: MoveApply<S, F>,
     /** Locks to take before the record's (see KindStore.withLock). */
     lockFirst?: (trx: Knex.Transaction) => Promise<void>,
   ): Promise<{ updated: S; from: S['state'] }> {
@@ -197,6 +238,24 @@ export abstract class RecordService<
       lockFirst,
     );
     return { updated, from };
+  }
+
+  /** Moves a record (see moveRecord) and tells of it; returns it in its API shape. */
+  protected async move(
+    idOrNumber: string,
+    input: M & { version: number },
+    actor: A,
+    apply: MoveApply<S, F>,
+  ): Promise<T> {
+    const { updated, from } = await this.moveRecord(
+      idOrNumber,
+      input,
+      actor,
+      apply,
+    );
+    const record = this.toApi(updated);
+    await this.emit(this.moved(record, from, actor.ref));
+    return record;
   }
 
   /** 409 unless the record waits for an approval decision in `state`. */

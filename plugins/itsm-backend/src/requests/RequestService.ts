@@ -240,12 +240,7 @@ export class RequestService extends RecordService<
     );
     const request = toRequest(updated);
     if (request.state !== read.state)
-      await this.emit({
-        type: 'state_changed',
-        request,
-        from: read.state,
-        actor: approver.ref,
-      });
+      await this.emit(this.moved(request, read.state, approver.ref));
     if (requested.length)
       await this.emit({
         type: 'approval_requested',
@@ -265,53 +260,49 @@ export class RequestService extends RecordService<
     input: RequestTransitionInput & { version: number },
     actor: Member,
   ): Promise<ServiceRequest> {
-    const { updated, from } = await this.moveRecord(
-      idOrNumber,
-      input,
-      actor,
-      async (trx, current, at) => {
-        const note = input.note?.trim() || undefined;
-        const fields: Partial<RequestFields> = {};
-        const side: FieldChange[] = [];
-        const core: {
-          state: RequestState;
-          isOpen: boolean;
-          assignee?: string;
-        } = {
-          state: input.to,
-          isOpen: isOpenRequestState(input.to),
-        };
-        if (input.to === 'in_fulfillment' && !current.assignee) {
-          core.assignee = actor.ref;
-          side.push({ field: 'assignee', from: null, to: actor.ref });
-        }
-        if (input.to === 'fulfilled') fields.fulfilledAt = at;
-        if ((input.to === 'fulfilled' || input.to === 'rejected') && note)
-          fields.resolutionNote = note;
-        if (input.to === 'canceled')
-          await this.options.approvals.cancelOpen(
-            trx,
-            current.id,
-            current.approvalRound,
-          );
-        return {
-          core,
-          fields,
-          timeline: [
-            {
-              type: 'state_changed',
-              fromState: current.state,
-              toState: input.to,
-              ...(side.length ? { changes: side } : {}),
-              ...(note ? { body: note } : {}),
-            },
-          ],
-        };
-      },
-    );
-    const request = toRequest(updated);
-    await this.emit({ type: 'state_changed', request, from, actor: actor.ref });
-    return request;
+    return this.move(idOrNumber, input, actor, async (trx, current, at) => {
+      const note = input.note?.trim() || undefined;
+      const fields: Partial<RequestFields> = {};
+      const side: FieldChange[] = [];
+      const core: {
+        state: RequestState;
+        isOpen: boolean;
+        assignee?: string;
+      } = {
+        state: input.to,
+        isOpen: isOpenRequestState(input.to),
+      };
+      if (input.to === 'in_fulfillment' && !current.assignee) {
+        core.assignee = actor.ref;
+        side.push({ field: 'assignee', from: null, to: actor.ref });
+      }
+      if (input.to === 'fulfilled') fields.fulfilledAt = at;
+      if ((input.to === 'fulfilled' || input.to === 'rejected') && note)
+        fields.resolutionNote = note;
+      if (input.to === 'canceled')
+        await this.options.approvals.cancelOpen(
+          trx,
+          current.id,
+          current.approvalRound,
+        );
+      return {
+        core,
+        fields,
+        timeline: [
+          {
+            type: 'state_changed',
+            fromState: current.state,
+            toState: input.to,
+            ...(side.length ? { changes: side } : {}),
+            ...(note ? { body: note } : {}),
+          },
+        ],
+      };
+    });
+  }
+
+  protected moved(request: ServiceRequest, from: RequestState, actor: string) {
+    return { type: 'state_changed' as const, request, from, actor };
   }
 
   private load(idOrNumber: string): Promise<StoredRequest> {

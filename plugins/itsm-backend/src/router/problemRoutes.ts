@@ -2,34 +2,16 @@ import {
   ITSM_KIND_PERMISSIONS,
   RecordKind,
 } from '@backstage-itsm/plugin-itsm-common';
-import {
-  BackstageCredentials,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
-import { ResourcePermission } from '@backstage/plugin-permission-common';
-import { JsonObject } from '@backstage/types';
-import { Request, Router } from 'express';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Request, Response, Router } from 'express';
 import { ProblemService } from '../problems/ProblemService';
-import { Actor } from '../records/actor';
-import { Authorizer } from './authorization';
-
-type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+import { EdgeTools } from './kindRoutes';
 
 /** The edge's tools the problem routes use (see createRouter). */
-export interface ProblemRouteTools {
-  authorizer: Authorizer;
-  actorOf(req: AnyRequest): Promise<Actor>;
-  actOn(
-    kind: RecordKind,
-    req: AnyRequest & { params: { id: string } },
-    permission?: ResourcePermission,
-  ): Promise<{ actor: Actor; id: string }>;
-  audited<T>(
-    req: AnyRequest,
-    eventId: string,
-    meta: JsonObject,
-    fn: () => Promise<T>,
-  ): Promise<T>;
+export type ProblemRouteTools = Pick<
+  EdgeTools,
+  'authorizer' | 'actorOf' | 'actOn' | 'audited'
+> & {
   refParam(name: string, value: string | undefined): string | undefined;
   requireReadable(
     kind: RecordKind,
@@ -37,7 +19,7 @@ export interface ProblemRouteTools {
     ref: string | null | undefined,
     credentials: BackstageCredentials,
   ): Promise<void>;
-}
+};
 
 /**
  * What problem management adds to the routes every kind has: the incidents a problem
@@ -63,37 +45,16 @@ export function registerProblemRoutes(
     },
   );
 
-  router.post(
-    '/problems/:id/incidents',
-    async (req: Request<{ id: string }>, res) => {
+  /** Links or unlinks an incident from the problem's page: working the problem, reading the incident. */
+  const setLink =
+    (link: boolean) =>
+    async (req: Request<{ id: string; incident?: string }>, res: Response) => {
       const { actor, id } = await actOn(
         'problem',
         req,
         ITSM_KIND_PERMISSIONS.problem.update,
       );
-      const incident: string = req.body.incident;
-      await tools.requireReadable(
-        'incident',
-        'incident',
-        incident,
-        actor.credentials,
-      );
-      const problem = await audited(req, 'problem-link', { id, incident }, () =>
-        problems.linkIncident(id, incident, actor),
-      );
-      res.json(problem);
-    },
-  );
-
-  router.delete(
-    '/problems/:id/incidents/:incident',
-    async (req: Request<{ id: string; incident: string }>, res) => {
-      const { actor, id } = await actOn(
-        'problem',
-        req,
-        ITSM_KIND_PERMISSIONS.problem.update,
-      );
-      const incident = req.params.incident;
+      const incident: string = link ? req.body.incident : req.params.incident;
       await tools.requireReadable(
         'incident',
         'incident',
@@ -102,13 +63,17 @@ export function registerProblemRoutes(
       );
       const problem = await audited(
         req,
-        'problem-unlink',
+        link ? 'problem-link' : 'problem-unlink',
         { id, incident },
-        () => problems.unlinkIncident(id, incident, actor),
+        () =>
+          link
+            ? problems.linkIncident(id, incident, actor)
+            : problems.unlinkIncident(id, incident, actor),
       );
       res.json(problem);
-    },
-  );
+    };
+  router.post('/problems/:id/incidents', setLink(true));
+  router.delete('/problems/:id/incidents/:incident', setLink(false));
 
   router.get(
     '/problems/:id/changes',
