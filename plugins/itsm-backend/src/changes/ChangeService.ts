@@ -34,6 +34,11 @@ import { RecordChange } from '../records/KindStore';
 import { MoveRules, throwProblems } from '../records/moves';
 import { ProblemLinks } from '../problems/ProblemLinks';
 import { RecordService } from '../records/RecordService';
+import {
+  ApprovalRequestedEvent,
+  KindEvent,
+  RecordEvent,
+} from '../records/events';
 import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
 import { Actor, Member } from '../records/actor';
@@ -61,15 +66,9 @@ export interface ChangePolicy {
 
 /** Something worth telling people about; the notifier decides whom. */
 export type ChangeEvent =
-  | { type: 'created'; change: Change; actor: string }
-  | {
-      type: 'approval_requested';
-      change: Change;
-      steps: ApprovalStep[];
-      actor: string;
-    }
-  | { type: 'state_changed'; change: Change; from: ChangeState; actor: string }
-  | { type: 'rejected'; change: Change; comment: string; actor: string };
+  | RecordEvent<'change', Change>
+  | ApprovalRequestedEvent<'change', Change>
+  | KindEvent<'change', Change, 'rejected', { comment: string }>;
 
 export interface ChangeServiceOptions {
   records: RecordStore;

@@ -22,6 +22,7 @@ import { RecordChange } from '../records/KindStore';
 import { MoveRules } from '../records/moves';
 import { LinkedProblem, ProblemLinks } from '../problems/ProblemLinks';
 import { RecordService } from '../records/RecordService';
+import { KindEvent, RecordEvent } from '../records/events';
 import { CoreEdit } from '../records/CoreEdit';
 import { nonBlank } from '../records/text';
 import {
@@ -34,15 +35,8 @@ export type { Actor };
 
 /** Something worth telling people about; the notifier decides whom. */
 export type IncidentEvent =
-  | { type: 'created'; incident: Incident; actor: string }
-  | { type: 'assigned'; incident: Incident; actor: string }
-  | {
-      type: 'state_changed';
-      incident: Incident;
-      actor: string;
-      from: IncidentState;
-    }
-  | { type: 'requester_replied'; incident: Incident; actor: string };
+  | RecordEvent<'incident', Incident>
+  | KindEvent<'incident', Incident, 'assigned' | 'requester_replied'>;
 
 export interface IncidentServiceOptions {
   records: RecordStore;

@@ -24,6 +24,7 @@ import { CoreEdit } from '../records/CoreEdit';
 import { RecordChange } from '../records/KindStore';
 import { MoveRules, throwProblems } from '../records/moves';
 import { RecordService } from '../records/RecordService';
+import { KindEvent, RecordEvent } from '../records/events';
 import { RecordStore } from '../records/RecordStore';
 import { NewTimelineEntry, RecordListFilter } from '../records/types';
 import { LinkedProblem, ProblemLinks } from './ProblemLinks';
@@ -31,14 +32,8 @@ import { ProblemFields, ProblemStore } from './ProblemStore';
 
 /** Something worth telling people about; the notifier decides whom. */
 export type ProblemEvent =
-  | { type: 'created'; problem: Problem; actor: string }
-  | {
-      type: 'state_changed';
-      problem: Problem;
-      from: ProblemState;
-      actor: string;
-    }
-  | { type: 'known_error'; problem: Problem; actor: string };
+  | RecordEvent<'problem', Problem>
+  | KindEvent<'problem', Problem, 'known_error'>;
 
 /** `itsm.problems`: when recurring incidents make a CI a problem candidate. */
 export interface ProblemPolicy {

@@ -20,6 +20,7 @@ import { Member } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
 import { MoveRules } from '../records/moves';
 import { RecordService } from '../records/RecordService';
+import { ApprovalRequestedEvent, RecordEvent } from '../records/events';
 import { nonBlank } from '../records/text';
 import { RecordListFilter } from '../records/types';
 import { OfferingCatalog } from './offerings';
@@ -32,19 +33,8 @@ import {
 
 /** Something worth telling people about; the notifier decides whom. */
 export type RequestEvent =
-  | { type: 'created'; request: ServiceRequest; actor: string }
-  | {
-      type: 'approval_requested';
-      request: ServiceRequest;
-      steps: ApprovalStep[];
-      actor: string;
-    }
-  | {
-      type: 'state_changed';
-      request: ServiceRequest;
-      from: RequestState;
-      actor: string;
-    };
+  | RecordEvent<'request', ServiceRequest>
+  | ApprovalRequestedEvent<'request', ServiceRequest>;
 
 export interface RequestServiceOptions {
   records: RecordStore;
