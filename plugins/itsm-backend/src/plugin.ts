@@ -200,6 +200,7 @@ export const itsmPlugin = createBackendPlugin({
             requests,
             problems,
             approvals: services.approvals,
+            work: services.work,
             sla: {
               timers: slaTimers,
               reports: new SlaReports(records),

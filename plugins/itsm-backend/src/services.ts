@@ -24,6 +24,7 @@ import {
 import { ProblemStore } from './problems/ProblemStore';
 import { SlaClock } from './sla/SlaClock';
 import { SlaTimerStore } from './sla/SlaTimerStore';
+import { WorkQueues } from './work/WorkQueues';
 
 /** Who hears of what the services do. */
 export interface ItsmNotifiers {
@@ -100,6 +101,7 @@ export function createItsmServices(options: {
     records,
     cis,
     approvals,
+    work: new WorkQueues(records, approvals),
     slaClock,
     slaTimers,
     ...at(),

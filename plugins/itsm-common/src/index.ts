@@ -16,3 +16,4 @@ export * from './problems';
 export * from './permissions';
 export * from './sla';
 export * from './durations';
+export * from './work';

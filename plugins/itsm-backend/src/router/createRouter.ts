@@ -22,6 +22,7 @@ import { ChangeService } from '../changes/ChangeService';
 import { RequestService } from '../requests/RequestService';
 import { ProblemService } from '../problems/ProblemService';
 import { registerProblemRoutes } from './problemRoutes';
+import { WorkQueues } from '../work/WorkQueues';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { Actor } from '../records/actor';
 import { RecordStore } from '../records/RecordStore';
@@ -42,6 +43,7 @@ export interface RouterOptions {
   requests: RequestService;
   problems: ProblemService;
   approvals: ApprovalEngine;
+  work: WorkQueues;
   sla: Omit<SlaRouteOptions, 'authorizer'>;
 }
 
@@ -324,6 +326,13 @@ export async function createRouter(options: RouterOptions) {
         criteria,
       ),
     );
+  });
+
+  router.get('/my-work', async (req, res) => {
+    const member = await approverOf(req);
+    // Counts only what the caller may read, as the queues' lists show.
+    const readable = await authorizer.readFilters(member.credentials);
+    res.json(await options.work.of(member, readable));
   });
 
   router.get('/approvals/pending', async (req, res) => {

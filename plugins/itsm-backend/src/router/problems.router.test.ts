@@ -160,6 +160,12 @@ describe.each(ids)('problem management over HTTP on %s', databaseId => {
     expect(relinked.status).toBe(200);
     expect(relinked.body.incidentCount).toBe(4);
     expect((await get(`/problems/${problem.number}/sla`)).status).toBe(200);
+    const work = await get('/my-work', 'dave');
+    expect(work.status).toBe(200);
+    expect(work.body).toMatchObject({
+      myGroups: { problem: 1, incident: 4 },
+      groups: ['group:default/team-payments'],
+    });
   });
 
   it('answers bad input with 400 and unknown records with 404', async () => {

@@ -2098,6 +2098,69 @@ export const spec = {
           }
         }
       },
+      "CountsByKind": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "incident",
+          "change",
+          "request",
+          "problem"
+        ],
+        "properties": {
+          "incident": {
+            "type": "integer"
+          },
+          "change": {
+            "type": "integer"
+          },
+          "request": {
+            "type": "integer"
+          },
+          "problem": {
+            "type": "integer"
+          }
+        }
+      },
+      "MyWork": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "assignedToMe",
+          "myGroups",
+          "awaitingMyApproval",
+          "toFulfil",
+          "breachingSoon",
+          "horizonHours",
+          "groups"
+        ],
+        "properties": {
+          "assignedToMe": {
+            "$ref": "#/components/schemas/CountsByKind"
+          },
+          "myGroups": {
+            "$ref": "#/components/schemas/CountsByKind"
+          },
+          "awaitingMyApproval": {
+            "type": "integer"
+          },
+          "toFulfil": {
+            "type": "integer"
+          },
+          "breachingSoon": {
+            "type": "integer"
+          },
+          "horizonHours": {
+            "type": "integer"
+          },
+          "groups": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
       "ProblemCandidates": {
         "type": "object",
         "additionalProperties": false,
@@ -3451,6 +3514,27 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/ChangeCalendar"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/my-work": {
+      "get": {
+        "operationId": "getMyWork",
+        "description": "The caller's queues with live counts (assigned to them, to their groups, waiting for their approval, to fulfil, breaching soon), over what they may read.",
+        "responses": {
+          "200": {
+            "description": "The counts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MyWork"
                 }
               }
             }

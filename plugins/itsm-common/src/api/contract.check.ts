@@ -39,6 +39,7 @@ import type {
 } from '../problems/types';
 import type { Page, RecordKind } from '../records/types';
 import type { TimelineEntry } from '../records/timeline';
+import type { MyWork } from '../work/types';
 import type { CreateServiceRequest, ServiceRequest } from '../requests/types';
 import type {
   RecordSla,
@@ -135,3 +136,4 @@ export type SlaSummaryHolds = Holds<Same<SlaSummary, Api.SlaSummary>>;
 export type SlaComplianceReportHolds = Holds<
   Same<SlaComplianceReport, Api.SlaComplianceReport>
 >;
+export type MyWorkHolds = Holds<Same<MyWork, Api.MyWork>>;

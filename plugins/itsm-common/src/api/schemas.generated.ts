@@ -518,6 +518,23 @@ export type ProblemKpis = {
   days: number;
 };
 
+export type CountsByKind = {
+  incident: number;
+  change: number;
+  request: number;
+  problem: number;
+};
+
+export type MyWork = {
+  assignedToMe: CountsByKind;
+  myGroups: CountsByKind;
+  awaitingMyApproval: number;
+  toFulfil: number;
+  breachingSoon: number;
+  horizonHours: number;
+  groups: string[];
+};
+
 export type ProblemCandidates = {
   items: ProblemCandidate[];
   minIncidents: number;
