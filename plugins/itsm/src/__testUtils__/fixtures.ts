@@ -3,6 +3,10 @@ import {
   ApprovalStep,
   Change,
   Incident,
+  KnownError,
+  Problem,
+  ProblemCandidate,
+  ProblemKpis,
   RecordSla,
   ServiceOfferingEntity,
   ServiceRequest,
@@ -13,7 +17,7 @@ import {
   SlaTimerSummary,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ItsmClient } from '../api';
+import { ItsmClient, ProblemCandidates } from '../api';
 
 // Test data and a client wired to the msw handlers; used by the tests only.
 
@@ -557,6 +561,90 @@ export function makeComplianceReport(
         successRate: 0.75,
       },
     ],
+    ...overrides,
+  };
+}
+
+export const PROBLEM_ID = '7c3e9b1a-4d2f-4e8a-b6c5-1f2e3d4c0012';
+
+/** A problem in root cause analysis on payments: its cause found, no workaround yet. */
+export function makeProblem(overrides: Partial<Problem> = {}): Problem {
+  return {
+    id: PROBLEM_ID,
+    number: 'PRB-000012',
+    kind: 'problem',
+    title: 'Connection pool exhaustion under load',
+    description: '',
+    state: 'root_cause_analysis',
+    entityRef: 'component:default/payments',
+    affectedEntityRefs: ['resource:default/payments-db'],
+    requester: 'user:default/alice',
+    assignee: null,
+    assignmentGroup: 'group:default/payments-team',
+    priority: 'P2',
+    createdAt: new Date(Date.now() - 5 * 24 * 3600_000).toISOString(),
+    updatedAt: new Date(Date.now() - 3600_000).toISOString(),
+    version: 3,
+    impact: 1,
+    urgency: 2,
+    symptoms: 'Checkout returns 500 at peak',
+    rootCause: 'The pool is sized for 20 connections',
+    workaround: null,
+    knownError: false,
+    knownErrorAt: null,
+    resolutionCode: null,
+    resolutionNotes: null,
+    resolvedAt: null,
+    closedAt: null,
+    incidentCount: 2,
+    ...overrides,
+  };
+}
+
+/** A known error of the database payments depends on, found through payments. */
+export function makeKnownError(overrides: Partial<KnownError> = {}): KnownError {
+  return {
+    id: '7c3e9b1a-4d2f-4e8a-b6c5-1f2e3d4c0007',
+    number: 'PRB-000007',
+    title: 'Replica lag after failover',
+    state: 'fix_in_progress',
+    entityRef: 'resource:default/payments-db',
+    symptoms: 'Stale balances for a few minutes',
+    rootCause: 'Failover promotes a lagging replica',
+    workaround: 'Restart the payments pods after a failover',
+    knownErrorAt: new Date(Date.now() - 24 * 3600_000).toISOString(),
+    matchedEntityRef: 'resource:default/payments-db',
+    ...overrides,
+  };
+}
+
+export function makeCandidate(
+  overrides: Partial<ProblemCandidate> = {},
+): ProblemCandidate {
+  return {
+    entityRef: 'component:default/payments',
+    incidentCount: 3,
+    incidents: ['INC-000009', 'INC-000008', 'INC-000005'],
+    firstAt: '2025-11-02T10:00:00.000Z',
+    lastAt: '2025-11-20T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeCandidates(items: ProblemCandidate[]): ProblemCandidates {
+  return { items, minIncidents: 3, days: 30 };
+}
+
+export function makeProblemKpis(
+  overrides: Partial<ProblemKpis> = {},
+): ProblemKpis {
+  return {
+    openProblems: 4,
+    knownErrors: 1,
+    incidents: 40,
+    linkedIncidentShare: 0.25,
+    medianOpenAgeMs: 6 * 24 * 3600_000,
+    days: 90,
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import {
   CommentVisibility,
   CreateChangeRequest,
   CreateIncidentRequest,
+  CreateProblemRequest,
   CreateServiceRequest,
   DecideApprovalRequest,
   FreezeWindow,
@@ -20,7 +21,13 @@ import {
   Incident,
   IncidentListFilter,
   IncidentState,
+  KnownError,
   Page,
+  Problem,
+  ProblemCandidate,
+  ProblemKpis,
+  ProblemListFilter,
+  ProblemTransitionInput,
   RecordKind,
   RecordSla,
   RequestState,
@@ -35,6 +42,7 @@ import {
   TimelineEntry,
   UpdateChangeRequest,
   UpdateIncidentRequest,
+  UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /**
@@ -77,6 +85,16 @@ export interface TransitionServiceRequest {
   note?: string;
 }
 
+/**
+ * A problem's state change (`POST /problems/{id}/transitions`): resolving names a
+ * resolution code and notes, canceling takes a comment (why).
+ *
+ * @public
+ */
+export type TransitionProblemRequest = ProblemTransitionInput & {
+  version: number;
+};
+
 /** @public */
 export interface AddCommentRequest {
   body: string;
@@ -96,6 +114,40 @@ export interface ChangeConflictsResponse {
 
 /** @public */
 export type LinkedIncident = ChangeDetails['causedIncidents'][number];
+
+/**
+ * A change raised to fix a problem, as the problem's page lists it
+ * (`GET /problems/{id}/changes`).
+ *
+ * @public
+ */
+export interface LinkedChange {
+  id: string;
+  number: string;
+  title: string;
+  state: string;
+  closeCode: string | null;
+}
+
+/**
+ * The problem list's filter: the shared ones, known errors only (or only problems that
+ * are not), and priorities.
+ *
+ * @public
+ */
+export type ProblemsFilter = ProblemListFilter & { priority?: string[] };
+
+/**
+ * CIs whose incidents recur without a problem (`GET /problem-candidates`), with the
+ * rule that made them candidates: at least `minIncidents` in the last `days` days.
+ *
+ * @public
+ */
+export interface ProblemCandidates {
+  items: ProblemCandidate[];
+  minIncidents: number;
+  days: number;
+}
 
 /**
  * Whose SLA to summarise: records of an entity (as primary or affected CI), of an
@@ -134,7 +186,7 @@ export interface SlaTimerFilter extends SlaScope {
 
 /**
  * Client of the ITSM backend (`/api/itsm`). Ids are the uuid or the number (INC-000123,
- * CHG-000045, REQ-000789).
+ * CHG-000045, REQ-000789, PRB-000012).
  *
  * @public
  */
@@ -228,6 +280,51 @@ export interface ItsmApi {
   /** Compliance by group or system over a period, worst first, and change success. */
   getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport>;
   listSlaTimers(filter?: SlaTimerFilter): Promise<Page<SlaTimerSummary>>;
+
+  listProblems(filter?: ProblemsFilter): Promise<Page<Problem>>;
+  getProblem(idOrNumber: string): Promise<Problem>;
+  /** Opens a problem, linking the incidents given (ids or numbers). */
+  createProblem(request: CreateProblemRequest): Promise<Problem>;
+  /**
+   * Edits fields and publishes (`knownError: true`) or withdraws the known error; the
+   * server refuses a known error without its root cause and workaround.
+   */
+  updateProblem(
+    idOrNumber: string,
+    request: UpdateProblemRequest,
+  ): Promise<Problem>;
+  transitionProblem(
+    idOrNumber: string,
+    request: TransitionProblemRequest,
+  ): Promise<Problem>;
+  addProblemComment(
+    idOrNumber: string,
+    request: AddCommentRequest,
+  ): Promise<TimelineEntry>;
+  getProblemTimeline(idOrNumber: string): Promise<TimelineEntry[]>;
+  /** The incidents linked to the problem that the caller may read. */
+  getProblemIncidents(idOrNumber: string): Promise<LinkedIncident[]>;
+  /**
+   * Links an incident (id or number) to the problem; 409 when it is linked to another.
+   * Returns the problem with its new incident count.
+   */
+  linkProblemIncident(idOrNumber: string, incident: string): Promise<Problem>;
+  /** Unlinks an incident from the problem; returns the problem. */
+  unlinkProblemIncident(idOrNumber: string, incident: string): Promise<Problem>;
+  /** The changes raised to fix the problem that the caller may read. */
+  getProblemChanges(idOrNumber: string): Promise<LinkedChange[]>;
+  /**
+   * Open known errors of a CI and (unless `dependencies` is false) of the CIs it depends
+   * on, newest first, with their workarounds.
+   */
+  listKnownErrors(
+    entityRef: string,
+    options?: { dependencies?: boolean },
+  ): Promise<KnownError[]>;
+  /** CIs (this one, or any without `entityRef`) whose incidents recur without a problem. */
+  listProblemCandidates(entityRef?: string): Promise<ProblemCandidates>;
+  /** Problem KPIs of a CI, or of the organisation without `entityRef`. */
+  getProblemKpis(entityRef?: string): Promise<ProblemKpis>;
 }
 
 /** @public */

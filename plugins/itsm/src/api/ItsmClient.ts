@@ -14,12 +14,17 @@ import {
   ChangeListFilter,
   CreateChangeRequest,
   CreateIncidentRequest,
+  CreateProblemRequest,
   CreateServiceRequest,
   DecideApprovalRequest,
   Incident,
   IncidentListFilter,
   kindDeclaration,
+  KnownError,
+  LinkIncidentRequest,
   Page,
+  Problem,
+  ProblemKpis,
   RecordKind,
   RecordSla,
   ServiceRequest,
@@ -30,18 +35,23 @@ import {
   TimelineEntry,
   UpdateChangeRequest,
   UpdateIncidentRequest,
+  UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   AddCommentRequest,
   ChangeConflictsResponse,
   ItsmApi,
   itsmApiRef,
+  LinkedChange,
   LinkedIncident,
+  ProblemCandidates,
+  ProblemsFilter,
   SlaComplianceQuery,
   SlaScope,
   SlaTimerFilter,
   TransitionChangeRequest,
   TransitionIncidentRequest,
+  TransitionProblemRequest,
   TransitionServiceRequest,
 } from './ItsmApi';
 
@@ -122,6 +132,30 @@ export function requestListQuery(
   return recordListQuery(filter, [['offeringRef', filter.offeringRef]]);
 }
 
+/** The problem list query; `knownError` is sent when set either way. */
+export function problemListQuery(filter: ProblemsFilter = {}): string {
+  const { knownError } = filter;
+  return recordListQuery(filter, [
+    ['knownError', knownError === undefined ? undefined : String(knownError)],
+    ['priority', filter.priority],
+  ]);
+}
+
+/** The known errors query of a CI. */
+export function knownErrorsQuery(
+  entityRef: string,
+  options: { dependencies?: boolean } = {},
+): string {
+  const { dependencies } = options;
+  return buildQuery([
+    ['entityRef', entityRef],
+    [
+      'dependencies',
+      dependencies === undefined ? undefined : String(dependencies),
+    ],
+  ]);
+}
+
 /** The change calendar query. */
 export function changeCalendarQuery(query: ChangeCalendarQuery): string {
   return buildQuery([
@@ -167,15 +201,15 @@ export function slaTimersQuery(filter: SlaTimerFilter = {}): string {
   ]);
 }
 
-type Send = <T>(
-  path: string,
-  options?: { method: string; body: unknown },
-) => Promise<T>;
+/** A call's method and JSON body (none for GET and DELETE). */
+type SendOptions = { method: string; body?: unknown };
+
+type Send = <T>(path: string, options?: SendOptions) => Promise<T>;
 
 /**
- * The calls every record collection (`/incidents`, `/changes`, `/requests`: the kind's
- * API path, as itsm-common declares it) answers alike; ids are uuids or numbers.
- * Approvals are answered by changes and requests.
+ * The calls every record collection (`/incidents`, `/changes`, `/requests`,
+ * `/problems`: the kind's API path, as itsm-common declares it) answers alike; ids are
+ * uuids or numbers. Approvals are answered by changes and requests.
  */
 class RecordCollection<
   T,
@@ -241,6 +275,12 @@ export class ItsmClient implements ItsmApi {
     UpdateChangeRequest,
     TransitionChangeRequest
   >;
+  private readonly problems: RecordCollection<
+    Problem,
+    CreateProblemRequest,
+    UpdateProblemRequest,
+    TransitionProblemRequest
+  >;
   /** Requests are not edited, only moved. */
   private readonly requests: RecordCollection<
     ServiceRequest,
@@ -258,6 +298,7 @@ export class ItsmClient implements ItsmApi {
     this.incidents = new RecordCollection(send, 'incident');
     this.changes = new RecordCollection(send, 'change');
     this.requests = new RecordCollection(send, 'request');
+    this.problems = new RecordCollection(send, 'problem');
     this.collection = kind => new RecordCollection(send, kind);
   }
 
@@ -377,15 +418,76 @@ export class ItsmClient implements ItsmApi {
     return this.request(`/sla/timers${slaTimersQuery(filter)}`);
   }
 
-  private async request<T>(
-    path: string,
-    options?: { method: string; body: unknown },
-  ): Promise<T> {
+  // Problems: the record calls, then their links, known errors, candidates and KPIs
+
+  listProblems(filter?: ProblemsFilter) {
+    return this.problems.list(problemListQuery(filter));
+  }
+  getProblem(id: string) {
+    return this.problems.get(id);
+  }
+  createProblem(request: CreateProblemRequest) {
+    return this.problems.create(request);
+  }
+  updateProblem(id: string, request: UpdateProblemRequest) {
+    return this.problems.update(id, request);
+  }
+  transitionProblem(id: string, request: TransitionProblemRequest) {
+    return this.problems.transition(id, request);
+  }
+  addProblemComment(id: string, request: AddCommentRequest) {
+    return this.problems.comment(id, request);
+  }
+  getProblemTimeline(id: string) {
+    return this.problems.timeline(id);
+  }
+
+  getProblemIncidents(id: string): Promise<LinkedIncident[]> {
+    return this.problems.items(this.problems.path(id, '/incidents'));
+  }
+  linkProblemIncident(id: string, incident: string): Promise<Problem> {
+    const body: LinkIncidentRequest = { incident };
+    return this.request(this.problems.path(id, '/incidents'), {
+      method: 'POST',
+      body,
+    });
+  }
+  unlinkProblemIncident(id: string, incident: string): Promise<Problem> {
+    return this.request(
+      this.problems.path(id, `/incidents/${encodeURIComponent(incident)}`),
+      { method: 'DELETE' },
+    );
+  }
+  getProblemChanges(id: string): Promise<LinkedChange[]> {
+    return this.problems.items(this.problems.path(id, '/changes'));
+  }
+
+  listKnownErrors(
+    entityRef: string,
+    options?: { dependencies?: boolean },
+  ): Promise<KnownError[]> {
+    return this.problems.items(
+      `/known-errors${knownErrorsQuery(entityRef, options)}`,
+    );
+  }
+  listProblemCandidates(entityRef?: string): Promise<ProblemCandidates> {
+    return this.request(
+      `/problem-candidates${buildQuery([['entityRef', entityRef]])}`,
+    );
+  }
+  getProblemKpis(entityRef?: string): Promise<ProblemKpis> {
+    return this.request(
+      `/problem-kpis${buildQuery([['entityRef', entityRef]])}`,
+    );
+  }
+
+  private async request<T>(path: string, options?: SendOptions): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('itsm');
+    const hasBody = options?.body !== undefined;
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method: options?.method ?? 'GET',
-      headers: options ? { 'Content-Type': 'application/json' } : undefined,
-      body: options ? JSON.stringify(options.body) : undefined,
+      headers: hasBody ? { 'Content-Type': 'application/json' } : undefined,
+      body: hasBody ? JSON.stringify(options.body) : undefined,
     });
     if (!response.ok) {
       // Carries the server's message (e.g. "version is stale") for the UI to show.
