@@ -28,14 +28,9 @@ import { parseOptions } from './options';
 import { writeReport, SizeReport } from './report/report';
 import { RecordGenerator } from './seed/generate';
 import { ENGINEER, generateOrganisation, membersOf } from './seed/org';
-import {
-  dropDatabase,
-  PG,
-  pgKnex,
-  seedPostgres,
-  SeedResult,
-} from './seed/pgSeed';
+import { dropDatabase, PG, pgKnex, seedPostgres } from './seed/pgSeed';
 import { exampleOfferings, portalSlaClock } from './seed/policies';
+import { SeedResult } from './seed/seeder';
 import { seedSqlite, sqliteKnex } from './seed/sqliteSeed';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -127,13 +122,14 @@ async function main() {
       const sqliteDir = join(work, `sqlite-${size.label}`);
       const sqliteFile = join(sqliteDir, 'itsm.sqlite');
       log('seeding');
+      const run = { generator, incidents: size.incidents, log };
       let seed: SeedResult;
       if (options.engine === 'pg') {
         databases.push(database);
-        seed = await seedPostgres(database, generator, size.incidents, log);
+        seed = await seedPostgres(database, run);
       } else {
         await mkdir(sqliteDir, { recursive: true });
-        seed = await seedSqlite(sqliteFile, generator, size.incidents, log);
+        seed = await seedSqlite(sqliteFile, run);
       }
       log(
         `  seeded in ${seed.seconds.toFixed(1)} s; ${

@@ -50,6 +50,12 @@ interface Operation {
 
 const CONCURRENCY = [1, 10];
 
+/** A record a write made, at the version the next write must name. */
+interface NewRecord {
+  id: string;
+  version: number;
+}
+
 /** Everything the table shows, in the table's order. */
 export async function measureOperations(
   ctx: MeasureContext,
@@ -62,18 +68,16 @@ export async function measureOperations(
 
   // Transitions and assignments work on new incidents made beforehand (topUp) or by
   // "create incident"; each write needs its own record at its current version.
-  const created: { id: string; version: number }[] = [];
-  const transitioned: { id: string; version: number }[] = [];
+  const created: NewRecord[] = [];
+  const transitioned: NewRecord[] = [];
   const commented: string[] = [];
-  const keep =
-    (pool: { id: string; version: number }[]) =>
-    (status: number, body: string) => {
-      if (status >= 200 && status < 300) {
-        const record = JSON.parse(body);
-        pool.push({ id: record.id, version: record.version });
-        commented.push(record.id);
-      }
-    };
+  const remember = (pool: NewRecord[], record: NewRecord) => {
+    pool.push({ id: record.id, version: record.version });
+    commented.push(record.id);
+  };
+  const keep = (pool: NewRecord[]) => (status: number, body: string) => {
+    if (status >= 200 && status < 300) remember(pool, JSON.parse(body));
+  };
   const createBody = {
     title: 'Checkout is slow (bench)',
     entityRef: ctx.hotComponent.ref,
@@ -86,7 +90,7 @@ export async function measureOperations(
    * beforehand (not measured): each transition or assignment needs its own record at
    * its current version.
    */
-  const topUp = async (pool: { id: string; version: number }[]) => {
+  const topUp = async (pool: NewRecord[]) => {
     const wanted = 150 * ctx.seconds;
     const make = async () => {
       while (pool.length < wanted) {
@@ -100,13 +104,23 @@ export async function measureOperations(
         });
         if (!res.ok)
           throw new Error(`creating records to work on: ${res.status}`);
-        const record = await res.json();
-        pool.push({ id: record.id, version: record.version });
-        commented.push(record.id);
+        remember(pool, await res.json());
       }
     };
     await Promise.all(Array.from({ length: 8 }, make));
   };
+
+  /**
+   * A write on a new incident per request, each at its current version: the incidents
+   * are made before each concurrency level (topUp); when they run out, the run ends.
+   */
+  const onNewIncidents = (request: (record: NewRecord) => LoadRequest) => ({
+    before: () => topUp(created),
+    next: () => {
+      const record = created.pop();
+      return record && request(record);
+    },
+  });
 
   const operations: Operation[] = [
     {
@@ -194,33 +208,21 @@ export async function measureOperations(
     {
       name: 'write: transition new → in_progress',
       token: 'engineer',
-      before: () => topUp(created),
-      next: () => {
-        const record = created.pop();
-        return (
-          record && {
-            method: 'POST',
-            path: `/api/itsm/incidents/${record.id}/transitions`,
-            body: { version: record.version, to: 'in_progress' },
-          }
-        );
-      },
+      ...onNewIncidents(record => ({
+        method: 'POST',
+        path: `/api/itsm/incidents/${record.id}/transitions`,
+        body: { version: record.version, to: 'in_progress' },
+      })),
       onResponse: keep(transitioned),
     },
     {
       name: 'write: assign',
       token: 'engineer',
-      before: () => topUp(created),
-      next: () => {
-        const record = created.pop();
-        return (
-          record && {
-            method: 'PATCH',
-            path: `/api/itsm/incidents/${record.id}`,
-            body: { version: record.version, assignee: ctx.engineerRef },
-          }
-        );
-      },
+      ...onNewIncidents(record => ({
+        method: 'PATCH',
+        path: `/api/itsm/incidents/${record.id}`,
+        body: { version: record.version, assignee: ctx.engineerRef },
+      })),
     },
     {
       name: 'write: comment',

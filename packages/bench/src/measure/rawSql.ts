@@ -63,51 +63,47 @@ export function incidentListSql(filter: {
   };
 }
 
-const resolveIncident = (db: Client, id: string) =>
+/**
+ * A read of one incident (`id()` picks it): the route first finds the record of the
+ * kind (RecordStore.resolveId), then reads it.
+ */
+const onIncident =
+  (read: (db: Client, recordId: string) => Promise<unknown>) =>
+  (id: () => string): RawQuery =>
+  async db => {
+    const recordId = id();
+    await db.query(
+      `SELECT id FROM itsm_records WHERE kind = 'incident' AND id = $1 LIMIT 1`,
+      [recordId],
+    );
+    await read(db, recordId);
+  };
+
+const timelineOf = (db: Client, recordId: string) =>
   db.query(
-    `SELECT id FROM itsm_records WHERE kind = 'incident' AND id = $1 LIMIT 1`,
-    [id],
+    `SELECT * FROM itsm_timeline WHERE record_id = $1 ORDER BY seq ASC`,
+    [recordId],
   );
 
-export const recordGetSql =
-  (id: () => string): RawQuery =>
-  async db => {
-    const recordId = id();
-    await resolveIncident(db, recordId);
-    await db.query(`${INCIDENT_SELECT} AND r.id = $1 LIMIT 1`, [recordId]);
-    await affectedOf(db, [recordId]);
-  };
+export const recordGetSql = onIncident(async (db, recordId) => {
+  await db.query(`${INCIDENT_SELECT} AND r.id = $1 LIMIT 1`, [recordId]);
+  await affectedOf(db, [recordId]);
+});
 
-export const timelineSql =
-  (id: () => string): RawQuery =>
-  async db => {
-    const recordId = id();
-    await resolveIncident(db, recordId);
-    await db.query(
-      `SELECT * FROM itsm_timeline WHERE record_id = $1 ORDER BY seq ASC`,
-      [recordId],
-    );
-  };
+export const timelineSql = onIncident(timelineOf);
 
 /** SlaTimerStore.describe: the policy's facts of the record, then its timeline. */
-export const recordSlaSql =
-  (id: () => string): RawQuery =>
-  async db => {
-    const recordId = id();
-    await resolveIncident(db, recordId);
-    await db.query(
-      `SELECT r.kind, r.priority, r.ci_tier, r.created_at, q.fulfillment_target, i.acknowledged_at
-       FROM itsm_records r
-       LEFT JOIN itsm_requests q ON q.record_id = r.id
-       LEFT JOIN itsm_incidents i ON i.record_id = r.id
-       WHERE r.id = $1 LIMIT 1`,
-      [recordId],
-    );
-    await db.query(
-      `SELECT * FROM itsm_timeline WHERE record_id = $1 ORDER BY seq ASC`,
-      [recordId],
-    );
-  };
+export const recordSlaSql = onIncident(async (db, recordId) => {
+  await db.query(
+    `SELECT r.kind, r.priority, r.ci_tier, r.created_at, q.fulfillment_target, i.acknowledged_at
+     FROM itsm_records r
+     LEFT JOIN itsm_requests q ON q.record_id = r.id
+     LEFT JOIN itsm_incidents i ON i.record_id = r.id
+     WHERE r.id = $1 LIMIT 1`,
+    [recordId],
+  );
+  await timelineOf(db, recordId);
+});
 
 /**
  * The statements one call of the plugin's SlaReports issues, captured from knex's

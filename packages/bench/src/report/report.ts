@@ -6,7 +6,7 @@ import type { IsolationResult, OperationResult } from '../measure/operations';
 import type { SweepResult } from '../measure/sweep';
 import type { BenchOptions } from '../options';
 import { benchPath } from '../paths';
-import type { SeedResult } from '../seed/pgSeed';
+import type { SeedResult } from '../seed/seeder';
 import {
   bytes,
   growthTable,

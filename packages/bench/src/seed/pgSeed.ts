@@ -2,8 +2,8 @@ import { knex as createKnex, Knex } from 'knex';
 import { Client } from 'pg';
 import { RecordStore } from '@backstage-itsm/plugin-itsm-backend/src/records/RecordStore';
 import { CopyWriters } from './copy';
-import { RecordGenerator } from './generate';
 import { markTimersCurrent, rebuildRollupsIfAny } from './rollups';
+import { SeedResult, seedResult, SeedRun, setSequences } from './seeder';
 import { TABLE_NAMES, TableName } from './tables';
 
 export const PG = {
@@ -11,14 +11,6 @@ export const PG = {
   port: 5432,
   user: 'postgres',
 };
-
-export interface SeedResult {
-  database: string;
-  seconds: number;
-  phases: Record<string, number>;
-  rows: Record<string, number>;
-  runningTimers: number;
-}
 
 export const pgKnex = (database: string, poolMax = 5): Knex =>
   createKnex({
@@ -78,9 +70,7 @@ async function droppableDefinitions(db: Knex) {
  */
 export async function seedPostgres(
   database: string,
-  generator: RecordGenerator,
-  incidents: number,
-  log: (line: string) => void,
+  { generator, incidents, log }: SeedRun,
 ): Promise<SeedResult> {
   const started = Date.now();
   const phases: Record<string, number> = {};
@@ -153,28 +143,13 @@ export async function seedPostgres(
           fk.name,
         ]);
     });
-    await db('itsm_sequences')
-      .where({ kind: 'incident' })
-      .update({ last_value: generator.counts.incident });
-    await db('itsm_sequences')
-      .where({ kind: 'change' })
-      .update({ last_value: generator.counts.change });
-    await db('itsm_sequences')
-      .where({ kind: 'request' })
-      .update({ last_value: generator.counts.request });
-
+    await setSequences(db, generator.counts);
     await phase('analyze', () => db.raw('ANALYZE'));
-
-    const [{ n }] = await db('itsm_sla_timers')
-      .whereIn('status', ['running', 'at_risk', 'paused'])
-      .count({ n: '*' });
-    return {
+    return await seedResult(db, started, {
       database,
-      seconds: (Date.now() - started) / 1000,
       phases,
       rows: Object.fromEntries(writers.rows),
-      runningTimers: Number(n),
-    };
+    });
   } finally {
     await db.destroy();
   }

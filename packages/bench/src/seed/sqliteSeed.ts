@@ -1,9 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { knex as createKnex, Knex } from 'knex';
 import { RecordStore } from '@backstage-itsm/plugin-itsm-backend/src/records/RecordStore';
-import { RecordGenerator } from './generate';
 import { markTimersCurrent, rebuildRollupsIfAny } from './rollups';
-import { SeedResult } from './pgSeed';
+import { SeedResult, seedResult, SeedRun, setSequences } from './seeder';
 import { Row, TABLES, TABLE_NAMES, TableName } from './tables';
 
 export const sqliteKnex = (filename: string): Knex =>
@@ -20,9 +19,7 @@ export const sqliteKnex = (filename: string): Knex =>
  */
 export async function seedSqlite(
   filename: string,
-  generator: RecordGenerator,
-  incidents: number,
-  log: (line: string) => void,
+  { generator, incidents, log }: SeedRun,
 ): Promise<SeedResult> {
   const started = Date.now();
   await rm(filename, { force: true });
@@ -57,24 +54,15 @@ export async function seedSqlite(
       if (count % 50_000 === 0) log(`    ${count} records`);
     }
     await flush();
-    for (const kind of ['incident', 'change', 'request'] as const) {
-      await db('itsm_sequences')
-        .where({ kind })
-        .update({ last_value: generator.counts[kind] });
-    }
+    await setSequences(db, generator.counts);
     await markTimersCurrent(db, generator.clock);
     await rebuildRollupsIfAny(db, log);
     await db.raw('ANALYZE');
-    const [{ n }] = await db('itsm_sla_timers')
-      .whereIn('status', ['running', 'at_risk', 'paused'])
-      .count({ n: '*' });
-    return {
+    return await seedResult(db, started, {
       database: filename,
-      seconds: (Date.now() - started) / 1000,
       phases: {},
       rows,
-      runningTimers: Number(n),
-    };
+    });
   } finally {
     await db.destroy();
   }
