@@ -44,27 +44,32 @@ function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/**
+ * An entity reference in `defaultNamespace` unless it names one; with `kind`, only a
+ * reference to an entity of that kind, which the value may leave out. Undefined when
+ * the value is not such a reference.
+ */
 function parseRef(
   value: unknown,
-  context: { defaultKind?: string; defaultNamespace: string },
+  defaultNamespace: string,
+  kind?: string,
 ): CompoundEntityRef | undefined {
   if (typeof value !== 'string' || !value.trim()) {
     return undefined;
   }
   let ref: CompoundEntityRef;
   try {
-    ref = parseEntityRef(value, context);
+    ref = parseEntityRef(value, { defaultKind: kind, defaultNamespace });
   } catch {
     return undefined;
   }
-  if (
-    !validators.isValidKind(ref.kind) ||
-    !validators.isValidNamespace(ref.namespace) ||
-    !validators.isValidEntityName(ref.name)
-  ) {
-    return undefined;
-  }
-  return ref;
+  const valid =
+    validators.isValidKind(ref.kind) &&
+    validators.isValidNamespace(ref.namespace) &&
+    validators.isValidEntityName(ref.name) &&
+    (!kind ||
+      ref.kind.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US'));
+  return valid ? ref : undefined;
 }
 
 /**
@@ -76,11 +81,7 @@ export function parseGroupRef(
   value: unknown,
   defaultNamespace: string = DEFAULT_NAMESPACE,
 ): CompoundEntityRef | undefined {
-  const ref = parseRef(value, { defaultKind: 'Group', defaultNamespace });
-  if (!ref || ref.kind.toLocaleLowerCase('en-US') !== 'group') {
-    return undefined;
-  }
-  return ref;
+  return parseRef(value, defaultNamespace, 'Group');
 }
 
 /**
@@ -91,7 +92,7 @@ export function parseCiRef(
   value: unknown,
   defaultNamespace: string = DEFAULT_NAMESPACE,
 ): CompoundEntityRef | undefined {
-  return parseRef(value, { defaultNamespace });
+  return parseRef(value, defaultNamespace);
 }
 
 /**
