@@ -14,39 +14,57 @@ const claimsSchema = z.object({
     .describe('Entity refs, usually the caller’s ownership refs'),
 });
 
-const isRequester = createPermissionRule({
+/** The fields of a record that name one party, and the `itsm_records` column of each. */
+const PARTY_COLUMNS = {
+  requester: 'requester',
+  assignee: 'assignee',
+  assignmentGroup: 'assignment_group',
+} as const;
+
+/**
+ * A rule that allows when the party a field of the record names is one of the claims;
+ * in a list query, the column that stores the field.
+ */
+function partyIsOneOfClaims(rule: {
+  name: string;
+  description: string;
+  field: keyof typeof PARTY_COLUMNS;
+}) {
+  const { name, description, field } = rule;
+  return createPermissionRule({
+    name,
+    description,
+    resourceRef: itsmRecordResourceRef,
+    paramsSchema: claimsSchema,
+    apply: (record, { claims }) => {
+      const party = record[field];
+      return party !== null && lower(claims).includes(party);
+    },
+    toQuery: ({ claims }) => ({
+      column: PARTY_COLUMNS[field],
+      values: lower(claims),
+    }),
+  });
+}
+
+const isRequester = partyIsOneOfClaims({
   name: 'IS_REQUESTER',
   description: 'Allow when one of the given user refs raised the record',
-  resourceRef: itsmRecordResourceRef,
-  paramsSchema: claimsSchema,
-  apply: (record, { claims }) => lower(claims).includes(record.requester),
-  toQuery: ({ claims }) => ({ column: 'requester', values: lower(claims) }),
+  field: 'requester',
 });
 
-const isAssignee = createPermissionRule({
+const isAssignee = partyIsOneOfClaims({
   name: 'IS_ASSIGNEE',
   description:
     'Allow when the record is assigned to one of the given user refs',
-  resourceRef: itsmRecordResourceRef,
-  paramsSchema: claimsSchema,
-  apply: (record, { claims }) =>
-    record.assignee !== null && lower(claims).includes(record.assignee),
-  toQuery: ({ claims }) => ({ column: 'assignee', values: lower(claims) }),
+  field: 'assignee',
 });
 
-const isInAssignmentGroup = createPermissionRule({
+const isInAssignmentGroup = partyIsOneOfClaims({
   name: 'IS_IN_ASSIGNMENT_GROUP',
   description:
     'Allow when the record’s assignment group is one of the given group refs (pass the caller’s ownership refs)',
-  resourceRef: itsmRecordResourceRef,
-  paramsSchema: claimsSchema,
-  apply: (record, { claims }) =>
-    record.assignmentGroup !== null &&
-    lower(claims).includes(record.assignmentGroup),
-  toQuery: ({ claims }) => ({
-    column: 'assignment_group',
-    values: lower(claims),
-  }),
+  field: 'assignmentGroup',
 });
 
 const isPendingApprover = createPermissionRule({
