@@ -1,5 +1,6 @@
 import { GuardCode, GuardProblem } from '../records/guards';
 import { declareStates, RecordKindDeclaration } from './declaration';
+import { resolutionGuard } from './resolution';
 
 /** Incident states, in the order of the workflow (docs/DESIGN.md §3 Incident). */
 const STATES = {
@@ -58,23 +59,9 @@ export interface IncidentTransitionInput {
 export function incidentTransitionGuard(
   input: IncidentTransitionInput,
 ): GuardProblem[] {
-  const problems: GuardProblem[] = [];
+  const problems = resolutionGuard(input);
   const refuse = (field: string, code: GuardCode, message: string) =>
     problems.push({ field, code, message });
-  if (input.to === 'resolved') {
-    if (!input.resolutionCode)
-      refuse(
-        'resolutionCode',
-        'required',
-        'resolutionCode is required to resolve',
-      );
-    if (!input.resolutionNotes?.trim())
-      refuse(
-        'resolutionNotes',
-        'required',
-        'resolutionNotes are required to resolve',
-      );
-  }
   if (input.to === 'on_hold') {
     if (!input.holdReason)
       refuse('holdReason', 'required', 'holdReason is required to put on hold');
@@ -90,15 +77,6 @@ export function incidentTransitionGuard(
       'holdReason',
       'not_allowed',
       'holdReason is only allowed when putting on hold',
-    );
-  if (
-    input.to !== 'resolved' &&
-    (input.resolutionCode || input.resolutionNotes)
-  )
-    refuse(
-      input.resolutionCode ? 'resolutionCode' : 'resolutionNotes',
-      'not_allowed',
-      'resolutionCode and resolutionNotes are only allowed when resolving',
     );
   return problems;
 }

@@ -1,5 +1,6 @@
-import { GuardCode, GuardProblem } from '../records/guards';
+import { GuardProblem } from '../records/guards';
 import { declareStates, RecordKindDeclaration } from './declaration';
+import { resolutionGuard } from './resolution';
 
 /** Problem states, in the order of the workflow (docs/DESIGN.md §3 Problem). */
 const STATES = {
@@ -47,35 +48,19 @@ export function problemTransitionGuard(
   input: ProblemTransitionInput,
 ): GuardProblem[] {
   const problems: GuardProblem[] = [];
-  const refuse = (field: string, code: GuardCode, message: string) =>
-    problems.push({ field, code, message });
-  if (input.to === 'resolved') {
-    if (!input.resolutionCode)
-      refuse(
-        'resolutionCode',
-        'required',
-        'resolutionCode is required to resolve',
-      );
-    else if (input.resolutionCode === 'canceled')
-      refuse(
-        'resolutionCode',
-        'invalid',
-        'resolutionCode canceled is set by canceling the problem',
-      );
-    if (!input.resolutionNotes?.trim())
-      refuse(
-        'resolutionNotes',
-        'required',
-        'resolutionNotes are required to resolve',
-      );
-  } else if (input.resolutionCode || input.resolutionNotes)
-    refuse(
-      input.resolutionCode ? 'resolutionCode' : 'resolutionNotes',
-      'not_allowed',
-      'resolutionCode and resolutionNotes are only allowed when resolving',
-    );
+  if (input.to === 'resolved' && input.resolutionCode === 'canceled')
+    problems.push({
+      field: 'resolutionCode',
+      code: 'invalid',
+      message: 'resolutionCode canceled is set by canceling the problem',
+    });
+  problems.push(...resolutionGuard(input));
   if (input.to === 'canceled' && !input.comment?.trim())
-    refuse('comment', 'required', 'a comment is required to cancel');
+    problems.push({
+      field: 'comment',
+      code: 'required',
+      message: 'a comment is required to cancel',
+    });
   return problems;
 }
 
