@@ -88,26 +88,19 @@ const KIND_PERMISSIONS = PERMISSION_SETS as {
 export const ITSM_KIND_PERMISSIONS: Record<RecordKind, ItsmKindPermissions> =
   KIND_PERMISSIONS;
 
+// The per-kind names that code imports, for the permissions of ITSM_KIND_PERMISSIONS.
+
 /** Opening an incident (no resource yet: a basic permission). */
 export const itsmIncidentCreatePermission = KIND_PERMISSIONS.incident.create;
 
 /** Reading incidents; lists are filtered by the policy's conditions. */
 export const itsmIncidentReadPermission = KIND_PERMISSIONS.incident.read;
 
-/** Editing fields, moving state and writing work notes on an incident. */
-export const itsmIncidentUpdatePermission = KIND_PERMISSIONS.incident.update;
-
 /** Adding a comment visible to the requester (the requester's own replies too). */
 export const itsmIncidentCommentPermission = KIND_PERMISSIONS.incident.comment;
 
-/** Raising a change (no resource yet: a basic permission). */
-export const itsmChangeCreatePermission = KIND_PERMISSIONS.change.create;
-
 /** Reading changes, their approvals and the change calendar. */
 export const itsmChangeReadPermission = KIND_PERMISSIONS.change.read;
-
-/** Editing the plan, moving state and commenting on a change. */
-export const itsmChangeUpdatePermission = KIND_PERMISSIONS.change.update;
 
 /**
  * Deciding an approval step of a change. On top of this permission, the domain rule
@@ -115,20 +108,11 @@ export const itsmChangeUpdatePermission = KIND_PERMISSIONS.change.update;
  */
 export const itsmChangeApprovePermission = KIND_PERMISSIONS.change.approve;
 
-/** Ordering from the service catalog (no resource yet: a basic permission). */
-export const itsmRequestCreatePermission = KIND_PERMISSIONS.request.create;
-
-/** Reading service requests. */
-export const itsmRequestReadPermission = KIND_PERMISSIONS.request.read;
-
 /**
  * Moving a request (fulfilment by the owner group, cancellation by the requester; the
  * domain rules say who may make which move) and commenting on it.
  */
 export const itsmRequestUpdatePermission = KIND_PERMISSIONS.request.update;
-
-/** Deciding an approval step of a request (plus the group-membership domain rule). */
-export const itsmRequestApprovePermission = KIND_PERMISSIONS.request.approve;
 
 /**
  * Reading the internal work notes on a record's timeline, for every kind. Reading a
