@@ -1,4 +1,4 @@
-import { Priority, RecordKind } from '../records';
+import { RecordCore } from '../records';
 
 /** The two clocks of docs/DESIGN.md §4: until someone responds, until it is resolved. */
 export type SlaMetric = 'response' | 'resolution';
@@ -75,17 +75,25 @@ export interface RecordSla {
   evaluatedAt: string;
 }
 
+/**
+ * What a list shows of a record, of any kind: a timer's summary carries these of its
+ * record, so that the SLA lists show records as the record lists do.
+ */
+export type ListedRecordFields = Pick<
+  RecordCore,
+  | 'number'
+  | 'kind'
+  | 'title'
+  | 'state'
+  | 'priority'
+  | 'entityRef'
+  | 'assignee'
+  | 'assignmentGroup'
+>;
+
 /** A stored timer cycle with its record, for lists (at risk, breaches, drill-down). */
-export interface SlaTimerSummary {
+export interface SlaTimerSummary extends ListedRecordFields {
   recordId: string;
-  number: string;
-  kind: RecordKind;
-  title: string;
-  state: string;
-  priority: Priority;
-  entityRef: string;
-  assignee: string | null;
-  assignmentGroup: string | null;
   metric: SlaMetric;
   /** 1 for the first cycle. */
   cycle: number;
