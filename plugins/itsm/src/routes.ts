@@ -21,6 +21,9 @@ export const changeRouteRef = recordRouteRef('change', '/changes/:id');
 /** One service request, `/itsm/requests/REQ-000789`. */
 export const requestRouteRef = recordRouteRef('request', '/requests/:id');
 
+/** One problem, `/itsm/problems/PRB-000012`. */
+export const problemRouteRef = recordRouteRef('problem', '/problems/:id');
+
 /** The service catalog page: what can be ordered, `/service-catalog` by default. */
 export const serviceCatalogRouteRef = createRouteRef({
   id: 'itsm/service-catalog',
@@ -39,6 +42,7 @@ export const itsmRoutes = {
   incident: incidentRouteRef,
   change: changeRouteRef,
   request: requestRouteRef,
+  problem: problemRouteRef,
   serviceCatalog: serviceCatalogRouteRef,
   offering: offeringRouteRef,
 };

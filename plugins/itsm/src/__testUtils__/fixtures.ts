@@ -602,7 +602,9 @@ export function makeProblem(overrides: Partial<Problem> = {}): Problem {
 }
 
 /** A known error of the database payments depends on, found through payments. */
-export function makeKnownError(overrides: Partial<KnownError> = {}): KnownError {
+export function makeKnownError(
+  overrides: Partial<KnownError> = {},
+): KnownError {
   return {
     id: '7c3e9b1a-4d2f-4e8a-b6c5-1f2e3d4c0007',
     number: 'PRB-000007',

@@ -20,6 +20,7 @@ import {
   DescriptionField,
   DetailField as Field,
   NotesField,
+  ProblemLink,
   RefField,
   RefList,
   TimeField,
@@ -65,6 +66,11 @@ const PlanView = (props: { change: Change }) => {
         empty="Unassigned"
       />
       <RefField label="Assignment group" entityRef={change.assignmentGroup} />
+      {change.problem && (
+        <Field label="Raised to fix">
+          <ProblemLink number={change.problem} />
+        </Field>
+      )}
       <TimeField label="Planned start" at={change.plannedStart} empty="—" />
       <TimeField label="Planned end" at={change.plannedEnd} empty="—" />
       <TimeField label="Raised" at={change.createdAt} />

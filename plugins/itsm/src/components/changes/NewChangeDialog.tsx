@@ -1,10 +1,13 @@
+import { useCallback } from 'react';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
   Change,
   changeTransitionGuard,
 } from '@backstage-itsm/plugin-itsm-common';
 import { CreateRecordDialog } from '../records';
+import { ProblemLink } from '../shared';
 import {
   ChangeFormValues,
   createChangeRequest,
@@ -22,6 +25,10 @@ export interface NewChangeDialogProps {
   onCreated: (change: Change) => void;
   /** The CI when requested from an entity page; without it the form asks for one. */
   entityRef?: string;
+  /** What the form starts with besides the CI (a fix's title, its affected CIs). */
+  prefill?: Partial<ChangeFormValues>;
+  /** The problem (number) the change is raised to fix: sent with it, and said so. */
+  problem?: string;
 }
 
 /**
@@ -33,39 +40,67 @@ export function missingForApproval(values: ChangeFormValues): string[] {
   return changeTransitionGuard(formPlan(values), { to }).map(humanizeProblem);
 }
 
-/** The form to request a change: what, on which CIs, what kind and risk, when, how. */
-export const NewChangeDialog = (props: NewChangeDialogProps) => (
-  <CreateRecordDialog
-    {...props}
-    id="itsm-new-change"
-    title="Request change"
-    submitLabel="Create"
-    empty={emptyChangeForm}
-    validate={validateChangeForm}
-    create={(api, values) => api.createChange(createChangeRequest(values))}
-  >
-    {({ values, errors, change }) => {
-      const missing = missingForApproval(values);
-      return (
-        <>
-          <ChangePlanFields
-            idPrefix="itsm-new-change"
-            values={values}
-            errors={errors}
-            onChange={change}
-            entity={props.entityRef ? 'fixed' : 'input'}
-          />
-          {missing.length > 0 && (
-            <Grid item xs={12}>
-              <Alert severity="info" data-testid="missing-for-approval">
-                It is saved as a draft. Before it can be{' '}
-                {values.type === 'standard' ? 'scheduled' : 'authorised'}:{' '}
-                {missing.join('; ')}.
-              </Alert>
-            </Grid>
-          )}
-        </>
-      );
-    }}
-  </CreateRecordDialog>
-);
+/**
+ * The form to request a change: what, on which CIs, what kind and risk, when, how; from
+ * a problem's page, prefilled as its fix and linked to it.
+ */
+export const NewChangeDialog = (props: NewChangeDialogProps) => {
+  const { prefill, problem, ...dialog } = props;
+  // The form is reset to this each time the dialog opens: one function per prefill.
+  const prefillKey = JSON.stringify(prefill ?? {});
+  const empty = useCallback(
+    (entityRef?: string) => ({
+      ...emptyChangeForm(entityRef),
+      ...(JSON.parse(prefillKey) as Partial<ChangeFormValues>),
+    }),
+    [prefillKey],
+  );
+  return (
+    <CreateRecordDialog
+      {...dialog}
+      id="itsm-new-change"
+      title="Request change"
+      submitLabel="Create"
+      empty={empty}
+      validate={validateChangeForm}
+      create={(api, values) =>
+        api.createChange({
+          ...createChangeRequest(values),
+          ...(problem ? { problem } : {}),
+        })
+      }
+    >
+      {({ values, errors, change }) => {
+        const missing = missingForApproval(values);
+        return (
+          <>
+            {problem && (
+              <Grid item xs={12}>
+                <Typography variant="body2">
+                  Raised to fix <ProblemLink number={problem} />: it is linked
+                  to the problem.
+                </Typography>
+              </Grid>
+            )}
+            <ChangePlanFields
+              idPrefix="itsm-new-change"
+              values={values}
+              errors={errors}
+              onChange={change}
+              entity={props.entityRef ? 'fixed' : 'input'}
+            />
+            {missing.length > 0 && (
+              <Grid item xs={12}>
+                <Alert severity="info" data-testid="missing-for-approval">
+                  It is saved as a draft. Before it can be{' '}
+                  {values.type === 'standard' ? 'scheduled' : 'authorised'}:{' '}
+                  {missing.join('; ')}.
+                </Alert>
+              </Grid>
+            )}
+          </>
+        );
+      }}
+    </CreateRecordDialog>
+  );
+};

@@ -6,9 +6,11 @@ import { CreateDialogProps } from './descriptor';
 
 /**
  * The dialog that creates a record of a kind: it starts from the kind's empty form each
- * time it opens (with the CI when given), checks the form with `validate` (an object of
- * the fields' errors, empty when fine), then creates the record and hands it over. The
- * kind's fields are its `children`.
+ * time it opens (with the CI when given; `empty` must keep its identity while open),
+ * checks the form with `validate` (an object of the fields' errors, empty when fine),
+ * then creates the record and hands it over. The kind's fields are its `children`;
+ * they may also submit the form with some values set (`submit`: "Attach to this
+ * problem" reports the incident with its problem).
  */
 export const CreateRecordDialog = <V, E extends object, R>(
   props: CreateDialogProps<R> & {
@@ -24,6 +26,9 @@ export const CreateRecordDialog = <V, E extends object, R>(
       values: V;
       errors: Partial<E>;
       change: (patch: Partial<V>) => void;
+      /** Submits the form with `patch` applied to what was entered. */
+      submit: (patch: Partial<V>) => void;
+      submitting: boolean;
     }) => ReactNode;
   },
 ) => {
@@ -42,11 +47,12 @@ export const CreateRecordDialog = <V, E extends object, R>(
     }
   }, [open, entityRef, empty, setError]);
 
-  const submit = async () => {
-    const found = props.validate(values);
+  const submit = async (patch: Partial<V> = {}) => {
+    const next = { ...values, ...patch };
+    const found = props.validate(next);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const record = await run(() => props.create(itsmApi, values));
+    const record = await run(() => props.create(itsmApi, next));
     if (record) onCreated(record);
   };
 
@@ -60,12 +66,14 @@ export const CreateRecordDialog = <V, E extends object, R>(
       error={error}
       maxWidth="md"
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => submit()}
     >
       {props.children({
         values,
         errors,
         change: patch => setValues(v => ({ ...v, ...patch })),
+        submit,
+        submitting,
       })}
     </FormDialog>
   );

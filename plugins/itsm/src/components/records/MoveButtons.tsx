@@ -3,6 +3,7 @@ import Button from '@material-ui/core/Button';
 /**
  * A record's moves as buttons named by `label`: those back or out (`backward`) after the
  * others and outlined; the others contained, or only the `primary` ones where given.
+ * Each has the test id `move-<state>` (`move-resolved`).
  */
 export const MoveButtons = <S extends string>(props: {
   moves: readonly S[];
@@ -22,6 +23,7 @@ export const MoveButtons = <S extends string>(props: {
         .map(to => (
           <Button
             key={to}
+            data-testid={`move-${to}`}
             variant={contained(to) ? 'contained' : 'outlined'}
             color="primary"
             onClick={() => props.onMove(to)}

@@ -1,4 +1,6 @@
 import { ReactNode, useState } from 'react';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import { useApi } from '@backstage/core-plugin-api';
 import { itsmApiRef } from '../../api';
 import {
@@ -29,7 +31,8 @@ export interface RecordTableProps<F> {
 /**
  * A list of records of one kind, with the columns its descriptor declares and its
  * filters: the state (open by default: the default of every list) and, where the kind
- * has one, a coded field (priority, type); keyset-paged, newest first.
+ * has them, a coded field (priority, type) and a switch (known errors only);
+ * keyset-paged, newest first.
  */
 export const RecordTable = <R extends KindRecord, F>(
   props: RecordTableProps<F> & {
@@ -39,16 +42,18 @@ export const RecordTable = <R extends KindRecord, F>(
   },
 ) => {
   const { kind, pageSize = 20, reloadKey = 0 } = props;
-  const { plural, codeFilter } = kind;
+  const { plural, codeFilter, flagFilter } = kind;
   const itsmApi = useApi(itsmApiRef);
   const [stateFilter, setStateFilter] =
     useState<StateFilter<R['state']>>('open');
   const [code, setCode] = useState('');
+  const [flag, setFlag] = useState(false);
   const { value, loading, error, paging } = usePagedList<F, R>({
     filter: props.filter,
     own: {
       ...stateQuery(stateFilter),
       ...(code && codeFilter ? { [codeFilter.param]: [code] } : {}),
+      ...(flag && flagFilter ? { [flagFilter.param]: true } : {}),
     },
     pageSize,
     reloadKey,
@@ -87,6 +92,19 @@ export const RecordTable = <R extends KindRecord, F>(
               codes={codeFilter.codes}
               labels={codeFilter.labels}
               onChange={setCode}
+            />
+          )}
+          {flagFilter && (
+            <FormControlLabel
+              label={flagFilter.label}
+              control={
+                <Checkbox
+                  id={`itsm-${plural}-filter-${flagFilter.param}`}
+                  color="primary"
+                  checked={flag}
+                  onChange={e => setFlag(e.target.checked)}
+                />
+              }
             />
           )}
         </>

@@ -124,6 +124,8 @@ export interface RecordKindDescriptor<
     codes: readonly string[];
     labels?: Partial<Record<string, string>>;
   };
+  /** A switch of the list that sends `param=true` while on ("Known errors only"). */
+  flagFilter?: { param: string; label: string };
   /** The "create" button and its dialog; none for kinds created elsewhere. */
   create?: {
     label: string;

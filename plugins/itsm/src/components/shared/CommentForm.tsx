@@ -20,12 +20,13 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** Kinds whose records take comments and work notes. */
-export type CommentableKind = 'incident' | 'change' | 'request';
+export type CommentableKind = 'incident' | 'change' | 'request' | 'problem';
 
 const NOUNS: Record<CommentableKind, string> = {
   incident: 'incident',
   change: 'change',
   request: 'request',
+  problem: 'problem',
 };
 
 const LABELS: Record<CommentVisibility, string> = {
@@ -76,6 +77,7 @@ export const CommentForm = (props: {
       incident: () => itsmApi.addComment(recordId, request),
       change: () => itsmApi.addChangeComment(recordId, request),
       request: () => itsmApi.addRequestComment(recordId, request),
+      problem: () => itsmApi.addProblemComment(recordId, request),
     }[kind];
     const added = await run(add);
     if (added) {

@@ -4,16 +4,18 @@ import { ReactNode } from 'react';
 import {
   changeRouteRef,
   incidentRouteRef,
+  problemRouteRef,
   requestRouteRef,
 } from '../../routes';
 
 /** Kinds of records that have a page of their own. */
-export type LinkedKind = 'incident' | 'change' | 'request';
+export type LinkedKind = 'incident' | 'change' | 'request' | 'problem';
 
 const ROUTES = {
   incident: incidentRouteRef,
   change: changeRouteRef,
   request: requestRouteRef,
+  problem: problemRouteRef,
 };
 
 /** A function from a record's id or number to the path of its page. */
@@ -27,6 +29,7 @@ export function useRecordLink(
 export const useIncidentLink = () => useRecordLink('incident');
 export const useChangeLink = () => useRecordLink('change');
 export const useRequestLink = () => useRecordLink('request');
+export const useProblemLink = () => useRecordLink('problem');
 
 /** A link to a record's page, labelled with its number unless told otherwise. */
 export const RecordLink = (props: {
@@ -46,3 +49,8 @@ export const IncidentLink = (props: {
 export const ChangeLink = (props: { number: string; children?: ReactNode }) => (
   <RecordLink kind="change" {...props} />
 );
+
+export const ProblemLink = (props: {
+  number: string;
+  children?: ReactNode;
+}) => <RecordLink kind="problem" {...props} />;

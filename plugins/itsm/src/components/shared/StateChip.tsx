@@ -3,6 +3,8 @@ import {
   ChangeState,
   INCIDENT_STATE_LABELS,
   IncidentState,
+  kindDeclaration,
+  ProblemState,
   REQUEST_STATE_LABELS,
   RequestState,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -11,7 +13,11 @@ import { ChipColors, CodeChip } from './CodeChip';
 const white = (bg: string): ChipColors => ({ bg, fg: '#fff' });
 
 /** The state of a record of any kind. */
-export type RecordState = IncidentState | ChangeState | RequestState;
+export type RecordState =
+  | IncidentState
+  | ChangeState
+  | RequestState
+  | ProblemState;
 
 /** The colours of every record state; the calendar's bars use them too. */
 export const STATE_COLORS: Record<RecordState, ChipColors> = {
@@ -34,6 +40,9 @@ export const STATE_COLORS: Record<RecordState, ChipColors> = {
   in_fulfillment: white('#6a1b9a'),
   fulfilled: white('#2e7d32'),
   rejected: white('#b71c1c'),
+  // problems (new, assess, resolved: as above)
+  root_cause_analysis: white('#4527a0'),
+  fix_in_progress: white('#00695c'),
   // all kinds
   closed: white('#616161'),
   canceled: white('#9e9e9e'),
@@ -44,6 +53,7 @@ export const STATE_LABELS: Record<string, string> = {
   ...INCIDENT_STATE_LABELS,
   ...CHANGE_STATE_LABELS,
   ...REQUEST_STATE_LABELS,
+  ...kindDeclaration('problem').stateLabels,
 };
 
 /**

@@ -7,6 +7,8 @@ import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
 import ChatBubbleOutlineIcon from '@material-ui/icons/ChatBubbleOutline';
 import LockIcon from '@material-ui/icons/Lock';
 import LinkIcon from '@material-ui/icons/Link';
+import LinkOffIcon from '@material-ui/icons/LinkOff';
+import BuildIcon from '@material-ui/icons/Build';
 import HowToVoteIcon from '@material-ui/icons/HowToVote';
 import AlarmIcon from '@material-ui/icons/Alarm';
 import {
@@ -17,6 +19,7 @@ import {
   HOLD_REASON_LABELS,
   kindDeclaration,
   LEVEL_LABELS,
+  PROBLEM_RESOLUTION_CODE_LABELS,
   RecordKind,
   RESOLUTION_CODE_LABELS,
   TimelineEntry,
@@ -57,6 +60,13 @@ const useStyles = makeStyles((theme: Theme) => ({
     backgroundColor:
       theme.palette.type === 'dark' ? 'rgba(255, 167, 38, 0.12)' : '#fff8e1',
   },
+  // What to do until a problem is fixed: it must stand out on an incident's timeline.
+  workaround: {
+    marginTop: theme.spacing(0.5),
+    padding: theme.spacing(1, 1.5),
+    borderLeft: `4px solid ${theme.palette.success.main}`,
+    backgroundColor: theme.palette.background.default,
+  },
 }));
 
 /** Label tables of coded fields, by field name. */
@@ -69,6 +79,14 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   type: CHANGE_TYPE_LABELS,
   risk: CHANGE_RISK_LABELS,
   closeCode: CHANGE_CLOSE_CODE_LABELS,
+  knownError: { true: 'published', false: 'not published' },
+};
+
+/** Label tables of a kind whose codes differ from the others' (by field name). */
+const KIND_VALUE_LABELS: Partial<
+  Record<RecordKind, Record<string, Record<string, string>>>
+> = {
+  problem: { resolutionCode: PROBLEM_RESOLUTION_CODE_LABELS },
 };
 
 const DATE_FIELDS = [
@@ -80,9 +98,14 @@ const DATE_FIELDS = [
   'fulfilledAt',
 ];
 
-function describeValue(field: string, value: unknown): string {
+function describeValue(
+  field: string,
+  value: unknown,
+  kind: RecordKind,
+): string {
   if (value === null || value === undefined || value === '') return 'none';
-  const label = VALUE_LABELS[field]?.[String(value)];
+  const labels = KIND_VALUE_LABELS[kind]?.[field] ?? VALUE_LABELS[field];
+  const label = labels?.[String(value)];
   if (label) return label;
   if (DATE_FIELDS.includes(field) && typeof value === 'string') {
     return formatDateTime(value);
@@ -99,7 +122,8 @@ function describeValue(field: string, value: unknown): string {
   return String(value);
 }
 
-const Changes = (props: { changes?: FieldChange[] }) => {
+const Changes = (props: { changes?: FieldChange[]; kind: RecordKind }) => {
+  const { kind } = props;
   if (!props.changes?.length) return null;
   return (
     <Box component="ul" m={0} pl={2}>
@@ -107,8 +131,8 @@ const Changes = (props: { changes?: FieldChange[] }) => {
         <li key={change.field}>
           <Typography variant="body2">
             {humanizeCode(change.field)}:{' '}
-            <s>{describeValue(change.field, change.from)}</s> →{' '}
-            <strong>{describeValue(change.field, change.to)}</strong>
+            <s>{describeValue(change.field, change.from, kind)}</s> →{' '}
+            <strong>{describeValue(change.field, change.to, kind)}</strong>
           </Typography>
         </li>
       ))}
@@ -132,6 +156,10 @@ const EntryIcon = (props: { type: TimelineEntry['type'] }) => {
       return <HowToVoteIcon className={classes.icon} fontSize="small" />;
     case 'link_added':
       return <LinkIcon className={classes.icon} fontSize="small" />;
+    case 'link_removed':
+      return <LinkOffIcon className={classes.icon} fontSize="small" />;
+    case 'workaround':
+      return <BuildIcon className={classes.icon} fontSize="small" />;
     case 'sla_warning':
     case 'sla_breached':
       return <AlarmIcon className={classes.icon} fontSize="small" />;
@@ -170,7 +198,7 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
       return (
         <>
           <Typography variant="body2">changed</Typography>
-          <Changes changes={entry.changes} />
+          <Changes changes={entry.changes} kind={props.kind} />
         </>
       );
     case 'state_changed':
@@ -192,6 +220,7 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
           </Typography>
           <Changes
             changes={entry.changes?.filter(change => change.field !== 'state')}
+            kind={props.kind}
           />
         </>
       );
@@ -217,6 +246,18 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
           </Typography>
         </div>
       );
+    case 'workaround':
+      // A linked problem's workaround, offered to the people working the incident.
+      return (
+        <div className={classes.workaround} data-testid="timeline-workaround">
+          <Typography variant="overline" display="block">
+            Workaround
+          </Typography>
+          <Typography variant="body2" className={classes.text}>
+            {entry.body}
+          </Typography>
+        </div>
+      );
     default:
       // Approvals, links, SLA warnings and breaches: what happened, in the server's words.
       return (
@@ -229,7 +270,7 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
               {entry.body}
             </Typography>
           )}
-          <Changes changes={entry.changes} />
+          <Changes changes={entry.changes} kind={props.kind} />
         </>
       );
   }

@@ -4,14 +4,19 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Compact age for tables: `45s`, `12m`, `5h`, `3d`. */
-export function formatAge(iso: string, now: number = Date.now()): string {
-  const ms = Math.max(0, now - new Date(iso).getTime());
+/** A compact length of (calendar) time, as `formatAge` shows ages: `12m`, `5h`, `3d`. */
+export function formatAgeMs(elapsed: number): string {
+  const ms = Math.max(0, elapsed);
   if (Number.isNaN(ms)) return '';
   if (ms < MINUTE) return `${Math.floor(ms / 1000)}s`;
   if (ms < HOUR) return `${Math.floor(ms / MINUTE)}m`;
   if (ms < DAY) return `${Math.floor(ms / HOUR)}h`;
   return `${Math.floor(ms / DAY)}d`;
+}
+
+/** Compact age for tables: `45s`, `12m`, `5h`, `3d`. */
+export function formatAge(iso: string, now: number = Date.now()): string {
+  return formatAgeMs(now - new Date(iso).getTime());
 }
 
 /** "5 minutes ago", "in 2 hours". */

@@ -9,15 +9,18 @@ export { RefLink, RefList } from './RefLink';
 export {
   ChangeLink,
   IncidentLink,
+  ProblemLink,
   RecordLink,
   useChangeLink,
   useIncidentLink,
+  useProblemLink,
   useRecordLink,
   useRequestLink,
 } from './RecordLink';
 export type { LinkedKind } from './RecordLink';
 export {
   formatAge,
+  formatAgeMs,
   formatDateTime,
   formatDay,
   formatRelativeTime,
@@ -61,6 +64,10 @@ export { DescriptionField } from './DescriptionField';
 export { FormTextField, TextAreaField } from './FormTextField';
 export type { FormTextFieldProps } from './FormTextField';
 export { RecordCoreFields } from './RecordCoreFields';
+export { LevelFields } from './LevelFields';
+export { NamedCard } from './NamedCard';
+export { normalizeRecordNumber } from './recordNumber';
+export { LinkByNumberDialog } from './LinkByNumberDialog';
 export { recordColumns } from './recordColumns';
 export type {
   ColumnSpec,

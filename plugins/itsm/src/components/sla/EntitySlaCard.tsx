@@ -10,9 +10,8 @@ import {
   SlaTimerSummary,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { ciEntityRef, LinkedKind, RecordLink } from '../shared';
+import { ciEntityRef, LinkedKind, NamedCard, RecordLink } from '../shared';
 import { FigureRow, SummaryFigures } from './Figure';
-import { NamedCard } from './NamedCard';
 import { TimerSummaryBar } from './SlaTimersTable';
 
 /** The SLA of the entity in the current entity page's context, reloaded with it. */

@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { SlaSummary } from '@backstage-itsm/plugin-itsm-common';
 import { Figure, FigureRow, SummaryFigures } from './Figure';
-import { NamedCard } from './NamedCard';
+import { NamedCard } from '../shared';
 import { formatMeanTime } from './format';
 import { SlaTrendChart } from './SlaTrendChart';
 import { SlaTimersTable } from './SlaTimersTable';

@@ -11,11 +11,15 @@ import {
   SlaTimer,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { DetailField as Field, formatDateTime, STATE_LABELS } from '../shared';
+import {
+  DetailField as Field,
+  formatDateTime,
+  NamedCard,
+  STATE_LABELS,
+} from '../shared';
 // The module, not the folder: the folder's index reaches back to the request page.
 import { formatDuration } from '../offerings/offering';
 import { SLA_METRIC_LABELS } from './format';
-import { NamedCard } from './NamedCard';
 import { SlaExplanation } from './SlaExplanation';
 import { SlaTimerBar } from './SlaTimerBar';
 
