@@ -1,6 +1,6 @@
 /**
- * ITSM frontend plugin: incidents, changes and service requests on entity pages, the
- * ITSM workspace and the service catalog.
+ * ITSM frontend plugin: incidents, changes, service requests and problems on entity
+ * pages, the ITSM workspace and the service catalog.
  *
  * The default export is the plugin for the new frontend system; the named exports are
  * the legacy plugin and its extensions, the API and the reusable components.
@@ -14,6 +14,7 @@ export {
   EntityItsmContent,
   EntityOpenIncidentsCard,
   EntitySlaCard,
+  EntityKnownErrorsCard,
   ApprovalsCard,
   ChangeCalendarContent,
   isItsmAvailable,
@@ -30,6 +31,7 @@ export {
   incidentRouteRef,
   changeRouteRef,
   requestRouteRef,
+  problemRouteRef,
   serviceCatalogRouteRef,
   offeringRouteRef,
 } from './routes';

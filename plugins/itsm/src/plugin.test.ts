@@ -3,6 +3,7 @@ import defaultPlugin, {
   EntityItsmContent,
   EntityOpenIncidentsCard,
   EntitySlaCard,
+  EntityKnownErrorsCard,
   isItsmAvailable,
   ItsmPage,
   itsmPlugin,
@@ -28,6 +29,7 @@ describe('itsm plugin', () => {
     expect(EntityItsmContent).toBeDefined();
     expect(EntityOpenIncidentsCard).toBeDefined();
     expect(EntitySlaCard).toBeDefined();
+    expect(EntityKnownErrorsCard).toBeDefined();
     expect(ApprovalsCard).toBeDefined();
     expect(ChangeCalendarContent).toBeDefined();
     expect(ServiceCatalogPage).toBeDefined();
@@ -60,6 +62,7 @@ describe('itsm plugin', () => {
       'entity-content:itsm',
       'entity-card:itsm/open-incidents',
       'entity-card:itsm/sla',
+      'entity-card:itsm/known-errors',
       'entity-card:itsm/service-offering',
       'entity-content:itsm/service-offering-requests',
       'home-page-widget:itsm/pending-approvals',

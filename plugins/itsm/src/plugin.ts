@@ -42,8 +42,8 @@ export function isServiceOffering(entity: Entity): boolean {
 }
 
 /**
- * The ITSM page with the work queues and the incident, change and request pages below
- * it; mount it at `/itsm`: `<Route path="/itsm" element={<ItsmPage />} />`.
+ * The ITSM page with the work queues and the incident, change, request and problem
+ * pages below it; mount it at `/itsm`: `<Route path="/itsm" element={<ItsmPage />} />`.
  *
  * @public
  */
@@ -57,7 +57,7 @@ export const ItsmPage = itsmPlugin.provide(
 
 /**
  * The "Service management" entity tab: the entity's incidents, its changes and its
- * change calendar.
+ * change calendar, its problems (with its problem candidate and KPIs), its SLA.
  *
  * @public
  */
@@ -97,6 +97,22 @@ export const EntitySlaCard = itsmPlugin.provide(
     name: 'EntitySlaCard',
     component: {
       lazy: () => import('./components/sla').then(m => m.EntitySlaCard),
+    },
+  }),
+);
+
+/**
+ * The entity overview card "Known errors": the open known errors of the entity and of
+ * what it depends on, with their workarounds, each linking to its problem.
+ *
+ * @public
+ */
+export const EntityKnownErrorsCard = itsmPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKnownErrorsCard',
+    component: {
+      lazy: () =>
+        import('./components/problems').then(m => m.EntityKnownErrorsCard),
     },
   }),
 );

@@ -12,6 +12,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   makeIncident,
+  makeProblem,
   makeRequest,
   makeTimeline,
   NO_SLA,
@@ -151,5 +152,47 @@ describe('itsm plugin in the new frontend system', () => {
     ).toBeInTheDocument();
     expect(screen.getAllByText('REQ-000005').length).toBeGreaterThan(0);
     expect(posted).toHaveLength(1);
+  });
+
+  it('serves problem pages below /itsm', async () => {
+    server.use(
+      http.get('*/api/itsm/problems/PRB-000012', () =>
+        HttpResponse.json(makeProblem()),
+      ),
+      http.get('*/api/itsm/problems/PRB-000012/timeline', () =>
+        HttpResponse.json({ items: [] }),
+      ),
+      http.get('*/api/itsm/problems/PRB-000012/sla', () =>
+        HttpResponse.json(NO_SLA),
+      ),
+      http.get('*/api/itsm/problems/PRB-000012/incidents', () =>
+        HttpResponse.json({ items: [] }),
+      ),
+      http.get('*/api/itsm/problems/PRB-000012/changes', () =>
+        HttpResponse.json({ items: [] }),
+      ),
+    );
+
+    renderTestApp({
+      features: [itsmPlugin],
+      initialRouteEntries: ['/itsm/problems/PRB-000012'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/alice',
+          ownershipEntityRefs: ['user:default/alice'],
+        }),
+        permissions,
+      ],
+    });
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Connection pool exhaustion under load',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByTestId('state-chip-root_cause_analysis'),
+    ).toBeInTheDocument();
   });
 });

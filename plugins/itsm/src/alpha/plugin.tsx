@@ -90,7 +90,8 @@ export const serviceOfferingRequestsContent = EntityContentBlueprint.make({
 
 /**
  * `entity-content:itsm`, the "Service management" tab of CIs: incidents, changes, the
- * change calendar, and the service offerings the CI provides with their requests.
+ * change calendar, problems, SLA, and the service offerings the CI provides with their
+ * requests.
  */
 export const itsmEntityContent = EntityContentBlueprint.make({
   params: {
@@ -122,6 +123,19 @@ export const itsmSlaCard = EntityCardBlueprint.make({
   params: {
     filter: entityFilter,
     loader: () => import('../components/sla').then(m => <m.EntitySlaCard />),
+  },
+});
+
+/**
+ * `entity-card:itsm/known-errors`, for the overview of CIs: the open known errors of
+ * the CI and of what it depends on, with their workarounds.
+ */
+export const itsmKnownErrorsCard = EntityCardBlueprint.make({
+  name: 'known-errors',
+  params: {
+    filter: entityFilter,
+    loader: () =>
+      import('../components/problems').then(m => <m.EntityKnownErrorsCard />),
   },
 });
 
@@ -160,6 +174,7 @@ export const itsmPlugin = createFrontendPlugin({
     itsmEntityContent,
     itsmOpenIncidentsCard,
     itsmSlaCard,
+    itsmKnownErrorsCard,
     serviceOfferingCard,
     serviceOfferingRequestsContent,
     itsmApprovalsWidget,

@@ -73,6 +73,7 @@ describe('ItsmPage', () => {
       'All incidents',
       'My changes',
       'All changes',
+      'Problems',
       'My requests',
       'Requests to fulfil',
       'Waiting for my approval',

@@ -22,6 +22,7 @@ import { IncidentPage, incidentDescriptor } from '../incidents';
 import { ChangeCalendar, ChangePage, changeDescriptor } from '../changes';
 import { PendingApprovalsTable } from '../approvals';
 import { RequestPage, RequestsTable } from '../requests';
+import { ProblemPage, ProblemsOverview } from '../problems';
 import { SlaDashboard } from '../sla';
 import {
   useCreatePermission,
@@ -50,7 +51,7 @@ type Tab = { id: string; label: string; needsGroups?: boolean } & (
   | { incidents: (me: Me) => IncidentListFilter }
   | { changes: (me: Me) => ChangeListFilter }
   | { requests: (me: Me) => ServiceRequestListFilter; showRequester?: boolean }
-  | { view: 'approvals' | 'calendar' | 'sla' }
+  | { view: 'approvals' | 'calendar' | 'sla' | 'problems' }
 );
 
 const TABS: Tab[] = [
@@ -78,6 +79,7 @@ const TABS: Tab[] = [
     changes: me => ({ requester: me.userEntityRef }),
   },
   { id: 'changes', label: 'All changes', changes: () => ({}) },
+  { id: 'problems', label: 'Problems', view: 'problems' },
   {
     id: 'my-requests',
     label: 'My requests',
@@ -210,6 +212,8 @@ const ItsmHome = () => {
     body = <PendingApprovalsTable />;
   } else if (tab.view === 'sla') {
     body = <SlaDashboard />;
+  } else if (tab.view === 'problems') {
+    body = <ProblemsOverview />;
   } else {
     body = <ChangeCalendar />;
   }
@@ -232,7 +236,8 @@ const ItsmHome = () => {
 
 /**
  * The ITSM page (`/itsm`), its incident pages (`/itsm/incidents/:id`), change pages
- * (`/itsm/changes/:id`) and service request pages (`/itsm/requests/:id`).
+ * (`/itsm/changes/:id`), service request pages (`/itsm/requests/:id`) and problem pages
+ * (`/itsm/problems/:id`).
  */
 export const ItsmPage = () => (
   <Routes>
@@ -240,5 +245,6 @@ export const ItsmPage = () => (
     <Route path="/incidents/:id" element={<IncidentPage />} />
     <Route path="/changes/:id" element={<ChangePage />} />
     <Route path="/requests/:id" element={<RequestPage />} />
+    <Route path="/problems/:id" element={<ProblemPage />} />
   </Routes>
 );

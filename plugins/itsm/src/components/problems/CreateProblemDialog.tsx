@@ -1,0 +1,153 @@
+import { useCallback } from 'react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import {
+  ImpactLevel,
+  normalizeEntityRef,
+  Problem,
+  TEXT_LIMITS,
+  UrgencyLevel,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
+  FormTextField,
+  IncidentLink,
+  LevelFields,
+  RecordCoreErrors,
+  RecordCoreFields,
+  RecordCoreValues,
+  validateRecordCore,
+} from '../shared';
+import { CreateDialogProps, CreateRecordDialog } from '../records';
+
+interface ProblemFormValues extends RecordCoreValues {
+  impact: ImpactLevel;
+  urgency: UrgencyLevel;
+  symptoms: string;
+}
+
+type ProblemFormErrors = RecordCoreErrors & { symptoms?: string };
+
+/** What a new problem's form may start with, besides its CI. */
+export interface ProblemPrefill {
+  title?: string;
+  impact?: ImpactLevel;
+  urgency?: UrgencyLevel;
+  symptoms?: string;
+  /** Incidents (numbers) linked to the problem as it is opened. */
+  incidents?: string[];
+}
+
+/** @public */
+export type CreateProblemDialogProps = CreateDialogProps<Problem> &
+  ProblemPrefill;
+
+function validateProblemForm(values: ProblemFormValues): ProblemFormErrors {
+  const errors: ProblemFormErrors = validateRecordCore(values);
+  if (values.symptoms.length > TEXT_LIMITS.description)
+    errors.symptoms = `At most ${TEXT_LIMITS.description} characters (now ${values.symptoms.length})`;
+  return errors;
+}
+
+/**
+ * The form to open a problem: what it is, on which CI, how bad and how urgent, what
+ * those hit by it see; opened from an incident or a candidate it starts from their
+ * title, CI and rating and links their incidents.
+ */
+export const CreateProblemDialog = (props: CreateProblemDialogProps) => {
+  const { title, impact, urgency, symptoms, incidents = [], ...dialog } = props;
+  // The form is reset to this each time the dialog opens: one function per prefill.
+  const prefillKey = JSON.stringify({ title, impact, urgency, symptoms });
+  const empty = useCallback(
+    (entityRef?: string): ProblemFormValues => {
+      const prefill = JSON.parse(prefillKey) as ProblemPrefill;
+      return {
+        title: prefill.title ?? '',
+        description: '',
+        entityRef: entityRef ?? '',
+        impact: prefill.impact ?? 2,
+        urgency: prefill.urgency ?? 2,
+        symptoms: prefill.symptoms ?? '',
+      };
+    },
+    [prefillKey],
+  );
+  return (
+    <CreateRecordDialog
+      {...dialog}
+      id="itsm-create-problem"
+      title="Open problem"
+      submitLabel="Open"
+      empty={empty}
+      validate={validateProblemForm}
+      create={(api, values) =>
+        api.createProblem({
+          title: values.title.trim(),
+          ...(values.description.trim()
+            ? { description: values.description }
+            : {}),
+          entityRef: normalizeEntityRef(values.entityRef) ?? values.entityRef,
+          impact: values.impact,
+          urgency: values.urgency,
+          ...(values.symptoms.trim() ? { symptoms: values.symptoms } : {}),
+          ...(incidents.length ? { incidents } : {}),
+        })
+      }
+    >
+      {({ values, errors, change }) => (
+        <>
+          {incidents.length > 0 && (
+            <Grid item xs={12}>
+              <Typography
+                variant="body2"
+                data-testid="problem-incidents-to-link"
+              >
+                Links {incidents.length === 1 ? 'incident' : 'incidents'}{' '}
+                {incidents.map((number, i) => (
+                  <span key={number}>
+                    {i > 0 && ', '}
+                    <IncidentLink number={number} />
+                  </span>
+                ))}{' '}
+                to the new problem.
+              </Typography>
+            </Grid>
+          )}
+          <RecordCoreFields
+            idPrefix="itsm-problem"
+            values={values}
+            errors={errors}
+            onChange={change}
+            entity={props.entityRef ? 'fixed' : 'input'}
+            help={{
+              entityRef:
+                'The catalog entity at fault, e.g. component:default/payments',
+              title: 'The fault behind the incidents, in one line',
+              description: 'What is known so far (Markdown)',
+            }}
+          />
+          <LevelFields
+            idPrefix="itsm-problem"
+            values={values}
+            onChange={change}
+            help={{
+              impact: 'How much of the service the fault affects',
+              urgency: 'How soon the cause must be removed',
+            }}
+          />
+          <Grid item xs={12}>
+            <FormTextField
+              id="itsm-problem-symptoms"
+              label="Symptoms"
+              value={values.symptoms}
+              onChange={value => change({ symptoms: value })}
+              error={errors.symptoms}
+              helperText="What the people hit by it see: errors, slowness, when"
+              multiline
+              minRows={2}
+            />
+          </Grid>
+        </>
+      )}
+    </CreateRecordDialog>
+  );
+};

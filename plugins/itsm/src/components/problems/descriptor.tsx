@@ -1,0 +1,134 @@
+import {
+  allowedTransitions,
+  PRIORITIES,
+  Problem,
+  PROBLEM_RESOLUTION_CODE_LABELS,
+  ProblemResolutionCode,
+  ProblemState,
+  ProblemTransitionInput,
+  problemTransitionGuard,
+  TEXT_LIMITS,
+} from '@backstage-itsm/plugin-itsm-common';
+import { ProblemsFilter } from '../../api';
+import { problemRouteRef } from '../../routes';
+import { declaredKind, MoveField, RecordKindDescriptor } from '../records';
+import { CreateProblemDialog } from './CreateProblemDialog';
+import { KnownErrorChip } from './ProblemChips';
+
+/** The codes a person resolves with; `canceled` is set by canceling. */
+export const PROBLEM_RESOLUTION_CHOICES: readonly ProblemResolutionCode[] = [
+  'fixed',
+  'risk_accepted',
+  'duplicate',
+];
+
+/** The button label of a move, in the words of the people doing it. */
+export function problemMoveLabel(from: ProblemState, to: ProblemState): string {
+  switch (to) {
+    case 'assess':
+      return 'Assess';
+    case 'root_cause_analysis':
+      if (from === 'resolved') return 'Reopen';
+      if (from === 'fix_in_progress') return 'Back to analysis';
+      return 'Start root cause analysis';
+    case 'fix_in_progress':
+      return 'Start fix';
+    case 'resolved':
+      return 'Resolve';
+    case 'closed':
+      return 'Close';
+    case 'canceled':
+      return 'Cancel problem';
+    default:
+      return `Move to ${to}`;
+  }
+}
+
+const RESOLUTION_FIELDS: MoveField[] = [
+  {
+    name: 'resolutionCode',
+    id: 'itsm-problem-resolution-code',
+    label: 'Resolution code',
+    options: {
+      codes: PROBLEM_RESOLUTION_CHOICES,
+      labels: PROBLEM_RESOLUTION_CODE_LABELS,
+    },
+    missing: 'Choose how the problem was resolved',
+  },
+  {
+    name: 'resolutionNotes',
+    id: 'itsm-problem-resolution-notes',
+    label: 'Resolution notes',
+    helperText:
+      'What fixed it (the change), why the risk is accepted, or what it duplicates',
+    minRows: 3,
+    maxLength: TEXT_LIMITS.resolutionNotes,
+    missing: 'Describe how the problem was resolved',
+  },
+];
+
+/** Every move takes a comment; canceling requires one (why it is not pursued). */
+const COMMENT_FIELD: MoveField = {
+  name: 'comment',
+  id: 'itsm-problem-transition-comment',
+  label: 'Comment (optional)',
+  maxLength: TEXT_LIMITS.comment,
+  missing: 'Say why the problem is canceled',
+  whenRequired: {
+    label: 'Why it is canceled',
+    helperText:
+      'Why the problem is not worth pursuing (recorded on its timeline)',
+  },
+};
+
+/**
+ * Problems: the cause behind incidents, analysed by their assignment group, published
+ * as known errors once the cause and a workaround are known, fixed by changes and
+ * resolved with a code and notes.
+ */
+export const problemDescriptor: RecordKindDescriptor<
+  Problem,
+  ProblemsFilter,
+  ProblemTransitionInput
+> = {
+  ...declaredKind('problem'),
+  plural: 'problems',
+  routeRef: problemRouteRef,
+  api: {
+    list: (api, filter) => api.listProblems(filter),
+    get: (api, id) => api.getProblem(id),
+    timeline: (api, id) => api.getProblemTimeline(id),
+  },
+  columns: [
+    'number',
+    'title',
+    'entity',
+    'state',
+    'priority',
+    {
+      title: 'Known error',
+      field: 'knownError',
+      render: problem => (problem.knownError ? <KnownErrorChip /> : null),
+    },
+    { title: 'Incidents', field: 'incidentCount', width: '6em' },
+    'assignee',
+    'assignmentGroup',
+    'age',
+  ],
+  codeFilter: { param: 'priority', label: 'Priority', codes: PRIORITIES },
+  flagFilter: { param: 'knownError', label: 'Known errors only' },
+  create: { label: 'Open problem', Dialog: CreateProblemDialog },
+  moves: {
+    dialogId: 'itsm-problem-transition',
+    allowed: problem => allowedTransitions('problem', problem.state),
+    label: (to, from) => problemMoveLabel(from, to),
+    primary: ['resolved'],
+    backward: ['canceled'],
+    fields: to => [
+      ...(to === 'resolved' ? RESOLUTION_FIELDS : []),
+      COMMENT_FIELD,
+    ],
+    guard: (_problem, input) => problemTransitionGuard(input),
+    send: (api, id, request) => api.transitionProblem(id, request),
+  },
+};
