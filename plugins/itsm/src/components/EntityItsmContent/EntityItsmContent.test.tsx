@@ -24,6 +24,11 @@ import {
   makeClient,
   makeIncident,
   makeBreachedSummary,
+  makeCandidate,
+  makeCandidates,
+  makeKnownError,
+  makeProblem,
+  makeProblemKpis,
   makeQueueItem,
   makeRequest,
   makeSlaSummary,
@@ -37,6 +42,18 @@ import {
   EntityServiceOfferingRequestsContent,
 } from '../offerings';
 import { EntitySlaCard } from '../sla';
+import { EntityKnownErrorsCard } from '../problems';
+
+/** The problems section's calls, answered with nothing to show. */
+const noProblems = [
+  http.get(`${BASE_URL}/problems`, () => HttpResponse.json({ items: [] })),
+  http.get(`${BASE_URL}/problem-candidates`, () =>
+    HttpResponse.json(makeCandidates([])),
+  ),
+  http.get(`${BASE_URL}/problem-kpis`, () =>
+    HttpResponse.json(makeProblemKpis()),
+  ),
+];
 
 /** Renders entity page content for `entity`, with the catalog holding `entities`. */
 function renderForEntity(
@@ -71,9 +88,10 @@ describe('EntityItsmContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  // The SLA section is tested below, on its own.
+  // The SLA section is tested below, on its own; the problems section has its own test.
   beforeEach(() => {
     server.use(
+      ...noProblems,
       http.get(`${BASE_URL}/sla/summary`, () =>
         HttpResponse.json(makeSlaSummary()),
       ),
@@ -182,6 +200,158 @@ describe('EntityItsmContent', () => {
   });
 });
 
+describe('Problems on entity pages', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it("shows the entity's problems, its problem candidate with one click to open a problem linking its incidents, and its KPIs", async () => {
+    const problemQueries: URLSearchParams[] = [];
+    const candidateQueries: URLSearchParams[] = [];
+    const kpiQueries: URLSearchParams[] = [];
+    const posted: unknown[] = [];
+    let candidates = [makeCandidate()];
+    server.use(
+      http.get(`${BASE_URL}/incidents`, () => HttpResponse.json({ items: [] })),
+      http.get(`${BASE_URL}/changes`, () => HttpResponse.json({ items: [] })),
+      http.get(`${BASE_URL}/change-calendar`, () =>
+        HttpResponse.json({ changes: [], freezes: [] }),
+      ),
+      http.get(`${BASE_URL}/sla/summary`, () =>
+        HttpResponse.json(makeSlaSummary()),
+      ),
+      http.get(`${BASE_URL}/sla/timers`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
+      http.get(`${BASE_URL}/problems`, ({ request }) => {
+        problemQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json({
+          items: [makeProblem({ knownError: true, workaround: 'Restart' })],
+        });
+      }),
+      http.post(`${BASE_URL}/problems`, async ({ request }) => {
+        posted.push(await request.json());
+        candidates = [];
+        return HttpResponse.json(makeProblem({ number: 'PRB-000013' }), {
+          status: 201,
+        });
+      }),
+      http.get(`${BASE_URL}/problem-candidates`, ({ request }) => {
+        candidateQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json(makeCandidates(candidates));
+      }),
+      http.get(`${BASE_URL}/problem-kpis`, ({ request }) => {
+        kpiQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json(makeProblemKpis());
+      }),
+    );
+    await renderForEntity(entity, <EntityItsmContent />);
+
+    // The entity's problems, known errors marked.
+    const problem = await screen.findByRole('row', { name: /PRB-000012/ });
+    expect(
+      within(problem).getByRole('link', { name: 'PRB-000012' }),
+    ).toHaveAttribute('href', '/itsm/problems/PRB-000012');
+    expect(within(problem).getByTestId('known-error-chip')).toBeInTheDocument();
+    expect(problemQueries[0].get('entityRef')).toBe(
+      'component:default/payments',
+    );
+    expect(problemQueries[0].get('open')).toBe('true');
+
+    // Its KPIs.
+    const kpis = await screen.findByRole('region', { name: 'Problem KPIs' });
+    expect(
+      await within(kpis).findByRole('group', { name: 'Open problems' }),
+    ).toHaveTextContent('4');
+    expect(
+      within(kpis).getByRole('group', { name: 'Incidents linked' }),
+    ).toHaveTextContent('25%');
+    expect(
+      within(kpis).getByRole('group', { name: 'Median open age' }),
+    ).toHaveTextContent('6d');
+    expect(kpiQueries[0].get('entityRef')).toBe('component:default/payments');
+
+    // Its incidents recur without a problem: open one from the candidate.
+    const candidate = await screen.findByTestId(
+      'problem-candidate-component:default/payments',
+    );
+    expect(
+      within(candidate).getByRole('link', { name: 'INC-000009' }),
+    ).toHaveAttribute('href', '/itsm/incidents/INC-000009');
+    expect(candidateQueries[0].get('entityRef')).toBe(
+      'component:default/payments',
+    );
+    await userEvent.click(within(candidate).getByTestId('open-problem'));
+    const dialog = await screen.findByRole('dialog', { name: 'Open problem' });
+    expect(within(dialog).getByLabelText(/^Title/)).toHaveValue(
+      'Recurring incidents on component:payments',
+    );
+    expect(
+      within(dialog).getByTestId('problem-incidents-to-link'),
+    ).toHaveTextContent('INC-000009, INC-000008, INC-000005');
+    expect(
+      within(dialog).queryByLabelText(/Configuration item/),
+    ).not.toBeInTheDocument();
+    await userEvent.type(
+      within(dialog).getByLabelText(/Symptoms/),
+      'Checkout fails',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Open' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toEqual({
+      title: 'Recurring incidents on component:payments',
+      entityRef: 'component:default/payments',
+      impact: 2,
+      urgency: 2,
+      symptoms: 'Checkout fails',
+      incidents: ['INC-000009', 'INC-000008', 'INC-000005'],
+    });
+    // The candidate is gone and the list reloads with the new problem.
+    await waitFor(() =>
+      expect(
+        screen.queryByTestId('problem-candidate-component:default/payments'),
+      ).toBeNull(),
+    );
+    await waitFor(() => expect(problemQueries.length).toBeGreaterThan(1));
+  });
+
+  it('has a known errors card with the workarounds of the entity and what it depends on', async () => {
+    const queries: URLSearchParams[] = [];
+    server.use(
+      http.get(`${BASE_URL}/known-errors`, ({ request }) => {
+        queries.push(new URL(request.url).searchParams);
+        return HttpResponse.json({ items: [makeKnownError()] });
+      }),
+    );
+    await renderForEntity(entity, <EntityKnownErrorsCard />);
+    const card = screen.getByRole('region', { name: 'Known errors' });
+    const knownError = await within(card).findByTestId(
+      'known-error-PRB-000007',
+    );
+    expect(
+      within(knownError).getByRole('link', { name: 'PRB-000007' }),
+    ).toHaveAttribute('href', '/itsm/problems/PRB-000007');
+    expect(knownError).toHaveTextContent(
+      'Workaround: Restart the payments pods after a failover',
+    );
+    expect(knownError).toHaveTextContent('which component:payments depends on');
+    expect(queries[0].get('entityRef')).toBe('component:default/payments');
+  });
+
+  it('says so when there is no known error', async () => {
+    server.use(
+      http.get(`${BASE_URL}/known-errors`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
+    );
+    await renderForEntity(entity, <EntityKnownErrorsCard />);
+    expect(
+      await screen.findByText(
+        'No known error on this entity or what it depends on.',
+      ),
+    ).toBeInTheDocument();
+  });
+});
+
 describe('SLA on entity pages', () => {
   const server = setupServer();
   registerMswTestHooks(server);
@@ -190,6 +360,7 @@ describe('SLA on entity pages', () => {
     const summaryQueries: URLSearchParams[] = [];
     const timerQueries: URLSearchParams[] = [];
     server.use(
+      ...noProblems,
       http.get(`${BASE_URL}/incidents`, () => HttpResponse.json({ items: [] })),
       http.get(`${BASE_URL}/changes`, () => HttpResponse.json({ items: [] })),
       http.get(`${BASE_URL}/change-calendar`, () =>

@@ -17,6 +17,7 @@ import {
   BASE_URL,
   fromNow,
   makeIncident,
+  makeProblem,
   makeRecordSla,
   makeSlaCycle,
   makeSlaTimer,
@@ -712,5 +713,121 @@ describe('IncidentPage', () => {
       within(reasons).getByText('Started: In progress'),
     ).toBeInTheDocument();
     expect(within(reasons).getByText('Paused: On hold')).toBeInTheDocument();
+  });
+
+  describe('the problem behind it', () => {
+    let problemsPosted: any[];
+
+    beforeEach(() => {
+      problemsPosted = [];
+      server.use(
+        http.get(`${BASE_URL}/problems/PRB-000012`, () =>
+          HttpResponse.json(
+            makeProblem({
+              knownError: true,
+              workaround: 'Restart the payments pods',
+            }),
+          ),
+        ),
+        http.post(`${BASE_URL}/problems`, async ({ request }) => {
+          const body = (await request.json()) as any;
+          problemsPosted.push(body);
+          // The server links the incidents given.
+          incident = {
+            ...incident,
+            problem: 'PRB-000012',
+            version: incident.version + 1,
+          };
+          return HttpResponse.json(makeProblem(), { status: 201 });
+        }),
+      );
+    });
+
+    const problemCard = () => screen.findByRole('region', { name: 'Problem' });
+
+    it('links it to a problem by number, shows the known error workaround, and unlinks it', async () => {
+      await render();
+      const card = await problemCard();
+      expect(
+        within(card).getByText('Not linked to a problem.'),
+      ).toBeInTheDocument();
+      await userEvent.click(within(card).getByTestId('link-to-problem'));
+      const dialog = await screen.findByRole('dialog', {
+        name: 'Link to problem: INC-000001',
+      });
+      await userEvent.type(
+        within(dialog).getByLabelText(/Problem number/),
+        'prb-12',
+      );
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Link to problem' }),
+      );
+      await waitFor(() => expect(patches).toHaveLength(1));
+      expect(patches[0]).toEqual({ version: 7, problem: 'PRB-000012' });
+
+      expect(
+        await within(card).findByRole('link', { name: 'PRB-000012' }),
+      ).toHaveAttribute('href', '/itsm/problems/PRB-000012');
+      expect(
+        await within(card).findByText('Connection pool exhaustion under load'),
+      ).toBeInTheDocument();
+      expect(within(card).getByTestId('known-error-chip')).toBeInTheDocument();
+      expect(within(card).getByTestId('problem-workaround')).toHaveTextContent(
+        'Workaround: Restart the payments pods',
+      );
+
+      await userEvent.click(
+        within(card).getByRole('button', { name: 'Unlink' }),
+      );
+      await waitFor(() => expect(patches).toHaveLength(2));
+      expect(patches[1]).toEqual({ version: 8, problem: null });
+      expect(
+        await within(card).findByText('Not linked to a problem.'),
+      ).toBeInTheDocument();
+    });
+
+    it('opens a problem prefilled from the incident, linking it', async () => {
+      await render();
+      const card = await problemCard();
+      await userEvent.click(within(card).getByTestId('open-problem'));
+      const dialog = await screen.findByRole('dialog', {
+        name: 'Open problem',
+      });
+      expect(within(dialog).getByLabelText(/^Title/)).toHaveValue(
+        'Payments API returns 500',
+      );
+      expect(within(dialog).getByLabelText('Impact')).toHaveValue('1');
+      expect(within(dialog).getByLabelText('Urgency')).toHaveValue('2');
+      expect(
+        within(dialog).getByTestId('problem-incidents-to-link'),
+      ).toHaveTextContent('INC-000001');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Open' }),
+      );
+      await waitFor(() => expect(problemsPosted).toHaveLength(1));
+      expect(problemsPosted[0]).toEqual({
+        title: 'Payments API returns 500',
+        entityRef: 'component:default/payments',
+        impact: 1,
+        urgency: 2,
+        incidents: ['INC-000001'],
+      });
+      // Reloaded: now linked.
+      expect(
+        await within(card).findByRole('link', { name: 'PRB-000012' }),
+      ).toBeInTheDocument();
+    });
+
+    it('may be waited for: the hold reasons include the problem fix', async () => {
+      await render();
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Put on hold' }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      const reasons = within(dialog).getByLabelText(/Hold reason/);
+      expect(
+        within(reasons).getByRole('option', { name: 'Awaiting problem fix' }),
+      ).toHaveValue('awaiting_problem');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
 import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -26,6 +27,7 @@ import {
   useSubmit,
 } from '../shared';
 import { RecordPage, useRecordPage } from '../records';
+import { IncidentProblemCard } from '../problems';
 import { CausedByChange } from './CausedByChange';
 import { incidentDescriptor } from './descriptor';
 
@@ -98,8 +100,9 @@ const IncidentDetails = (props: {
 };
 
 /**
- * One incident: its fields, the moves it allows, "assign to me" and its timeline; acts
- * only for those who may update it (its assignment group and assignee).
+ * One incident: its fields, the moves it allows, "assign to me", the problem behind it
+ * and its timeline; acts only for those who may update it (its assignment group and
+ * assignee).
  */
 export const IncidentPage = () => {
   const itsmApi = useApi(itsmApiRef);
@@ -155,6 +158,16 @@ export const IncidentPage = () => {
           onUpdated={reload}
         />
       )}
-    />
+    >
+      {record => (
+        <Grid item>
+          <IncidentProblemCard
+            incident={record}
+            editable={can.update}
+            onUpdated={reload}
+          />
+        </Grid>
+      )}
+    </RecordPage>
   );
 };

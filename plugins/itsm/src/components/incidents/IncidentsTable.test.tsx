@@ -201,6 +201,10 @@ describe('EntityIncidentsContent', () => {
     let listCalls = 0;
     let posted: any;
     server.use(
+      // The report dialog shows the CI's known errors: none here.
+      http.get(`${BASE_URL}/known-errors`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
       http.get(`${BASE_URL}/incidents`, () => {
         listCalls++;
         return HttpResponse.json({

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -7,12 +7,13 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { itsmApiRef } from '../../api';
+import { mountedRoutes } from '../../__testUtils__/render';
 import {
   BASE_URL,
   makeClient,
   makeIncident,
+  makeKnownError,
 } from '../../__testUtils__/fixtures';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
@@ -20,10 +21,17 @@ describe('ReportIncidentDialog', () => {
   const server = setupServer();
   registerMswTestHooks(server);
   let posted: unknown[];
+  let knownErrorQueries: URLSearchParams[];
 
   beforeEach(() => {
     posted = [];
+    knownErrorQueries = [];
     server.use(
+      // No known error unless a test says otherwise.
+      http.get(`${BASE_URL}/known-errors`, ({ request }) => {
+        knownErrorQueries.push(new URL(request.url).searchParams);
+        return HttpResponse.json({ items: [] });
+      }),
       http.post(`${BASE_URL}/incidents`, async ({ request }) => {
         posted.push(await request.json());
         return HttpResponse.json(makeIncident({ number: 'INC-000042' }), {
@@ -45,7 +53,7 @@ describe('ReportIncidentDialog', () => {
           onClose={onClose}
         />
       </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      { mountedRoutes },
     ).then(() => ({ onCreated, onClose }));
   };
 
@@ -155,5 +163,120 @@ describe('ReportIncidentDialog', () => {
       },
     ]);
     expect(onCreated).not.toHaveBeenCalled();
+  });
+
+  describe('known errors of the chosen CI', () => {
+    const onPayments = makeKnownError({
+      id: 'ke-12',
+      number: 'PRB-000012',
+      title: 'Connection pool exhaustion under load',
+      entityRef: 'component:default/payments',
+      matchedEntityRef: 'component:default/payments',
+      workaround: 'Restart the payments pods',
+    });
+    // Found through the database payments depends on.
+    const onDatabase = makeKnownError();
+
+    beforeEach(() => {
+      server.use(
+        http.get(`${BASE_URL}/known-errors`, ({ request }) => {
+          const query = new URL(request.url).searchParams;
+          knownErrorQueries.push(query);
+          return HttpResponse.json({
+            items:
+              query.get('entityRef') === 'component:default/payments'
+                ? [onPayments, onDatabase]
+                : [],
+          });
+        }),
+      );
+    });
+
+    it('shows the known errors of the CI and what it depends on, with their workarounds', async () => {
+      await render('component:default/payments');
+      const own = await screen.findByTestId('known-error-PRB-000012');
+      expect(
+        within(own).getByRole('link', { name: 'PRB-000012' }),
+      ).toHaveAttribute('href', '/itsm/problems/PRB-000012');
+      expect(own).toHaveTextContent('Connection pool exhaustion under load');
+      expect(own).toHaveTextContent('Workaround: Restart the payments pods');
+      const dependency = screen.getByTestId('known-error-PRB-000007');
+      expect(dependency).toHaveTextContent(
+        'Workaround: Restart the payments pods after a failover',
+      );
+      expect(dependency).toHaveTextContent(
+        'on resource:payments-db, which component:payments depends on',
+      );
+      expect(knownErrorQueries[0].get('entityRef')).toBe(
+        'component:default/payments',
+      );
+    });
+
+    it('attaches the incident to the chosen problem instead of reporting it unlinked', async () => {
+      const { onCreated } = await render('component:default/payments');
+      const dependency = await screen.findByTestId('known-error-PRB-000007');
+      const attach = within(dependency).getByTestId(
+        'attach-to-problem-PRB-000007',
+      );
+      // The form is checked first, as for the normal submit.
+      await userEvent.click(attach);
+      expect(
+        await screen.findByText('A title is required'),
+      ).toBeInTheDocument();
+      expect(posted).toEqual([]);
+
+      await userEvent.type(screen.getByLabelText(/Title/), 'Stale balances');
+      await userEvent.click(attach);
+      await waitFor(() => expect(onCreated).toHaveBeenCalled());
+      expect(posted).toEqual([
+        {
+          title: 'Stale balances',
+          entityRef: 'component:default/payments',
+          impact: 2,
+          urgency: 2,
+          problem: 'PRB-000007',
+        },
+      ]);
+    });
+
+    it('still reports an incident unlinked with the normal submit', async () => {
+      const { onCreated } = await render('component:default/payments');
+      await screen.findByTestId('known-error-PRB-000012');
+      await userEvent.type(screen.getByLabelText(/Title/), 'Something else');
+      await userEvent.click(screen.getByRole('button', { name: 'Report' }));
+      await waitFor(() => expect(onCreated).toHaveBeenCalled());
+      expect(posted).toEqual([
+        {
+          title: 'Something else',
+          entityRef: 'component:default/payments',
+          impact: 2,
+          urgency: 2,
+        },
+      ]);
+    });
+
+    it('asks for the known errors of a typed CI once it is an entity ref', async () => {
+      await render();
+      expect(screen.queryByTestId('known-errors')).toBeNull();
+      await userEvent.type(
+        screen.getByLabelText(/Configuration item/),
+        'Component:Payments',
+      );
+      expect(
+        await screen.findByTestId('known-error-PRB-000012'),
+      ).toBeInTheDocument();
+      expect(knownErrorQueries.map(query => query.get('entityRef'))).toContain(
+        'component:default/payments',
+      );
+      // Another CI without known errors: the list goes.
+      await userEvent.clear(screen.getByLabelText(/Configuration item/));
+      await userEvent.type(
+        screen.getByLabelText(/Configuration item/),
+        'component:default/search',
+      );
+      await waitFor(() =>
+        expect(screen.queryByTestId('known-errors')).toBeNull(),
+      );
+    });
   });
 });

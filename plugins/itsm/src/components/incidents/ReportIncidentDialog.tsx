@@ -1,28 +1,32 @@
-import Box from '@material-ui/core/Box';
+import { useEffect, useState } from 'react';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
 import {
-  computePriority,
   ImpactLevel,
   Incident,
-  LEVEL_LABELS,
+  KnownError,
   normalizeEntityRef,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
 import {
-  PriorityChip,
+  LevelFields,
   RecordCoreFields,
   RecordCoreValues,
-  SelectField,
   validateRecordCore,
 } from '../shared';
 import { CreateRecordDialog } from '../records';
-
-const LEVELS = [1, 2, 3] as const;
+import { KnownErrorList } from '../problems';
 
 interface IncidentFormValues extends RecordCoreValues {
   impact: ImpactLevel;
   urgency: UrgencyLevel;
+  /** The known error it is attached to; only set by "Attach to this problem". */
+  problem?: string;
 }
 
 const emptyIncidentForm = (entityRef?: string): IncidentFormValues => ({
@@ -33,26 +37,71 @@ const emptyIncidentForm = (entityRef?: string): IncidentFormValues => ({
   urgency: 2,
 });
 
-/** A level of the priority matrix (impact or urgency), a third of the row. */
-const LevelField = (props: {
-  id: string;
-  label: string;
-  value: ImpactLevel;
-  onChange: (level: ImpactLevel) => void;
-  helperText: string;
-}) => (
-  <Grid item xs={12} sm={4}>
-    <SelectField
-      id={props.id}
-      label={props.label}
-      value={props.value}
-      codes={LEVELS}
-      labels={LEVEL_LABELS}
-      onChange={level => level && props.onChange(level)}
-      helperText={props.helperText}
-    />
-  </Grid>
-);
+/** How long a typed CI must stay unchanged before its known errors are asked for. */
+const TYPING_DELAY_MS = 400;
+
+/** `value`, once it stopped changing for `ms` (at once when `ms` is 0). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (ms === 0) return undefined;
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return ms === 0 ? value : settled;
+}
+
+/**
+ * The open known errors of the chosen CI and of the CIs it depends on, with their
+ * workarounds: the reporter may find theirs there and attach the incident to its
+ * problem instead of reporting it unlinked. Nothing while no CI is chosen, none is
+ * known, or they cannot be read (the report goes on regardless).
+ */
+const KnownErrorsOfCi = (props: {
+  entityRef: string;
+  /** Whether the CI is typed (asked for once it stops changing). */
+  typed: boolean;
+  submitting: boolean;
+  onAttach: (knownError: KnownError) => void;
+}) => {
+  const itsmApi = useApi(itsmApiRef);
+  const entityRef = useSettled(
+    normalizeEntityRef(props.entityRef),
+    props.typed ? TYPING_DELAY_MS : 0,
+  );
+  const { value } = useAsync(
+    async () => (entityRef ? itsmApi.listKnownErrors(entityRef) : []),
+    [itsmApi, entityRef],
+  );
+  if (!entityRef || !value?.length) return null;
+  return (
+    <Grid item xs={12}>
+      <Alert severity="info" data-testid="known-errors">
+        <AlertTitle>Known errors on this CI or what it depends on</AlertTitle>
+        Is yours one of these? Try its workaround, and attach your incident to
+        its problem rather than report it on its own.
+        <KnownErrorList
+          label="Known errors of the configuration item"
+          knownErrors={value}
+          entityRef={entityRef}
+          action={knownError => (
+            <Button
+              size="small"
+              variant="outlined"
+              color="primary"
+              data-testid={`attach-to-problem-${knownError.number}`}
+              aria-label={`Attach to this problem: ${knownError.number}`}
+              disabled={props.submitting}
+              onClick={() => props.onAttach(knownError)}
+            >
+              Attach to this problem
+            </Button>
+          )}
+        />
+      </Alert>
+    </Grid>
+  );
+};
 
 /** @public */
 export interface ReportIncidentDialogProps {
@@ -63,7 +112,12 @@ export interface ReportIncidentDialogProps {
   entityRef?: string;
 }
 
-/** The form to open an incident: what happened, on which CI, how bad and how urgent. */
+/**
+ * The form to open an incident: what happened, on which CI, how bad and how urgent.
+ * Once a CI is chosen its known errors (and those of what it depends on) are shown
+ * with their workarounds, each with "Attach to this problem", which reports the
+ * incident linked to that problem.
+ */
 export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => (
   <CreateRecordDialog
     {...props}
@@ -81,10 +135,11 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => (
         entityRef: normalizeEntityRef(values.entityRef) ?? values.entityRef,
         impact: values.impact,
         urgency: values.urgency,
+        ...(values.problem ? { problem: values.problem } : {}),
       })
     }
   >
-    {({ values, errors, change }) => (
+    {({ values, errors, change, submit, submitting }) => (
       <>
         <RecordCoreFields
           idPrefix="itsm-report"
@@ -100,30 +155,21 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => (
               'What you observe, since when, who is affected (Markdown)',
           }}
         />
-        <LevelField
-          id="itsm-report-impact"
-          label="Impact"
-          value={values.impact}
-          onChange={impact => change({ impact })}
-          helperText="How much of the service is affected"
+        <LevelFields
+          idPrefix="itsm-report"
+          values={values}
+          onChange={change}
+          help={{
+            impact: 'How much of the service is affected',
+            urgency: 'How soon it must be fixed',
+          }}
         />
-        <LevelField
-          id="itsm-report-urgency"
-          label="Urgency"
-          value={values.urgency}
-          onChange={urgency => change({ urgency })}
-          helperText="How soon it must be fixed"
+        <KnownErrorsOfCi
+          entityRef={values.entityRef}
+          typed={!props.entityRef}
+          submitting={submitting}
+          onAttach={knownError => submit({ problem: knownError.number })}
         />
-        <Grid item xs={12} sm={4}>
-          <Box display="flex" alignItems="center" height="100%" gridGap={8}>
-            <Typography variant="body2">Priority:</Typography>
-            <span data-testid="computed-priority">
-              <PriorityChip
-                priority={computePriority(values.impact, values.urgency)}
-              />
-            </span>
-          </Box>
-        </Grid>
       </>
     )}
   </CreateRecordDialog>
