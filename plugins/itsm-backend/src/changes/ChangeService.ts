@@ -180,6 +180,7 @@ export class ChangeService extends RecordService<
             {
               type: 'link_added',
               body: `${number} (${input.title.trim()}) was raised to fix this problem`,
+              link: { kind: 'change', number },
             },
           ],
         );
@@ -719,6 +720,7 @@ export class ChangeService extends RecordService<
           }), raised to fix this problem, was closed ${code}${
             notes ? `: ${notes}` : ''
           }.${fixed ? ' The problem may now be resolved.' : ''}`,
+          link: { kind: 'change', number: change.number },
         },
       ],
     );

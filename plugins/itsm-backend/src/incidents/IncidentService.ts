@@ -424,6 +424,7 @@ export class IncidentService extends RecordService<
         {
           type: 'link_added',
           body: `${incident.number} (${incident.title}) was linked as caused by this change`,
+          link: { kind: 'incident', number: incident.number },
         },
       ]);
     }

@@ -1202,14 +1202,45 @@ describe.each(ids)('permissions on %s', databaseId => {
         });
       });
 
-      // Not yet so: the entries a link writes on the problem's timeline name the
-      // incident or fix change by number and title (ProblemLinks.noteOnProblem,
-      // ChangeService.create), so under `readAccess: involved` everyone who reads a
-      // published known error reads which incidents and changes of others it has,
-      // while GET /problems/{id}/incidents and /changes leave them out.
-      it.todo(
-        "a problem's timeline names only the linked incidents and changes its reader may read",
-      );
+      it("a problem's timeline names only the linked incidents and changes its reader may read", async () => {
+        const known = shared.knownError.number;
+        const linked = [
+          shared.knownError.incident!,
+          shared.knownErrorFix.number,
+        ];
+        for (const persona of SIGNED) {
+          const timeline = await call(
+            persona,
+            'get',
+            `/problems/${known}/timeline`,
+          );
+          if (timeline.status !== 200) continue;
+          const mayRead = async (number: string) =>
+            (
+              await call(
+                persona,
+                'get',
+                `/${
+                  number.startsWith('INC') ? 'incidents' : 'changes'
+                }/${number}`,
+              )
+            ).status === 200;
+          const readable = [];
+          for (const number of linked)
+            if (await mayRead(number)) readable.push(number);
+          const entries: any[] = timeline.body.items;
+          const text = JSON.stringify(entries);
+          expect({
+            persona,
+            links: entries.flatMap(e => e.link?.number ?? []).sort(),
+            named: linked.filter(number => text.includes(number)),
+          }).toEqual({
+            persona,
+            links: [...readable].sort(),
+            named: readable,
+          });
+        }
+      });
 
       it('linking an incident to a problem needs reading it, and writes nothing when refused', async () => {
         // Carol's incident on the storefront: dave is not involved in it.

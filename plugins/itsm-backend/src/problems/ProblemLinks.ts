@@ -75,6 +75,7 @@ export class ProblemLinks {
         body: `${incident.number} (${incident.title}) was ${
           linked ? 'linked to' : 'unlinked from'
         } this problem`,
+        link: { kind: 'incident', number: incident.number },
       },
     ]);
   }

@@ -348,6 +348,7 @@ export class RecordStore {
       ...(entry.changes ? { changes: entry.changes } : {}),
       ...(entry.fromState ? { fromState: entry.fromState } : {}),
       ...(entry.toState ? { toState: entry.toState } : {}),
+      ...(entry.link ? { link: entry.link } : {}),
     }));
     await trx('itsm_timeline').insert(
       written.map(entry => ({
@@ -575,5 +576,6 @@ function serializeData(entry: TimelineEntry): string | null {
   if (entry.changes) data.changes = entry.changes;
   if (entry.fromState) data.fromState = entry.fromState;
   if (entry.toState) data.toState = entry.toState;
+  if (entry.link) data.link = entry.link;
   return Object.keys(data).length ? JSON.stringify(data) : null;
 }

@@ -2,6 +2,7 @@ import {
   FieldChange,
   RecordCore,
   TimelineEntryType,
+  TimelineLink,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /** Filters every kind's list accepts (docs/DESIGN.md §5). */
@@ -50,4 +51,6 @@ export interface NewTimelineEntry {
   changes?: FieldChange[];
   fromState?: string;
   toState?: string;
+  /** The other record the entry tells of (hidden from readers who may not read it). */
+  link?: TimelineLink;
 }

@@ -491,6 +491,12 @@ describe.each(ids)('arbitrary input at the HTTP edge on %s', databaseId => {
       label,
       status: res.status < 500 ? 'not 5xx' : res.status,
     }).toEqual({ label, status: 'not 5xx' });
+    // Node's HTTP server refuses a request line and headers over 16 KB itself (431),
+    // before any of the plugin runs: there is no body to say more.
+    if (res.status === 431) {
+      expect(await writtenState(knex)).toEqual(before);
+      return;
+    }
     if (res.status >= 400) {
       expect({ label, message: typeof res.body?.error?.message }).toEqual({
         label,

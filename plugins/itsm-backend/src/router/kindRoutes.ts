@@ -2,6 +2,7 @@ import {
   ApprovalStep,
   CommentVisibility,
   ITSM_KIND_PERMISSIONS,
+  kindDeclaration,
   itsmRecordWorknoteReadPermission,
   Page,
   RecordCore,
@@ -122,6 +123,45 @@ export function registerKindRoutes(
 ) {
   const { authorizer, actorOf, actOn, audited } = tools;
 
+  /**
+   * An entry that tells of another record (an incident linked to a problem, the change
+   * raised to fix it) names it; a reader who may not read that record sees that
+   * something was linked, not what.
+   */
+  const withoutUnreadableLinks = async (
+    entries: TimelineEntry[],
+    credentials: BackstageCredentials,
+  ): Promise<TimelineEntry[]> => {
+    const readable = new Map<RecordKind, Set<string>>();
+    for (const kind of new Set(entries.flatMap(e => e.link?.kind ?? []))) {
+      const numbers = entries.flatMap(e =>
+        e.link?.kind === kind ? [e.link.number] : [],
+      );
+      readable.set(
+        kind,
+        await authorizer.readable(kind, 'number', numbers, credentials),
+      );
+    }
+    return entries.map(entry => {
+      const link = entry.link;
+      if (!link || readable.get(link.kind)?.has(link.number)) return entry;
+      const { link: _hidden, ...rest } = entry;
+      const label = kindDeclaration(link.kind).labels.singular;
+      const what = `${
+        /^[AEIOU]/.test(label) ? 'An' : 'A'
+      } ${label.toLocaleLowerCase('en-US')} that you may not read`;
+      const told: Partial<Record<TimelineEntry['type'], string>> = {
+        link_added: `${what} was linked`,
+        link_removed: `${what} was unlinked`,
+      };
+
+      return {
+        ...rest,
+        body: told[entry.type] ?? `About ${what.toLocaleLowerCase('en-US')}`,
+      };
+    });
+  };
+
   /** A record's timeline; work notes only for callers who may read them. */
   const timelineOf = async (kind: RecordKind, req: WithId) => {
     const actor = await actorOf(req);
@@ -136,7 +176,8 @@ export function registerKindRoutes(
       [itsmRecordWorknoteReadPermission],
     );
     const entries = await tools.timeline(id);
-    return notes ? entries : entries.filter(e => e.type !== 'work_note');
+    const shown = notes ? entries : entries.filter(e => e.type !== 'work_note');
+    return withoutUnreadableLinks(shown, actor.credentials);
   };
 
   for (const spec of kinds) {

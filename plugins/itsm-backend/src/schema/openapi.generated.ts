@@ -579,6 +579,23 @@ export const spec = {
           },
           "toState": {
             "type": "string"
+          },
+          "link": {
+            "description": "The other record the entry tells of; left out (with the entry's text) for a reader who may not read it.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "kind",
+              "number"
+            ],
+            "properties": {
+              "kind": {
+                "$ref": "#/components/schemas/RecordKind"
+              },
+              "number": {
+                "type": "string"
+              }
+            }
           }
         }
       },

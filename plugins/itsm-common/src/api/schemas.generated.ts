@@ -136,6 +136,11 @@ export type TimelineEntry = {
   }>;
   fromState?: string;
   toState?: string;
+  /** The other record the entry tells of; left out (with the entry's text) for a reader who may not read it. */
+  link?: {
+    kind: RecordKind;
+    number: string;
+  };
 };
 
 export type Timeline = {

@@ -1,3 +1,5 @@
+import type { RecordKind } from '../kinds/registry';
+
 /** What a timeline entry records. The timeline is append-only and is the audit trail. */
 export type TimelineEntryType =
   | 'created'
@@ -39,6 +41,17 @@ export interface TimelineEntry {
   /** `state_changed`: the states. */
   fromState?: string;
   toState?: string;
+  /**
+   * The other record an entry tells of (an incident linked to this problem, the change
+   * raised to fix it): a reader who may not read that record sees the entry without it.
+   */
+  link?: TimelineLink;
+}
+
+/** A record another record's timeline tells of, by kind and number. */
+export interface TimelineLink {
+  kind: RecordKind;
+  number: string;
 }
 
 /** `comment` is visible to the requester; `work_note` is internal to the people working it. */
