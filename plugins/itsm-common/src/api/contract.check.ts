@@ -32,13 +32,15 @@ import type {
   CreateProblemRequest,
   KnownError,
   LinkIncidentRequest,
+  LinkedChangeSummary,
   Problem,
   ProblemCandidate,
+  ProblemCandidates,
   ProblemKpis,
   UpdateProblemRequest,
 } from '../problems/types';
 import type { Page, RecordKind } from '../records/types';
-import type { TimelineEntry } from '../records/timeline';
+import type { NewCommentRequest, TimelineEntry } from '../records/timeline';
 import type { MyWork } from '../work/types';
 import type { CreateServiceRequest, ServiceRequest } from '../requests/types';
 import type {
@@ -137,3 +139,10 @@ export type SlaComplianceReportHolds = Holds<
   Same<SlaComplianceReport, Api.SlaComplianceReport>
 >;
 export type MyWorkHolds = Holds<Same<MyWork, Api.MyWork>>;
+export type NewCommentHolds = Holds<Same<NewCommentRequest, Api.NewComment>>;
+export type LinkedChangesHolds = Holds<
+  Same<{ items: LinkedChangeSummary[] }, Api.LinkedChanges>
+>;
+export type ProblemCandidatesHolds = Holds<
+  Same<ProblemCandidates, Api.ProblemCandidates>
+>;

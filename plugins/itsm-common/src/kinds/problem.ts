@@ -31,6 +31,13 @@ export const PROBLEM_RESOLUTION_CODE_LABELS: Record<
   canceled: 'Canceled',
 };
 
+/** The codes a problem is resolved with (`canceled` is set by canceling it). */
+export const PROBLEM_RESOLVE_CODES: readonly ProblemResolutionCode[] = [
+  'fixed',
+  'risk_accepted',
+  'duplicate',
+];
+
 /** What a move of a problem may carry besides the target state. */
 export interface ProblemTransitionInput {
   to: ProblemState;

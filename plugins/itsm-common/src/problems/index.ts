@@ -6,6 +6,7 @@ export type {
 export {
   knownErrorGuard,
   PROBLEM_RESOLUTION_CODE_LABELS,
+  PROBLEM_RESOLVE_CODES,
   problemTransitionGuard,
 } from '../kinds/problem';
 export * from './types';

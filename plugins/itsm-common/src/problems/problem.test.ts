@@ -46,9 +46,10 @@ describe('the problem kind', () => {
       }),
     ).toEqual([]);
     expect(
-      problemTransitionGuard({ to: 'assess', resolutionNotes: 'x' }).map(
-        p => [p.field, p.code],
-      ),
+      problemTransitionGuard({ to: 'assess', resolutionNotes: 'x' }).map(p => [
+        p.field,
+        p.code,
+      ]),
     ).toEqual([['resolutionNotes', 'not_allowed']]);
     expect(
       problemTransitionGuard({ to: 'canceled', comment: ' ' }).map(p => [

@@ -2,6 +2,7 @@ import { ImpactLevel, UrgencyLevel } from '../incidents/priority';
 import { ProblemResolutionCode, ProblemState } from '../kinds/problem';
 import {
   CreateRecordBase,
+  Priority,
   RecordCore,
   RecordListFilterBase,
   UpdateRecordBase,
@@ -53,6 +54,26 @@ export interface UpdateProblemRequest extends UpdateRecordBase {
 /** `open`: only new, assess, root cause analysis and fix in progress problems. */
 export interface ProblemListFilter extends RecordListFilterBase<ProblemState> {
   knownError?: boolean;
+  priority?: Priority[];
+}
+
+/** A change raised to fix a problem, as its page lists it (`GET /problems/{id}/changes`). */
+export interface LinkedChangeSummary {
+  id: string;
+  number: string;
+  title: string;
+  state: string;
+  closeCode: string | null;
+}
+
+/**
+ * The problem candidates (`GET /problem-candidates`) with the rule that made them:
+ * at least `minIncidents` incidents in the last `days` days.
+ */
+export interface ProblemCandidates {
+  items: ProblemCandidate[];
+  minIncidents: number;
+  days: number;
 }
 
 /** A known error as the Report incident dialog and the entity card show it. */

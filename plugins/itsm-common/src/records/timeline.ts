@@ -56,3 +56,9 @@ export interface TimelineLink {
 
 /** `comment` is visible to the requester; `work_note` is internal to the people working it. */
 export type CommentVisibility = 'comment' | 'work_note';
+
+/** A comment or work note as the API takes it (`POST /{kind}s/{id}/comments`). */
+export interface NewCommentRequest {
+  body: string;
+  visibility: CommentVisibility;
+}

@@ -85,3 +85,9 @@ export const TEXT_LIMITS = {
   comment: 10000,
   resolutionNotes: 10000,
 } as const;
+
+/**
+ * A move as the API takes it (`POST /{kind}s/{id}/transitions`): the kind's move and the
+ * version the caller read, so a move based on stale data is refused (409).
+ */
+export type TransitionRequest<Move> = Move & { version: number };

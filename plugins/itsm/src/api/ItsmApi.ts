@@ -5,33 +5,22 @@ import {
   Change,
   ChangeCalendar,
   ChangeCalendarQuery,
-  ChangeCloseCode,
-  ChangeConflict,
-  ChangeDetails,
   ChangeListFilter,
-  ChangeState,
-  CommentVisibility,
   CreateChangeRequest,
   CreateIncidentRequest,
   CreateProblemRequest,
   CreateServiceRequest,
   DecideApprovalRequest,
-  FreezeWindow,
-  HoldReason,
   Incident,
   IncidentListFilter,
-  IncidentState,
   KnownError,
   Page,
   Problem,
-  ProblemCandidate,
   ProblemKpis,
   ProblemListFilter,
   ProblemTransitionInput,
   RecordKind,
   RecordSla,
-  RequestState,
-  ResolutionCode,
   ServiceRequest,
   ServiceRequestListFilter,
   SlaComplianceReport,
@@ -43,6 +32,15 @@ import {
   UpdateChangeRequest,
   UpdateIncidentRequest,
   UpdateProblemRequest,
+  TransitionRequest,
+  IncidentTransitionInput,
+  ChangeTransitionInput,
+  RequestTransitionInput,
+  NewCommentRequest,
+  ChangeConflicts,
+  LinkedRecordSummary,
+  LinkedChangeSummary,
+  ProblemCandidates,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /**
@@ -51,27 +49,15 @@ import {
  *
  * @public
  */
-export interface TransitionIncidentRequest {
-  version: number;
-  to: IncidentState;
-  holdReason?: HoldReason;
-  resolutionCode?: ResolutionCode;
-  resolutionNotes?: string;
-  comment?: string;
-}
+export type TransitionIncidentRequest =
+  TransitionRequest<IncidentTransitionInput>;
 
 /**
  * A change's state change request (`POST /changes/{id}/transitions`).
  *
  * @public
  */
-export interface TransitionChangeRequest {
-  version: number;
-  to: ChangeState;
-  closeCode?: ChangeCloseCode;
-  closeNotes?: string;
-  comment?: string;
-}
+export type TransitionChangeRequest = TransitionRequest<ChangeTransitionInput>;
 
 /**
  * A service request's state change (`POST /requests/{id}/transitions`); `note` is
@@ -79,11 +65,8 @@ export interface TransitionChangeRequest {
  *
  * @public
  */
-export interface TransitionServiceRequest {
-  version: number;
-  to: RequestState;
-  note?: string;
-}
+export type TransitionServiceRequest =
+  TransitionRequest<RequestTransitionInput>;
 
 /**
  * A problem's state change (`POST /problems/{id}/transitions`): resolving names a
@@ -91,15 +74,11 @@ export interface TransitionServiceRequest {
  *
  * @public
  */
-export type TransitionProblemRequest = ProblemTransitionInput & {
-  version: number;
-};
+export type TransitionProblemRequest =
+  TransitionRequest<ProblemTransitionInput>;
 
 /** @public */
-export interface AddCommentRequest {
-  body: string;
-  visibility: CommentVisibility;
-}
+export type AddCommentRequest = NewCommentRequest;
 
 /**
  * What collides with a change: committed changes on the same CIs in the same window,
@@ -107,13 +86,10 @@ export interface AddCommentRequest {
  *
  * @public
  */
-export interface ChangeConflictsResponse {
-  conflicts: ChangeConflict[];
-  freezes: FreezeWindow[];
-}
+export type ChangeConflictsResponse = ChangeConflicts;
 
 /** @public */
-export type LinkedIncident = ChangeDetails['causedIncidents'][number];
+export type LinkedIncident = LinkedRecordSummary;
 
 /**
  * A change raised to fix a problem, as the problem's page lists it
@@ -121,13 +97,7 @@ export type LinkedIncident = ChangeDetails['causedIncidents'][number];
  *
  * @public
  */
-export interface LinkedChange {
-  id: string;
-  number: string;
-  title: string;
-  state: string;
-  closeCode: string | null;
-}
+export type LinkedChange = LinkedChangeSummary;
 
 /**
  * The problem list's filter: the shared ones, known errors only (or only problems that
@@ -135,7 +105,7 @@ export interface LinkedChange {
  *
  * @public
  */
-export type ProblemsFilter = ProblemListFilter & { priority?: string[] };
+export type ProblemsFilter = ProblemListFilter;
 
 /**
  * CIs whose incidents recur without a problem (`GET /problem-candidates`), with the
@@ -143,11 +113,7 @@ export type ProblemsFilter = ProblemListFilter & { priority?: string[] };
  *
  * @public
  */
-export interface ProblemCandidates {
-  items: ProblemCandidate[];
-  minIncidents: number;
-  days: number;
-}
+export type { ProblemCandidates };
 
 /**
  * Whose SLA to summarise: records of an entity (as primary or affected CI), of an

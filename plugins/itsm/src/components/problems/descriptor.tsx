@@ -3,11 +3,11 @@ import {
   PRIORITIES,
   Problem,
   PROBLEM_RESOLUTION_CODE_LABELS,
-  ProblemResolutionCode,
   ProblemState,
   ProblemTransitionInput,
   problemTransitionGuard,
   TEXT_LIMITS,
+  PROBLEM_RESOLVE_CODES,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ProblemsFilter } from '../../api';
 import { problemRouteRef } from '../../routes';
@@ -15,12 +15,8 @@ import { declaredKind, MoveField, RecordKindDescriptor } from '../records';
 import { CreateProblemDialog } from './CreateProblemDialog';
 import { KnownErrorChip } from './ProblemChips';
 
-/** The codes a person resolves with; `canceled` is set by canceling. */
-export const PROBLEM_RESOLUTION_CHOICES: readonly ProblemResolutionCode[] = [
-  'fixed',
-  'risk_accepted',
-  'duplicate',
-];
+/** The codes a person resolves with (itsm-common's); `canceled` is set by canceling. */
+export const PROBLEM_RESOLUTION_CHOICES = PROBLEM_RESOLVE_CODES;
 
 /** The button label of a move, in the words of the people doing it. */
 export function problemMoveLabel(from: ProblemState, to: ProblemState): string {
