@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addBusinessMillis } from '@backstage-itsm/plugin-itsm-backend/src/sla/calendar';
+import { changePriority } from '@backstage-itsm/plugin-itsm-backend/src/changes/ChangeService';
+import { CHANGE_PATH_TO_CLOSED } from '@backstage-itsm/plugin-itsm-backend/src/demo/demoChanges';
 import {
   SlaClock,
   SlaSubjectRecord,
@@ -324,23 +326,12 @@ export class RecordGenerator {
       type === 'standard'
         ? 'low'
         : r.weighted({ low: 40, moderate: 40, high: 20 });
-    const priority =
-      type === 'emergency'
-        ? 'P1'
-        : ({ high: 'P2', moderate: 'P3', low: 'P4' } as const)[risk];
+    const priority = changePriority(type, risk);
     const open = r.chance(OPEN_CHANGE_SHARE);
     const owner = groupRef(ci.owner);
     const requesterName = this.memberOf(ci.owner);
     const requester = userRef(requesterName);
-    const path = [
-      'draft',
-      'assess',
-      'authorize',
-      'scheduled',
-      'implement',
-      'review',
-      'closed',
-    ];
+    const path = CHANGE_PATH_TO_CLOSED.normal;
     const created = open
       ? this.now - r.exponential(5 * DAY) - HOUR
       : this.pastCreation() - 10 * DAY;
@@ -413,7 +404,8 @@ export class RecordGenerator {
       created,
       cis: [ci.ref],
     });
-    const needsApproval = type !== 'standard' && path.indexOf(state) >= 2;
+    const needsApproval =
+      type !== 'standard' && path.indexOf(state as (typeof path)[number]) >= 2;
     rows.itsm_changes = [
       [
         id,

@@ -50,7 +50,7 @@ export const demoChangeSchema = z
 export type DemoChange = z.infer<typeof demoChangeSchema>;
 
 /** The states a change of each type passes through, in order, on its way to closed. */
-const PATH: Record<ChangeType, ChangeState[]> = {
+export const CHANGE_PATH_TO_CLOSED: Record<ChangeType, ChangeState[]> = {
   standard: ['draft', 'scheduled', 'implement', 'review', 'closed'],
   normal: [
     'draft',
@@ -93,7 +93,10 @@ export async function seedDemoChanges(options: {
     const path: ChangeState[] =
       target === 'canceled'
         ? ['draft', 'canceled']
-        : PATH[item.type].slice(0, PATH[item.type].indexOf(target) + 1);
+        : CHANGE_PATH_TO_CLOSED[item.type].slice(
+            0,
+            CHANGE_PATH_TO_CLOSED[item.type].indexOf(target) + 1,
+          );
     const steps = path.length - 1 + (item.approvedBy?.length ?? 0);
     let at = now - ago;
     const tick = () => {
