@@ -4,6 +4,7 @@ import {
   Change,
   Incident,
   KnownError,
+  MyWork,
   Problem,
   ProblemCandidate,
   ProblemKpis,
@@ -647,6 +648,20 @@ export function makeProblemKpis(
     linkedIncidentShare: 0.25,
     medianOpenAgeMs: 6 * 24 * 3600_000,
     days: 90,
+    ...overrides,
+  };
+}
+
+/** alice's queues: two incidents and a problem assigned to her, her group's records. */
+export function makeMyWork(overrides: Partial<MyWork> = {}): MyWork {
+  return {
+    assignedToMe: { incident: 2, change: 0, request: 0, problem: 1 },
+    myGroups: { incident: 5, change: 3, request: 4, problem: 2 },
+    awaitingMyApproval: 1,
+    toFulfil: 4,
+    breachingSoon: 3,
+    horizonHours: 4,
+    groups: ['group:default/sre'],
     ...overrides,
   };
 }

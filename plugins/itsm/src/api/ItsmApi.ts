@@ -40,6 +40,7 @@ import {
   ChangeConflicts,
   LinkedRecordSummary,
   LinkedChangeSummary,
+  MyWork,
   ProblemCandidates,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -238,6 +239,13 @@ export interface ItsmApi {
    * service requests (`record.kind`).
    */
   getPendingApprovals(): Promise<ApprovalQueueItem[]>;
+
+  /**
+   * The signed-in user's queues with their live counts, over what they may read:
+   * assigned to them and to their groups (per kind), waiting for their approval, to
+   * fulfil, and timers due within `horizonHours` (`GET /my-work`).
+   */
+  getMyWork(): Promise<MyWork>;
 
   /** The policy that applies to a record and its timers, derived from its timeline now. */
   getRecordSla(kind: RecordKind, idOrNumber: string): Promise<RecordSla>;

@@ -22,6 +22,7 @@ import {
   kindDeclaration,
   KnownError,
   LinkIncidentRequest,
+  MyWork,
   Page,
   Problem,
   ProblemKpis,
@@ -398,6 +399,10 @@ export class ItsmClient implements ItsmApi {
 
   getPendingApprovals(): Promise<ApprovalQueueItem[]> {
     return this.changes.items('/approvals/pending');
+  }
+
+  getMyWork(): Promise<MyWork> {
+    return this.request('/my-work');
   }
 
   // SLA
