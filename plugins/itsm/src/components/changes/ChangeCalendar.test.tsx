@@ -148,6 +148,49 @@ describe('ChangeCalendar', () => {
     expect(queries[0].get('entityRef')).toBe('component:default/payments');
   });
 
+  it('labels each day in a column of its own, wide enough for its two short lines', async () => {
+    await render();
+    await screen.findByRole('heading', { name: '24 Nov – 7 Dec 2025' });
+    const header = screen.getByTestId('calendar-days');
+    // A grid column per day, which the labels fill one each: none is placed by an
+    // offset of its own, so no two overlap however narrow the page is.
+    expect(header.style.gridTemplateColumns.match(/minmax\(/g)).toHaveLength(
+      14,
+    );
+    const labels = within(header).getAllByTestId(/^calendar-day-/);
+    expect(labels.map(label => label.getAttribute('data-testid'))).toEqual(
+      Array.from(
+        { length: 14 },
+        (_, i) =>
+          `calendar-day-2025-${i < 7 ? `11-${24 + i}` : `12-0${i - 6}`}`,
+      ),
+    );
+    expect(labels.map(label => label.style.gridColumn)).toEqual(
+      Array.from({ length: 14 }, (_, i) => String(i + 1)),
+    );
+    expect(labels.map(label => label.style.left)).toEqual(Array(14).fill(''));
+    // Short: the weekday over the day, with the month where the range or a month begins.
+    expect(labels.map(label => label.textContent)).toEqual([
+      'Mon24 Nov',
+      'Tue25',
+      'Wed26',
+      'Thu27',
+      'Fri28',
+      'Sat29',
+      'Sun30',
+      'Mon1 Dec',
+      'Tue2',
+      'Wed3',
+      'Thu4',
+      'Fri5',
+      'Sat6',
+      'Sun7',
+    ]);
+    expect(labels[0]).toHaveAttribute('title', 'Mon 24 Nov');
+    // Below the width of the label column and 3.25em per day, the grid scrolls instead.
+    expect(screen.getByTestId('calendar-rows').style.minWidth).toBe('59.5em');
+  });
+
   it('places windows on the range, clipped', () => {
     const from = startOfWeek(new Date(2025, 10, 26));
     const to = new Date(2025, 11, 8);

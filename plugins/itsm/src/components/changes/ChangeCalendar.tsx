@@ -50,7 +50,6 @@ const useStyles = makeStyles((theme: Theme) => ({
   row: {
     display: 'grid',
     gridTemplateColumns: 'minmax(14em, 22%) 1fr',
-    minWidth: '56em',
     borderBottom: `1px solid ${theme.palette.divider}`,
     '&:last-child': { borderBottom: 'none' },
   },
@@ -77,13 +76,22 @@ const useStyles = makeStyles((theme: Theme) => ({
         ? 'rgba(144, 202, 249, 0.08)'
         : 'rgba(25, 118, 210, 0.06)',
   },
+  // The day labels: one per column of a grid over the track, so that they never overlap
+  // (the row's minimum width keeps each column wide enough for its two short lines).
+  dayLabels: {
+    position: 'relative',
+    display: 'grid',
+    height: '100%',
+  },
   dayLabel: {
-    position: 'absolute',
-    top: 0,
-    padding: theme.spacing(0.5),
+    boxSizing: 'border-box',
+    minWidth: 0,
+    padding: theme.spacing(0.25, 0.5),
     fontSize: '0.75rem',
+    lineHeight: 1.3,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
+    textOverflow: 'ellipsis',
   },
   freezeShade: {
     position: 'absolute',
@@ -129,6 +137,35 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
   list: { listStyle: 'none', margin: 0, padding: 0 },
 }));
+
+/** How wide a day's column is at least, so that its label fits: "Mon" over "24 Nov". */
+const DAY_MIN_WIDTH_EM = 3.25;
+
+/** A day's date in the browser's time zone, `2025-11-24`: the test id of its label. */
+function localDate(day: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(
+    day.getDate(),
+  )}`;
+}
+
+/**
+ * The two lines of a day's column label: the weekday ("Mon") and the day of the month,
+ * with its month on the first column and on the first of a month ("24 Nov", "25", …,
+ * "1 Dec"), short enough for the narrowest column.
+ */
+export function dayColumnLabel(
+  day: Date,
+  index: number,
+): { weekday: string; date: string } {
+  return {
+    weekday: day.toLocaleDateString('en-GB', { weekday: 'short' }),
+    date:
+      index === 0 || day.getDate() === 1
+        ? formatDay(day)
+        : String(day.getDate()),
+  };
+}
 
 /** The accessible name of a change's bar: number, title and window. */
 export function barLabel(change: Change): string {
@@ -354,94 +391,114 @@ export const ChangeCalendar = (props: ChangeCalendarProps) => {
       {loading && <Progress />}
       {!error && (
         <div className={classes.grid}>
-          <div className={classes.row}>
-            <div className={classes.label}>
-              <Typography variant="caption" color="textSecondary">
-                Change
-              </Typography>
-            </div>
-            <div className={classes.track} aria-hidden>
-              {background}
-              {dayList.map(day => {
-                const place = dayPlace(day)!;
-                return (
-                  <span
-                    key={day.toISOString()}
-                    className={classes.dayLabel}
-                    style={{ left: `${place.left}%`, width: `${place.width}%` }}
-                  >
-                    {day.toLocaleDateString('en-GB', { weekday: 'short' })}{' '}
-                    {formatDay(day)}
-                  </span>
-                );
-              })}
-            </div>
-          </div>
-          {freezes.length > 0 && (
+          <div
+            data-testid="calendar-rows"
+            // Every row is at least as wide as its label and a readable column per day.
+            style={{ minWidth: `${14 + days * DAY_MIN_WIDTH_EM}em` }}
+          >
             <div className={classes.row}>
               <div className={classes.label}>
-                <Typography variant="body2">Freeze windows</Typography>
+                <Typography variant="caption" color="textSecondary">
+                  Change
+                </Typography>
               </div>
-              <ul
-                className={`${classes.track} ${classes.list}`}
-                aria-label="Freeze windows"
-              >
-                {freezes.map(freeze => {
-                  const place = placeOnRange(freeze, from, to)!;
-                  const label = freezeLabel(freeze);
-                  return (
-                    <li
-                      key={`${freeze.name}-${freeze.start}`}
-                      className={classes.freezeBand}
-                      style={{
-                        left: `${place.left}%`,
-                        width: `${place.width}%`,
-                      }}
-                      title={label}
-                      aria-label={label}
-                    >
-                      {freeze.name}
-                    </li>
-                  );
-                })}
-              </ul>
+              <div className={classes.track} aria-hidden>
+                {background}
+                <div
+                  className={classes.dayLabels}
+                  data-testid="calendar-days"
+                  // A column per day, as wide as the day is long on the range (DST).
+                  style={{
+                    gridTemplateColumns: dayList
+                      .map(day => `minmax(0, ${dayPlace(day)!.width}fr)`)
+                      .join(' '),
+                  }}
+                >
+                  {dayList.map((day, index) => {
+                    const label = dayColumnLabel(day, index);
+                    return (
+                      <span
+                        key={day.toISOString()}
+                        className={classes.dayLabel}
+                        data-testid={`calendar-day-${localDate(day)}`}
+                        style={{ gridColumn: index + 1 }}
+                        title={`${label.weekday} ${formatDay(day)}`}
+                      >
+                        {label.weekday}
+                        <br />
+                        {label.date}
+                      </span>
+                    );
+                  })}
+                </div>
+              </div>
             </div>
-          )}
-          <ul className={classes.list} aria-label="Planned changes">
-            {changes.map(change => {
-              const place = placeOnRange(
-                { start: change.plannedStart, end: change.plannedEnd },
-                from,
-                to,
-              )!;
-              const label = barLabel(change);
-              return (
-                <li key={change.id} className={classes.row}>
-                  <div className={classes.label}>
-                    <ChangeLink number={change.number} />{' '}
-                    <StateChip state={change.state} /> {change.title}
-                  </div>
-                  <div className={classes.track}>
-                    {background}
-                    <RouterLink
-                      to={changeLink(change.number)}
-                      className={classes.bar}
-                      style={{
-                        left: `${place.left}%`,
-                        width: `${place.width}%`,
-                        backgroundColor: STATE_COLORS[change.state].bg,
-                      }}
-                      aria-label={label}
-                      title={label}
-                      data-testid={`calendar-bar-${change.number}`}
-                    >
-                      {change.number}
-                    </RouterLink>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
+            {freezes.length > 0 && (
+              <div className={classes.row}>
+                <div className={classes.label}>
+                  <Typography variant="body2">Freeze windows</Typography>
+                </div>
+                <ul
+                  className={`${classes.track} ${classes.list}`}
+                  aria-label="Freeze windows"
+                >
+                  {freezes.map(freeze => {
+                    const place = placeOnRange(freeze, from, to)!;
+                    const label = freezeLabel(freeze);
+                    return (
+                      <li
+                        key={`${freeze.name}-${freeze.start}`}
+                        className={classes.freezeBand}
+                        style={{
+                          left: `${place.left}%`,
+                          width: `${place.width}%`,
+                        }}
+                        title={label}
+                        aria-label={label}
+                      >
+                        {freeze.name}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            )}
+            <ul className={classes.list} aria-label="Planned changes">
+              {changes.map(change => {
+                const place = placeOnRange(
+                  { start: change.plannedStart, end: change.plannedEnd },
+                  from,
+                  to,
+                )!;
+                const label = barLabel(change);
+                return (
+                  <li key={change.id} className={classes.row}>
+                    <div className={classes.label}>
+                      <ChangeLink number={change.number} />{' '}
+                      <StateChip state={change.state} /> {change.title}
+                    </div>
+                    <div className={classes.track}>
+                      {background}
+                      <RouterLink
+                        to={changeLink(change.number)}
+                        className={classes.bar}
+                        style={{
+                          left: `${place.left}%`,
+                          width: `${place.width}%`,
+                          backgroundColor: STATE_COLORS[change.state].bg,
+                        }}
+                        aria-label={label}
+                        title={label}
+                        data-testid={`calendar-bar-${change.number}`}
+                      >
+                        {change.number}
+                      </RouterLink>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
           {!loading && changes.length === 0 && (
             <Box p={2} textAlign="center">
               <Typography variant="body2" color="textSecondary">
