@@ -32,6 +32,13 @@ export {
   changeRouteRef,
   requestRouteRef,
   problemRouteRef,
+  incidentsRouteRef,
+  changesRouteRef,
+  requestsRouteRef,
+  problemsRouteRef,
+  approvalsRouteRef,
+  calendarRouteRef,
+  slaRouteRef,
   serviceCatalogRouteRef,
   offeringRouteRef,
 } from './routes';

@@ -11,9 +11,17 @@ import {
   changeTransitionGuard,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { changeRouteRef } from '../../routes';
+import { changeRouteRef, changesRouteRef } from '../../routes';
 import { formatWindow } from '../shared';
-import { declaredKind, MoveField, RecordKindDescriptor } from '../records';
+import {
+  assignedToMe,
+  declaredKind,
+  everybody,
+  MoveField,
+  ofMyGroups,
+  RecordKindDescriptor,
+  requestedByMe,
+} from '../records';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { humanizeProblem } from './changeForm';
 import { NewChangeDialog } from './NewChangeDialog';
@@ -101,6 +109,15 @@ export const changeDescriptor: RecordKindDescriptor<
     labels: CHANGE_TYPE_LABELS,
   },
   create: { label: 'Request change', Dialog: NewChangeDialog },
+  view: {
+    routeRef: changesRouteRef,
+    presets: [
+      requestedByMe('My changes'),
+      assignedToMe(),
+      ofMyGroups(),
+      everybody('All changes'),
+    ],
+  },
   moves: {
     dialogId: 'itsm-change-transition',
     allowed: change => allowedChangeTransitions(change.type, change.state),

@@ -12,8 +12,16 @@ import {
   RESOLUTION_CODES,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { incidentRouteRef } from '../../routes';
-import { declaredKind, MoveField, RecordKindDescriptor } from '../records';
+import { incidentRouteRef, incidentsRouteRef } from '../../routes';
+import {
+  assignedToMe,
+  declaredKind,
+  everybody,
+  MoveField,
+  ofMyGroups,
+  RecordKindDescriptor,
+  requestedByMe,
+} from '../records';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
 /** The button label of a move, in the words of the people doing it. */
@@ -111,6 +119,15 @@ export const incidentDescriptor: RecordKindDescriptor<
   ],
   codeFilter: { param: 'priority', label: 'Priority', codes: PRIORITIES },
   create: { label: 'Report incident', Dialog: ReportIncidentDialog },
+  view: {
+    routeRef: incidentsRouteRef,
+    presets: [
+      assignedToMe(),
+      ofMyGroups(),
+      requestedByMe('Reported by me', 'reported'),
+      everybody('All incidents'),
+    ],
+  },
   moves: {
     dialogId: 'itsm-transition',
     allowed: incident => allowedIncidentTransitions(incident.state),

@@ -10,8 +10,16 @@ import {
   PROBLEM_RESOLVE_CODES,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ProblemsFilter } from '../../api';
-import { problemRouteRef } from '../../routes';
-import { declaredKind, MoveField, RecordKindDescriptor } from '../records';
+import { problemRouteRef, problemsRouteRef } from '../../routes';
+import {
+  assignedToMe,
+  declaredKind,
+  everybody,
+  MoveField,
+  ofMyGroups,
+  only,
+  RecordKindDescriptor,
+} from '../records';
 import { CreateProblemDialog } from './CreateProblemDialog';
 import { KnownErrorChip } from './ProblemChips';
 
@@ -114,6 +122,15 @@ export const problemDescriptor: RecordKindDescriptor<
   codeFilter: { param: 'priority', label: 'Priority', codes: PRIORITIES },
   flagFilter: { param: 'knownError', label: 'Known errors only' },
   create: { label: 'Open problem', Dialog: CreateProblemDialog },
+  view: {
+    routeRef: problemsRouteRef,
+    presets: [
+      everybody('All problems'),
+      only('known-errors', 'Known errors', { flag: true }),
+      assignedToMe(),
+      ofMyGroups(),
+    ],
+  },
   moves: {
     dialogId: 'itsm-problem-transition',
     allowed: problem => allowedTransitions('problem', problem.state),

@@ -7,12 +7,15 @@ import {
   recordColumns,
   RecordListTable,
   SelectField,
-  StateFilter,
-  StateFilterField,
-  stateQuery,
   usePagedList,
 } from '../shared';
 import { KindRecord, RecordKindDescriptor } from './descriptor';
+import {
+  DEFAULT_LIST_FILTERS,
+  ListFilters,
+  ListFilterValues,
+  listFilterQuery,
+} from './listFilters';
 
 /** What every record list takes from its caller. */
 export interface RecordTableProps<F> {
@@ -26,7 +29,36 @@ export interface RecordTableProps<F> {
   reloadKey?: number;
   /** Buttons next to the filters, e.g. "Report incident". */
   actions?: ReactNode;
+  /**
+   * The list's filters when the caller keeps them (a view of the ITSM page keeps them
+   * in its URL), told of changes by `onFiltersChange`; without them the table keeps its
+   * own, open records first.
+   */
+  filters?: ListFilters;
+  onFiltersChange?: (filters: ListFilters) => void;
+  /** Fields before the table's own filters (a view's queue). */
+  filtersBefore?: ReactNode;
+  /** Fields after them (a view's search and the people it is filtered by). */
+  filtersAfter?: ReactNode;
 }
+
+/** Several values of a select as one option ("Approved, In fulfilment"). */
+function several(
+  values: readonly string[],
+  labels: Partial<Record<string, string>> | undefined,
+) {
+  return values.length > 1
+    ? [
+        {
+          value: values.join(','),
+          label: values.map(value => labels?.[value] ?? value).join(', '),
+        },
+      ]
+    : [];
+}
+
+/** A select's value of several values, one or none ('' for none). */
+const selectValue = (values: readonly string[]) => values.join(',');
 
 /**
  * A list of records of one kind, with the columns its descriptor declares and its
@@ -41,24 +73,28 @@ export const RecordTable = <R extends KindRecord, F>(
     showRequester?: boolean;
   },
 ) => {
-  const { kind, pageSize = 20, reloadKey = 0 } = props;
+  const { kind, pageSize = 20, reloadKey = 0, onFiltersChange } = props;
   const { plural, codeFilter, flagFilter } = kind;
   const itsmApi = useApi(itsmApiRef);
-  const [stateFilter, setStateFilter] =
-    useState<StateFilter<R['state']>>('open');
-  const [code, setCode] = useState('');
-  const [flag, setFlag] = useState(false);
+  const [ownFilters, setOwnFilters] = useState(DEFAULT_LIST_FILTERS);
+  const filters = props.filters ?? ownFilters;
+  const update = (values: ListFilterValues) => {
+    const next = { ...filters, ...values };
+    if (props.filters) onFiltersChange?.(next);
+    else setOwnFilters(next);
+  };
   const { value, loading, error, paging } = usePagedList<F, R>({
     filter: props.filter,
-    own: {
-      ...stateQuery(stateFilter),
-      ...(code && codeFilter ? { [codeFilter.param]: [code] } : {}),
-      ...(flag && flagFilter ? { [flagFilter.param]: true } : {}),
-    },
+    own: listFilterQuery(filters, kind),
     pageSize,
     reloadKey,
     fetch: query => kind.api.list(itsmApi, query),
   });
+
+  const { state } = filters;
+  const states = typeof state === 'string' ? [] : state;
+  const stateLabels: Partial<Record<string, string>> = kind.stateLabels;
+  const narrowed = filters.codes.length > 0 || filters.flag || !!filters.q;
 
   return (
     <RecordListTable<R>
@@ -75,23 +111,38 @@ export const RecordTable = <R extends KindRecord, F>(
       actions={props.actions}
       filters={
         <>
-          <StateFilterField
+          {props.filtersBefore}
+          <SelectField<string>
             id={`itsm-${plural}-filter-state`}
-            value={stateFilter}
-            states={kind.states}
-            labels={kind.stateLabels}
-            onChange={setStateFilter}
+            label="State"
+            size="small"
+            value={typeof state === 'string' ? state : selectValue(states)}
+            codes={kind.states}
+            labels={stateLabels}
+            extra={[
+              { value: 'open', label: 'Open' },
+              { value: 'all', label: 'All' },
+              ...several(states, stateLabels),
+            ]}
+            onChange={picked => {
+              if (picked === 'all') update({ state: 'all' });
+              else if (!picked || picked === 'open') update({ state: 'open' });
+              else update({ state: picked.split(',') });
+            }}
           />
           {codeFilter && (
-            <SelectField
+            <SelectField<string>
               id={`itsm-${plural}-filter-${codeFilter.param}`}
               label={codeFilter.label}
               size="small"
               empty="Any"
-              value={code}
+              value={selectValue(filters.codes)}
               codes={codeFilter.codes}
               labels={codeFilter.labels}
-              onChange={setCode}
+              extra={several(filters.codes, codeFilter.labels)}
+              onChange={picked =>
+                update({ codes: picked ? picked.split(',') : [] })
+              }
             />
           )}
           {flagFilter && (
@@ -101,16 +152,17 @@ export const RecordTable = <R extends KindRecord, F>(
                 <Checkbox
                   id={`itsm-${plural}-filter-${flagFilter.param}`}
                   color="primary"
-                  checked={flag}
-                  onChange={e => setFlag(e.target.checked)}
+                  checked={filters.flag}
+                  onChange={e => update({ flag: e.target.checked })}
                 />
               }
             />
           )}
+          {props.filtersAfter}
         </>
       }
       emptyContent={
-        stateFilter === 'open'
+        state === 'open' && !narrowed
           ? `No open ${plural}.`
           : `No ${plural} match these filters.`
       }

@@ -10,6 +10,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { ItsmApi } from '../../api';
 import { Actor, ColumnSpec, LinkedKind } from '../shared';
+import { ListPreset } from './listFilters';
 
 /** A record of some kind; its type narrows `state` to the kind's states. */
 export type KindRecord = RecordCore;
@@ -132,6 +133,15 @@ export interface RecordKindDescriptor<
     Dialog: ComponentType<CreateDialogProps<R>>;
   };
   moves: MoveDescriptor<R, I>;
+  /**
+   * The kind's view of the ITSM page: its path (`/itsm/incidents`, whose query holds
+   * the list's filters; none: its open records) and its queues, as presets of those
+   * filters (`presets`).
+   */
+  view: {
+    routeRef: SubRouteRef<undefined>;
+    presets: readonly ListPreset[];
+  };
 }
 
 /**

@@ -19,3 +19,27 @@ export type { RecordPageState } from './RecordPage';
 export { CreateRecordButton } from './CreateRecordButton';
 export { EntityRecordsContent } from './EntityRecordsContent';
 export { CreateRecordDialog } from './CreateRecordDialog';
+export {
+  applyPreset,
+  DEFAULT_LIST_FILTERS,
+  listFilterLink,
+  listFilterParams,
+  listFilterQuery,
+  matchingPreset,
+  readListFilters,
+  withDefaults,
+} from './listFilters';
+export type {
+  FilteredKind,
+  ListFilters,
+  ListFilterValues,
+  ListPreset,
+  Me,
+} from './listFilters';
+export {
+  assignedToMe,
+  everybody,
+  ofMyGroups,
+  only,
+  requestedByMe,
+} from './presets';

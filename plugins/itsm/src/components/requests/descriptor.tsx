@@ -8,9 +8,16 @@ import {
   ServiceRequestListFilter,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { requestRouteRef } from '../../routes';
+import { requestRouteRef, requestsRouteRef } from '../../routes';
 import { Actor } from '../shared';
-import { declaredKind, RecordKindDescriptor } from '../records';
+import {
+  assignedToMe,
+  declaredKind,
+  everybody,
+  ofMyGroups,
+  RecordKindDescriptor,
+  requestedByMe,
+} from '../records';
 import { DueTime } from './DueTime';
 
 /**
@@ -89,6 +96,19 @@ export const requestDescriptor: RecordKindDescriptor<
     'entity',
     'requester',
   ],
+  view: {
+    routeRef: requestsRouteRef,
+    presets: [
+      requestedByMe('My requests'),
+      // What the user's groups may work now (as "My work" counts it).
+      ofMyGroups('To fulfil', 'to-fulfil', {
+        state: ['approved', 'in_fulfillment'],
+      }),
+      assignedToMe(),
+      ofMyGroups(),
+      everybody('All requests'),
+    ],
+  },
   moves: {
     dialogId: 'itsm-request-transition',
     allowed: request => allowedRequestTransitions(request.state),
