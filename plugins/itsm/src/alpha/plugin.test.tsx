@@ -1,17 +1,20 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
+  createExtensionTester,
   mockApis,
   registerMswTestHooks,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   makeIncident,
+  makeMyWork,
   makeProblem,
   makeRequest,
   makeTimeline,
@@ -19,7 +22,7 @@ import {
   postgresOffering,
 } from '../__testUtils__/fixtures';
 import { denying, mockPermissions } from '../__testUtils__/render';
-import itsmPlugin from './plugin';
+import itsmPlugin, { itsmPage, serviceCatalogPage } from './plugin';
 
 // The app's permission API decides what the plugin offers; in this file alice may
 // comment on incidents but not work them.
@@ -34,9 +37,23 @@ describe('itsm plugin in the new frontend system', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  it('serves the queues at /itsm and links to incident pages', async () => {
+  it('names its sidebar items so that they fit the sidebar uncut', () => {
+    // The sidebar cuts labels wider than 110px: "Service management" read "Service mana…".
+    expect(createExtensionTester(itsmPage).get(coreExtensionData.title)).toBe(
+      'Service desk',
+    );
+    expect(
+      createExtensionTester(serviceCatalogPage).get(coreExtensionData.title),
+    ).toBe('Service catalog');
+  });
+
+  it('serves My work at /itsm, the views below it and the incident pages', async () => {
     const listQueries: URLSearchParams[] = [];
     server.use(
+      http.get('*/api/itsm/my-work', () => HttpResponse.json(makeMyWork())),
+      http.get('*/api/itsm/approvals/pending', () =>
+        HttpResponse.json({ items: [] }),
+      ),
       http.get('*/api/itsm/incidents', ({ request }) => {
         listQueries.push(new URL(request.url).searchParams);
         return HttpResponse.json({ items: [makeIncident()] });
@@ -66,18 +83,32 @@ describe('itsm plugin in the new frontend system', () => {
       ],
     });
 
+    const tile = await screen.findByRole('link', {
+      name: 'Incidents assigned to me: 2',
+    });
+    expect(tile).toHaveAttribute(
+      'href',
+      '/itsm/incidents?assignee=user%3Adefault%2Falice',
+    );
     const link = await screen.findByRole('link', { name: 'INC-000001' });
     expect(link).toHaveAttribute('href', '/itsm/incidents/INC-000001');
     expect(listQueries[0].get('assignee')).toBe('user:default/alice');
     expect(listQueries[0].get('open')).toBe('true');
 
-    await userEvent.click(screen.getByRole('tab', { name: 'My groups' }));
+    // The incidents view, its queue of the user's groups.
+    await userEvent.click(screen.getByRole('tab', { name: 'Incidents' }));
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Queue'),
+      'groups',
+    );
     expect(
       await screen.findByRole('link', { name: 'INC-000001' }),
     ).toBeInTheDocument();
-    expect(
-      listQueries[listQueries.length - 1].getAll('assignmentGroup'),
-    ).toEqual(['group:default/sre']);
+    await waitFor(() =>
+      expect(
+        listQueries[listQueries.length - 1].getAll('assignmentGroup'),
+      ).toEqual(['group:default/sre']),
+    );
 
     await userEvent.click(screen.getByRole('link', { name: 'INC-000001' }));
     expect(

@@ -25,12 +25,13 @@ export const itsmApi = ApiBlueprint.make({
 
 /**
  * `page:itsm`, at `/itsm`. Its title and icon make the sidebar item (NavItemBlueprint was
- * removed in favour of this). The page draws its own header, with the work queue tabs.
+ * removed in favour of this): "Service desk", short enough for the sidebar's width. The
+ * page draws its own header, with the tabs of its views ("My work" first).
  */
 export const itsmPage = PageBlueprint.make({
   params: {
     path: '/itsm',
-    title: 'Service management',
+    title: 'Service desk',
     icon: <BuildIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
     noHeader: true,
@@ -164,7 +165,7 @@ export const itsmApprovalsWidget = HomePageWidgetBlueprint.make({
  */
 export const itsmPlugin = createFrontendPlugin({
   pluginId: 'itsm',
-  title: 'Service management',
+  title: 'Service desk',
   icon: <BuildIcon fontSize="inherit" />,
   info: { packageJson: () => import('../../package.json') },
   extensions: [

@@ -569,5 +569,9 @@ describe('ApprovalsCard', () => {
     expect(
       screen.getByText(/Rotate payments DB credentials/),
     ).toBeInTheDocument();
+    // The approvals view of the ITSM page.
+    expect(
+      screen.getByRole('link', { name: /Open the approval queue/ }),
+    ).toHaveAttribute('href', '/itsm/approvals');
   });
 });

@@ -1,8 +1,13 @@
 import { ReactNode } from 'react';
-import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
+import {
+  Link as RouterLink,
+  Navigate,
+  Route,
+  Routes,
+  useSearchParams,
+} from 'react-router-dom';
 import {
   Content,
-  EmptyState,
   Header,
   HeaderTabs,
   LinkButton,
@@ -10,147 +15,96 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import ShoppingCartIcon from '@material-ui/icons/ShoppingCart';
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
-import {
-  ChangeListFilter,
-  IncidentListFilter,
-  ServiceRequestListFilter,
-} from '@backstage-itsm/plugin-itsm-common';
-import { IncidentPage, incidentDescriptor } from '../incidents';
-import { ChangeCalendar, ChangePage, changeDescriptor } from '../changes';
+import { IncidentPage } from '../incidents';
+import { ChangeCalendar, ChangePage } from '../changes';
 import { PendingApprovalsTable } from '../approvals';
-import { RequestPage, RequestsTable } from '../requests';
-import { ProblemPage, ProblemsOverview } from '../problems';
+import { RequestPage } from '../requests';
+import { ProblemPage } from '../problems';
 import { SlaDashboard } from '../sla';
+import { useOptionalRouteRef } from '../shared';
+import { Me } from '../records';
 import {
-  useCreatePermission,
-  useOptionalRouteRef,
-  useRecordLink,
-} from '../shared';
-import {
-  CreateRecordButton,
-  KindRecord,
-  RecordKindDescriptor,
-  RecordTable,
-  RecordTableProps,
-} from '../records';
-import { serviceCatalogRouteRef } from '../../routes';
+  approvalsRouteRef,
+  calendarRouteRef,
+  rootRouteRef,
+  serviceCatalogRouteRef,
+  slaRouteRef,
+} from '../../routes';
+import { legacyTabTarget } from './legacyTabs';
+import { MyWork } from './MyWork';
+import { PAGE_KINDS } from './pageKinds';
+import { useMe } from './useMe';
 
-interface Me {
-  userEntityRef: string;
-  groups: string[];
+/** One view of the ITSM page: a tab, at its path below the page. */
+interface PageView {
+  id: string;
+  /** The tab's label. */
+  label: string;
+  /** Below the page's path: `/incidents`; `/` for "My work". */
+  path: string;
+  render: (me: Me) => ReactNode;
 }
 
-/**
- * One tab of the ITSM page: an incident queue, a change or request list, or another
- * view. `needsGroups`: a queue of the user's groups, which says so when there are none.
- */
-type Tab = { id: string; label: string; needsGroups?: boolean } & (
-  | { incidents: (me: Me) => IncidentListFilter }
-  | { changes: (me: Me) => ChangeListFilter }
-  | { requests: (me: Me) => ServiceRequestListFilter; showRequester?: boolean }
-  | { view: 'approvals' | 'calendar' | 'sla' | 'problems' }
-);
-
-const TABS: Tab[] = [
-  {
-    id: 'assigned',
-    label: 'Assigned to me',
-    incidents: me => ({ assignee: me.userEntityRef }),
-  },
-  {
-    id: 'groups',
-    label: 'My groups',
-    // The API takes at most 100 groups per query.
-    incidents: me => ({ assignmentGroup: me.groups.slice(0, 100) }),
-    needsGroups: true,
-  },
-  {
-    id: 'reported',
-    label: 'Reported by me',
-    incidents: me => ({ requester: me.userEntityRef }),
-  },
-  { id: 'all', label: 'All incidents', incidents: () => ({}) },
-  {
-    id: 'my-changes',
-    label: 'My changes',
-    changes: me => ({ requester: me.userEntityRef }),
-  },
-  { id: 'changes', label: 'All changes', changes: () => ({}) },
-  { id: 'problems', label: 'Problems', view: 'problems' },
-  {
-    id: 'my-requests',
-    label: 'My requests',
-    requests: me => ({ requester: me.userEntityRef }),
-  },
-  {
-    id: 'requests-to-fulfil',
-    label: 'Requests to fulfil',
-    requests: me => ({ assignmentGroup: me.groups.slice(0, 100) }),
-    needsGroups: true,
-    showRequester: true,
-  },
-  { id: 'approvals', label: 'Waiting for my approval', view: 'approvals' },
-  { id: 'calendar', label: 'Change calendar', view: 'calendar' },
-  { id: 'sla', label: 'SLA', view: 'sla' },
-];
-
-/**
- * A list of one kind's records with the CI column and the kind's "create" button, which
- * opens the new record's page.
- */
-const RecordQueue = <R extends KindRecord, F>(props: {
-  kind: RecordKindDescriptor<R, F>;
-  title: string;
-  filter: RecordTableProps<F>['filter'];
-}) => {
-  const { kind } = props;
-  const navigate = useNavigate();
-  const recordLink = useRecordLink(kind.kind);
-  return (
-    <RecordTable
-      kind={kind}
-      title={props.title}
-      filter={props.filter}
-      showEntity
-      actions={
-        <CreateRecordButton
-          kind={kind}
-          onCreated={record => navigate(recordLink(record.number))}
-        />
-      }
-    />
-  );
+/** The other views than the kinds', by id: their paths below the page. */
+const OTHER_VIEWS = {
+  approvals: approvalsRouteRef.path,
+  calendar: calendarRouteRef.path,
+  sla: slaRouteRef.path,
 };
 
 /**
- * The work queues of the signed-in user, the change lists, approvals, calendar and the
- * SLA dashboard.
+ * The views of the page, in the order of its tabs: "My work", one per kind (from its
+ * descriptor), the approval queue, the change calendar and the SLA dashboard.
  */
-const ItsmHome = () => {
-  const identityApi = useApi(identityApiRef);
+const VIEWS: PageView[] = [
+  {
+    id: 'my-work',
+    label: 'My work',
+    path: '/',
+    render: me => <MyWork me={me} />,
+  },
+  ...PAGE_KINDS.map(
+    (kind): PageView => ({
+      id: kind.descriptor.plural,
+      label: kind.label,
+      path: kind.descriptor.view.routeRef.path,
+      render: me => <kind.View me={me} />,
+    }),
+  ),
+  {
+    id: 'approvals',
+    label: 'Approvals',
+    path: OTHER_VIEWS.approvals,
+    render: () => <PendingApprovalsTable />,
+  },
+  {
+    id: 'calendar',
+    label: 'Calendar',
+    path: OTHER_VIEWS.calendar,
+    render: () => <ChangeCalendar />,
+  },
+  {
+    id: 'sla',
+    label: 'SLA',
+    path: OTHER_VIEWS.sla,
+    render: () => <SlaDashboard />,
+  },
+];
+
+/**
+ * A view with the page's header and tabs (links to the views, the view's own
+ * selected), once the signed-in user is known: the queues are theirs. "My work" sends
+ * an old `?tab=` link on to the view it is now.
+ */
+const ViewPage = (props: { view: PageView }) => {
+  const { view } = props;
+  const me = useMe();
+  const [params] = useSearchParams();
+  // The page's path without a trailing slash, that the views' paths follow.
+  const root = useRouteRef(rootRouteRef)().replace(/\/$/, '');
   const serviceCatalogLink = useOptionalRouteRef(serviceCatalogRouteRef);
-  const mayOrder = useCreatePermission('request').allowed;
-  const [searchParams, setSearchParams] = useSearchParams();
-
-  const tabIndex = Math.max(
-    0,
-    TABS.findIndex(tab => tab.id === searchParams.get('tab')),
-  );
-  const tab = TABS[tabIndex];
-
-  const me = useAsync(async (): Promise<Me> => {
-    const identity = await identityApi.getBackstageIdentity();
-    return {
-      userEntityRef: identity.userEntityRef,
-      // Assignment groups are groups; ownership refs also hold the user itself.
-      groups: identity.ownershipEntityRefs.filter(ref =>
-        ref.toLocaleLowerCase('en-US').startsWith('group:'),
-      ),
-    };
-  }, [identityApi]);
 
   let body: ReactNode;
   if (me.loading) {
@@ -159,75 +113,50 @@ const ItsmHome = () => {
     body = (
       <ResponseErrorPanel error={me.error ?? new Error('Not signed in')} />
     );
-  } else if (tab.needsGroups && me.value.groups.length === 0) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="No groups"
-        description="You are not a member of any group in the catalog, so nothing is assigned to your groups."
+  } else if (view.id === 'my-work' && params.has('tab')) {
+    return (
+      <Navigate
+        replace
+        to={legacyTabTarget(params, me.value, {
+          root,
+          kinds: PAGE_KINDS.map(kind => kind.descriptor),
+          views: OTHER_VIEWS,
+        })}
       />
     );
-  } else if ('incidents' in tab) {
-    body = (
-      <RecordQueue
-        key={tab.id}
-        kind={incidentDescriptor}
-        title={tab.label}
-        filter={tab.incidents(me.value)}
-      />
-    );
-  } else if ('requests' in tab) {
-    body = (
-      <RequestsTable
-        key={tab.id}
-        title={tab.label}
-        filter={tab.requests(me.value)}
-        showRequester={tab.showRequester}
-        actions={
-          serviceCatalogLink &&
-          mayOrder && (
-            <LinkButton
-              to={serviceCatalogLink()}
-              role="link"
-              variant="contained"
-              color="primary"
-              startIcon={<ShoppingCartIcon />}
-            >
-              Order from the service catalog
-            </LinkButton>
-          )
-        }
-      />
-    );
-  } else if ('changes' in tab) {
-    body = (
-      <RecordQueue
-        key={tab.id}
-        kind={changeDescriptor}
-        title={tab.label}
-        filter={tab.changes(me.value)}
-      />
-    );
-  } else if (tab.view === 'approvals') {
-    body = <PendingApprovalsTable />;
-  } else if (tab.view === 'sla') {
-    body = <SlaDashboard />;
-  } else if (tab.view === 'problems') {
-    body = <ProblemsOverview />;
   } else {
-    body = <ChangeCalendar />;
+    body = view.render(me.value);
   }
 
   return (
     <Page themeId="tool">
       <Header
-        title="Service management"
-        subtitle="Incidents, changes and service requests on the services in the catalog"
-      />
+        title="Service desk"
+        subtitle="Incidents, changes, service requests and problems on the services in the catalog"
+      >
+        {serviceCatalogLink && (
+          <LinkButton
+            to={serviceCatalogLink()}
+            role="link"
+            variant="contained"
+            startIcon={<ShoppingCartIcon />}
+          >
+            Service catalog
+          </LinkButton>
+        )}
+      </Header>
       <HeaderTabs
-        tabs={TABS.map(t => ({ id: t.id, label: t.label }))}
-        selectedIndex={tabIndex}
-        onChange={index => setSearchParams({ tab: TABS[index].id })}
+        tabs={VIEWS.map(v => ({
+          id: v.id,
+          label: v.label,
+          tabProps: {
+            component: RouterLink,
+            to: v.path === '/' ? root || '/' : `${root}${v.path}`,
+            // Eight short tabs fit the width of a laptop's page.
+            style: { paddingLeft: 16, paddingRight: 16, minWidth: 0 },
+          },
+        }))}
+        selectedIndex={VIEWS.indexOf(view)}
       />
       <Content>{body}</Content>
     </Page>
@@ -235,13 +164,22 @@ const ItsmHome = () => {
 };
 
 /**
- * The ITSM page (`/itsm`), its incident pages (`/itsm/incidents/:id`), change pages
- * (`/itsm/changes/:id`), service request pages (`/itsm/requests/:id`) and problem pages
+ * The ITSM page (`/itsm`): "My work" at its root, a view per kind (`/itsm/incidents`,
+ * `/itsm/changes`, `/itsm/requests`, `/itsm/problems`, their filters in the query), the
+ * approval queue (`/itsm/approvals`), the change calendar (`/itsm/calendar`) and the SLA
+ * dashboard (`/itsm/sla`); and the record pages: incidents (`/itsm/incidents/:id`),
+ * changes (`/itsm/changes/:id`), service requests (`/itsm/requests/:id`) and problems
  * (`/itsm/problems/:id`).
  */
 export const ItsmPage = () => (
   <Routes>
-    <Route path="/" element={<ItsmHome />} />
+    {VIEWS.map(view => (
+      <Route
+        key={view.id}
+        path={view.path}
+        element={<ViewPage view={view} />}
+      />
+    ))}
     <Route path="/incidents/:id" element={<IncidentPage />} />
     <Route path="/changes/:id" element={<ChangePage />} />
     <Route path="/requests/:id" element={<RequestPage />} />

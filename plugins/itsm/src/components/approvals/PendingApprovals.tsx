@@ -13,7 +13,7 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ApprovalQueueItem } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { approvalsRouteRef } from '../../routes';
 import {
   formatAge,
   formatDateTime,
@@ -205,13 +205,13 @@ export const PendingApprovalsSummary = (props: { maxItems?: number }) => {
 
 /** "Waiting for my approval" as a card, linking to the full queue. */
 export const ApprovalsCard = (props: { maxItems?: number }) => {
-  const rootLink = useRouteRef(rootRouteRef);
+  const approvalsLink = useRouteRef(approvalsRouteRef);
   return (
     <InfoCard
       title="Waiting for my approval"
       deepLink={{
         title: 'Open the approval queue',
-        link: `${rootLink()}?tab=approvals`,
+        link: approvalsLink(),
       }}
     >
       <PendingApprovalsSummary maxItems={props.maxItems} />

@@ -95,7 +95,7 @@ describe('the Problems tab of the ITSM page', () => {
   });
 
   it("lists the organisation's problems, filters known errors, shows the KPIs and candidates, and opens a candidate's problem", async () => {
-    await renderRoute('/itsm/*', <ItsmPage />, '/itsm?tab=problems');
+    await renderRoute('/itsm/*', <ItsmPage />, '/itsm/problems');
     expect(
       screen.getByRole('tab', { name: 'Problems', selected: true }),
     ).toBeInTheDocument();

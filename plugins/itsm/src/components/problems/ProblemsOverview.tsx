@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
 import { useNavigate } from 'react-router-dom';
 import { Problem } from '@backstage-itsm/plugin-itsm-common';
@@ -11,9 +12,10 @@ import { ProblemsTable } from './ProblemsTable';
 /**
  * Problem management of the organisation, for the ITSM page: the KPIs, the CIs whose
  * incidents recur without a problem (to open one), and the list of problems with "Open
- * problem"; a new problem's page opens once it is created.
+ * problem" (or the `list` given: the problems view's, filtered by its URL); a new
+ * problem's page opens once it is created.
  */
-export const ProblemsOverview = () => {
+export const ProblemsOverview = (props: { list?: ReactNode }) => {
   const navigate = useNavigate();
   const problemLink = useProblemLink();
   const openPage = (problem: Problem) => navigate(problemLink(problem.number));
@@ -26,12 +28,17 @@ export const ProblemsOverview = () => {
         <ProblemCandidatesCard onCreated={openPage} />
       </Grid>
       <Grid item>
-        <ProblemsTable
-          showEntity
-          actions={
-            <CreateRecordButton kind={problemDescriptor} onCreated={openPage} />
-          }
-        />
+        {props.list ?? (
+          <ProblemsTable
+            showEntity
+            actions={
+              <CreateRecordButton
+                kind={problemDescriptor}
+                onCreated={openPage}
+              />
+            }
+          />
+        )}
       </Grid>
     </Grid>
   );

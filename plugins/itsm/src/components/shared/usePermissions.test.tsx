@@ -63,7 +63,7 @@ describe('a user who may create nothing', () => {
   });
 
   it('is offered no Report incident, Request change or Order on the ITSM page', async () => {
-    await renderRoute('/itsm/*', <ItsmPage />, '/itsm?tab=all', {
+    await renderRoute('/itsm/*', <ItsmPage />, '/itsm/incidents', {
       permissions: mayCreateNothing,
     });
     expect(
@@ -74,14 +74,14 @@ describe('a user who may create nothing', () => {
       screen.queryByRole('button', { name: /Report incident/ }),
     ).toBeNull();
 
-    await userEvent.click(screen.getByRole('tab', { name: 'All changes' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Changes' }));
     expect(
       await screen.findByRole('link', { name: 'CHG-000003' }),
     ).toBeInTheDocument();
     await decided('itsm.change.create');
     expect(screen.queryByRole('button', { name: /Request change/ })).toBeNull();
 
-    await userEvent.click(screen.getByRole('tab', { name: 'My requests' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Requests' }));
     expect(
       await screen.findByRole('link', { name: 'REQ-000005' }),
     ).toBeInTheDocument();

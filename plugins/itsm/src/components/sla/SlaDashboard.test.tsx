@@ -35,7 +35,7 @@ function timersFor(query: URLSearchParams): SlaTimerSummary[] {
   return all.filter(t => statuses.length === 0 || statuses.includes(t.status));
 }
 
-describe('ITSM page, SLA tab', () => {
+describe('ITSM page, SLA view', () => {
   const server = setupServer();
   registerMswTestHooks(server);
   let complianceQueries: URLSearchParams[];
@@ -94,7 +94,7 @@ describe('ITSM page, SLA tab', () => {
     );
   });
 
-  const render = (entry = '/itsm?tab=sla') =>
+  const render = (entry = '/itsm/sla') =>
     renderRoute('/itsm/*', <ItsmPage />, entry);
 
   /** The body rows of a section's table, as text. */
