@@ -186,4 +186,12 @@ test('recurring incidents → a known error that new reports attach to → a fix
       alice.getByText(new RegExp(`${problem} .* was resolved`)).first(),
     ).toBeVisible();
   }
+
+  // Alice's landing on the ITSM page: her queues with their live counts.
+  await alice.goto('/itsm');
+  await expect(alice.getByTestId('my-work-groups-problems')).toBeVisible();
+  await expect(
+    alice.getByTestId('my-work-groups-incidents-count'),
+  ).not.toHaveText('0');
+  await shot(alice, 'my-work.png');
 });
