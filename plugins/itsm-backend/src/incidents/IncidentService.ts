@@ -4,7 +4,6 @@ import {
   allowedIncidentTransitions,
   computePriority,
   CreateIncidentRequest,
-  FieldChange,
   Incident,
   IncidentState,
   IncidentTransitionInput,
@@ -17,9 +16,10 @@ import {
 import { Knex } from 'knex';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { RecordStore } from '../records/RecordStore';
-import { NewTimelineEntry, RecordCorePatch } from '../records/types';
+import { NewTimelineEntry } from '../records/types';
 import { RecordChange } from '../records/KindStore';
 import { MoveRules } from '../records/moves';
+import { MoveEdit } from '../records/MoveEdit';
 import { LinkedProblem, ProblemLinks } from '../problems/ProblemLinks';
 import { RecordService } from '../records/RecordService';
 import { KindEvent, RecordEvent } from '../records/events';
@@ -338,49 +338,17 @@ export class IncidentService extends RecordService<
     at: string,
     note?: string,
   ): RecordChange<IncidentFields> {
-    const to = input.to;
-    const core: RecordCorePatch = {
-      state: to,
-      isOpen: isOpenIncidentState(to),
-    };
-    const fields: Partial<IncidentFields> = {};
-    const sideChanges: FieldChange[] = [];
-    const set = <K extends 'holdReason' | 'resolutionCode' | 'resolutionNotes'>(
-      key: K,
-      value: Incident[K],
-    ) => {
-      if (current[key] === value) return;
-      fields[key] = value;
-      sideChanges.push({ field: key, from: current[key], to: value });
-    };
+    const move = new MoveEdit<Incident, IncidentFields>(current, input.to);
     // Leaving `new` is the acknowledgement that stops the response clock.
     if (current.state === 'new' && !current.acknowledgedAt)
-      fields.acknowledgedAt = at;
-    set('holdReason', to === 'on_hold' ? input.holdReason! : null);
-    if (to === 'resolved') {
-      set('resolutionCode', input.resolutionCode!);
-      set('resolutionNotes', input.resolutionNotes!.trim());
-      fields.resolvedAt = at;
-    }
-    if (current.state === 'resolved' && to === 'in_progress') {
-      // Reopen: the resolution no longer holds.
-      set('resolutionCode', null);
-      set('resolutionNotes', null);
-      fields.resolvedAt = null;
-    }
-    if (to === 'closed') fields.closedAt = at;
-    const timeline: NewTimelineEntry[] = [
-      {
-        type: 'state_changed',
-        fromState: current.state,
-        toState: to,
-        ...(sideChanges.length ? { changes: sideChanges } : {}),
-        ...(note ? { body: note } : {}),
-      },
-    ];
-    if (input.comment?.trim())
-      timeline.push({ type: 'comment', body: input.comment.trim() });
-    return { core, fields, timeline };
+      move.fields.acknowledgedAt = at;
+    move.set('holdReason', input.to === 'on_hold' ? input.holdReason! : null);
+    move.resolve(input, at, 'in_progress');
+    if (input.to === 'closed') move.fields.closedAt = at;
+    return move.change(isOpenIncidentState(input.to), {
+      note,
+      comment: input.comment,
+    });
   }
 
   /**

@@ -2,7 +2,6 @@ import {
   allowedTransitions,
   computePriority,
   CreateProblemRequest,
-  FieldChange,
   isOpenState,
   knownErrorGuard,
   KnownError,
@@ -23,10 +22,11 @@ import { Actor } from '../records/actor';
 import { CoreEdit } from '../records/CoreEdit';
 import { RecordChange } from '../records/KindStore';
 import { MoveRules, throwProblems } from '../records/moves';
+import { MoveEdit } from '../records/MoveEdit';
 import { RecordService } from '../records/RecordService';
 import { KindEvent, RecordEvent } from '../records/events';
 import { RecordStore } from '../records/RecordStore';
-import { NewTimelineEntry, RecordListFilter } from '../records/types';
+import { RecordListFilter } from '../records/types';
 import { LinkedProblem, ProblemLinks } from './ProblemLinks';
 import { ProblemFields, ProblemStore } from './ProblemStore';
 
@@ -216,22 +216,9 @@ export class ProblemService extends RecordService<
     actor: Actor,
   ): Promise<Problem> {
     return this.move(idOrNumber, input, actor, async (trx, current, at) => {
-      const to = input.to;
-      const fields: Partial<ProblemFields> = {};
-      const side: FieldChange[] = [];
-      const set = <K extends 'resolutionCode' | 'resolutionNotes'>(
-        key: K,
-        value: Problem[K],
-      ) => {
-        if (current[key] === value) return;
-        fields[key] = value;
-        side.push({ field: key, from: current[key], to: value });
-      };
-      const comment = input.comment?.trim();
-      if (to === 'resolved') {
-        set('resolutionCode', input.resolutionCode!);
-        set('resolutionNotes', input.resolutionNotes!.trim());
-        fields.resolvedAt = at;
+      const move = new MoveEdit<Problem, ProblemFields>(current, input.to);
+      move.resolve(input, at, 'root_cause_analysis');
+      if (input.to === 'resolved')
         await this.announceResolution(
           trx,
           current,
@@ -240,29 +227,11 @@ export class ProblemService extends RecordService<
           actor.ref,
           at,
         );
-      }
-      if (to === 'canceled') set('resolutionCode', 'canceled');
-      if (current.state === 'resolved' && to === 'root_cause_analysis') {
-        // Reopened: the fault came back, the resolution no longer holds.
-        set('resolutionCode', null);
-        set('resolutionNotes', null);
-        fields.resolvedAt = null;
-      }
-      if (to === 'closed') fields.closedAt = at;
-      const timeline: NewTimelineEntry[] = [
-        {
-          type: 'state_changed',
-          fromState: current.state,
-          toState: to,
-          ...(side.length ? { changes: side } : {}),
-        },
-      ];
-      if (comment) timeline.push({ type: 'comment', body: comment });
-      return {
-        core: { state: to, isOpen: isOpenState('problem', to) },
-        fields,
-        timeline,
-      };
+      if (input.to === 'canceled') move.set('resolutionCode', 'canceled');
+      if (input.to === 'closed') move.fields.closedAt = at;
+      return move.change(isOpenState('problem', input.to), {
+        comment: input.comment,
+      });
     });
   }
 
