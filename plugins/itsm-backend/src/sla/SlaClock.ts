@@ -1,4 +1,5 @@
 import {
+  isoDurationMillis,
   mapRecordKinds,
   RecordKind,
   RecordSla,
@@ -8,9 +9,8 @@ import {
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
 import { createHash } from 'crypto';
-import { Duration } from 'luxon';
 import { addBusinessMillis, parseCalendars } from './calendar';
-import { SlaPolicy, parseIsoDurationMillis, selectPolicy } from './policy';
+import { SlaPolicy, selectPolicy } from './policy';
 import { SlaHistoryEvent, SlaStateModel, deriveTimer } from './timers';
 
 /** What starts, stops and cancels the clocks of each kind (its declaration). */
@@ -37,14 +37,12 @@ const REQUEST_FALLBACK_CALENDAR = parseCalendars({ '24x7': { type: '24x7' } })[
   '24x7'
 ];
 
-/** Reads an offering's fulfilment target; weeks count 7 days, as in the catalog. */
+/**
+ * Reads an offering's fulfilment target as the catalog validated it (itsm-common's one
+ * duration reader; weeks count 7 days).
+ */
 export function fulfillmentTargetMillis(iso: string): number | undefined {
-  const strict = parseIsoDurationMillis(iso);
-  if (strict !== undefined) return strict;
-  const duration = Duration.fromISO(iso);
-  return duration.isValid && duration.toMillis() > 0
-    ? duration.toMillis()
-    : undefined;
+  return isoDurationMillis(iso, { fractionalSeconds: true });
 }
 
 /**

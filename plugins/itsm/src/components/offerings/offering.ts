@@ -1,3 +1,4 @@
+import { formatIsoDuration } from '@backstage-itsm/plugin-itsm-common';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ServiceOfferingEntity } from '@backstage-itsm/plugin-itsm-common';
 
@@ -59,34 +60,11 @@ export function unavailableReason(
   return undefined;
 }
 
-const DURATION =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
-const DURATION_UNITS = [
-  'year',
-  'month',
-  'week',
-  'day',
-  'hour',
-  'minute',
-  'second',
-];
-
 /**
  * An ISO-8601 duration for people: `P2D` → `2 days`, `PT8H` → `8 hours`, `P1DT12H` →
- * `1 day 12 hours`; anything else unchanged.
+ * `1 day 12 hours`; anything else unchanged (itsm-common's one duration reader).
  */
-export function formatDuration(iso: string): string {
-  const match = DURATION.exec(iso);
-  if (!match || iso === 'P' || iso.endsWith('T')) return iso;
-  const parts = match
-    .slice(1)
-    .map((value, i) => {
-      const n = Number(value ?? 0);
-      return n ? `${n} ${DURATION_UNITS[i]}${n === 1 ? '' : 's'}` : '';
-    })
-    .filter(Boolean);
-  return parts.length ? parts.join(' ') : iso;
-}
+export const formatDuration = formatIsoDuration;
 
 /** Catalog filters for the offerings provided by a CI (by relation, or as written). */
 export function providedByFilter(
