@@ -20,6 +20,7 @@ import {
   MoveField,
   ofMyGroups,
   RecordKindDescriptor,
+  resolutionFields,
   requestedByMe,
 } from '../records';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
@@ -47,24 +48,14 @@ export function transitionLabel(
   }
 }
 
-const RESOLUTION_FIELDS: MoveField[] = [
-  {
-    name: 'resolutionCode',
-    id: 'itsm-transition-resolution-code',
-    label: 'Resolution code',
-    options: { codes: RESOLUTION_CODES, labels: RESOLUTION_CODE_LABELS },
-    missing: 'Choose how it was resolved',
-  },
-  {
-    name: 'resolutionNotes',
-    id: 'itsm-transition-resolution-notes',
-    label: 'Resolution notes',
-    helperText: 'What was wrong and what fixed it',
-    minRows: 3,
-    maxLength: TEXT_LIMITS.resolutionNotes,
-    missing: 'Describe what was done to resolve it',
-  },
-];
+const RESOLUTION_FIELDS = resolutionFields({
+  idPrefix: 'itsm-transition',
+  codes: RESOLUTION_CODES,
+  labels: RESOLUTION_CODE_LABELS,
+  missingCode: 'Choose how it was resolved',
+  notesHelp: 'What was wrong and what fixed it',
+  missingNotes: 'Describe what was done to resolve it',
+});
 
 const HOLD_FIELDS: MoveField[] = [
   {

@@ -19,6 +19,7 @@ import {
   ofMyGroups,
   only,
   RecordKindDescriptor,
+  resolutionFields,
 } from '../records';
 import { CreateProblemDialog } from './CreateProblemDialog';
 import { KnownErrorChip } from './ProblemChips';
@@ -48,28 +49,15 @@ export function problemMoveLabel(from: ProblemState, to: ProblemState): string {
   }
 }
 
-const RESOLUTION_FIELDS: MoveField[] = [
-  {
-    name: 'resolutionCode',
-    id: 'itsm-problem-resolution-code',
-    label: 'Resolution code',
-    options: {
-      codes: PROBLEM_RESOLUTION_CHOICES,
-      labels: PROBLEM_RESOLUTION_CODE_LABELS,
-    },
-    missing: 'Choose how the problem was resolved',
-  },
-  {
-    name: 'resolutionNotes',
-    id: 'itsm-problem-resolution-notes',
-    label: 'Resolution notes',
-    helperText:
-      'What fixed it (the change), why the risk is accepted, or what it duplicates',
-    minRows: 3,
-    maxLength: TEXT_LIMITS.resolutionNotes,
-    missing: 'Describe how the problem was resolved',
-  },
-];
+const RESOLUTION_FIELDS = resolutionFields({
+  idPrefix: 'itsm-problem',
+  codes: PROBLEM_RESOLUTION_CHOICES,
+  labels: PROBLEM_RESOLUTION_CODE_LABELS,
+  missingCode: 'Choose how the problem was resolved',
+  notesHelp:
+    'What fixed it (the change), why the risk is accepted, or what it duplicates',
+  missingNotes: 'Describe how the problem was resolved',
+});
 
 /** Every move takes a comment; canceling requires one (why it is not pursued). */
 const COMMENT_FIELD: MoveField = {

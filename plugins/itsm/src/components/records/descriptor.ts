@@ -7,6 +7,7 @@ import {
   RecordKindDeclarationOf,
   RecordCore,
   TimelineEntry,
+  TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ItsmApi } from '../../api';
 import { Actor, ColumnSpec, LinkedKind } from '../shared';
@@ -165,4 +166,37 @@ export function declaredKind<K extends LinkedKind>(
     states: declaration.states,
     stateLabels: declaration.stateLabels,
   };
+}
+
+/**
+ * What resolving asks for, in kinds resolved with a code and notes (incidents,
+ * problems): the code from the kind's list and the notes, each with its words.
+ */
+export function resolutionFields(options: {
+  /** Prefix of the fields' element ids, e.g. `itsm-transition`. */
+  idPrefix: string;
+  codes: readonly string[];
+  labels: Partial<Record<string, string>>;
+  missingCode: string;
+  notesHelp: string;
+  missingNotes: string;
+}): MoveField[] {
+  return [
+    {
+      name: 'resolutionCode',
+      id: `${options.idPrefix}-resolution-code`,
+      label: 'Resolution code',
+      options: { codes: options.codes, labels: options.labels },
+      missing: options.missingCode,
+    },
+    {
+      name: 'resolutionNotes',
+      id: `${options.idPrefix}-resolution-notes`,
+      label: 'Resolution notes',
+      helperText: options.notesHelp,
+      minRows: 3,
+      maxLength: TEXT_LIMITS.resolutionNotes,
+      missing: options.missingNotes,
+    },
+  ];
 }

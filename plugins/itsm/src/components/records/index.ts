@@ -1,4 +1,4 @@
-export { declaredKind } from './descriptor';
+export { declaredKind, resolutionFields } from './descriptor';
 export type {
   CreateDialogProps,
   KindRecord,
