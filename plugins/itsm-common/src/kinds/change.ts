@@ -1,23 +1,28 @@
 import { GuardProblem } from '../records/guards';
 import {
   declareStates,
+  DeclaredState,
   RecordKindDeclaration,
   TransitionTable,
 } from './declaration';
 
 /** Change states, in the order of the workflow (docs/DESIGN.md §3 Change). */
 const STATES = {
-  draft: { label: 'Draft', open: true },
-  assess: { label: 'Assess', open: true },
-  authorize: { label: 'Authorize', open: true },
-  scheduled: { label: 'Scheduled', open: true },
-  implement: { label: 'Implement', open: true },
-  review: { label: 'Review', open: true },
-  closed: { label: 'Closed', open: false },
-  canceled: { label: 'Canceled', open: false },
+  open: {
+    draft: 'Draft',
+    assess: 'Assess',
+    authorize: 'Authorize',
+    scheduled: 'Scheduled',
+    implement: 'Implement',
+    review: 'Review',
+  },
+  closed: {
+    closed: 'Closed',
+    canceled: 'Canceled',
+  },
 } as const;
 
-export type ChangeState = keyof typeof STATES;
+export type ChangeState = DeclaredState<typeof STATES>;
 
 /** Change types (docs/DESIGN.md §3 Change). */
 export type ChangeType = 'standard' | 'normal' | 'emergency';

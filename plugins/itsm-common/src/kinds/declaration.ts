@@ -72,12 +72,20 @@ export interface RecordKindDeclaration<
   commentPermission: 'comment' | 'update';
 }
 
-/** A state as its kind declares it. */
-export interface StateDeclaration {
-  readonly label: string;
-  /** Whether a record in this state still needs work (lists hide the others by default). */
-  readonly open: boolean;
+/**
+ * A kind's states with their labels: the open ones (a record in them still needs work;
+ * lists hide the others by default) and the closed ones, each in the order of the
+ * workflow. Every kind's open states come before its closed ones.
+ */
+export interface StateDeclaration<O extends string, C extends string> {
+  readonly open: Readonly<Record<O, string>>;
+  readonly closed: Readonly<Record<C, string>>;
 }
+
+/** The states a StateDeclaration declares. */
+export type DeclaredState<T> = T extends StateDeclaration<infer O, infer C>
+  ? O | C
+  : never;
 
 /** The keys of a table, in the table's order. */
 export function keysOf<K extends string>(
@@ -87,22 +95,20 @@ export function keysOf<K extends string>(
 }
 
 /**
- * A declaration's `states`, `openStates` and `stateLabels`, from one table of its
- * states in the order of the workflow: each state is declared once.
+ * A declaration's `states`, `openStates` and `stateLabels`, from its StateDeclaration:
+ * each state is declared once.
  */
-export function declareStates<S extends string>(
-  table: Readonly<Record<S, StateDeclaration>>,
+export function declareStates<O extends string, C extends string>(
+  table: StateDeclaration<O, C>,
 ): {
-  states: readonly S[];
-  openStates: readonly S[];
-  stateLabels: Readonly<Record<S, string>>;
+  states: readonly (O | C)[];
+  openStates: readonly O[];
+  stateLabels: Readonly<Record<O | C, string>>;
 } {
-  const states = keysOf(table);
+  const openStates = keysOf(table.open);
   return {
-    states,
-    openStates: states.filter(state => table[state].open),
-    stateLabels: Object.fromEntries(
-      states.map(state => [state, table[state].label]),
-    ) as Record<S, string>,
+    states: [...openStates, ...keysOf(table.closed)],
+    openStates,
+    stateLabels: { ...table.open, ...table.closed },
   };
 }

@@ -1,18 +1,26 @@
 import { GuardCode, GuardProblem } from '../records/guards';
-import { declareStates, RecordKindDeclaration } from './declaration';
+import {
+  declareStates,
+  DeclaredState,
+  RecordKindDeclaration,
+} from './declaration';
 import { resolutionGuard } from './resolution';
 
 /** Incident states, in the order of the workflow (docs/DESIGN.md §3 Incident). */
 const STATES = {
-  new: { label: 'New', open: true },
-  in_progress: { label: 'In progress', open: true },
-  on_hold: { label: 'On hold', open: true },
-  resolved: { label: 'Resolved', open: false },
-  closed: { label: 'Closed', open: false },
-  canceled: { label: 'Canceled', open: false },
+  open: {
+    new: 'New',
+    in_progress: 'In progress',
+    on_hold: 'On hold',
+  },
+  closed: {
+    resolved: 'Resolved',
+    closed: 'Closed',
+    canceled: 'Canceled',
+  },
 } as const;
 
-export type IncidentState = keyof typeof STATES;
+export type IncidentState = DeclaredState<typeof STATES>;
 
 export type HoldReason =
   | 'awaiting_caller'

@@ -1,19 +1,27 @@
 import { GuardProblem } from '../records/guards';
-import { declareStates, RecordKindDeclaration } from './declaration';
+import {
+  declareStates,
+  DeclaredState,
+  RecordKindDeclaration,
+} from './declaration';
 import { resolutionGuard } from './resolution';
 
 /** Problem states, in the order of the workflow (docs/DESIGN.md §3 Problem). */
 const STATES = {
-  new: { label: 'New', open: true },
-  assess: { label: 'Assess', open: true },
-  root_cause_analysis: { label: 'Root cause analysis', open: true },
-  fix_in_progress: { label: 'Fix in progress', open: true },
-  resolved: { label: 'Resolved', open: false },
-  closed: { label: 'Closed', open: false },
-  canceled: { label: 'Canceled', open: false },
+  open: {
+    new: 'New',
+    assess: 'Assess',
+    root_cause_analysis: 'Root cause analysis',
+    fix_in_progress: 'Fix in progress',
+  },
+  closed: {
+    resolved: 'Resolved',
+    closed: 'Closed',
+    canceled: 'Canceled',
+  },
 } as const;
 
-export type ProblemState = keyof typeof STATES;
+export type ProblemState = DeclaredState<typeof STATES>;
 
 /** How a problem ended. `canceled` is set by canceling it, never chosen to resolve. */
 export type ProblemResolutionCode =

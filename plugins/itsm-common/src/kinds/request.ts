@@ -1,18 +1,26 @@
 import { GuardProblem } from '../records/guards';
-import { declareStates, RecordKindDeclaration } from './declaration';
+import {
+  declareStates,
+  DeclaredState,
+  RecordKindDeclaration,
+} from './declaration';
 
 /** Service request states, in the order of the workflow (docs/DESIGN.md §3 Service request). */
 const STATES = {
-  submitted: { label: 'Submitted', open: true },
-  awaiting_approval: { label: 'Awaiting approval', open: true },
-  approved: { label: 'Approved', open: true },
-  in_fulfillment: { label: 'In fulfilment', open: true },
-  fulfilled: { label: 'Fulfilled', open: false },
-  rejected: { label: 'Rejected', open: false },
-  canceled: { label: 'Canceled', open: false },
+  open: {
+    submitted: 'Submitted',
+    awaiting_approval: 'Awaiting approval',
+    approved: 'Approved',
+    in_fulfillment: 'In fulfilment',
+  },
+  closed: {
+    fulfilled: 'Fulfilled',
+    rejected: 'Rejected',
+    canceled: 'Canceled',
+  },
 } as const;
 
-export type RequestState = keyof typeof STATES;
+export type RequestState = DeclaredState<typeof STATES>;
 
 export interface RequestTransitionInput {
   to: RequestState;
