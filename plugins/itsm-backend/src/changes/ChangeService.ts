@@ -143,9 +143,7 @@ export class ChangeService extends RecordService<
       actor,
     );
     // Raised to fix a problem (from its page): the problem's timeline says so.
-    const problemId = input.problem
-      ? await this.options.records.resolveId('problem', input.problem)
-      : null;
+    const problemId = await this.links.problemId(input.problem);
     const plannedStart = isoOrNull('plannedStart', input.plannedStart);
     const plannedEnd = isoOrNull('plannedEnd', input.plannedEnd);
     checkWindowOrder(plannedStart, plannedEnd);

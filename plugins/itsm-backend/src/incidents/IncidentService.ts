@@ -2,7 +2,6 @@ import { Actor } from '../records/actor';
 import { ConflictError } from '@backstage/errors';
 import {
   allowedIncidentTransitions,
-  computePriority,
   CreateIncidentRequest,
   Incident,
   IncidentState,
@@ -73,18 +72,9 @@ export class IncidentService extends RecordService<
   }
 
   async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
-    const raised = await this.raise(input, actor, {
-      state: 'new',
-      priority: computePriority(
-        input.impact,
-        input.urgency,
-        this.options.priorityMatrix,
-      ),
-    });
+    const raised = await this.raiseRated(input, actor);
     // Attached to a known problem instead of reported unlinked.
-    const problemId = input.problem
-      ? await this.options.records.resolveId('problem', input.problem)
-      : null;
+    const problemId = await this.links.problemId(input.problem);
     const at = this.now().toISOString();
     const created = await this.createRecord(actor.ref, at, {
       ...raised,
@@ -226,14 +216,14 @@ export class IncidentService extends RecordService<
     return updated;
   }
 
-  async transition(
-    idOrNumber: string,
-    input: IncidentTransitionInput & { version: number },
-    actor: Actor,
-  ): Promise<Incident> {
-    return this.move(idOrNumber, input, actor, (_trx, current, at) =>
-      this.transitionPatch(current, input, at),
-    );
+  protected applyMove(
+    _trx: Knex.Transaction,
+    current: Incident,
+    input: IncidentTransitionInput,
+    _actor: Actor,
+    at: string,
+  ) {
+    return this.transitionPatch(current, input, at);
   }
 
   protected moved(incident: Incident, from: IncidentState, actor: string) {

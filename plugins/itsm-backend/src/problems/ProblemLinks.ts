@@ -24,6 +24,11 @@ export class ProblemLinks {
     this.incidents = new IncidentStore(records);
   }
 
+  /** The id of the problem a request names (by number or id), if it names one. */
+  async problemId(ref: string | undefined): Promise<string | null> {
+    return ref ? this.records.resolveId('problem', ref) : null;
+  }
+
   /** Locks the problem (first, see above) and reads it as a link names it. */
   async lockProblem(
     trx: Knex.Transaction,

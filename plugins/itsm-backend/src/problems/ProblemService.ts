@@ -1,6 +1,5 @@
 import {
   allowedTransitions,
-  computePriority,
   CreateProblemRequest,
   isOpenState,
   knownErrorGuard,
@@ -93,14 +92,7 @@ export class ProblemService extends RecordService<
 
   /** Opens a problem, linking the incidents given (e.g. a candidate's) at once. */
   async create(input: CreateProblemRequest, actor: Actor): Promise<Problem> {
-    const raised = await this.raise(input, actor, {
-      state: 'new',
-      priority: computePriority(
-        input.impact,
-        input.urgency,
-        this.options.priorityMatrix,
-      ),
-    });
+    const raised = await this.raiseRated(input, actor);
     const incidentIds = await Promise.all(
       [...new Set(input.incidents ?? [])].map(ref =>
         this.options.records.resolveId('incident', ref),
@@ -210,28 +202,28 @@ export class ProblemService extends RecordService<
     return updated;
   }
 
-  async transition(
-    idOrNumber: string,
-    input: ProblemTransitionInput & { version: number },
+  protected async applyMove(
+    trx: Knex.Transaction,
+    current: Problem,
+    input: ProblemTransitionInput,
     actor: Actor,
-  ): Promise<Problem> {
-    return this.move(idOrNumber, input, actor, async (trx, current, at) => {
-      const move = new MoveEdit<Problem, ProblemFields>(current, input.to);
-      move.resolve(input, at, 'root_cause_analysis');
-      if (input.to === 'resolved')
-        await this.announceResolution(
-          trx,
-          current,
-          input.resolutionCode!,
-          input.resolutionNotes!.trim(),
-          actor.ref,
-          at,
-        );
-      if (input.to === 'canceled') move.set('resolutionCode', 'canceled');
-      if (input.to === 'closed') move.fields.closedAt = at;
-      return move.change(isOpenState('problem', input.to), {
-        comment: input.comment,
-      });
+    at: string,
+  ): Promise<RecordChange<ProblemFields>> {
+    const move = new MoveEdit<Problem, ProblemFields>(current, input.to);
+    move.resolve(input, at, 'root_cause_analysis');
+    if (input.to === 'resolved')
+      await this.announceResolution(
+        trx,
+        current,
+        input.resolutionCode!,
+        input.resolutionNotes!.trim(),
+        actor.ref,
+        at,
+      );
+    if (input.to === 'canceled') move.set('resolutionCode', 'canceled');
+    if (input.to === 'closed') move.fields.closedAt = at;
+    return move.change(isOpenState('problem', input.to), {
+      comment: input.comment,
     });
   }
 

@@ -1,12 +1,17 @@
 import {
   ApprovalStep,
   CommentVisibility,
+  computePriority,
   CreateRecordBase,
+  ImpactLevel,
+  kindDeclaration,
   Priority,
   DecideApprovalRequest,
   Page,
+  PriorityMatrix,
   RecordCore,
   TimelineEntry,
+  UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
@@ -18,6 +23,7 @@ import { CatalogCis } from '../catalog/CatalogCis';
 import { Actor } from './actor';
 import { nonBlank } from './text';
 import { KindStore, RecordChange } from './KindStore';
+import { MoveEdit } from './MoveEdit';
 import { checkMove, MoveRules } from './moves';
 import { RecordStore } from './RecordStore';
 import {
@@ -57,6 +63,8 @@ export interface RecordServiceParts<S extends RecordCore, F extends object, E> {
   approvals?: ApprovalEngine;
   onEvent?: (event: E) => Promise<void> | void;
   now?: () => Date;
+  /** Kinds rated by impact × urgency (incidents, problems): the configured matrix. */
+  priorityMatrix?: PriorityMatrix;
 }
 
 /** A new record as a kind plans it: its core columns, its own fields, its first entries. */
@@ -175,6 +183,24 @@ export abstract class RecordService<
   }
 
   /**
+   * `raise` for kinds rated by impact × urgency: a new record starts in the kind's
+   * initial state with the priority the matrix gives.
+   */
+  protected raiseRated(
+    input: CreateRecordBase & { impact: ImpactLevel; urgency: UrgencyLevel },
+    actor: Actor,
+  ): Promise<Pick<NewRecordPlan<F>, 'core' | 'timeline'>> {
+    return this.raise(input, actor, {
+      state: kindDeclaration(this.parts.store.kind).initialState,
+      priority: computePriority(
+        input.impact,
+        input.urgency,
+        this.parts.priorityMatrix,
+      ),
+    });
+  }
+
+  /**
    * Writes a new record in one transaction: its number, the core row, the kind's row
    * and its first timeline entries.
    */
@@ -256,6 +282,33 @@ export abstract class RecordService<
     const record = this.toApi(updated);
     await this.emit(this.moved(record, from, actor.ref));
     return record;
+  }
+
+  /** A person's move (the kind's rules checked under the lock), told as `moved`. */
+  async transition(
+    idOrNumber: string,
+    input: M & { version: number },
+    actor: A,
+  ): Promise<T> {
+    return this.move(idOrNumber, input, actor, (trx, current, at) =>
+      this.applyMove(trx, current, input, actor, at),
+    );
+  }
+
+  /**
+   * What a checked move changes: by default the state alone; a kind whose moves set
+   * fields too says so (see MoveEdit).
+   */
+  protected applyMove(
+    _trx: Knex.Transaction,
+    current: S,
+    input: M,
+    _actor: A,
+    _at: string,
+  ): Promise<RecordChange<F>> | RecordChange<F> {
+    return new MoveEdit<S, F>(current, input.to).change(
+      this.moves.open(input.to),
+    );
   }
 
   /** 409 unless the record waits for an approval decision in `state`. */

@@ -14,6 +14,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { fulfillmentTargetMillis, SlaClock } from '../sla/SlaClock';
 import { Knex } from 'knex';
+import { RecordChange } from '../records/KindStore';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { Member } from '../records/actor';
@@ -245,50 +246,50 @@ export class RequestService extends RecordService<
    * The owner group works the request (start, fulfil with a note, reject with a
    * reason); the requester cancels it while it is not fulfilled.
    */
-  async transition(
-    idOrNumber: string,
-    input: RequestTransitionInput & { version: number },
+  protected async applyMove(
+    trx: Knex.Transaction,
+    current: StoredRequest,
+    input: RequestTransitionInput,
     actor: Member,
-  ): Promise<ServiceRequest> {
-    return this.move(idOrNumber, input, actor, async (trx, current, at) => {
-      const note = input.note?.trim() || undefined;
-      const fields: Partial<RequestFields> = {};
-      const side: FieldChange[] = [];
-      const core: {
-        state: RequestState;
-        isOpen: boolean;
-        assignee?: string;
-      } = {
-        state: input.to,
-        isOpen: isOpenRequestState(input.to),
-      };
-      if (input.to === 'in_fulfillment' && !current.assignee) {
-        core.assignee = actor.ref;
-        side.push({ field: 'assignee', from: null, to: actor.ref });
-      }
-      if (input.to === 'fulfilled') fields.fulfilledAt = at;
-      if ((input.to === 'fulfilled' || input.to === 'rejected') && note)
-        fields.resolutionNote = note;
-      if (input.to === 'canceled')
-        await this.options.approvals.cancelOpen(
-          trx,
-          current.id,
-          current.approvalRound,
-        );
-      return {
-        core,
-        fields,
-        timeline: [
-          {
-            type: 'state_changed',
-            fromState: current.state,
-            toState: input.to,
-            ...(side.length ? { changes: side } : {}),
-            ...(note ? { body: note } : {}),
-          },
-        ],
-      };
-    });
+    at: string,
+  ): Promise<RecordChange<RequestFields>> {
+    const note = input.note?.trim() || undefined;
+    const fields: Partial<RequestFields> = {};
+    const side: FieldChange[] = [];
+    const core: {
+      state: RequestState;
+      isOpen: boolean;
+      assignee?: string;
+    } = {
+      state: input.to,
+      isOpen: isOpenRequestState(input.to),
+    };
+    if (input.to === 'in_fulfillment' && !current.assignee) {
+      core.assignee = actor.ref;
+      side.push({ field: 'assignee', from: null, to: actor.ref });
+    }
+    if (input.to === 'fulfilled') fields.fulfilledAt = at;
+    if ((input.to === 'fulfilled' || input.to === 'rejected') && note)
+      fields.resolutionNote = note;
+    if (input.to === 'canceled')
+      await this.options.approvals.cancelOpen(
+        trx,
+        current.id,
+        current.approvalRound,
+      );
+    return {
+      core,
+      fields,
+      timeline: [
+        {
+          type: 'state_changed',
+          fromState: current.state,
+          toState: input.to,
+          ...(side.length ? { changes: side } : {}),
+          ...(note ? { body: note } : {}),
+        },
+      ],
+    };
   }
 
   protected moved(request: ServiceRequest, from: RequestState, actor: string) {
