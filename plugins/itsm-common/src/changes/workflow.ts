@@ -41,12 +41,12 @@ export const CHANGE_RISKS = keysOf(CHANGE_RISK_LABELS);
 
 export const CHANGE_CLOSE_CODES = keysOf(CHANGE_CLOSE_CODE_LABELS);
 
-export const CHANGE_STATES: readonly ChangeState[] = changeKind.states;
-
-export const OPEN_CHANGE_STATES: readonly ChangeState[] = changeKind.openStates;
-
-export const CHANGE_STATE_LABELS: Record<ChangeState, string> =
-  changeKind.stateLabels;
+/** The states, the open ones (lists hide the others by default) and their labels. */
+export const {
+  states: CHANGE_STATES,
+  openStates: OPEN_CHANGE_STATES,
+  stateLabels: CHANGE_STATE_LABELS,
+} = changeKind;
 
 export function isOpenChangeState(state: ChangeState): boolean {
   return isOpenState('change', state);

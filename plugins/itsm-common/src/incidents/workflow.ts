@@ -24,14 +24,12 @@ export {
   RESOLUTION_CODE_LABELS,
 } from '../kinds/incident';
 
-export const INCIDENT_STATES: readonly IncidentState[] = incidentKind.states;
-
-/** States in which an incident still needs work (lists hide the others by default). */
-export const OPEN_INCIDENT_STATES: readonly IncidentState[] =
-  incidentKind.openStates;
-
-export const INCIDENT_STATE_LABELS: Record<IncidentState, string> =
-  incidentKind.stateLabels;
+/** The states, the open ones (lists hide the others by default) and their labels. */
+export const {
+  states: INCIDENT_STATES,
+  openStates: OPEN_INCIDENT_STATES,
+  stateLabels: INCIDENT_STATE_LABELS,
+} = incidentKind;
 
 /** Allowed moves (see incidentKind.transitions: the reopen, closing). */
 export const INCIDENT_TRANSITIONS: Record<

@@ -25,31 +25,27 @@ const STATES = {
 export type ChangeState = DeclaredState<typeof STATES>;
 
 /** Change types (docs/DESIGN.md §3 Change). */
-export type ChangeType = 'standard' | 'normal' | 'emergency';
-export const CHANGE_TYPE_LABELS: Record<ChangeType, string> = {
+export const CHANGE_TYPE_LABELS = {
   standard: 'Standard (pre-approved)',
   normal: 'Normal',
   emergency: 'Emergency',
-};
+} as const;
+export type ChangeType = keyof typeof CHANGE_TYPE_LABELS;
 
-export type ChangeRisk = 'low' | 'moderate' | 'high';
-export const CHANGE_RISK_LABELS: Record<ChangeRisk, string> = {
+export const CHANGE_RISK_LABELS = {
   low: 'Low',
   moderate: 'Moderate',
   high: 'High',
-};
+} as const;
+export type ChangeRisk = keyof typeof CHANGE_RISK_LABELS;
 
-export type ChangeCloseCode =
-  | 'successful'
-  | 'successful_with_issues'
-  | 'unsuccessful'
-  | 'backed_out';
-export const CHANGE_CLOSE_CODE_LABELS: Record<ChangeCloseCode, string> = {
+export const CHANGE_CLOSE_CODE_LABELS = {
   successful: 'Successful',
   successful_with_issues: 'Successful with issues',
   unsuccessful: 'Unsuccessful',
   backed_out: 'Backed out',
-};
+} as const;
+export type ChangeCloseCode = keyof typeof CHANGE_CLOSE_CODE_LABELS;
 
 /** States whose planned window occupies the CIs (conflict detection looks at these). */
 export const COMMITTED_CHANGE_STATES: readonly ChangeState[] = [

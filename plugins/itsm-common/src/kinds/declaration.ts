@@ -102,7 +102,7 @@ export function declareStates<O extends string, C extends string>(
   table: StateDeclaration<O, C>,
 ): {
   states: readonly (O | C)[];
-  openStates: readonly O[];
+  openStates: readonly (O | C)[];
   stateLabels: Readonly<Record<O | C, string>>;
 } {
   const openStates = keysOf(table.open);

@@ -22,33 +22,23 @@ const STATES = {
 
 export type IncidentState = DeclaredState<typeof STATES>;
 
-export type HoldReason =
-  | 'awaiting_caller'
-  | 'awaiting_change'
-  | 'awaiting_problem'
-  | 'awaiting_vendor';
-export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
+export const HOLD_REASON_LABELS = {
   awaiting_caller: 'Awaiting caller',
   awaiting_change: 'Awaiting change',
   awaiting_problem: 'Awaiting problem fix',
   awaiting_vendor: 'Awaiting vendor',
-};
+} as const;
+export type HoldReason = keyof typeof HOLD_REASON_LABELS;
 
-export type ResolutionCode =
-  | 'fixed'
-  | 'workaround'
-  | 'duplicate'
-  | 'not_reproducible'
-  | 'no_fault_found'
-  | 'resolved_by_change';
-export const RESOLUTION_CODE_LABELS: Record<ResolutionCode, string> = {
+export const RESOLUTION_CODE_LABELS = {
   fixed: 'Fixed',
   workaround: 'Workaround provided',
   duplicate: 'Duplicate',
   not_reproducible: 'Not reproducible',
   no_fault_found: 'No fault found',
   resolved_by_change: 'Resolved by change',
-};
+} as const;
+export type ResolutionCode = keyof typeof RESOLUTION_CODE_LABELS;
 
 /** What a move of an incident may carry besides the target state. */
 export interface IncidentTransitionInput {

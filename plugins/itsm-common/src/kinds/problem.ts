@@ -24,20 +24,13 @@ const STATES = {
 export type ProblemState = DeclaredState<typeof STATES>;
 
 /** How a problem ended. `canceled` is set by canceling it, never chosen to resolve. */
-export type ProblemResolutionCode =
-  | 'fixed'
-  | 'risk_accepted'
-  | 'duplicate'
-  | 'canceled';
-export const PROBLEM_RESOLUTION_CODE_LABELS: Record<
-  ProblemResolutionCode,
-  string
-> = {
+export const PROBLEM_RESOLUTION_CODE_LABELS = {
   fixed: 'Fixed',
   risk_accepted: 'Workaround only / risk accepted',
   duplicate: 'Duplicate',
   canceled: 'Canceled',
-};
+} as const;
+export type ProblemResolutionCode = keyof typeof PROBLEM_RESOLUTION_CODE_LABELS;
 
 /** The codes a problem is resolved with (`canceled` is set by canceling it). */
 export const PROBLEM_RESOLVE_CODES: readonly ProblemResolutionCode[] = [

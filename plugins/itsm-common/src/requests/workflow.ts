@@ -12,13 +12,12 @@ import { guardMessagesOf } from '../records/guards';
 export type { RequestState, RequestTransitionInput } from '../kinds/request';
 export { requestTransitionGuard } from '../kinds/request';
 
-export const REQUEST_STATES: readonly RequestState[] = requestKind.states;
-
-export const OPEN_REQUEST_STATES: readonly RequestState[] =
-  requestKind.openStates;
-
-export const REQUEST_STATE_LABELS: Record<RequestState, string> =
-  requestKind.stateLabels;
+/** The states, the open ones (lists hide the others by default) and their labels. */
+export const {
+  states: REQUEST_STATES,
+  openStates: OPEN_REQUEST_STATES,
+  stateLabels: REQUEST_STATE_LABELS,
+} = requestKind;
 
 /** Moves a person may ask for (see requestKind.transitions: who makes the others). */
 export const REQUEST_TRANSITIONS: Record<
