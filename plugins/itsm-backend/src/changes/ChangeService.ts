@@ -30,7 +30,6 @@ import { CatalogCis, CiContext } from '../catalog/CatalogCis';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { ReadFilter } from '../permissions/toKnex';
-import { RecordChange } from '../records/KindStore';
 import { MoveRules, throwProblems } from '../records/moves';
 import { ProblemLinks } from '../problems/ProblemLinks';
 import { RecordService } from '../records/RecordService';
@@ -39,7 +38,6 @@ import {
   KindEvent,
   RecordEvent,
 } from '../records/events';
-import { CoreEdit } from '../records/CoreEdit';
 import { RecordStore } from '../records/RecordStore';
 import { Actor, Member } from '../records/actor';
 import { toIsoDateTime } from '../records/dateTime';
@@ -211,29 +209,19 @@ export class ChangeService extends RecordService<
     input: UpdateChangeRequest,
     actor: Member,
   ): Promise<Change> {
-    const { cis } = this.options;
-    // Catalog reads happen before the transaction: never hold row locks over HTTP.
-    const {
-      affectedEntityRefs: affected,
-      assignmentGroup,
-      assignee,
-    } = await cis.resolveUpdates(input, actor.credentials);
-    const id = await this.options.changes.resolveId(idOrNumber);
-    // A plan that is (or becomes) standard is checked before any lock is taken, on
-    // what it will be; the version check under the lock makes sure it still is.
-    const read = await this.load(id);
-    if (read.version === input.version)
-      await this.checkStandard(
-        { type: input.type ?? read.type, risk: input.risk ?? read.risk },
-        [read.entityRef, ...(affected ?? read.affectedEntityRefs)],
-        actor,
-      );
-    const updated = await this.options.changes.change(
-      id,
-      input.version,
-      actor.ref,
-      this.now,
-      async (trx, current): Promise<RecordChange<ChangeFields>> => {
+    const updated = await this.editRecord(idOrNumber, input, actor, {
+      // A plan that is (or becomes) standard is checked before any lock is taken, on
+      // what it will be; the version check under the lock makes sure it still is.
+      prepare: async (id, { affectedEntityRefs: affected }) => {
+        const read = await this.load(id);
+        if (read.version === input.version)
+          await this.checkStandard(
+            { type: input.type ?? read.type, risk: input.risk ?? read.risk },
+            [read.entityRef, ...(affected ?? read.affectedEntityRefs)],
+            actor,
+          );
+      },
+      check: current => {
         if (!isOpenChangeState(current.state))
           throw new ConflictError(
             `${current.number} is ${current.state} and can no longer be edited`,
@@ -247,13 +235,8 @@ export class ChangeService extends RecordService<
               current.state
             }. Move it back to draft to re-plan.`,
           );
-        const edit = new CoreEdit(current);
-        const fields: Partial<ChangeFields> = {};
-        await edit.applyCore(trx, this.options.records, input, {
-          affectedEntityRefs: affected,
-          assignmentGroup,
-          assignee,
-        });
+      },
+      apply: (_trx, current, edit, fields) => {
         for (const field of [
           'type',
           'risk',
@@ -290,9 +273,8 @@ export class ChangeService extends RecordService<
         );
         if (edit.track('priority', current.priority, priority))
           edit.core.priority = priority;
-        return { core: edit.core, fields, timeline: edit.timeline() };
       },
-    );
+    });
     return toChange(updated);
   }
 

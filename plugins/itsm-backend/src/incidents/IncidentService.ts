@@ -15,14 +15,12 @@ import {
 import { Knex } from 'knex';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { RecordStore } from '../records/RecordStore';
-import { NewTimelineEntry } from '../records/types';
 import { RecordChange } from '../records/KindStore';
 import { MoveRules } from '../records/moves';
 import { MoveEdit } from '../records/MoveEdit';
 import { LinkedProblem, ProblemLinks } from '../problems/ProblemLinks';
 import { RecordService } from '../records/RecordService';
 import { KindEvent, RecordEvent } from '../records/events';
-import { CoreEdit } from '../records/CoreEdit';
 import { nonBlank } from '../records/text';
 import {
   IncidentFields,
@@ -122,40 +120,28 @@ export class IncidentService extends RecordService<
     input: UpdateIncidentRequest,
     actor: Actor,
   ): Promise<Incident> {
-    const { cis } = this.options;
-    // Catalog reads happen before the transaction: never hold row locks over HTTP.
-    const {
-      affectedEntityRefs: affected,
-      assignmentGroup,
-      assignee,
-    } = await cis.resolveUpdates(input, actor.credentials);
-
     const cause =
       input.causedByChange === undefined || input.causedByChange === null
         ? input.causedByChange
         : await this.options.records.resolveId('change', input.causedByChange);
-
     let assigned = false;
-    const id = await this.options.incidents.resolveId(idOrNumber);
-    const problems = await this.problemsToLock(id, input.problem);
+    let problems: Awaited<ReturnType<IncidentService['problemsToLock']>>;
     const locked = new Map<string, LinkedProblem>();
-    const updated = await this.options.incidents.change(
-      id,
-      input.version,
-      actor.ref,
-      this.now,
-      async (trx, current, at): Promise<RecordChange<IncidentFields>> => {
-        const edit = new CoreEdit(current);
-        const fields: Partial<IncidentFields> = {};
-        await edit.applyCore(trx, this.options.records, input, {
-          affectedEntityRefs: affected,
-          assignmentGroup,
-          assignee,
-        });
+    const updated = await this.editRecord(idOrNumber, input, actor, {
+      prepare: async id => {
+        problems = await this.problemsToLock(id, input.problem);
+      },
+      // Problems before the incident, as every path that links them locks them.
+      lockFirst: async trx => {
+        for (const problemId of problems.lock)
+          locked.set(problemId, await this.links.lockProblem(trx, problemId));
+      },
+      apply: async (trx, current, edit, fields, at) => {
         if (edit.core.assignee !== undefined) {
-          assigned = !!assignee;
+          assigned = !!edit.core.assignee;
           // The assignee taking the incident acknowledges it (stops the response clock).
-          if (assignee && !current.acknowledgedAt) fields.acknowledgedAt = at;
+          if (edit.core.assignee && !current.acknowledgedAt)
+            fields.acknowledgedAt = at;
         }
         edit.rate(current, input, fields, this.options.priorityMatrix);
         if (cause !== undefined) {
@@ -163,50 +149,38 @@ export class IncidentService extends RecordService<
           if (edit.track('causedByChange', current.causedByChange, link))
             fields.causedByChangeId = cause;
         }
-        const more: NewTimelineEntry[] = [];
-        if (problems.target !== undefined) {
-          const target = problems.target && locked.get(problems.target);
-          if (target) ProblemLinks.checkLinkable(current, target);
-          const number = target ? target.number : null;
-          if (edit.track('problem', current.problem, number)) {
-            fields.problemId = problems.target;
-            const old = [...locked.values()].find(
-              p => p.number === current.problem,
-            );
-            if (old)
-              await this.links.noteOnProblem(
-                trx,
-                old,
-                current,
-                false,
-                actor.ref,
-                at,
-              );
-            if (target) {
-              await this.links.noteOnProblem(
-                trx,
-                target,
-                current,
-                true,
-                actor.ref,
-                at,
-              );
-              more.push(...ProblemLinks.workaroundEntry(target));
-            }
-          }
-        }
-        return {
-          core: edit.core,
-          fields,
-          timeline: [...edit.timeline(), ...more],
-        };
+        if (problems.target === undefined) return [];
+        const target = problems.target && locked.get(problems.target);
+        if (target) ProblemLinks.checkLinkable(current, target);
+        if (
+          !edit.track('problem', current.problem, target ? target.number : null)
+        )
+          return [];
+        fields.problemId = problems.target;
+        const old = [...locked.values()].find(
+          p => p.number === current.problem,
+        );
+        if (old)
+          await this.links.noteOnProblem(
+            trx,
+            old,
+            current,
+            false,
+            actor.ref,
+            at,
+          );
+        if (!target) return [];
+        await this.links.noteOnProblem(
+          trx,
+          target,
+          current,
+          true,
+          actor.ref,
+          at,
+        );
+        return ProblemLinks.workaroundEntry(target);
       },
-      // Problems before the incident, as every path that links them locks them.
-      async trx => {
-        for (const problemId of problems.lock)
-          locked.set(problemId, await this.links.lockProblem(trx, problemId));
-      },
-    );
+    });
     if (assigned)
       await this.emit({
         type: 'assigned',

@@ -18,7 +18,6 @@ import { Knex } from 'knex';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { ReadFilter } from '../permissions/toKnex';
 import { Actor } from '../records/actor';
-import { CoreEdit } from '../records/CoreEdit';
 import { RecordChange } from '../records/KindStore';
 import { MoveRules, throwProblems } from '../records/moves';
 import { MoveEdit } from '../records/MoveEdit';
@@ -142,24 +141,9 @@ export class ProblemService extends RecordService<
     input: UpdateProblemRequest,
     actor: Actor,
   ): Promise<Problem> {
-    const { cis, records, problems } = this.options;
-    const { affectedEntityRefs, assignmentGroup, assignee } =
-      await cis.resolveUpdates(input, actor.credentials);
     let published = false;
-    const id = await problems.resolveId(idOrNumber);
-    const updated = await problems.change(
-      id,
-      input.version,
-      actor.ref,
-      this.now,
-      async (trx, current, at): Promise<RecordChange<ProblemFields>> => {
-        const edit = new CoreEdit(current);
-        const fields: Partial<ProblemFields> = {};
-        await edit.applyCore(trx, records, input, {
-          affectedEntityRefs,
-          assignmentGroup,
-          assignee,
-        });
+    const updated = await this.editRecord(idOrNumber, input, actor, {
+      apply: async (trx, current, edit, fields, at) => {
         edit.rate(current, input, fields, this.options.priorityMatrix);
         if (edit.track('symptoms', current.symptoms, input.symptoms))
           fields.symptoms = input.symptoms;
@@ -190,9 +174,8 @@ export class ProblemService extends RecordService<
             actor.ref,
             at,
           );
-        return { core: edit.core, fields, timeline: edit.timeline() };
       },
-    );
+    });
     if (published)
       await this.emit({
         type: 'known_error',

@@ -22,6 +22,7 @@ import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { Actor } from './actor';
 import { nonBlank } from './text';
+import { CoreEdit } from './CoreEdit';
 import { KindStore, RecordChange } from './KindStore';
 import { MoveEdit } from './MoveEdit';
 import { checkMove, MoveRules } from './moves';
@@ -52,6 +53,30 @@ export type MoveApply<S, F> = (
   current: S,
   at: string,
 ) => Promise<RecordChange<F>> | RecordChange<F>;
+
+/** The catalog's answers for the shared fields an edit names (read before any lock). */
+export type EditRefs = Awaited<ReturnType<CatalogCis['resolveUpdates']>>;
+
+/** How a kind edits its record (see RecordService.editRecord). */
+export interface KindEdit<S extends RecordCore, F> {
+  /** Reads and checks before any lock is taken (the record's id, the catalog's answers). */
+  prepare?: (id: string, refs: EditRefs) => Promise<void>;
+  /** Locks to take before the record's (see KindStore.withLock). */
+  lockFirst?: (trx: Knex.Transaction) => Promise<void>;
+  /** Checks on the locked record before anything is edited (e.g. 409 when closed). */
+  check?: (current: S) => void;
+  /**
+   * The kind's own fields, after the shared ones: sets `fields`, tracks each change on
+   * `edit`, returns entries to add after the edit's own.
+   */
+  apply: (
+    trx: Knex.Transaction,
+    current: S,
+    edit: CoreEdit,
+    fields: Partial<F>,
+    at: string,
+  ) => Promise<NewTimelineEntry[] | void> | NewTimelineEntry[] | void;
+}
 
 /** What every kind's service is built from. */
 export interface RecordServiceParts<S extends RecordCore, F extends object, E> {
@@ -228,6 +253,44 @@ export abstract class RecordService<
         await records.appendTimeline(trx, id, actorRef, at, more);
       return (await store.get(id, trx))!;
     });
+  }
+
+  /**
+   * Edits a record: the CIs, group and assignee it names are read from the catalog
+   * first (no row lock is held over HTTP); then, under the lock and at the version the
+   * caller read, the shared fields and the kind's own are edited, each change old → new
+   * on one timeline entry. An edit that changes nothing is a 400.
+   */
+  protected async editRecord(
+    idOrNumber: string,
+    input: Parameters<CoreEdit['applyCore']>[2] &
+      Parameters<CatalogCis['resolveUpdates']>[0] & { version: number },
+    actor: Actor,
+    kind: KindEdit<S, F>,
+  ): Promise<S> {
+    const { store, records, cis } = this.parts;
+    const refs = await cis!.resolveUpdates(input, actor.credentials);
+    const id = await store.resolveId(idOrNumber);
+    await kind.prepare?.(id, refs);
+    return store.change(
+      id,
+      input.version,
+      actor.ref,
+      this.now,
+      async (trx, current, at) => {
+        kind.check?.(current);
+        const edit = new CoreEdit(current);
+        const fields: Partial<F> = {};
+        await edit.applyCore(trx, records, input, refs);
+        const more = (await kind.apply(trx, current, edit, fields, at)) ?? [];
+        return {
+          core: edit.core,
+          fields,
+          timeline: [...edit.timeline(), ...more],
+        };
+      },
+      kind.lockFirst,
+    );
   }
 
   /** Checks a move against the kind's rules (409, 403, 400 in that order). */
