@@ -26,19 +26,18 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
 import { ApprovalStageRule, planApprovalSteps } from '../approvals/policy';
-import { CatalogCis, CiContext } from '../catalog/CatalogCis';
+import { CiContext } from '../catalog/CatalogCis';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { ReadFilter } from '../permissions/toKnex';
 import { MoveRules, throwProblems } from '../records/moves';
 import { ProblemLinks } from '../problems/ProblemLinks';
-import { RecordService } from '../records/RecordService';
+import { RecordService, KindServiceOptions } from '../records/RecordService';
 import {
   ApprovalRequestedEvent,
   KindEvent,
   RecordEvent,
 } from '../records/events';
-import { RecordStore } from '../records/RecordStore';
 import { Actor, Member } from '../records/actor';
 import { toIsoDateTime } from '../records/dateTime';
 import { NewTimelineEntry, RecordListFilter } from '../records/types';
@@ -68,15 +67,11 @@ export type ChangeEvent =
   | ApprovalRequestedEvent<'change', Change>
   | KindEvent<'change', Change, 'rejected', { comment: string }>;
 
-export interface ChangeServiceOptions {
-  records: RecordStore;
+export interface ChangeServiceOptions extends KindServiceOptions<ChangeEvent> {
   changes: ChangeStore;
   incidents: IncidentStore;
   approvals: ApprovalEngine;
-  cis: CatalogCis;
   policy: ChangePolicy;
-  onEvent?: (event: ChangeEvent) => Promise<void> | void;
-  now?: () => Date;
 }
 
 /** Plan fields: editable in draft and assess only, because approvals are for the plan. */

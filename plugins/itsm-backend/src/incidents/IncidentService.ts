@@ -7,19 +7,16 @@ import {
   IncidentState,
   IncidentTransitionInput,
   incidentTransitionGuard,
-  PriorityMatrix,
   TimelineEntry,
   UpdateIncidentRequest,
   CommentVisibility,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { CatalogCis } from '../catalog/CatalogCis';
-import { RecordStore } from '../records/RecordStore';
 import { RecordChange } from '../records/KindStore';
 import { MoveRules } from '../records/moves';
 import { MoveEdit } from '../records/MoveEdit';
 import { LinkedProblem, ProblemLinks } from '../problems/ProblemLinks';
-import { RecordService } from '../records/RecordService';
+import { RecordService, KindServiceOptions } from '../records/RecordService';
 import { KindEvent, RecordEvent } from '../records/events';
 import { nonBlank } from '../records/text';
 import {
@@ -35,13 +32,9 @@ export type IncidentEvent =
   | RecordEvent<'incident', Incident>
   | KindEvent<'incident', Incident, 'assigned' | 'requester_replied'>;
 
-export interface IncidentServiceOptions {
-  records: RecordStore;
+export interface IncidentServiceOptions
+  extends KindServiceOptions<IncidentEvent> {
   incidents: IncidentStore;
-  cis: CatalogCis;
-  priorityMatrix?: PriorityMatrix;
-  onEvent?: (event: IncidentEvent) => Promise<void> | void;
-  now?: () => Date;
 }
 
 /** Where an incident may move, and what each move must carry (itsm-common's workflow). */

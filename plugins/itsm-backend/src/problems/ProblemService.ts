@@ -10,20 +10,17 @@ import {
   ProblemState,
   ProblemTransitionInput,
   problemTransitionGuard,
-  PriorityMatrix,
   PROBLEM_RESOLUTION_CODE_LABELS,
   UpdateProblemRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { CatalogCis } from '../catalog/CatalogCis';
 import { ReadFilter } from '../permissions/toKnex';
 import { Actor } from '../records/actor';
 import { RecordChange } from '../records/KindStore';
 import { MoveRules, throwProblems } from '../records/moves';
 import { MoveEdit } from '../records/MoveEdit';
-import { RecordService } from '../records/RecordService';
+import { RecordService, KindServiceOptions } from '../records/RecordService';
 import { KindEvent, RecordEvent } from '../records/events';
-import { RecordStore } from '../records/RecordStore';
 import { RecordListFilter } from '../records/types';
 import { LinkedProblem, ProblemLinks } from './ProblemLinks';
 import { ProblemFields, ProblemStore } from './ProblemStore';
@@ -42,14 +39,10 @@ export const DEFAULT_PROBLEM_POLICY: ProblemPolicy = {
   candidates: { minIncidents: 3, days: 30 },
 };
 
-export interface ProblemServiceOptions {
-  records: RecordStore;
+export interface ProblemServiceOptions
+  extends KindServiceOptions<ProblemEvent> {
   problems: ProblemStore;
-  cis: CatalogCis;
-  priorityMatrix?: PriorityMatrix;
   policy?: ProblemPolicy;
-  onEvent?: (event: ProblemEvent) => Promise<void> | void;
-  now?: () => Date;
 }
 
 /** The list filter of problems: the common one and whether it is a known error. */

@@ -92,6 +92,12 @@ export interface RecordServiceParts<S extends RecordCore, F extends object, E> {
   priorityMatrix?: PriorityMatrix;
 }
 
+/** What a kind's service is given besides its own store (its options extend this). */
+export interface KindServiceOptions<E>
+  extends Omit<RecordServiceParts<any, any, E>, 'store' | 'cis'> {
+  cis: CatalogCis;
+}
+
 /** A new record as a kind plans it: its core columns, its own fields, its first entries. */
 export interface NewRecordPlan<F> {
   core: Omit<NewRecordCore, 'id' | 'kind' | 'number' | 'createdAt' | 'isOpen'>;

@@ -16,11 +16,10 @@ import { fulfillmentTargetMillis, SlaClock } from '../sla/SlaClock';
 import { Knex } from 'knex';
 import { RecordChange } from '../records/KindStore';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
-import { CatalogCis } from '../catalog/CatalogCis';
 import { Member } from '../records/actor';
-import { RecordStore } from '../records/RecordStore';
 import { MoveRules } from '../records/moves';
-import { RecordService } from '../records/RecordService';
+import { CatalogCis } from '../catalog/CatalogCis';
+import { RecordService, KindServiceOptions } from '../records/RecordService';
 import { ApprovalRequestedEvent, RecordEvent } from '../records/events';
 import { nonBlank } from '../records/text';
 import { RecordListFilter } from '../records/types';
@@ -37,16 +36,13 @@ export type RequestEvent =
   | RecordEvent<'request', ServiceRequest>
   | ApprovalRequestedEvent<'request', ServiceRequest>;
 
-export interface RequestServiceOptions {
-  records: RecordStore;
+export interface RequestServiceOptions
+  extends KindServiceOptions<RequestEvent> {
   requests: RequestStore;
   approvals: ApprovalEngine;
   offerings: OfferingCatalog;
-  cis: CatalogCis;
   /** Counts the due time in the SLA calendar; wall-clock time without it. */
   sla?: SlaClock;
-  onEvent?: (event: RequestEvent) => Promise<void> | void;
-  now?: () => Date;
 }
 
 export type { Member };
