@@ -59,6 +59,7 @@ export const NewChangeDialog = (props: NewChangeDialogProps) => {
     <CreateRecordDialog
       {...dialog}
       id="itsm-new-change"
+      idPrefix="itsm-new-change"
       title="Request change"
       submitLabel="Create"
       empty={empty}
@@ -70,7 +71,8 @@ export const NewChangeDialog = (props: NewChangeDialogProps) => {
         })
       }
     >
-      {({ values, errors, change }) => {
+      {form => {
+        const { values } = form;
         const missing = missingForApproval(values);
         return (
           <>
@@ -82,13 +84,7 @@ export const NewChangeDialog = (props: NewChangeDialogProps) => {
                 </Typography>
               </Grid>
             )}
-            <ChangePlanFields
-              idPrefix="itsm-new-change"
-              values={values}
-              errors={errors}
-              onChange={change}
-              entity={props.entityRef ? 'fixed' : 'input'}
-            />
+            <ChangePlanFields {...form} />
             {missing.length > 0 && (
               <Grid item xs={12}>
                 <Alert severity="info" data-testid="missing-for-approval">

@@ -12,6 +12,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   fromLocalInputValue,
+  recordCoreRequest,
   toLocalInputValue,
   validateRecordCore,
 } from '../shared';
@@ -179,9 +180,7 @@ export function createChangeRequest(
   const affected = normalizedRefs(values.affectedEntityRefs);
   const plan = formPlan(values);
   return {
-    title: values.title.trim(),
-    ...(values.description.trim() ? { description: values.description } : {}),
-    entityRef: normalizeEntityRef(values.entityRef) ?? values.entityRef,
+    ...recordCoreRequest(values),
     ...(affected.length ? { affectedEntityRefs: affected } : {}),
     type: values.type,
     risk: values.risk,

@@ -6,25 +6,22 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import {
-  ImpactLevel,
   Incident,
   KnownError,
   normalizeEntityRef,
-  UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import {
-  LevelFields,
-  RecordCoreFields,
+  LevelValues,
+  RatedRecordFields,
+  ratedRecordRequest,
   RecordCoreValues,
   validateRecordCore,
 } from '../shared';
 import { CreateRecordDialog } from '../records';
 import { KnownErrorList } from '../problems';
 
-interface IncidentFormValues extends RecordCoreValues {
-  impact: ImpactLevel;
-  urgency: UrgencyLevel;
+interface IncidentFormValues extends RecordCoreValues, LevelValues {
   /** The known error it is attached to; only set by "Attach to this problem". */
   problem?: string;
 }
@@ -122,53 +119,37 @@ export const ReportIncidentDialog = (props: ReportIncidentDialogProps) => (
   <CreateRecordDialog
     {...props}
     id="itsm-report-incident"
+    idPrefix="itsm-report"
     title="Report incident"
     submitLabel="Report"
     empty={emptyIncidentForm}
     validate={validateRecordCore}
     create={(api, values) =>
       api.createIncident({
-        title: values.title.trim(),
-        ...(values.description.trim()
-          ? { description: values.description }
-          : {}),
-        entityRef: normalizeEntityRef(values.entityRef) ?? values.entityRef,
-        impact: values.impact,
-        urgency: values.urgency,
+        ...ratedRecordRequest(values),
         ...(values.problem ? { problem: values.problem } : {}),
       })
     }
   >
-    {({ values, errors, change, submit, submitting }) => (
+    {form => (
       <>
-        <RecordCoreFields
-          idPrefix="itsm-report"
-          values={values}
-          errors={errors}
-          onChange={change}
-          entity={props.entityRef ? 'fixed' : 'input'}
+        <RatedRecordFields
+          {...form}
           help={{
             entityRef:
               'The catalog entity that is affected, e.g. component:default/payments',
             title: 'What is broken, in one line',
             description:
               'What you observe, since when, who is affected (Markdown)',
-          }}
-        />
-        <LevelFields
-          idPrefix="itsm-report"
-          values={values}
-          onChange={change}
-          help={{
             impact: 'How much of the service is affected',
             urgency: 'How soon it must be fixed',
           }}
         />
         <KnownErrorsOfCi
-          entityRef={values.entityRef}
+          entityRef={form.values.entityRef}
           typed={!props.entityRef}
-          submitting={submitting}
-          onAttach={knownError => submit({ problem: knownError.number })}
+          submitting={form.submitting}
+          onAttach={knownError => form.submit({ problem: knownError.number })}
         />
       </>
     )}

@@ -3,25 +3,23 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
   ImpactLevel,
-  normalizeEntityRef,
   Problem,
   TEXT_LIMITS,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
-  FormTextField,
   IncidentLink,
-  LevelFields,
+  LevelValues,
+  RatedRecordFields,
+  ratedRecordRequest,
   RecordCoreErrors,
-  RecordCoreFields,
   RecordCoreValues,
+  SectionTextField,
   validateRecordCore,
 } from '../shared';
 import { CreateDialogProps, CreateRecordDialog } from '../records';
 
-interface ProblemFormValues extends RecordCoreValues {
-  impact: ImpactLevel;
-  urgency: UrgencyLevel;
+interface ProblemFormValues extends RecordCoreValues, LevelValues {
   symptoms: string;
 }
 
@@ -75,25 +73,20 @@ export const CreateProblemDialog = (props: CreateProblemDialogProps) => {
     <CreateRecordDialog
       {...dialog}
       id="itsm-create-problem"
+      idPrefix="itsm-problem"
       title="Open problem"
       submitLabel="Open"
       empty={empty}
       validate={validateProblemForm}
       create={(api, values) =>
         api.createProblem({
-          title: values.title.trim(),
-          ...(values.description.trim()
-            ? { description: values.description }
-            : {}),
-          entityRef: normalizeEntityRef(values.entityRef) ?? values.entityRef,
-          impact: values.impact,
-          urgency: values.urgency,
+          ...ratedRecordRequest(values),
           ...(values.symptoms.trim() ? { symptoms: values.symptoms } : {}),
           ...(incidents.length ? { incidents } : {}),
         })
       }
     >
-      {({ values, errors, change }) => (
+      {form => (
         <>
           {incidents.length > 0 && (
             <Grid item xs={12}>
@@ -112,40 +105,24 @@ export const CreateProblemDialog = (props: CreateProblemDialogProps) => {
               </Typography>
             </Grid>
           )}
-          <RecordCoreFields
-            idPrefix="itsm-problem"
-            values={values}
-            errors={errors}
-            onChange={change}
-            entity={props.entityRef ? 'fixed' : 'input'}
+          <RatedRecordFields
+            {...form}
             help={{
               entityRef:
                 'The catalog entity at fault, e.g. component:default/payments',
               title: 'The fault behind the incidents, in one line',
               description: 'What is known so far (Markdown)',
-            }}
-          />
-          <LevelFields
-            idPrefix="itsm-problem"
-            values={values}
-            onChange={change}
-            help={{
               impact: 'How much of the service the fault affects',
               urgency: 'How soon the cause must be removed',
             }}
           />
-          <Grid item xs={12}>
-            <FormTextField
-              id="itsm-problem-symptoms"
-              label="Symptoms"
-              value={values.symptoms}
-              onChange={value => change({ symptoms: value })}
-              error={errors.symptoms}
-              helperText="What the people hit by it see: errors, slowness, when"
-              multiline
-              minRows={2}
-            />
-          </Grid>
+          <SectionTextField
+            section={form}
+            name="symptoms"
+            label="Symptoms"
+            helperText="What the people hit by it see: errors, slowness, when"
+            rows={2}
+          />
         </>
       )}
     </CreateRecordDialog>

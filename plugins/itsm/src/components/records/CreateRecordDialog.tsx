@@ -1,35 +1,43 @@
 import { ReactNode, useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { ItsmApi, itsmApiRef } from '../../api';
-import { FormDialog, useSubmit } from '../shared';
+import {
+  EntityInput,
+  FormDialog,
+  FormSectionProps,
+  useSubmit,
+} from '../shared';
 import { CreateDialogProps } from './descriptor';
 
 /**
  * The dialog that creates a record of a kind: it starts from the kind's empty form each
  * time it opens (with the CI when given; `empty` must keep its identity while open),
  * checks the form with `validate` (an object of the fields' errors, empty when fine),
- * then creates the record and hands it over. The kind's fields are its `children`;
- * they may also submit the form with some values set (`submit`: "Attach to this
+ * then creates the record and hands it over. The kind's fields are its `children`,
+ * given the form as a section of fields (`idPrefix`, values, errors, `onChange`) and
+ * how to show the CI (`entity`: fixed when given, asked for otherwise); they may also submit the form with some values set (`submit`: "Attach to this
  * problem" reports the incident with its problem).
  */
 export const CreateRecordDialog = <V, E extends object, R>(
   props: CreateDialogProps<R> & {
     /** Used for the form's and the title's ids. */
     id: string;
+    /** Prefix of the fields' ids. */
+    idPrefix: string;
     title: string;
     submitLabel: string;
     /** The empty form, for the CI if one is fixed. */
     empty: (entityRef?: string) => V;
     validate: (values: V) => E;
     create: (api: ItsmApi, values: V) => Promise<R>;
-    children: (form: {
-      values: V;
-      errors: Partial<E>;
-      change: (patch: Partial<V>) => void;
-      /** Submits the form with `patch` applied to what was entered. */
-      submit: (patch: Partial<V>) => void;
-      submitting: boolean;
-    }) => ReactNode;
+    children: (
+      form: FormSectionProps<V, Partial<E>> & {
+        entity: EntityInput;
+        /** Submits the form with `patch` applied to what was entered. */
+        submit: (patch: Partial<V>) => void;
+        submitting: boolean;
+      },
+    ) => ReactNode;
   },
 ) => {
   const { open, onClose, onCreated, entityRef, empty } = props;
@@ -69,9 +77,11 @@ export const CreateRecordDialog = <V, E extends object, R>(
       onSubmit={() => submit()}
     >
       {props.children({
+        idPrefix: props.idPrefix,
         values,
         errors,
-        change: patch => setValues(v => ({ ...v, ...patch })),
+        onChange: patch => setValues(v => ({ ...v, ...patch })),
+        entity: entityRef ? 'fixed' : 'input',
         submit,
         submitting,
       })}

@@ -7,59 +7,50 @@ import {
   LEVEL_LABELS,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
+import { bindChoice, FormSectionProps } from './formSection';
 import { PriorityChip } from './PriorityChip';
 import { SelectField } from './SelectField';
 
 const LEVELS = [1, 2, 3] as const;
 
-/** A level of the priority matrix (impact or urgency), a third of the row. */
-const LevelField = (props: {
-  id: string;
-  label: string;
-  value: ImpactLevel;
-  onChange: (level: ImpactLevel) => void;
-  helperText: string;
-}) => (
-  <Grid item xs={12} sm={4}>
-    <SelectField
-      id={props.id}
-      label={props.label}
-      value={props.value}
-      codes={LEVELS}
-      labels={LEVEL_LABELS}
-      onChange={level => level && props.onChange(level)}
-      helperText={props.helperText}
-    />
-  </Grid>
-);
+/** The two levels of the priority matrix, in the order the form asks for them. */
+const LEVEL_FIELDS = [
+  { name: 'impact', label: 'Impact' },
+  { name: 'urgency', label: 'Urgency' },
+] as const;
+
+/** A new record's rating: the two levels of the priority matrix. */
+export interface LevelValues {
+  impact: ImpactLevel;
+  urgency: UrgencyLevel;
+}
 
 /**
- * Impact and urgency of a new record (incidents and problems are rated alike), with the
- * priority the matrix makes of them (test id `computed-priority`): one row of a form.
+ * Impact and urgency of a new record (incidents and problems are rated alike), each a
+ * third of the row, with the priority the matrix makes of them (test id
+ * `computed-priority`): one row of a form.
  */
-export const LevelFields = (props: {
-  idPrefix: string;
-  values: { impact: ImpactLevel; urgency: UrgencyLevel };
-  onChange: (patch: { impact?: ImpactLevel; urgency?: UrgencyLevel }) => void;
-  help: { impact: string; urgency: string };
-}) => {
-  const { idPrefix, values, onChange, help } = props;
+export const LevelFields = (
+  props: Omit<FormSectionProps<LevelValues>, 'errors'> & {
+    help: Record<keyof LevelValues, string>;
+  },
+) => {
+  const { values, help } = props;
+  const section = { ...props, errors: {} };
   return (
     <>
-      <LevelField
-        id={`${idPrefix}-impact`}
-        label="Impact"
-        value={values.impact}
-        onChange={impact => onChange({ impact })}
-        helperText={help.impact}
-      />
-      <LevelField
-        id={`${idPrefix}-urgency`}
-        label="Urgency"
-        value={values.urgency}
-        onChange={urgency => onChange({ urgency })}
-        helperText={help.urgency}
-      />
+      {LEVEL_FIELDS.map(level => (
+        <Grid item xs={12} sm={4} key={level.name}>
+          <SelectField
+            {...bindChoice(section, level.name)}
+            error={undefined}
+            label={level.label}
+            codes={LEVELS}
+            labels={LEVEL_LABELS}
+            helperText={help[level.name]}
+          />
+        </Grid>
+      ))}
       <Grid item xs={12} sm={4}>
         <Box display="flex" alignItems="center" height="100%" gridGap={8}>
           <Typography variant="body2">Priority:</Typography>

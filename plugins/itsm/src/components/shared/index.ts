@@ -51,7 +51,10 @@ export {
   usePagedList,
 } from './RecordListTable';
 export type { KeysetPaging, StateFilter } from './RecordListTable';
-export { validateRecordCore } from './validation';
+export { recordCoreRequest, validateRecordCore } from './validation';
+export { bindChoice, bindField } from './formSection';
+export type { FormSectionProps } from './formSection';
+export { SectionTextField } from './SectionTextField';
 export type { RecordCoreErrors, RecordCoreValues } from './validation';
 export { OpenDialogButton } from './OpenDialogButton';
 export { ciEntityRef } from './entityRef';
@@ -64,7 +67,11 @@ export { DescriptionField } from './DescriptionField';
 export { FormTextField, TextAreaField } from './FormTextField';
 export type { FormTextFieldProps } from './FormTextField';
 export { RecordCoreFields } from './RecordCoreFields';
+export type { EntityInput, RecordCoreHelp } from './RecordCoreFields';
 export { LevelFields } from './LevelFields';
+export type { LevelValues } from './LevelFields';
+export { RatedRecordFields, ratedRecordRequest } from './RatedRecordFields';
+export type { RatedRecordValues } from './RatedRecordFields';
 export { NamedCard } from './NamedCard';
 export { normalizeRecordNumber } from './recordNumber';
 export { LinkByNumberDialog } from './LinkByNumberDialog';

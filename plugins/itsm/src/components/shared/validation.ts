@@ -36,3 +36,19 @@ export function validateRecordCore(values: RecordCoreValues): RecordCoreErrors {
   }
   return errors;
 }
+
+/**
+ * The core of a create request from a valid form, as every kind's API takes it: the
+ * title trimmed, the description only when there is one, the CI normalised.
+ */
+export function recordCoreRequest(values: RecordCoreValues): {
+  title: string;
+  description?: string;
+  entityRef: string;
+} {
+  return {
+    title: values.title.trim(),
+    ...(values.description.trim() ? { description: values.description } : {}),
+    entityRef: normalizeEntityRef(values.entityRef) ?? values.entityRef,
+  };
+}
