@@ -11,7 +11,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { ApprovalStep } from '@backstage-itsm/plugin-itsm-common';
-import { formatDateTime, RefLink, RefList } from '../shared';
+import { formatDateTime, RecordCardProps, RefLink, RefList } from '../shared';
 import { ApprovalStateChip } from './ApprovalStateChip';
 import { DecidedRecord } from './ApprovalDecisionDialog';
 import { DecisionButtons } from './DecisionButtons';
@@ -110,18 +110,19 @@ const RoundTable = (props: {
  * steps the signed-in user may decide (as the server says: member of an eligible group,
  * not the requester; and with the approve permission, which the buttons ask).
  */
-export const ApprovalsPanel = (props: {
-  record: DecidedRecord;
-  /** The steps, and the ids of the open ones the signed-in user may decide. */
-  state: {
-    approvals: { value?: ApprovalStep[]; loading: boolean; error?: Error };
-    decidable: ReadonlySet<string>;
-  };
-  /** What to say while the record has no steps (e.g. why it needs none). */
-  emptyText: string;
-  onDecided: () => void;
-}) => {
-  const { record, onDecided } = props;
+export const ApprovalsPanel = (
+  props: RecordCardProps<DecidedRecord> & {
+    /** The steps, and the ids of the open ones the signed-in user may decide. */
+    state: {
+      approvals: { value?: ApprovalStep[]; loading: boolean; error?: Error };
+      decidable: ReadonlySet<string>;
+    };
+    /** What to say while the record has no steps (e.g. why it needs none). */
+    emptyText: string;
+  },
+) => {
+  // Deciding is the approvers' (the buttons ask), not the record's editors'.
+  const { record, onUpdated: onDecided } = props;
   const { approvals, decidable } = props.state;
   let body;
   if (approvals.error) {

@@ -1,9 +1,5 @@
-import Grid from '@material-ui/core/Grid';
-import { useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { itsmApiRef } from '../../api';
 import { Notice } from '../shared';
-import { RecordPage, useRecordPage } from '../records';
+import { RecordPage, useRecordCall, useRecordPage } from '../records';
 import { ApprovalsPanel, useRecordApprovals } from '../approvals';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { ChangePlanCard } from './ChangePlanCard';
@@ -17,31 +13,21 @@ import { changeDescriptor } from './descriptor';
  * update it (its requester, assignment group and assignee).
  */
 export const ChangePage = () => {
-  const itsmApi = useApi(itsmApiRef);
   const page = useRecordPage(changeDescriptor);
-  const { id, can } = page;
-  const conflicts = useAsyncRetry(
-    () => itsmApi.getChangeConflicts(id),
-    [itsmApi, id],
+  const { id } = page;
+  const conflicts = useRecordCall(id, (api, change) =>
+    api.getChangeConflicts(change),
   );
-  const incidents = useAsyncRetry(
-    () => itsmApi.getChangeIncidents(id),
-    [itsmApi, id],
+  const incidents = useRecordCall(id, (api, change) =>
+    api.getChangeIncidents(change),
   );
   const approvals = useRecordApprovals('change', id, page.record.value?.id);
-
-  const reload = () => {
-    page.reload();
-    approvals.retry();
-    conflicts.retry();
-    incidents.retry();
-  };
 
   return (
     <RecordPage
       kind={changeDescriptor}
       page={page}
-      reload={reload}
+      alsoReload={[approvals, conflicts, incidents]}
       chips={record => (
         <>
           <ChangeTypeChip type={record.type} />
@@ -57,36 +43,22 @@ export const ChangePage = () => {
         )
       }
       mainWidth={7}
-      details={record => (
-        <ChangePlanCard
-          change={record}
-          editable={can.update}
-          onUpdated={reload}
-        />
-      )}
-    >
-      {record => (
-        <>
-          <Grid item>
-            <ApprovalsPanel
-              record={record}
-              state={approvals}
-              emptyText={
-                record.type === 'standard'
-                  ? 'A standard change is pre-approved: it needs no approval.'
-                  : 'No approvals yet. They are requested when the change moves to Authorize.'
-              }
-              onDecided={reload}
-            />
-          </Grid>
-          <Grid item>
-            <ConflictsCard conflicts={conflicts} />
-          </Grid>
-          <Grid item>
-            <CausedIncidentsCard incidents={incidents} />
-          </Grid>
-        </>
-      )}
-    </RecordPage>
+      details={card => <ChangePlanCard {...card} />}
+      cards={[
+        card => (
+          <ApprovalsPanel
+            {...card}
+            state={approvals}
+            emptyText={
+              card.record.type === 'standard'
+                ? 'A standard change is pre-approved: it needs no approval.'
+                : 'No approvals yet. They are requested when the change moves to Authorize.'
+            }
+          />
+        ),
+        () => <ConflictsCard conflicts={conflicts} />,
+        () => <CausedIncidentsCard incidents={incidents} />,
+      ]}
+    />
   );
 };

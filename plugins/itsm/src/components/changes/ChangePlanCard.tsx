@@ -21,6 +21,7 @@ import {
   DetailField as Field,
   NotesField,
   ProblemLink,
+  RecordCardProps,
   RefField,
   RefList,
   TimeField,
@@ -159,12 +160,8 @@ const PlanEditor = (props: {
  * draft and assess, for those who may update the change (`editable`), an "Edit plan"
  * button turns it into a form (saved with the version).
  */
-export const ChangePlanCard = (props: {
-  change: Change;
-  editable: boolean;
-  onUpdated: () => void;
-}) => {
-  const { change, onUpdated } = props;
+export const ChangePlanCard = (props: RecordCardProps<Change>) => {
+  const { record: change, onUpdated } = props;
   const [editing, setEditing] = useState(false);
   const editable =
     props.editable && PLAN_EDITABLE_STATES.includes(change.state);

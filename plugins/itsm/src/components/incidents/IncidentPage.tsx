@@ -1,5 +1,4 @@
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
 import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -20,6 +19,7 @@ import {
   FactsCard,
   Notice,
   NotesField,
+  RecordCardProps,
   RefField,
   RefLink,
   RefList,
@@ -43,13 +43,9 @@ const CiOwner = (props: { entityRef: string }) => {
   return <RefLink entityRef={value} empty="unknown" />;
 };
 
-const IncidentDetails = (props: {
-  incident: Incident;
-  /** Whether the signed-in user may edit it (link the causing change). */
-  editable: boolean;
-  onUpdated: (incident: Incident) => void;
-}) => {
-  const { incident, editable, onUpdated } = props;
+/** The incident's facts; editable: the causing change may be linked. */
+const IncidentDetails = (props: RecordCardProps<Incident>) => {
+  const { record: incident, editable, onUpdated } = props;
   return (
     <FactsCard title="Details">
       <DescriptionField description={incident.description} />
@@ -151,23 +147,8 @@ export const IncidentPage = () => {
           </Notice>
         )
       }
-      details={record => (
-        <IncidentDetails
-          incident={record}
-          editable={can.update}
-          onUpdated={reload}
-        />
-      )}
-    >
-      {record => (
-        <Grid item>
-          <IncidentProblemCard
-            incident={record}
-            editable={can.update}
-            onUpdated={reload}
-          />
-        </Grid>
-      )}
-    </RecordPage>
+      details={card => <IncidentDetails {...card} />}
+      cards={[card => <IncidentProblemCard {...card} />]}
+    />
   );
 };

@@ -11,6 +11,7 @@ import {
   LinkByNumberDialog,
   NamedCard,
   ProblemLink,
+  RecordCardProps,
   StateChip,
   useCreatePermission,
   useSubmit,
@@ -64,12 +65,8 @@ const LinkedProblem = (props: { number: string }) => {
  * Linking and unlinking take the incident's update permission (`editable`), opening a
  * problem the problem create permission too.
  */
-export const IncidentProblemCard = (props: {
-  incident: Incident;
-  editable: boolean;
-  onUpdated: () => void;
-}) => {
-  const { incident, editable, onUpdated } = props;
+export const IncidentProblemCard = (props: RecordCardProps<Incident>) => {
+  const { record: incident, editable, onUpdated } = props;
   const itsmApi = useApi(itsmApiRef);
   const mayOpen = useCreatePermission('problem').allowed && editable;
   const [dialog, setDialog] = useState<'link' | 'open'>();

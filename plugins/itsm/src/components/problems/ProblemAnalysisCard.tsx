@@ -18,6 +18,7 @@ import {
   DetailField as Field,
   formatDateTime,
   NamedCard,
+  RecordCardProps,
   TextAreaField,
   useSubmit,
 } from '../shared';
@@ -109,12 +110,8 @@ const Text = (props: { label: string; text: string | null }) => (
  * cause and a workaround are required, as itsm-common's guard says: what is missing is
  * asked for at its field before anything is sent), "Withdraw known error" takes it back.
  */
-export const ProblemAnalysisCard = (props: {
-  problem: Problem;
-  editable: boolean;
-  onUpdated: () => void;
-}) => {
-  const { problem, editable, onUpdated } = props;
+export const ProblemAnalysisCard = (props: RecordCardProps<Problem>) => {
+  const { record: problem, editable, onUpdated } = props;
   const itsmApi = useApi(itsmApiRef);
   const [editing, setEditing] = useState(false);
   const [values, setValues] = useState<AnalysisValues>(() => valuesOf(problem));

@@ -1,13 +1,9 @@
-import Grid from '@material-ui/core/Grid';
-import { useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   isOpenState,
   LEVEL_LABELS,
   Problem,
   PROBLEM_RESOLUTION_CODE_LABELS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../../api';
 import {
   CodeField,
   DescriptionField,
@@ -21,7 +17,7 @@ import {
   RefList,
   TimeField,
 } from '../shared';
-import { RecordPage, useRecordPage } from '../records';
+import { RecordPage, useRecordCall, useRecordPage } from '../records';
 import { problemDescriptor } from './descriptor';
 import { ProblemAnalysisCard } from './ProblemAnalysisCard';
 import { KnownErrorChip } from './ProblemChips';
@@ -76,29 +72,20 @@ const ProblemDetails = (props: { problem: Problem }) => {
  * Acts only for those who may update it (its assignment group and assignee).
  */
 export const ProblemPage = () => {
-  const itsmApi = useApi(itsmApiRef);
   const page = useRecordPage(problemDescriptor);
-  const { id, can } = page;
-  const incidents = useAsyncRetry(
-    () => itsmApi.getProblemIncidents(id),
-    [itsmApi, id],
+  const { id } = page;
+  const incidents = useRecordCall(id, (api, problem) =>
+    api.getProblemIncidents(problem),
   );
-  const changes = useAsyncRetry(
-    () => itsmApi.getProblemChanges(id),
-    [itsmApi, id],
+  const changes = useRecordCall(id, (api, problem) =>
+    api.getProblemChanges(problem),
   );
-
-  const reload = () => {
-    page.reload();
-    incidents.retry();
-    changes.retry();
-  };
 
   return (
     <RecordPage
       kind={problemDescriptor}
       page={page}
-      reload={reload}
+      alsoReload={[incidents, changes]}
       chips={record => record.knownError && <KnownErrorChip />}
       notices={record =>
         record.knownError &&
@@ -111,35 +98,12 @@ export const ProblemPage = () => {
         )
       }
       mainWidth={7}
-      details={record => <ProblemDetails problem={record} />}
-    >
-      {record => (
-        <>
-          <Grid item>
-            <ProblemAnalysisCard
-              problem={record}
-              editable={can.update}
-              onUpdated={reload}
-            />
-          </Grid>
-          <Grid item>
-            <LinkedIncidentsCard
-              problem={record}
-              incidents={incidents}
-              editable={can.update}
-              onChanged={reload}
-            />
-          </Grid>
-          <Grid item>
-            <FixChangesCard
-              problem={record}
-              changes={changes}
-              editable={can.update}
-              onCreated={reload}
-            />
-          </Grid>
-        </>
-      )}
-    </RecordPage>
+      details={({ record }) => <ProblemDetails problem={record} />}
+      cards={[
+        card => <ProblemAnalysisCard {...card} />,
+        card => <LinkedIncidentsCard {...card} incidents={incidents} />,
+        card => <FixChangesCard {...card} changes={changes} />,
+      ]}
+    />
   );
 };

@@ -24,6 +24,7 @@ import {
   LinkByNumberDialog,
   NamedCard,
   PriorityChip,
+  RecordCardProps,
   StateChip,
   useCreatePermission,
   useSubmit,
@@ -48,13 +49,10 @@ function loadedBody<T>(state: Loaded<T>, render: (value: T) => ReactNode) {
  * with "Unlink", and "Link incident" by its number (409: linked to another problem);
  * linking and unlinking for those who may update the problem.
  */
-export const LinkedIncidentsCard = (props: {
-  problem: Problem;
-  incidents: Loaded<LinkedIncident[]>;
-  editable: boolean;
-  onChanged: () => void;
-}) => {
-  const { problem, editable, onChanged } = props;
+export const LinkedIncidentsCard = (
+  props: RecordCardProps<Problem> & { incidents: Loaded<LinkedIncident[]> },
+) => {
+  const { record: problem, editable, onUpdated: onChanged } = props;
   const itsmApi = useApi(itsmApiRef);
   const [linking, setLinking] = useState(false);
   const unlink = useSubmit();
@@ -151,13 +149,10 @@ export const LinkedIncidentsCard = (props: {
  * change on the problem's CIs, titled "Fix: <problem title>" and linked to it; for those
  * who may update the problem and raise changes, while it is open.
  */
-export const FixChangesCard = (props: {
-  problem: Problem;
-  changes: Loaded<LinkedChange[]>;
-  editable: boolean;
-  onCreated: () => void;
-}) => {
-  const { problem, editable, onCreated } = props;
+export const FixChangesCard = (
+  props: RecordCardProps<Problem> & { changes: Loaded<LinkedChange[]> },
+) => {
+  const { record: problem, editable, onUpdated: onCreated } = props;
   const [raising, setRaising] = useState(false);
   const mayRaise =
     useCreatePermission('change').allowed &&

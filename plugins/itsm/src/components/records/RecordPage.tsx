@@ -3,10 +3,11 @@ import Grid from '@material-ui/core/Grid';
 import { useApi, useRouteRefParams } from '@backstage/core-plugin-api';
 import useAsyncRetry, { AsyncStateRetry } from 'react-use/esm/useAsyncRetry';
 import { RecordSla, TimelineEntry } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../../api';
+import { ItsmApi, itsmApiRef } from '../../api';
 import {
   Actor,
   Notice,
+  RecordCardProps,
   RecordPageBody,
   RecordPageFrame,
   RecordPermissions,
@@ -59,6 +60,18 @@ export function useRecordPage<R extends KindRecord>(
   return { id, record, timeline, sla, can, actor, reload };
 }
 
+/**
+ * Something else a record's page loads (its approvals, related records), as one read
+ * of the API by the route's id or number.
+ */
+export function useRecordCall<T>(
+  id: string,
+  call: (api: ItsmApi, id: string) => Promise<T>,
+): AsyncStateRetry<T> {
+  const itsmApi = useApi(itsmApiRef);
+  return useAsyncRetry(() => call(itsmApi, id), [itsmApi, id]);
+}
+
 /** The moves the signed-in user may make: with the update permission, as the kind says. */
 function movesOf<R extends KindRecord>(
   moves: MoveDescriptor<R>,
@@ -77,14 +90,16 @@ function movesOf<R extends KindRecord>(
 /**
  * A record's page, of any kind: the header and bar (number, state, `chips`, priority,
  * `actions` and the moves the signed-in user may make), what the moves still miss,
- * `notices`; the `details` card, the SLA card and the kind's other cards on the left,
- * the timeline with the comment form on the right; and the move dialog.
+ * `notices`; the `details` card, the SLA card and the kind's other `cards` on the left,
+ * the timeline with the comment form on the right; and the move dialog. The cards are
+ * given the record, whether the user may update it, and the page's reload: of the
+ * record, and of what else the page loads (`alsoReload`).
  */
 export const RecordPage = <R extends KindRecord>(props: {
   kind: RecordKindDescriptor<R>;
   page: RecordPageState<R>;
-  /** Reloads what the page shows after a move; the page's `reload` by default. */
-  reload?: () => void;
+  /** What else the page loads, reloaded with the record after a move or an edit. */
+  alsoReload?: ReadonlyArray<{ retry: () => void }>;
   /** Called as a move's dialog opens. */
   onMove?: (to: R['state']) => void;
   chips?: (record: R) => ReactNode;
@@ -92,15 +107,19 @@ export const RecordPage = <R extends KindRecord>(props: {
   actions?: (record: R) => ReactNode;
   /** Notices above the cards. */
   notices?: (record: R) => ReactNode;
-  details: (record: R) => ReactNode;
+  details: (card: RecordCardProps<R>) => ReactNode;
   /** Of 12 columns on large screens. */
   mainWidth?: 6 | 7 | 8;
-  /** The cards below the SLA card, each a grid item. */
-  children?: (record: R) => ReactNode;
+  /** The cards below the SLA card, in order. */
+  cards?: ReadonlyArray<(card: RecordCardProps<R>) => ReactNode>;
 }) => {
-  const { kind, page, onMove } = props;
+  const { kind, page, onMove, alsoReload = [] } = props;
   const { moves } = kind;
-  const move = useMoveDialog<R['state']>(props.reload ?? page.reload);
+  const reload = () => {
+    page.reload();
+    alsoReload.forEach(load => load.retry());
+  };
+  const move = useMoveDialog<R['state']>(reload);
   const current = page.record.value;
   const allowed = movesOf(moves, current, page.can.update, page.actor);
   const blocked = current
@@ -131,31 +150,39 @@ export const RecordPage = <R extends KindRecord>(props: {
         </>
       )}
     >
-      {record => (
-        <>
-          {props.notices?.(record)}
-          {blocked.map(guard => (
-            <Notice severity="warning" key={guard.to}>
-              Before {moves.label(guard.to, record.state)}:{' '}
-              {guard.problems.join('; ')}.
-            </Notice>
-          ))}
-          <RecordPageBody
-            kind={kind.kind}
-            recordId={record.id}
-            timeline={page.timeline}
-            permissions={page.can}
-            mainWidth={props.mainWidth}
-          >
-            <Grid item>{props.details(record)}</Grid>
-            <Grid item>
-              <RecordSlaCard kind={kind.kind} sla={page.sla} />
-            </Grid>
-            {props.children?.(record)}
-          </RecordPageBody>
-          <MoveDialog moves={moves} record={record} {...move.dialog} />
-        </>
-      )}
+      {record => {
+        const card = { record, editable: page.can.update, onUpdated: reload };
+        return (
+          <>
+            {props.notices?.(record)}
+            {blocked.map(guard => (
+              <Notice severity="warning" key={guard.to}>
+                Before {moves.label(guard.to, record.state)}:{' '}
+                {guard.problems.join('; ')}.
+              </Notice>
+            ))}
+            <RecordPageBody
+              kind={kind.kind}
+              recordId={record.id}
+              timeline={page.timeline}
+              permissions={page.can}
+              mainWidth={props.mainWidth}
+            >
+              <Grid item>{props.details(card)}</Grid>
+              <Grid item>
+                <RecordSlaCard kind={kind.kind} sla={page.sla} />
+              </Grid>
+              {props.cards?.map((render, i) => (
+                // The cards are fixed per kind: their place is their key.
+                <Grid item key={i}>
+                  {render(card)}
+                </Grid>
+              ))}
+            </RecordPageBody>
+            <MoveDialog moves={moves} record={record} {...move.dialog} />
+          </>
+        );
+      }}
     </RecordPageFrame>
   );
 };

@@ -14,7 +14,7 @@ export type { MoveProblems, MoveValues } from './moveForm';
 export { useMoveDialog } from './useMoveDialog';
 export { RecordTable } from './RecordTable';
 export type { RecordTableProps } from './RecordTable';
-export { RecordPage, useRecordPage } from './RecordPage';
+export { RecordPage, useRecordCall, useRecordPage } from './RecordPage';
 export type { RecordPageState } from './RecordPage';
 export { CreateRecordButton } from './CreateRecordButton';
 export { EntityRecordsContent } from './EntityRecordsContent';

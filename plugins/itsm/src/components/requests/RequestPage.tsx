@@ -1,4 +1,3 @@
-import Grid from '@material-ui/core/Grid';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   RecordSla,
@@ -103,16 +102,11 @@ export const RequestPage = () => {
   const approvals = useRecordApprovals('request', id, current?.id);
   const offering = useOffering(current?.offeringRef);
 
-  const reload = () => {
-    page.reload();
-    approvals.retry();
-  };
-
   return (
     <RecordPage
       kind={requestDescriptor}
       page={page}
-      reload={reload}
+      alsoReload={[approvals]}
       chips={record =>
         requestDue(record, resolutionTimer(sla.value)).overdue && (
           <OverdueChip />
@@ -127,27 +121,25 @@ export const RequestPage = () => {
         )
       }
       mainWidth={7}
-      details={record => <RequestDetails request={record} sla={sla.value} />}
-    >
-      {record => (
-        <>
-          <Grid item>
-            <ParametersCard request={record} offering={offering.value} />
-          </Grid>
-          <Grid item>
-            <ApprovalsPanel
-              record={record}
-              state={approvals}
-              emptyText={
-                record.state === 'submitted'
-                  ? 'The request is being routed for approval.'
-                  : 'The offering needs no approval: the request was approved when submitted.'
-              }
-              onDecided={reload}
-            />
-          </Grid>
-        </>
+      details={({ record }) => (
+        <RequestDetails request={record} sla={sla.value} />
       )}
-    </RecordPage>
+      cards={[
+        ({ record }) => (
+          <ParametersCard request={record} offering={offering.value} />
+        ),
+        card => (
+          <ApprovalsPanel
+            {...card}
+            state={approvals}
+            emptyText={
+              card.record.state === 'submitted'
+                ? 'The request is being routed for approval.'
+                : 'The offering needs no approval: the request was approved when submitted.'
+            }
+          />
+        ),
+      ]}
+    />
   );
 };

@@ -43,6 +43,7 @@ export {
   TimeField,
 } from './DetailField';
 export { RecordPageFrame } from './RecordPageFrame';
+export type { RecordCardProps } from './recordCard';
 export {
   RecordListTable,
   StateFilterField,
