@@ -128,6 +128,27 @@ export interface Config {
         days?: number;
       };
     };
+    /** Monitoring alerts to incidents (POST /api/itsm/alerts/alertmanager and /grafana). */
+    alerts?: {
+      /**
+       * Labels naming the alert's entity when `backstage_entity` is absent, in order
+       * (default service, job). A value is a full ref or a component name.
+       */
+      entityLabels?: string[];
+      /** The label holding the severity (default severity). */
+      severityLabel?: string;
+      /**
+       * Severity → the new incident's impact and urgency (1 high … 3 low). Default:
+       * critical 1/1, error 2/1, warning 2/2, info 3/3.
+       */
+      severities?: {
+        [severity: string]: { impact: number; urgency: number };
+      };
+      /** For other severities and alerts without one (default impact 2, urgency 2). */
+      defaultLevels?: { impact: number; urgency: number };
+      /** Resolve the incident once every alert on it has resolved (default false). */
+      resolveIncidents?: boolean;
+    };
     demoData?: {
       /**
        * A YAML file of demo records (see examples/itsm-demo-data.yaml) loaded once into

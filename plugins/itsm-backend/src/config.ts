@@ -21,6 +21,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { parseConfig } from './config/parseConfig';
 import { groupRef, wholeValue } from './config/schemas';
+import { AlertPolicy, alertPolicySchema } from './alerts/policy';
 
 export interface ItsmConfig {
   priorityMatrix: PriorityMatrix;
@@ -42,6 +43,8 @@ export interface ItsmConfig {
      */
     candidates: { minIncidents: number; days: number };
   };
+  /** `itsm.alerts`: how monitoring alerts become incidents. */
+  alerts: AlertPolicy;
 }
 
 const priorityMatrix = wholeValue(
@@ -109,6 +112,11 @@ export function readItsmConfig(config: Config): ItsmConfig {
     },
     sla: readSlaConfig(config),
     problems: readProblems(config),
+    alerts: parseConfig(
+      alertPolicySchema,
+      config.getOptional('itsm.alerts') ?? {},
+      'itsm.alerts',
+    ),
   };
 }
 

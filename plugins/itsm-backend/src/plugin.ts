@@ -36,6 +36,7 @@ import {
 import { RecordStore } from './records/RecordStore';
 import { SYSTEM_ACTOR } from './records/actor';
 import { Authorizer } from './router/authorization';
+import { AlertIntake } from './alerts/AlertIntake';
 import { createRouter } from './router/createRouter';
 import { createItsmServices, ItsmNotifiers } from './services';
 import { Outbox } from './integrations/outbox';
@@ -201,6 +202,14 @@ export const itsmPlugin = createBackendPlugin({
             problems,
             approvals: services.approvals,
             work: services.work,
+            alerts: new AlertIntake({
+              records,
+              incidents,
+              incidentStore: services.incidentStore,
+              cis,
+              policy: config.alerts,
+              credentials: () => deps.auth.getOwnServiceCredentials(),
+            }),
             sla: {
               timers: slaTimers,
               reports: new SlaReports(records),

@@ -101,6 +101,7 @@ export function createItsmServices(options: {
     records,
     cis,
     approvals,
+    incidentStore,
     work: new WorkQueues(records, approvals),
     slaClock,
     slaTimers,

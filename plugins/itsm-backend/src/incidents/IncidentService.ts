@@ -62,7 +62,16 @@ export class IncidentService extends RecordService<
     this.links = new ProblemLinks(options.records);
   }
 
-  async create(input: CreateIncidentRequest, actor: Actor): Promise<Incident> {
+  /**
+   * Reports an incident. `alongside` runs in the same transaction once the incident
+   * exists (an alert claiming it, see alerts/AlertIntake); when it throws, nothing is
+   * written.
+   */
+  async create(
+    input: CreateIncidentRequest,
+    actor: Actor,
+    alongside?: (trx: Knex.Transaction, id: string, at: string) => Promise<void>,
+  ): Promise<Incident> {
     const raised = await this.raiseRated(input, actor);
     // Attached to a known problem instead of reported unlinked.
     const problemId = await this.links.problemId(input.problem);
@@ -83,6 +92,7 @@ export class IncidentService extends RecordService<
         problemId,
       },
       inTransaction: async (trx, id) => {
+        await alongside?.(trx, id, at);
         if (!problemId) return [];
         const problem = await this.links.lockProblem(trx, problemId);
         ProblemLinks.checkLinkable({ number: '', problem: null }, problem);

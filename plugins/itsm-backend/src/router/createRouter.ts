@@ -22,6 +22,8 @@ import { ChangeService } from '../changes/ChangeService';
 import { RequestService } from '../requests/RequestService';
 import { ProblemService } from '../problems/ProblemService';
 import { registerProblemRoutes } from './problemRoutes';
+import { registerAlertRoutes } from './alertRoutes';
+import { AlertIntake } from '../alerts/AlertIntake';
 import { WorkQueues } from '../work/WorkQueues';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { Actor } from '../records/actor';
@@ -44,6 +46,7 @@ export interface RouterOptions {
   problems: ProblemService;
   approvals: ApprovalEngine;
   work: WorkQueues;
+  alerts: AlertIntake;
   sla: Omit<SlaRouteOptions, 'authorizer'>;
 }
 
@@ -350,6 +353,8 @@ export async function createRouter(options: RouterOptions) {
     refParam,
     requireReadable,
   });
+
+  registerAlertRoutes(router, options.alerts, { httpAuth, audited });
 
   registerSlaRoutes(
     router,

@@ -545,7 +545,9 @@ export const spec = {
               "link_removed",
               "workaround",
               "sla_warning",
-              "sla_breached"
+              "sla_breached",
+              "alert",
+              "stakeholder_update"
             ]
           },
           "actor": {
@@ -2139,6 +2141,313 @@ export const spec = {
           }
         }
       },
+      "AlertLabels": {
+        "type": "object",
+        "description": "Label or annotation names to values (Prometheus label names hold no dots or slashes).",
+        "additionalProperties": {
+          "type": "string",
+          "maxLength": 4096
+        }
+      },
+      "AlertmanagerAlert": {
+        "type": "object",
+        "required": [
+          "status",
+          "labels",
+          "fingerprint"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "firing",
+              "resolved"
+            ]
+          },
+          "labels": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "annotations": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "startsAt": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "endsAt": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "generatorURL": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "fingerprint": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          }
+        }
+      },
+      "AlertmanagerPayload": {
+        "type": "object",
+        "description": "A Prometheus Alertmanager webhook (webhook_config), payload version 4.",
+        "required": [
+          "version",
+          "status",
+          "alerts"
+        ],
+        "properties": {
+          "version": {
+            "type": "string",
+            "enum": [
+              "4"
+            ]
+          },
+          "groupKey": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "truncatedAlerts": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "firing",
+              "resolved"
+            ]
+          },
+          "receiver": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "groupLabels": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "commonLabels": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "commonAnnotations": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "externalURL": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "alerts": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/AlertmanagerAlert"
+            }
+          }
+        }
+      },
+      "GrafanaAlert": {
+        "type": "object",
+        "required": [
+          "status",
+          "labels",
+          "fingerprint"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "firing",
+              "resolved"
+            ]
+          },
+          "labels": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "annotations": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "startsAt": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "endsAt": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "generatorURL": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "fingerprint": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "values": {
+            "type": "object",
+            "nullable": true,
+            "additionalProperties": {
+              "type": "number"
+            }
+          },
+          "valueString": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "silenceURL": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "dashboardURL": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "panelURL": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "imageURL": {
+            "type": "string",
+            "maxLength": 4096
+          }
+        }
+      },
+      "GrafanaPayload": {
+        "type": "object",
+        "description": "A Grafana alerting webhook (contact point of type webhook).",
+        "required": [
+          "status",
+          "alerts"
+        ],
+        "properties": {
+          "version": {
+            "type": "string",
+            "maxLength": 16
+          },
+          "groupKey": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "truncatedAlerts": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "firing",
+              "resolved"
+            ]
+          },
+          "receiver": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "groupLabels": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "commonLabels": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "commonAnnotations": {
+            "$ref": "#/components/schemas/AlertLabels"
+          },
+          "externalURL": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "orgId": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647
+          },
+          "title": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "state": {
+            "type": "string",
+            "maxLength": 64
+          },
+          "message": {
+            "type": "string",
+            "maxLength": 20000
+          },
+          "alerts": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/GrafanaAlert"
+            }
+          }
+        }
+      },
+      "AlertOutcome": {
+        "type": "string",
+        "description": "What became of one alert: created (a new incident), updated (added to the open\nincident with its fingerprint), resolved (the alert resolved; the incident too when\nconfigured and all its alerts are), unknown_entity / no_entity (no incident: its\nentity is not in the catalog, or no label names one), no_incident (a resolved\nalert without an open incident).\n",
+        "enum": [
+          "created",
+          "updated",
+          "resolved",
+          "unknown_entity",
+          "no_entity",
+          "no_incident"
+        ]
+      },
+      "AlertResult": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "fingerprint",
+          "status",
+          "outcome"
+        ],
+        "properties": {
+          "fingerprint": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "firing",
+              "resolved"
+            ]
+          },
+          "outcome": {
+            "$ref": "#/components/schemas/AlertOutcome"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "incident": {
+            "type": "string",
+            "description": "The incident number, e.g. INC-000042."
+          },
+          "incidentResolved": {
+            "type": "boolean"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "AlertResults": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "results"
+        ],
+        "properties": {
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AlertResult"
+            }
+          }
+        }
+      },
       "MyWork": {
         "type": "object",
         "additionalProperties": false,
@@ -3531,6 +3840,68 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/ChangeCalendar"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/alerts/alertmanager": {
+      "post": {
+        "operationId": "receiveAlertmanagerAlerts",
+        "description": "Prometheus Alertmanager webhook. For machine callers with a Backstage external\naccess token (backend.auth.externalAccess); a user token is a 403. A firing alert\nopens an incident on the entity its labels name, or adds to the open incident with\nits fingerprint; the answer says what became of each alert.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AlertmanagerPayload"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "What became of each alert.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AlertResults"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/alerts/grafana": {
+      "post": {
+        "operationId": "receiveGrafanaAlerts",
+        "description": "Grafana alerting webhook; as /alerts/alertmanager.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/GrafanaPayload"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "What became of each alert.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AlertResults"
                 }
               }
             }

@@ -125,7 +125,9 @@ export type TimelineEntry = {
     | 'link_removed'
     | 'workaround'
     | 'sla_warning'
-    | 'sla_breached';
+    | 'sla_breached'
+    | 'alert'
+    | 'stakeholder_update';
   actor: string;
   at: string;
   body?: string;
@@ -528,6 +530,100 @@ export type CountsByKind = {
   change: number;
   request: number;
   problem: number;
+};
+
+/** Label or annotation names to values (Prometheus label names hold no dots or slashes). */
+export type AlertLabels = {
+  [key: string]: unknown;
+};
+
+export type AlertmanagerAlert = {
+  status: 'firing' | 'resolved';
+  labels: AlertLabels;
+  annotations?: AlertLabels;
+  startsAt?: string;
+  endsAt?: string;
+  generatorURL?: string;
+  fingerprint: string;
+};
+
+/** A Prometheus Alertmanager webhook (webhook_config), payload version 4. */
+export type AlertmanagerPayload = {
+  version: '4';
+  groupKey?: string;
+  truncatedAlerts?: number;
+  status: 'firing' | 'resolved';
+  receiver?: string;
+  groupLabels?: AlertLabels;
+  commonLabels?: AlertLabels;
+  commonAnnotations?: AlertLabels;
+  externalURL?: string;
+  alerts: AlertmanagerAlert[];
+};
+
+export type GrafanaAlert = {
+  status: 'firing' | 'resolved';
+  labels: AlertLabels;
+  annotations?: AlertLabels;
+  startsAt?: string;
+  endsAt?: string;
+  generatorURL?: string;
+  fingerprint: string;
+  values?: {
+    [key: string]: unknown;
+  };
+  valueString?: string;
+  silenceURL?: string;
+  dashboardURL?: string;
+  panelURL?: string;
+  imageURL?: string;
+};
+
+/** A Grafana alerting webhook (contact point of type webhook). */
+export type GrafanaPayload = {
+  version?: string;
+  groupKey?: string;
+  truncatedAlerts?: number;
+  status: 'firing' | 'resolved';
+  receiver?: string;
+  groupLabels?: AlertLabels;
+  commonLabels?: AlertLabels;
+  commonAnnotations?: AlertLabels;
+  externalURL?: string;
+  orgId?: number;
+  title?: string;
+  state?: string;
+  message?: string;
+  alerts: GrafanaAlert[];
+};
+
+/** What became of one alert: created (a new incident), updated (added to the open
+incident with its fingerprint), resolved (the alert resolved; the incident too when
+configured and all its alerts are), unknown_entity / no_entity (no incident: its
+entity is not in the catalog, or no label names one), no_incident (a resolved
+alert without an open incident).
+ */
+export type AlertOutcome =
+  | 'created'
+  | 'updated'
+  | 'resolved'
+  | 'unknown_entity'
+  | 'no_entity'
+  | 'no_incident';
+
+export type AlertResult = {
+  fingerprint: string;
+  status: 'firing' | 'resolved';
+  outcome: AlertOutcome;
+  entityRef?: string;
+  /** The incident number, e.g. INC-000042. */
+  incident?: string;
+  incidentResolved?: boolean;
+  reason?: string;
+};
+
+export type AlertResults = {
+  results: AlertResult[];
 };
 
 export type MyWork = {

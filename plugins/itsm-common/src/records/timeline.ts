@@ -16,7 +16,11 @@ export type TimelineEntryType =
   /** An SLA timer crossed a warning threshold (recorded once per threshold). */
   | 'sla_warning'
   /** An SLA timer reached its target (recorded once per timer cycle). */
-  | 'sla_breached';
+  | 'sla_breached'
+  /** A monitoring alert fired or resolved on the incident (see POST /alerts/…). */
+  | 'alert'
+  /** A major incident's update for the stakeholders (owners of what it impacts). */
+  | 'stakeholder_update';
 
 export interface FieldChange {
   field: string;
