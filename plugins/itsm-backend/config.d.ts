@@ -128,6 +128,13 @@ export interface Config {
         days?: number;
       };
     };
+    /** How far a record's blast radius is followed in the catalog. */
+    impact?: {
+      /** Steps from a CI at the most: 1 to 20 (default 6). */
+      maxDepth?: number;
+      /** Impacted entities at the most: 1 to 100000 (default 1000). */
+      maxEntities?: number;
+    };
     /** Monitoring alerts to incidents (POST /api/itsm/alerts/alertmanager and /grafana). */
     alerts?: {
       /**

@@ -22,6 +22,10 @@ import {
 import { parseConfig } from './config/parseConfig';
 import { groupRef, wholeValue } from './config/schemas';
 import { AlertPolicy, alertPolicySchema } from './alerts/policy';
+import {
+  BlastRadiusLimits,
+  DEFAULT_BLAST_RADIUS_LIMITS,
+} from './impact/BlastRadius';
 
 export interface ItsmConfig {
   priorityMatrix: PriorityMatrix;
@@ -45,6 +49,8 @@ export interface ItsmConfig {
   };
   /** `itsm.alerts`: how monitoring alerts become incidents. */
   alerts: AlertPolicy;
+  /** `itsm.impact`: how far a record's blast radius is followed in the catalog. */
+  impact: BlastRadiusLimits;
 }
 
 const priorityMatrix = wholeValue(
@@ -74,6 +80,17 @@ const candidateDays = z
   .min(1, { error: oneTo365 })
   .max(365, { error: oneTo365 })
   .default(30);
+
+/** A whole number from `min` to `max`, `fallback` when absent. */
+function wholeNumber(min: number, max: number, fallback: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message })
+    .default(fallback);
+}
 
 const groupSetting = groupRef(
   value =>
@@ -117,6 +134,18 @@ export function readItsmConfig(config: Config): ItsmConfig {
       config.getOptional('itsm.alerts') ?? {},
       'itsm.alerts',
     ),
+    impact: {
+      maxDepth: parseConfig(
+        wholeNumber(1, 20, DEFAULT_BLAST_RADIUS_LIMITS.maxDepth),
+        config.getOptionalNumber('itsm.impact.maxDepth'),
+        'itsm.impact.maxDepth',
+      ),
+      maxEntities: parseConfig(
+        wholeNumber(1, 100_000, DEFAULT_BLAST_RADIUS_LIMITS.maxEntities),
+        config.getOptionalNumber('itsm.impact.maxEntities'),
+        'itsm.impact.maxEntities',
+      ),
+    },
   };
 }
 

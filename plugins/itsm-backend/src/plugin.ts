@@ -202,6 +202,7 @@ export const itsmPlugin = createBackendPlugin({
             problems,
             approvals: services.approvals,
             work: services.work,
+            impact: services.impact,
             alerts: new AlertIntake({
               records,
               incidents,

@@ -25,6 +25,7 @@ import { ProblemStore } from './problems/ProblemStore';
 import { SlaClock } from './sla/SlaClock';
 import { SlaTimerStore } from './sla/SlaTimerStore';
 import { WorkQueues } from './work/WorkQueues';
+import { BlastRadiusCalculator } from './impact/BlastRadius';
 
 /** Who hears of what the services do. */
 export interface ItsmNotifiers {
@@ -42,7 +43,13 @@ export function createItsmServices(options: {
   records: RecordStore;
   config: Pick<
     ItsmConfig,
-    'priorityMatrix' | 'changes' | 'sla' | 'routing' | 'approvals' | 'problems'
+    | 'priorityMatrix'
+    | 'changes'
+    | 'sla'
+    | 'routing'
+    | 'approvals'
+    | 'problems'
+    | 'impact'
   >;
   catalog: CatalogReader;
   notifiers?: ItsmNotifiers;
@@ -53,6 +60,7 @@ export function createItsmServices(options: {
   const slaTimers = new SlaTimerStore(records, slaClock).attach();
   const incidentStore = new IncidentStore(records);
   const cis = new CatalogCis(catalog, config.routing);
+  const impact = new BlastRadiusCalculator(catalog, config.impact);
   const approvals = new ApprovalEngine(
     new ApprovalStore(records.db),
     config.approvals,
@@ -71,6 +79,7 @@ export function createItsmServices(options: {
     approvals,
     cis,
     policy: config.changes,
+    impact,
     onEvent: notifiers.change,
   };
   const requestOptions: RequestServiceOptions = {
@@ -102,6 +111,7 @@ export function createItsmServices(options: {
     cis,
     approvals,
     incidentStore,
+    impact,
     work: new WorkQueues(records, approvals),
     slaClock,
     slaTimers,

@@ -19,6 +19,7 @@ import { RequestStore } from '../requests/RequestStore';
 import { SlaClock } from '../sla/SlaClock';
 import { createItsmServices, ItsmNotifiers } from '../services';
 import { testEntities } from './catalog';
+import { DEFAULT_BLAST_RADIUS_LIMITS } from '../impact/BlastRadius';
 import { testSlaPolicies } from './sla';
 
 /**
@@ -95,6 +96,7 @@ export const testServicesOver =
         routing: { fallbackGroup: 'group:default/platform' },
         approvals: { oneStagePerApprover: true },
         problems: DEFAULT_PROBLEM_POLICY,
+        impact: DEFAULT_BLAST_RADIUS_LIMITS,
       },
       catalog: catalogServiceMock({ entities }),
       notifiers,

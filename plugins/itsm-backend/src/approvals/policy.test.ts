@@ -1,6 +1,7 @@
 import {
   ApprovalContext,
   DEFAULT_APPROVAL_POLICY,
+  needsImpact,
   parseApprovalPolicy,
   planApprovalSteps,
 } from './policy';
@@ -111,6 +112,29 @@ describe('a configured approval policy', () => {
     ).toHaveLength(2);
   });
 
+  it('adds a stage when the blast radius reaches a tier (impacts a tier-1 system)', () => {
+    const impactPolicy = parseApprovalPolicy([
+      { name: 'Owners', when: { type: ['normal'] }, approvers: ['owners'] },
+      {
+        name: 'Tier-1 impact',
+        when: { type: ['normal'], impactedTier: ['tier-1'] },
+        approvers: ['platform'],
+      },
+    ]);
+    expect(needsImpact(impactPolicy)).toBe(true);
+    expect(needsImpact(policy)).toBe(false);
+    const stages = (impactedTiers?: string[]) => [
+      ...new Set(
+        planApprovalSteps(impactPolicy, context({ impactedTiers })).map(
+          s => s.stageName,
+        ),
+      ),
+    ];
+    expect(stages(['tier-2', 'tier-1'])).toEqual(['Owners', 'Tier-1 impact']);
+    expect(stages(['tier-2'])).toEqual(['Owners']);
+    expect(stages(undefined)).toEqual(['Owners']);
+  });
+
   it.each([
     [
       [{ name: '', approvers: ['owners'] }],
@@ -130,7 +154,7 @@ describe('a configured approval policy', () => {
     ],
     [
       [{ name: 'A', approvers: ['owners'], when: { size: 1 } }],
-      'itsm.changes.approvalPolicy[0].when.size is not a condition; use type, risk, tier or inFreeze',
+      'itsm.changes.approvalPolicy[0].when.size is not a condition; use type, risk, tier, inFreeze or impactedTier',
     ],
     [
       [{ name: 'A', approvers: ['owners'], require: 'most' }],

@@ -33,6 +33,11 @@ export interface ApprovalStageRule {
     tier?: string[];
     /** Matches when the planned window falls into a freeze window for the CIs. */
     inFreeze?: boolean;
+    /**
+     * Matches when anything in the change's blast radius (what its CIs impact through
+     * the catalog, not the CIs) has one of these tiers, e.g. "impacts a tier-1 system".
+     */
+    impactedTier?: string[];
   };
   approvers: ApproverSpec[];
   /**
@@ -80,6 +85,8 @@ export interface ApprovalContext {
   risk: ChangeRisk;
   tiers: string[];
   inFreeze: boolean;
+  /** The tiers of what the CIs impact (read only when a rule asks, see needsImpact). */
+  impactedTiers?: string[];
   /** The CIs with their owner group (undefined when the catalog names none). */
   cis: Array<{ ref: string; owner?: string }>;
   platformGroup?: string;
@@ -148,7 +155,17 @@ function matches(rule: ApprovalStageRule, context: ApprovalContext): boolean {
     return false;
   if (when.inFreeze !== undefined && when.inFreeze !== context.inFreeze)
     return false;
+  if (
+    when.impactedTier &&
+    !(context.impactedTiers ?? []).some(t => when.impactedTier!.includes(t))
+  )
+    return false;
   return true;
+}
+
+/** Whether evaluating the policy needs the blast radius (a rule names impactedTier). */
+export function needsImpact(policy: ApprovalStageRule[]): boolean {
+  return policy.some(rule => rule.when.impactedTier !== undefined);
 }
 
 function approverGroups(
@@ -231,10 +248,12 @@ const stageFields = listsAsObjects(
             risk: z.unknown().optional(),
             tier: z.unknown().optional(),
             inFreeze,
+            impactedTier: z.unknown().optional(),
           },
           {
             notObject: 'must be an object',
-            unknownKey: 'is not a condition; use type, risk, tier or inFreeze',
+            unknownKey:
+              'is not a condition; use type, risk, tier, inFreeze or impactedTier',
           },
         ),
       ).optional(),
@@ -273,6 +292,7 @@ const approvalStage = stageFields
           risk: conditionList(CHANGE_RISKS),
           tier: conditionList(),
           inFreeze,
+          impactedTier: conditionList(),
         })
         .optional(),
       approvers: z.array(z.string()),
@@ -287,6 +307,7 @@ const approvalStage = stageFields
         risk: stage.when?.risk as ChangeRisk[] | undefined,
         tier: stage.when?.tier,
         inFreeze: stage.when?.inFreeze,
+        impactedTier: stage.when?.impactedTier,
       },
       approvers: stage.approvers,
       require: stage.require ?? 'each',

@@ -25,8 +25,13 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { ApprovalEngine, Approver } from '../approvals/ApprovalEngine';
-import { ApprovalStageRule, planApprovalSteps } from '../approvals/policy';
+import {
+  ApprovalStageRule,
+  needsImpact,
+  planApprovalSteps,
+} from '../approvals/policy';
 import { CiContext } from '../catalog/CatalogCis';
+import { BlastRadiusCalculator } from '../impact/BlastRadius';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { ItsmRecordQuery } from '@backstage-itsm/plugin-itsm-node';
 import { ReadFilter } from '../permissions/toKnex';
@@ -72,6 +77,8 @@ export interface ChangeServiceOptions extends KindServiceOptions<ChangeEvent> {
   incidents: IncidentStore;
   approvals: ApprovalEngine;
   policy: ChangePolicy;
+  /** The blast radius, for approval rules on what a change impacts. */
+  impact?: BlastRadiusCalculator;
 }
 
 /** Plan fields: editable in draft and assess only, because approvals are for the plan. */
@@ -292,6 +299,7 @@ export class ChangeService extends RecordService<
       if (input.to === 'authorize') {
         planned = await this.options.cis.routeApprovers(
           planApprovalSteps(this.options.policy.approvalPolicy, {
+            impactedTiers: await this.impactedTiers(read, actor),
             type: read.type,
             risk: read.risk,
             tiers: context.tiers,
@@ -602,6 +610,17 @@ export class ChangeService extends RecordService<
       [change.entityRef, ...change.affectedEntityRefs],
       actor.credentials,
     );
+  }
+
+  /** The tiers in the change's blast radius, when the approval policy asks for them. */
+  private async impactedTiers(change: Change, actor: Actor) {
+    const { impact, policy } = this.options;
+    if (!impact || !needsImpact(policy.approvalPolicy)) return undefined;
+    const radius = await impact.of(
+      [change.entityRef, ...change.affectedEntityRefs],
+      actor.credentials,
+    );
+    return [...new Set(radius.impacted.flatMap(e => (e.tier ? [e.tier] : [])))];
   }
 
   private freezesOf(change: Change, context: CiContext): FreezeWindow[] {

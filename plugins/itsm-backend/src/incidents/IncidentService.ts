@@ -70,7 +70,11 @@ export class IncidentService extends RecordService<
   async create(
     input: CreateIncidentRequest,
     actor: Actor,
-    alongside?: (trx: Knex.Transaction, id: string, at: string) => Promise<void>,
+    alongside?: (
+      trx: Knex.Transaction,
+      id: string,
+      at: string,
+    ) => Promise<void>,
   ): Promise<Incident> {
     const raised = await this.raiseRated(input, actor);
     // Attached to a known problem instead of reported unlinked.

@@ -14,7 +14,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
-import { Router } from 'express';
+import { Request, Router } from 'express';
 import { JsonObject } from '@backstage/types';
 import { spec } from '../schema/openapi.generated';
 import { IncidentService } from '../incidents/IncidentService';
@@ -24,6 +24,7 @@ import { ProblemService } from '../problems/ProblemService';
 import { registerProblemRoutes } from './problemRoutes';
 import { registerAlertRoutes } from './alertRoutes';
 import { AlertIntake } from '../alerts/AlertIntake';
+import { BlastRadiusCalculator } from '../impact/BlastRadius';
 import { WorkQueues } from '../work/WorkQueues';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { Actor } from '../records/actor';
@@ -33,6 +34,8 @@ import { Authorizer } from './authorization';
 import { edgeOptions } from './edge';
 import { KindRoutes, registerKindRoutes } from './kindRoutes';
 import { registerSlaRoutes, SlaRouteOptions } from './slaRoutes';
+
+type WithId = Request<{ id: string }>;
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -47,6 +50,7 @@ export interface RouterOptions {
   approvals: ApprovalEngine;
   work: WorkQueues;
   alerts: AlertIntake;
+  impact: BlastRadiusCalculator;
   sla: Omit<SlaRouteOptions, 'authorizer'>;
 }
 
@@ -284,6 +288,24 @@ export async function createRouter(options: RouterOptions) {
     listFilterOf,
     timeline: id => records.getTimeline(id),
   });
+
+  // The blast radius of the kinds raised against CIs, over what the caller may see.
+  for (const { kind, path, service } of kinds) {
+    if (kind === 'request') continue;
+    (router as unknown as Router).get(
+      `/${path}/:id/impact`,
+      async (req, res) => {
+        const { actor, id } = await actOn(kind, req as WithId);
+        const record = await service.get(id);
+        res.json(
+          await options.impact.of(
+            [record.entityRef, ...record.affectedEntityRefs],
+            actor.credentials,
+          ),
+        );
+      },
+    );
+  }
 
   router.get('/changes/:id/conflicts', async (req, res) => {
     const { actor, id } = await actOn('change', req);

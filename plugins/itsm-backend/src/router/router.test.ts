@@ -236,4 +236,28 @@ describe('itsm router', () => {
     const list = await request(server).get('/api/itsm/incidents').set(asAlice);
     expect(list.body).toEqual({ items: [] });
   });
+
+  it('answers the blast radius of an incident, its CIs kept apart (404 for an unknown one)', async () => {
+    const server = await startBackend();
+    await request(server).post('/api/itsm/incidents').set(asAlice).send(valid);
+    const res = await request(server)
+      .get('/api/itsm/incidents/INC-000001/impact')
+      .set(asAlice);
+    expect(res.status).toBe(200);
+    expect(res.body.cis).toEqual(['component:default/payments-api']);
+    expect(res.body.impacted).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          entityRef: 'system:default/payments',
+          origin: 'component:default/payments-api',
+          path: [{ relation: 'partOf', entityRef: 'system:default/payments' }],
+        }),
+      ]),
+    );
+    expect(res.body.limits).toEqual({ maxDepth: 6, maxEntities: 1000 });
+    const unknown = await request(server)
+      .get('/api/itsm/changes/CHG-000404/impact')
+      .set(asAlice);
+    expect(unknown.status).toBe(404);
+  });
 });

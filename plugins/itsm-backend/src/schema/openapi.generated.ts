@@ -2141,6 +2141,113 @@ export const spec = {
           }
         }
       },
+      "ImpactStep": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "relation",
+          "entityRef"
+        ],
+        "properties": {
+          "relation": {
+            "type": "string",
+            "enum": [
+              "dependencyOf",
+              "partOf",
+              "providesApi",
+              "apiConsumedBy"
+            ]
+          },
+          "entityRef": {
+            "type": "string"
+          }
+        }
+      },
+      "ImpactedEntity": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "kind",
+          "origin",
+          "path"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "tier": {
+            "type": "string"
+          },
+          "system": {
+            "type": "string"
+          },
+          "origin": {
+            "type": "string",
+            "description": "The record's CI it is impacted through."
+          },
+          "path": {
+            "type": "array",
+            "description": "The steps from the origin to the entity (shortest way).",
+            "items": {
+              "$ref": "#/components/schemas/ImpactStep"
+            }
+          }
+        }
+      },
+      "BlastRadius": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "cis",
+          "impacted",
+          "truncated",
+          "limits"
+        ],
+        "properties": {
+          "cis": {
+            "type": "array",
+            "description": "The record's own CIs, as the reporter named them.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "impacted": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ImpactedEntity"
+            }
+          },
+          "truncated": {
+            "type": "boolean"
+          },
+          "limits": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "maxDepth",
+              "maxEntities"
+            ],
+            "properties": {
+              "maxDepth": {
+                "type": "integer"
+              },
+              "maxEntities": {
+                "type": "integer"
+              }
+            }
+          }
+        }
+      },
       "AlertLabels": {
         "type": "object",
         "description": "Label or annotation names to values (Prometheus label names hold no dots or slashes).",
@@ -3840,6 +3947,84 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/ChangeCalendar"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/impact": {
+      "get": {
+        "operationId": "getIncidentImpact",
+        "description": "The blast radius of the incident's CIs, computed from the catalog now (over dependencyOf, partOf, providesApi and apiConsumedBy; bounded by itsm.impact), over what the caller may see.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The impacted entities, each with the way it is impacted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BlastRadius"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/changes/{id}/impact": {
+      "get": {
+        "operationId": "getChangeImpact",
+        "description": "The blast radius of the change's CIs, computed from the catalog now (over dependencyOf, partOf, providesApi and apiConsumedBy; bounded by itsm.impact), over what the caller may see.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The impacted entities, each with the way it is impacted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BlastRadius"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/problems/{id}/impact": {
+      "get": {
+        "operationId": "getProblemImpact",
+        "description": "The blast radius of the problem's CIs, computed from the catalog now (over dependencyOf, partOf, providesApi and apiConsumedBy; bounded by itsm.impact), over what the caller may see.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The impacted entities, each with the way it is impacted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BlastRadius"
                 }
               }
             }
