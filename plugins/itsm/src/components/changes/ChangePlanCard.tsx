@@ -2,7 +2,6 @@ import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import EditIcon from '@material-ui/icons/Edit';
 import { InfoCard } from '@backstage/core-components';
@@ -16,14 +15,15 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import {
-  CodeField,
+  AssigneeField,
   DescriptionField,
   DetailField as Field,
   NotesField,
+  OutcomeFields,
   ProblemLink,
   RecordCardProps,
   RefField,
-  RefList,
+  RefListField,
   TimeField,
   useSubmit,
 } from '../shared';
@@ -35,18 +35,15 @@ import {
 } from './changeForm';
 import { ChangePlanFields } from './ChangePlanFields';
 
+/** The three plans, as the plan's view shows them. */
+const PLANS = [
+  ['Implementation plan', 'implementationPlan'],
+  ['Backout plan', 'backoutPlan'],
+  ['Test plan', 'testPlan'],
+] as const;
+
 /** The approvals are for the plan: it can be edited before authorisation only. */
 export const PLAN_EDITABLE_STATES: readonly ChangeState[] = ['draft', 'assess'];
-
-const PlanText = (props: { label: string; text: string }) => (
-  <Field label={props.label} wide preWrap>
-    {props.text || (
-      <Typography component="span" variant="inherit" color="textSecondary">
-        Not written yet
-      </Typography>
-    )}
-  </Field>
-);
 
 const PlanView = (props: { change: Change }) => {
   const { change } = props;
@@ -54,18 +51,16 @@ const PlanView = (props: { change: Change }) => {
     <Grid container spacing={2}>
       <DescriptionField description={change.description} />
       <RefField label="Configuration item" entityRef={change.entityRef} />
-      <Field label="Affected CIs">
-        <RefList refs={change.affectedEntityRefs} />
-      </Field>
+      <RefListField
+        label="Affected CIs"
+        refs={change.affectedEntityRefs}
+        always
+      />
       <Field label="Type / risk">
         {CHANGE_TYPE_LABELS[change.type]} / {CHANGE_RISK_LABELS[change.risk]}
       </Field>
       <RefField label="Requester" entityRef={change.requester} />
-      <RefField
-        label="Assignee"
-        entityRef={change.assignee}
-        empty="Unassigned"
-      />
+      <AssigneeField assignee={change.assignee} />
       <RefField label="Assignment group" entityRef={change.assignmentGroup} />
       {change.problem && (
         <Field label="Raised to fix">
@@ -77,15 +72,14 @@ const PlanView = (props: { change: Change }) => {
       <TimeField label="Raised" at={change.createdAt} />
       <TimeField label="Started" at={change.actualStart} />
       <TimeField label="Ended" at={change.actualEnd} />
-      <CodeField
-        label="Close code"
-        code={change.closeCode}
+      <OutcomeFields
+        record={change}
+        outcome="close"
         labels={CHANGE_CLOSE_CODE_LABELS}
       />
-      <NotesField label="Close notes" text={change.closeNotes} />
-      <PlanText label="Implementation plan" text={change.implementationPlan} />
-      <PlanText label="Backout plan" text={change.backoutPlan} />
-      <PlanText label="Test plan" text={change.testPlan} />
+      {PLANS.map(([label, field]) => (
+        <NotesField expected key={field} label={label} text={change[field]} />
+      ))}
     </Grid>
   );
 };

@@ -7,23 +7,24 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   HOLD_REASON_LABELS,
   Incident,
-  LEVEL_LABELS,
   OPEN_INCIDENT_STATES,
   RESOLUTION_CODE_LABELS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import {
+  AssigneeField,
   CodeField,
   DescriptionField,
   DetailField as Field,
   FactsCard,
+  LevelsField,
   Notice,
-  NotesField,
+  OutcomeFields,
+  RecordTimes,
   RecordCardProps,
   RefField,
   RefLink,
-  RefList,
-  TimeField,
+  RefListField,
   useSubmit,
 } from '../shared';
 import { RecordPage, useRecordPage } from '../records';
@@ -55,19 +56,9 @@ const IncidentDetails = (props: RecordCardProps<Incident>) => {
       </Field>
       <RefField label="Assignment group" entityRef={incident.assignmentGroup} />
       <RefField label="Requester" entityRef={incident.requester} />
-      <RefField
-        label="Assignee"
-        entityRef={incident.assignee}
-        empty="Unassigned"
-      />
-      <Field label="Impact / urgency">
-        {LEVEL_LABELS[incident.impact]} / {LEVEL_LABELS[incident.urgency]}
-      </Field>
-      {incident.affectedEntityRefs.length > 0 && (
-        <Field label="Also affected">
-          <RefList refs={incident.affectedEntityRefs} />
-        </Field>
-      )}
+      <AssigneeField assignee={incident.assignee} />
+      <LevelsField impact={incident.impact} urgency={incident.urgency} />
+      <RefListField label="Also affected" refs={incident.affectedEntityRefs} />
       <Field label="Caused by change">
         <CausedByChange
           incident={incident}
@@ -80,17 +71,12 @@ const IncidentDetails = (props: RecordCardProps<Incident>) => {
         code={incident.holdReason}
         labels={HOLD_REASON_LABELS}
       />
-      <CodeField
-        label="Resolution code"
-        code={incident.resolutionCode}
+      <OutcomeFields
+        record={incident}
+        outcome="resolution"
         labels={RESOLUTION_CODE_LABELS}
       />
-      <NotesField label="Resolution notes" text={incident.resolutionNotes} />
-      <TimeField label="Opened" at={incident.createdAt} />
-      <TimeField label="Updated" at={incident.updatedAt} />
-      <TimeField label="Acknowledged" at={incident.acknowledgedAt} empty="—" />
-      <TimeField label="Resolved" at={incident.resolvedAt} />
-      <TimeField label="Closed" at={incident.closedAt} />
+      <RecordTimes record={incident} acknowledged />
     </FactsCard>
   );
 };

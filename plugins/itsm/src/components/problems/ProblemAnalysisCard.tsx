@@ -2,7 +2,6 @@ import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import EditIcon from '@material-ui/icons/Edit';
 import { useApi } from '@backstage/core-plugin-api';
@@ -18,6 +17,7 @@ import {
   DetailField as Field,
   formatDateTime,
   NamedCard,
+  NotesField,
   RecordCardProps,
   TextAreaField,
   useSubmit,
@@ -93,16 +93,6 @@ function knownErrorProblems(values: AnalysisValues): {
   }
   return result;
 }
-
-const Text = (props: { label: string; text: string | null }) => (
-  <Field label={props.label} wide preWrap>
-    {props.text || (
-      <Typography component="span" variant="inherit" color="textSecondary">
-        Not written yet
-      </Typography>
-    )}
-  </Field>
-);
 
 /**
  * "Analysis": the problem's symptoms, root cause and workaround, edited in place by
@@ -217,7 +207,8 @@ export const ProblemAnalysisCard = (props: RecordCardProps<Problem>) => {
       ) : (
         <Grid container spacing={2}>
           {FIELDS.map(field => (
-            <Text
+            <NotesField
+              expected
               key={field.name}
               label={field.label}
               text={problem[field.name]}

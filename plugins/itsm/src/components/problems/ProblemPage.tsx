@@ -1,21 +1,21 @@
 import {
   isOpenState,
-  LEVEL_LABELS,
   Problem,
   PROBLEM_RESOLUTION_CODE_LABELS,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
-  CodeField,
+  AssigneeField,
   DescriptionField,
   DetailField as Field,
   FactsCard,
+  LevelsField,
   humanizeRef,
   Notice,
-  NotesField,
+  OutcomeFields,
+  RecordTimes,
   PriorityChip,
   RefField,
-  RefList,
-  TimeField,
+  RefListField,
 } from '../shared';
 import { RecordPage, useRecordCall, useRecordPage } from '../records';
 import { problemDescriptor } from './descriptor';
@@ -32,35 +32,21 @@ const ProblemDetails = (props: { problem: Problem }) => {
         <DescriptionField description={problem.description} />
       )}
       <RefField label="Configuration item" entityRef={problem.entityRef} />
-      {problem.affectedEntityRefs.length > 0 && (
-        <Field label="Also affected">
-          <RefList refs={problem.affectedEntityRefs} />
-        </Field>
-      )}
-      <Field label="Impact / urgency">
-        {LEVEL_LABELS[problem.impact]} / {LEVEL_LABELS[problem.urgency]}
-      </Field>
+      <RefListField label="Also affected" refs={problem.affectedEntityRefs} />
+      <LevelsField impact={problem.impact} urgency={problem.urgency} />
       <Field label="Priority">
         <PriorityChip priority={problem.priority} />
       </Field>
       <Field label="Linked incidents">{problem.incidentCount}</Field>
       <RefField label="Assignment group" entityRef={problem.assignmentGroup} />
-      <RefField
-        label="Assignee"
-        entityRef={problem.assignee}
-        empty="Unassigned"
-      />
+      <AssigneeField assignee={problem.assignee} />
       <RefField label="Opened by" entityRef={problem.requester} />
-      <CodeField
-        label="Resolution code"
-        code={problem.resolutionCode}
+      <OutcomeFields
+        record={problem}
+        outcome="resolution"
         labels={PROBLEM_RESOLUTION_CODE_LABELS}
       />
-      <NotesField label="Resolution notes" text={problem.resolutionNotes} />
-      <TimeField label="Opened" at={problem.createdAt} />
-      <TimeField label="Updated" at={problem.updatedAt} />
-      <TimeField label="Resolved" at={problem.resolvedAt} />
-      <TimeField label="Closed" at={problem.closedAt} />
+      <RecordTimes record={problem} />
     </FactsCard>
   );
 };

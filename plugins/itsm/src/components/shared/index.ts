@@ -35,13 +35,19 @@ export { FormDialogActions } from './FormDialogActions';
 export { ActionDialog, FormDialog } from './FormDialog';
 export { useSubmit } from './useSubmit';
 export {
+  AssigneeField,
   CodeField,
   DetailField,
   FactsCard,
+  LevelsField,
   NotesField,
+  OutcomeFields,
+  RecordTimes,
   RefField,
+  RefListField,
   TimeField,
 } from './DetailField';
+export type { RecordTimestamps } from './DetailField';
 export { RecordPageFrame } from './RecordPageFrame';
 export type { RecordCardProps } from './recordCard';
 export {
