@@ -24,6 +24,14 @@ export const requestRouteRef = recordRouteRef('request', '/requests/:id');
 /** One problem, `/itsm/problems/PRB-000012`. */
 export const problemRouteRef = recordRouteRef('problem', '/problems/:id');
 
+/** The page of each kind's records, by kind. */
+export const recordRouteRefs = {
+  incident: incidentRouteRef,
+  change: changeRouteRef,
+  request: requestRouteRef,
+  problem: problemRouteRef,
+};
+
 /** A view of the ITSM page below it; its filters are query parameters. */
 function viewRouteRef(view: string) {
   return createSubRouteRef({

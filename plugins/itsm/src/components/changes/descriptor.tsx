@@ -11,16 +11,14 @@ import {
   changeTransitionGuard,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { changeRouteRef, changesRouteRef } from '../../routes';
+import { changesRouteRef } from '../../routes';
 import { formatWindow } from '../shared';
 import {
-  assignedToMe,
   declaredKind,
-  everybody,
+  kindReads,
   MoveField,
-  ofMyGroups,
+  presets,
   RecordKindDescriptor,
-  requestedByMe,
 } from '../records';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { humanizeProblem } from './changeForm';
@@ -73,13 +71,7 @@ export const changeDescriptor: RecordKindDescriptor<
   ChangeTransitionInput
 > = {
   ...declaredKind('change'),
-  plural: 'changes',
-  routeRef: changeRouteRef,
-  api: {
-    list: (api, filter) => api.listChanges(filter),
-    get: (api, id) => api.getChange(id),
-    timeline: (api, id) => api.getChangeTimeline(id),
-  },
+  api: kindReads('listChanges', 'getChange', 'getChangeTimeline'),
   columns: [
     'number',
     'title',
@@ -112,10 +104,10 @@ export const changeDescriptor: RecordKindDescriptor<
   view: {
     routeRef: changesRouteRef,
     presets: [
-      requestedByMe('My changes'),
-      assignedToMe(),
-      ofMyGroups(),
-      everybody('All changes'),
+      presets.requestedByMe('My changes'),
+      presets.assignedToMe(),
+      presets.ofMyGroups(),
+      presets.everybody('All changes'),
     ],
   },
   moves: {

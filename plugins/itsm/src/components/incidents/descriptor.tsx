@@ -12,41 +12,30 @@ import {
   RESOLUTION_CODES,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { incidentRouteRef, incidentsRouteRef } from '../../routes';
+import { incidentsRouteRef } from '../../routes';
 import {
-  assignedToMe,
   declaredKind,
-  everybody,
+  kindReads,
   MoveField,
-  ofMyGroups,
+  presets,
+  moveLabels,
   RecordKindDescriptor,
   resolutionFields,
-  requestedByMe,
 } from '../records';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
 /** The button label of a move, in the words of the people doing it. */
-export function transitionLabel(
-  from: IncidentState,
-  to: IncidentState,
-): string {
-  switch (to) {
-    case 'in_progress':
-      if (from === 'resolved') return 'Reopen';
-      if (from === 'on_hold') return 'Resume work';
-      return 'Start work';
-    case 'on_hold':
-      return 'Put on hold';
-    case 'resolved':
-      return 'Resolve';
-    case 'closed':
-      return 'Close';
-    case 'canceled':
-      return 'Cancel incident';
-    default:
-      return `Move to ${to}`;
-  }
-}
+const labelOfMove = moveLabels<IncidentState>({
+  in_progress: {
+    resolved: 'Reopen',
+    on_hold: 'Resume work',
+    otherwise: 'Start work',
+  },
+  on_hold: 'Put on hold',
+  resolved: 'Resolve',
+  closed: 'Close',
+  canceled: 'Cancel incident',
+});
 
 const RESOLUTION_FIELDS = resolutionFields({
   idPrefix: 'itsm-transition',
@@ -91,13 +80,7 @@ export const incidentDescriptor: RecordKindDescriptor<
   IncidentTransitionInput
 > = {
   ...declaredKind('incident'),
-  plural: 'incidents',
-  routeRef: incidentRouteRef,
-  api: {
-    list: (api, filter) => api.listIncidents(filter),
-    get: (api, id) => api.getIncident(id),
-    timeline: (api, id) => api.getTimeline(id),
-  },
+  api: kindReads('listIncidents', 'getIncident', 'getTimeline'),
   columns: [
     'number',
     'title',
@@ -113,16 +96,16 @@ export const incidentDescriptor: RecordKindDescriptor<
   view: {
     routeRef: incidentsRouteRef,
     presets: [
-      assignedToMe(),
-      ofMyGroups(),
-      requestedByMe('Reported by me', 'reported'),
-      everybody('All incidents'),
+      presets.assignedToMe(),
+      presets.ofMyGroups(),
+      presets.requestedByMe('Reported by me', 'reported'),
+      presets.everybody('All incidents'),
     ],
   },
   moves: {
     dialogId: 'itsm-transition',
     allowed: incident => allowedIncidentTransitions(incident.state),
-    label: (to, from) => transitionLabel(from, to),
+    label: labelOfMove,
     primary: ['resolved'],
     fields: to => [
       ...(to === 'resolved' ? RESOLUTION_FIELDS : []),

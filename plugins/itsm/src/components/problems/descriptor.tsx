@@ -10,14 +10,13 @@ import {
   PROBLEM_RESOLVE_CODES,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ProblemsFilter } from '../../api';
-import { problemRouteRef, problemsRouteRef } from '../../routes';
+import { problemsRouteRef } from '../../routes';
 import {
-  assignedToMe,
   declaredKind,
-  everybody,
+  kindReads,
   MoveField,
-  ofMyGroups,
-  only,
+  presets,
+  moveLabels,
   RecordKindDescriptor,
   resolutionFields,
 } from '../records';
@@ -28,26 +27,18 @@ import { KnownErrorChip } from './ProblemChips';
 export const PROBLEM_RESOLUTION_CHOICES = PROBLEM_RESOLVE_CODES;
 
 /** The button label of a move, in the words of the people doing it. */
-export function problemMoveLabel(from: ProblemState, to: ProblemState): string {
-  switch (to) {
-    case 'assess':
-      return 'Assess';
-    case 'root_cause_analysis':
-      if (from === 'resolved') return 'Reopen';
-      if (from === 'fix_in_progress') return 'Back to analysis';
-      return 'Start root cause analysis';
-    case 'fix_in_progress':
-      return 'Start fix';
-    case 'resolved':
-      return 'Resolve';
-    case 'closed':
-      return 'Close';
-    case 'canceled':
-      return 'Cancel problem';
-    default:
-      return `Move to ${to}`;
-  }
-}
+const labelOfMove = moveLabels<ProblemState>({
+  assess: 'Assess',
+  root_cause_analysis: {
+    resolved: 'Reopen',
+    fix_in_progress: 'Back to analysis',
+    otherwise: 'Start root cause analysis',
+  },
+  fix_in_progress: 'Start fix',
+  resolved: 'Resolve',
+  closed: 'Close',
+  canceled: 'Cancel problem',
+});
 
 const RESOLUTION_FIELDS = resolutionFields({
   idPrefix: 'itsm-problem',
@@ -84,13 +75,7 @@ export const problemDescriptor: RecordKindDescriptor<
   ProblemTransitionInput
 > = {
   ...declaredKind('problem'),
-  plural: 'problems',
-  routeRef: problemRouteRef,
-  api: {
-    list: (api, filter) => api.listProblems(filter),
-    get: (api, id) => api.getProblem(id),
-    timeline: (api, id) => api.getProblemTimeline(id),
-  },
+  api: kindReads('listProblems', 'getProblem', 'getProblemTimeline'),
   columns: [
     'number',
     'title',
@@ -113,16 +98,16 @@ export const problemDescriptor: RecordKindDescriptor<
   view: {
     routeRef: problemsRouteRef,
     presets: [
-      everybody('All problems'),
-      only('known-errors', 'Known errors', { flag: true }),
-      assignedToMe(),
-      ofMyGroups(),
+      presets.everybody('All problems'),
+      presets.only('known-errors', 'Known errors', { flag: true }),
+      presets.assignedToMe(),
+      presets.ofMyGroups(),
     ],
   },
   moves: {
     dialogId: 'itsm-problem-transition',
     allowed: problem => allowedTransitions('problem', problem.state),
-    label: (to, from) => problemMoveLabel(from, to),
+    label: labelOfMove,
     primary: ['resolved'],
     backward: ['canceled'],
     fields: to => [

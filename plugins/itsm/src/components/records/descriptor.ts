@@ -10,6 +10,7 @@ import {
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ItsmApi } from '../../api';
+import { recordRouteRefs } from '../../routes';
 import { Actor, ColumnSpec, LinkedKind } from '../shared';
 import { ListPreset } from './listFilters';
 
@@ -147,7 +148,8 @@ export interface RecordKindDescriptor<
 
 /**
  * The parts of a kind's descriptor that itsm-common declares: the kind, its label
- * ("Incident") and list title ("Incidents"), its states and their labels.
+ * ("Incident"), list title ("Incidents") and plural (as its API path names it:
+ * "incidents"), its states and their labels; and its page's route.
  */
 export function declaredKind<K extends LinkedKind>(
   kind: K,
@@ -155,6 +157,8 @@ export function declaredKind<K extends LinkedKind>(
   kind: K;
   label: string;
   title: string;
+  plural: string;
+  routeRef: SubRouteRef<{ id: string }>;
   states: RecordKindDeclarationOf<K>['states'];
   stateLabels: RecordKindDeclarationOf<K>['stateLabels'];
 } {
@@ -163,8 +167,58 @@ export function declaredKind<K extends LinkedKind>(
     kind,
     label: declaration.labels.singular,
     title: declaration.labels.plural,
+    plural: declaration.apiPath,
+    routeRef: recordRouteRefs[kind],
     states: declaration.states,
     stateLabels: declaration.stateLabels,
+  };
+}
+
+/** The names of the ItsmApi's methods of a type. */
+type ApiMethod<T> = {
+  [K in keyof ItsmApi]: ItsmApi[K] extends T ? K : never;
+}[keyof ItsmApi];
+
+/**
+ * A kind's reads (`api` of its descriptor) by the names of its ItsmApi methods: its
+ * list, one record by id or number, and a record's timeline.
+ */
+export function kindReads<R, F>(
+  list: ApiMethod<(filter: F) => Promise<Page<R>>>,
+  get: ApiMethod<(id: string) => Promise<R>>,
+  timeline: ApiMethod<(id: string) => Promise<TimelineEntry[]>>,
+): RecordKindDescriptor<R & KindRecord, F>['api'] {
+  // The names are checked against the methods' types above; a name's method is looked
+  // up on the API given, so that a mocked API serves too.
+  const call = <A, T>(api: ItsmApi, name: keyof ItsmApi, arg: A) =>
+    (api[name] as unknown as (arg: A) => Promise<T>).call(api, arg);
+  return {
+    list: (api, filter) => call<F, Page<R & KindRecord>>(api, list, filter),
+    get: (api, id) => call<string, R & KindRecord>(api, get, id),
+    timeline: (api, id) => call<string, TimelineEntry[]>(api, timeline, id),
+  };
+}
+
+/**
+ * A kind's move labels by target state; where the label depends on the state moved
+ * from, by that state, with the label `otherwise`.
+ */
+export type MoveLabels<S extends string> = Partial<
+  Record<S, string | ({ otherwise: string } & Partial<Record<S, string>>)>
+>;
+
+/**
+ * A kind's `moves.label` from its table of `MoveLabels`: "Move to <state>" for a state
+ * the table has not.
+ */
+export function moveLabels<S extends string>(
+  labels: MoveLabels<S>,
+): (to: S, from: S) => string {
+  return (to, from) => {
+    const label = labels[to];
+    if (label === undefined) return `Move to ${to}`;
+    if (typeof label === 'string') return label;
+    return label[from] ?? label.otherwise;
   };
 }
 

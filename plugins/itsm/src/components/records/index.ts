@@ -1,4 +1,9 @@
-export { declaredKind, resolutionFields } from './descriptor';
+export {
+  declaredKind,
+  kindReads,
+  moveLabels,
+  resolutionFields,
+} from './descriptor';
 export type {
   CreateDialogProps,
   KindRecord,
@@ -36,10 +41,5 @@ export type {
   ListPreset,
   Me,
 } from './listFilters';
-export {
-  assignedToMe,
-  everybody,
-  ofMyGroups,
-  only,
-  requestedByMe,
-} from './presets';
+// The queues kinds offer as presets of their views: `presets.assignedToMe()`.
+export * as presets from './presets';

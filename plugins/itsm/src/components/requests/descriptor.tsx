@@ -8,15 +8,13 @@ import {
   ServiceRequestListFilter,
   TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { requestRouteRef, requestsRouteRef } from '../../routes';
+import { requestsRouteRef } from '../../routes';
 import { Actor } from '../shared';
 import {
-  assignedToMe,
   declaredKind,
-  everybody,
-  ofMyGroups,
+  kindReads,
+  presets,
   RecordKindDescriptor,
-  requestedByMe,
 } from '../records';
 import { DueTime } from './DueTime';
 
@@ -76,13 +74,7 @@ export const requestDescriptor: RecordKindDescriptor<
   RequestTransitionInput
 > = {
   ...declaredKind('request'),
-  plural: 'requests',
-  routeRef: requestRouteRef,
-  api: {
-    list: (api, filter) => api.listRequests(filter),
-    get: (api, id) => api.getRequest(id),
-    timeline: (api, id) => api.getRequestTimeline(id),
-  },
+  api: kindReads('listRequests', 'getRequest', 'getRequestTimeline'),
   columns: [
     'number',
     'title',
@@ -99,14 +91,14 @@ export const requestDescriptor: RecordKindDescriptor<
   view: {
     routeRef: requestsRouteRef,
     presets: [
-      requestedByMe('My requests'),
+      presets.requestedByMe('My requests'),
       // What the user's groups may work now (as "My work" counts it).
-      ofMyGroups('To fulfil', 'to-fulfil', {
+      presets.ofMyGroups('To fulfil', 'to-fulfil', {
         state: ['approved', 'in_fulfillment'],
       }),
-      assignedToMe(),
-      ofMyGroups(),
-      everybody('All requests'),
+      presets.assignedToMe(),
+      presets.ofMyGroups(),
+      presets.everybody('All requests'),
     ],
   },
   moves: {

@@ -1,28 +1,16 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { ReactNode } from 'react';
-import {
-  changeRouteRef,
-  incidentRouteRef,
-  problemRouteRef,
-  requestRouteRef,
-} from '../../routes';
+import { recordRouteRefs } from '../../routes';
 
 /** Kinds of records that have a page of their own. */
 export type LinkedKind = 'incident' | 'change' | 'request' | 'problem';
-
-const ROUTES = {
-  incident: incidentRouteRef,
-  change: changeRouteRef,
-  request: requestRouteRef,
-  problem: problemRouteRef,
-};
 
 /** A function from a record's id or number to the path of its page. */
 export function useRecordLink(
   kind: LinkedKind,
 ): (idOrNumber: string) => string {
-  const link = useRouteRef(ROUTES[kind]);
+  const link = useRouteRef(recordRouteRefs[kind]);
   return idOrNumber => link({ id: idOrNumber });
 }
 
