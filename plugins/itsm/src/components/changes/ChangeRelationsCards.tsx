@@ -3,34 +3,17 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { IncidentState, Priority } from '@backstage-itsm/plugin-itsm-common';
+import { InfoCard } from '@backstage/core-components';
 import { ChangeConflictsResponse, LinkedIncident } from '../../api';
 import {
   ChangeLink,
   formatWindow,
   humanizeRef,
-  IncidentLink,
-  PriorityChip,
+  LinkedRecordList,
+  Loaded,
+  loadedBody,
   StateChip,
 } from '../shared';
-
-interface Loaded<T> {
-  value?: T;
-  loading: boolean;
-  error?: Error;
-}
-
-/** Progress, error, or the content of a loaded value. */
-function loadedBody<T>(state: Loaded<T>, render: (value: T) => JSX.Element) {
-  if (state.error) return <ResponseErrorPanel error={state.error} />;
-  if (state.value === undefined) return state.loading ? <Progress /> : null;
-  return render(state.value);
-}
 
 /**
  * What the change collides with: committed changes on the same CIs (or what they depend
@@ -89,28 +72,11 @@ export const CausedIncidentsCard = (props: {
   incidents: Loaded<LinkedIncident[]>;
 }) => (
   <InfoCard title="Incidents caused by this change">
-    {loadedBody(props.incidents, incidents =>
-      incidents.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No incident is linked to this change.
-        </Typography>
-      ) : (
-        <List dense aria-label="Incidents caused by this change">
-          {incidents.map(incident => (
-            <ListItem key={incident.id} disableGutters>
-              <ListItemText
-                primary={
-                  <>
-                    <IncidentLink number={incident.number} /> {incident.title}{' '}
-                    <StateChip state={incident.state as IncidentState} />{' '}
-                    <PriorityChip priority={incident.priority as Priority} />
-                  </>
-                }
-              />
-            </ListItem>
-          ))}
-        </List>
-      ),
-    )}
+    <LinkedRecordList
+      kind="incident"
+      label="Incidents caused by this change"
+      records={props.incidents}
+      empty="No incident is linked to this change."
+    />
   </InfoCard>
 );

@@ -66,11 +66,9 @@ export const CausedByChange = (props: {
       {unlink.error && <Alert severity="error">{unlink.error}</Alert>}
       <LinkByNumberDialog
         open={open}
-        id="itsm-link-change"
         kind="change"
         action="Link change"
         number={incident.number}
-        label="Change number"
         helperText="The change whose implementation caused this incident"
         initial={incident.causedByChange ?? ''}
         onClose={() => setOpen(false)}

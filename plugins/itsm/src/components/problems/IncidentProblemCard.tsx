@@ -140,11 +140,9 @@ export const IncidentProblemCard = (props: RecordCardProps<Incident>) => {
       )}
       <LinkByNumberDialog
         open={dialog === 'link'}
-        id="itsm-link-problem"
         kind="problem"
         action="Link to problem"
         number={incident.number}
-        label="Problem number"
         helperText="The problem behind this incident"
         onClose={() => setDialog(undefined)}
         link={link}

@@ -10,6 +10,11 @@ import { ActionDialog } from './FormDialog';
 import { normalizeRecordNumber } from './recordNumber';
 import { useSubmit } from './useSubmit';
 
+/** "Change number", "Incident number": the field's label. */
+function numberLabel(kind: RecordKind): string {
+  return `${kindDeclaration(kind).labels.singular} number`;
+}
+
 /** "Use a change number such as CHG-000045", "Use an incident number such as …". */
 function numberHelp(kind: RecordKind): string {
   const noun = kindDeclaration(kind).labels.singular.toLocaleLowerCase('en-US');
@@ -24,20 +29,17 @@ function numberHelp(kind: RecordKind): string {
  * Links another record to this one by its number, as people type it (`chg-45`): the
  * number is checked and normalised, then `link` is called with it; the dialog closes
  * when it succeeds and shows the server's message (a 409: linked elsewhere) when not.
- * Titled "<action>: <number of this record>".
+ * Titled "<action>: <number of this record>"; its id is `itsm-link-<kind>` (the field's
+ * `itsm-link-<kind>-number`), its field "<Kind> number".
  */
 export const LinkByNumberDialog = (props: {
   open: boolean;
-  /** The dialog's id; the field's is `<id>-number`. */
-  id: string;
   /** The kind of the record to link. */
   kind: RecordKind;
   /** "Link change": the title and the confirm button. */
   action: string;
   /** The number of the record it is linked to (the page's). */
   number: string;
-  /** "Change number". */
-  label: string;
   helperText: string;
   /** What the field starts with (the linked record, to change the link). */
   initial?: string;
@@ -45,6 +47,7 @@ export const LinkByNumberDialog = (props: {
   link: (number: string) => Promise<unknown>;
 }) => {
   const { open, kind, onClose } = props;
+  const id = `itsm-link-${kind}`;
   const [value, setValue] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const submit = useSubmit();
@@ -75,7 +78,7 @@ export const LinkByNumberDialog = (props: {
   return (
     <ActionDialog
       open={open}
-      id={props.id}
+      id={id}
       action={props.action}
       number={props.number}
       submit={submit}
@@ -84,8 +87,8 @@ export const LinkByNumberDialog = (props: {
     >
       <Grid item xs={12}>
         <TextField
-          id={`${props.id}-number`}
-          label={props.label}
+          id={`${id}-number`}
+          label={numberLabel(kind)}
           placeholder={formatRecordNumber(kind, 45)}
           value={value}
           onChange={e => setValue(e.target.value)}

@@ -82,6 +82,8 @@ export type { RatedRecordValues } from './RatedRecordFields';
 export { NamedCard } from './NamedCard';
 export { normalizeRecordNumber } from './recordNumber';
 export { LinkByNumberDialog } from './LinkByNumberDialog';
+export { AddButton, LinkedRecordList, loadedBody } from './LinkedRecordList';
+export type { Loaded, LinkedRecordRow } from './LinkedRecordList';
 export { recordColumns } from './recordColumns';
 export type {
   ColumnSpec,
