@@ -10,7 +10,6 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
-  Table,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
@@ -21,7 +20,7 @@ import { approvalsRouteRef, rootRouteRef, slaRouteRef } from '../../routes';
 import { ApprovalsCard } from '../approvals';
 import { incidentDescriptor } from '../incidents';
 import { requestDescriptor } from '../requests';
-import { humanizeRef, recordColumns } from '../shared';
+import { DenseTable, humanizeRef, recordColumns } from '../shared';
 import {
   KindRecord,
   ListFilterValues,
@@ -121,20 +120,26 @@ function tilesOf(
   me: Me,
   links: ReturnType<typeof useViewLinks>,
 ) {
-  const assigned = PAGE_KINDS.map(({ descriptor, label }) => ({
-    id: `assigned-${descriptor.plural}`,
-    label,
-    name: `${descriptor.title} assigned to me`,
-    count: work.assignedToMe[descriptor.kind],
-    to: links.kind(descriptor, { assignee: me.userEntityRef }),
-  }));
-  const groups = PAGE_KINDS.map(({ descriptor, label }) => ({
-    id: `groups-${descriptor.plural}`,
-    label,
-    name: `${descriptor.title} of my groups`,
-    count: work.myGroups[descriptor.kind],
-    to: links.kind(descriptor, { assignmentGroup: me.groups }),
-  }));
+  // A queue of every kind: one tile a kind, with its id, name, count and filters.
+  const perKind = (
+    queue: string,
+    whose: string,
+    counts: Record<string, number>,
+    filters: ListFilterValues,
+  ): Tile[] =>
+    PAGE_KINDS.map(({ descriptor, label }) => ({
+      id: `${queue}-${descriptor.plural}`,
+      label,
+      name: `${descriptor.title} ${whose}`,
+      count: counts[descriptor.kind],
+      to: links.kind(descriptor, filters),
+    }));
+  const assigned = perKind('assigned', 'assigned to me', work.assignedToMe, {
+    assignee: me.userEntityRef,
+  });
+  const groups = perKind('groups', 'of my groups', work.myGroups, {
+    assignmentGroup: me.groups,
+  });
   const attention: Tile[] = [
     {
       id: 'approvals',
@@ -197,7 +202,7 @@ const MyOpenRecords = <R extends KindRecord, F>(props: {
         {error ? (
           <ResponseErrorPanel error={error} />
         ) : (
-          <Table<R>
+          <DenseTable<R>
             isLoading={loading}
             columns={recordColumns<R>(
               ['number', 'title', 'state', 'priority', 'age'],
@@ -205,18 +210,8 @@ const MyOpenRecords = <R extends KindRecord, F>(props: {
               kind.kind,
             )}
             data={value?.items ?? []}
-            options={{
-              toolbar: false,
-              paging: false,
-              search: false,
-              sorting: false,
-              padding: 'dense',
-            }}
-            emptyContent={
-              <Box p={2} textAlign="center">
-                Nothing assigned to you is open.
-              </Box>
-            }
+            options={{ toolbar: false }}
+            empty="Nothing assigned to you is open."
           />
         )}
       </InfoCard>

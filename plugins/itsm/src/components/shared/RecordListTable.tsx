@@ -2,12 +2,9 @@ import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { ResponseErrorPanel, TableColumn } from '@backstage/core-components';
 import { Page } from '@backstage-itsm/plugin-itsm-common';
+import { DenseTable } from './DenseTable';
 import { SelectField } from './SelectField';
 import { Toolbar } from './Toolbar';
 
@@ -130,22 +127,12 @@ export const RecordListTable = <T extends object>(props: {
       {error ? (
         <ResponseErrorPanel error={error} />
       ) : (
-        <Table<T>
+        <DenseTable<T>
           title={title}
           isLoading={loading}
           columns={columns}
           data={page?.items ?? []}
-          options={{
-            paging: false,
-            search: false,
-            sorting: false,
-            padding: 'dense',
-          }}
-          emptyContent={
-            <Box p={2} textAlign="center">
-              {props.emptyContent}
-            </Box>
-          }
+          empty={props.emptyContent}
         />
       )}
       {paging && (

@@ -67,6 +67,7 @@ export { OpenDialogButton } from './OpenDialogButton';
 export { ciEntityRef } from './entityRef';
 export { SelectField } from './SelectField';
 export { Toolbar } from './Toolbar';
+export { DenseTable } from './DenseTable';
 export { CodeChip } from './CodeChip';
 export type { ChipColors } from './CodeChip';
 export { STATE_COLORS } from './StateChip';

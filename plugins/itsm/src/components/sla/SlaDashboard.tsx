@@ -1,6 +1,5 @@
 import { MouseEvent, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import MuiLink from '@material-ui/core/Link';
@@ -8,11 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { ResponseErrorPanel, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -22,7 +17,13 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef, SlaTimerFilter } from '../../api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
-import { humanizeRef, RefLink, SelectField, Toolbar } from '../shared';
+import {
+  DenseTable,
+  humanizeRef,
+  RefLink,
+  SelectField,
+  Toolbar,
+} from '../shared';
 import { formatCompliance, formatMeanTime } from './format';
 import { SlaSummaryCard } from './EntitySlaContent';
 import { SlaTimersTable } from './SlaTimersTable';
@@ -83,6 +84,37 @@ function byNullable<T>(pick: (row: T) => number | null) {
       return (x === null ? 1 : 0) - (y === null ? 1 : 0);
     return x - y;
   };
+}
+
+/** The fields of a row that hold a number. */
+type NumberField<T> = {
+  [K in keyof T]: T[K] extends number | null ? K : never;
+}[keyof T] &
+  string;
+
+/**
+ * A column of a figure a row may lack (no timer measured): shown by `format`, sorted
+ * with the rows that lack it last.
+ */
+function figureColumn<T extends object>(
+  title: string,
+  field: NumberField<T>,
+  format: (value: number | null) => string,
+): TableColumn<T> {
+  const pick = (row: T) => row[field] as number | null;
+  return {
+    title,
+    field,
+    customSort: byNullable(pick),
+    render: row => format(pick(row)),
+  };
+}
+
+/** Columns of counts, by title and field. */
+function countColumns<T extends object>(
+  counts: ReadonlyArray<[string, NumberField<T>]>,
+): TableColumn<T>[] {
+  return counts.map(([title, field]) => ({ title, field, type: 'numeric' }));
 }
 
 /** A count that opens the timers behind it, e.g. "2" open breaches of a group. */
@@ -146,14 +178,11 @@ const ComplianceTable = (props: {
           </Typography>
         ),
     },
-    {
-      title: 'Compliance',
-      field: 'compliance',
-      customSort: byNullable(row => row.compliance),
-      render: row => formatCompliance(row.compliance),
-    },
-    { title: 'Met', field: 'met', type: 'numeric' },
-    { title: 'Breached', field: 'breached', type: 'numeric' },
+    figureColumn('Compliance', 'compliance', formatCompliance),
+    ...countColumns<SlaComplianceRow>([
+      ['Met', 'met'],
+      ['Breached', 'breached'],
+    ]),
     {
       title: 'Open breaches',
       field: 'openBreaches',
@@ -180,41 +209,24 @@ const ComplianceTable = (props: {
         />
       ),
     },
-    {
-      title: 'MTTA',
-      field: 'mttaMs',
-      customSort: byNullable(row => row.mttaMs),
-      render: row => formatMeanTime(row.mttaMs),
-    },
-    {
-      title: 'MTTR',
-      field: 'mttrMs',
-      customSort: byNullable(row => row.mttrMs),
-      render: row => formatMeanTime(row.mttrMs),
-    },
+    figureColumn('MTTA', 'mttaMs', formatMeanTime),
+    figureColumn('MTTR', 'mttrMs', formatMeanTime),
   ];
   return (
-    <Table<SlaComplianceRow>
+    <DenseTable<SlaComplianceRow>
       title={`Compliance by ${NOUN[groupBy]}, last ${props.days} days`}
       isLoading={props.loading}
       columns={columns}
       data={rows}
       onRowClick={(_event, row) => row?.key && onDrill(row.key, 'breached')}
+      sorting
       options={{
-        paging: false,
-        search: false,
-        sorting: true,
-        padding: 'dense',
         rowStyle: (row: SlaComplianceRow) =>
           row.key && row.key === selected
             ? { backgroundColor: theme.palette.action.selected }
             : {},
       }}
-      emptyContent={
-        <Box p={2} textAlign="center">
-          No SLA timer was measured in the last {props.days} days.
-        </Box>
-      }
+      empty={`No SLA timer was measured in the last ${props.days} days.`}
     />
   );
 };
@@ -234,39 +246,23 @@ const ChangeSuccessTable = (props: {
       render: row =>
         row.key ? <RefLink entityRef={row.key} /> : keyLabel(row.key, groupBy),
     },
-    {
-      title: 'Success rate',
-      field: 'successRate',
-      customSort: byNullable(row => row.successRate),
-      render: row => formatCompliance(row.successRate),
-    },
-    { title: 'Closed', field: 'closed', type: 'numeric' },
-    { title: 'Successful', field: 'successful', type: 'numeric' },
-    {
-      title: 'Successful with issues',
-      field: 'successfulWithIssues',
-      type: 'numeric',
-    },
-    { title: 'Unsuccessful', field: 'unsuccessful', type: 'numeric' },
-    { title: 'Backed out', field: 'backedOut', type: 'numeric' },
+    figureColumn('Success rate', 'successRate', formatCompliance),
+    ...countColumns<ChangeSuccessRow>([
+      ['Closed', 'closed'],
+      ['Successful', 'successful'],
+      ['Successful with issues', 'successfulWithIssues'],
+      ['Unsuccessful', 'unsuccessful'],
+      ['Backed out', 'backedOut'],
+    ]),
   ];
   return (
-    <Table<ChangeSuccessRow>
+    <DenseTable<ChangeSuccessRow>
       title={`Change success rate by ${NOUN[groupBy]}, last ${props.days} days`}
       isLoading={props.loading}
       columns={columns}
       data={props.rows}
-      options={{
-        paging: false,
-        search: false,
-        sorting: true,
-        padding: 'dense',
-      }}
-      emptyContent={
-        <Box p={2} textAlign="center">
-          No change was closed in the last {props.days} days.
-        </Box>
-      }
+      sorting
+      empty={`No change was closed in the last ${props.days} days.`}
     />
   );
 };
