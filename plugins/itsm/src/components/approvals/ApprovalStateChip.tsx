@@ -2,21 +2,19 @@ import {
   APPROVAL_STEP_STATE_LABELS,
   ApprovalStepState,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ChipColors, CodeChip } from '../shared';
+import { ChipColors, codeTableChip, whiteOn } from '../shared';
 
 const COLORS: Record<ApprovalStepState, ChipColors> = {
   waiting: { bg: '#cfd8dc', fg: '#000' },
-  pending: { bg: '#ef6c00', fg: '#fff' },
-  approved: { bg: '#2e7d32', fg: '#fff' },
-  rejected: { bg: '#b71c1c', fg: '#fff' },
-  canceled: { bg: '#9e9e9e', fg: '#fff' },
+  pending: whiteOn('#ef6c00'),
+  approved: whiteOn('#2e7d32'),
+  rejected: whiteOn('#b71c1c'),
+  canceled: whiteOn('#9e9e9e'),
 };
 
 /** An approval step's state as a chip. */
-export const ApprovalStateChip = (props: { state: ApprovalStepState }) => (
-  <CodeChip
-    label={APPROVAL_STEP_STATE_LABELS[props.state] ?? props.state}
-    colors={COLORS[props.state]}
-    testId={`approval-state-${props.state}`}
-  />
-);
+export const ApprovalStateChip = codeTableChip('state', {
+  labels: APPROVAL_STEP_STATE_LABELS,
+  colors: COLORS,
+  testId: 'approval-state',
+});

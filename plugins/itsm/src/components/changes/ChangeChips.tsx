@@ -4,12 +4,12 @@ import {
   ChangeRisk,
   ChangeType,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ChipColors, CodeChip } from '../shared';
+import { ChipColors, CodeChip, codeTableChip, whiteOn } from '../shared';
 
 const RISK_COLORS: Record<ChangeRisk, ChipColors> = {
-  low: { bg: '#2e7d32', fg: '#fff' },
+  low: whiteOn('#2e7d32'),
   moderate: { bg: '#f9a825', fg: '#000' },
-  high: { bg: '#b71c1c', fg: '#fff', bold: true },
+  high: whiteOn('#b71c1c', true),
 };
 
 /** `Normal`, `Standard (pre-approved)`, `Emergency` (outlined red). */
@@ -26,9 +26,8 @@ export const ChangeTypeChip = (props: { type: ChangeType }) => (
 );
 
 /** `Low risk`, `Moderate risk`, `High risk`, green to red. */
-export const RiskChip = (props: { risk: ChangeRisk }) => (
-  <CodeChip
-    label={`${CHANGE_RISK_LABELS[props.risk] ?? props.risk} risk`}
-    colors={RISK_COLORS[props.risk]}
-  />
-);
+export const RiskChip = codeTableChip('risk', {
+  labels: CHANGE_RISK_LABELS,
+  colors: RISK_COLORS,
+  suffix: ' risk',
+});

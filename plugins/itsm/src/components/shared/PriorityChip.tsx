@@ -1,12 +1,12 @@
 import { Priority } from '@backstage-itsm/plugin-itsm-common';
-import { ChipColors, CodeChip } from './CodeChip';
+import { ChipColors, CodeChip, whiteOn } from './CodeChip';
 
 const COLORS: Record<Priority, ChipColors> = {
-  P1: { bg: '#b71c1c', fg: '#fff', bold: true },
-  P2: { bg: '#e65100', fg: '#fff', bold: true },
+  P1: whiteOn('#b71c1c', true),
+  P2: whiteOn('#e65100', true),
   P3: { bg: '#f9a825', fg: '#000' },
-  P4: { bg: '#0277bd', fg: '#fff' },
-  P5: { bg: '#78909c', fg: '#fff' },
+  P4: whiteOn('#0277bd'),
+  P5: whiteOn('#78909c'),
 };
 
 /** A priority (P1–P5) as a chip whose colour goes from red (P1) to grey (P5). */

@@ -8,9 +8,7 @@ import {
   REQUEST_STATE_LABELS,
   RequestState,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ChipColors, CodeChip } from './CodeChip';
-
-const white = (bg: string): ChipColors => ({ bg, fg: '#fff' });
+import { ChipColors, codeTableChip, whiteOn as white } from './CodeChip';
 
 /** The state of a record of any kind. */
 export type RecordState =
@@ -60,10 +58,8 @@ export const STATE_LABELS: Record<string, string> = {
  * A record's state (of any kind) as a coloured chip, labelled for people; a state
  * without a colour of its own gets the default chip.
  */
-export const StateChip = (props: { state: string }) => (
-  <CodeChip
-    label={STATE_LABELS[props.state] ?? props.state}
-    colors={STATE_COLORS[props.state as RecordState]}
-    testId={`state-chip-${props.state}`}
-  />
-);
+export const StateChip = codeTableChip<'state', string>('state', {
+  labels: STATE_LABELS,
+  colors: STATE_COLORS as Record<string, ChipColors>,
+  testId: 'state-chip',
+});

@@ -68,7 +68,7 @@ export { ciEntityRef } from './entityRef';
 export { SelectField } from './SelectField';
 export { Toolbar } from './Toolbar';
 export { DenseTable } from './DenseTable';
-export { CodeChip } from './CodeChip';
+export { CodeChip, codeTableChip, whiteOn } from './CodeChip';
 export type { ChipColors } from './CodeChip';
 export { STATE_COLORS } from './StateChip';
 export { DescriptionField } from './DescriptionField';
