@@ -6,10 +6,14 @@ import {
   ApprovalDecision,
   ApprovalStep,
   DecideApprovalRequest,
-  TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ItsmApi, itsmApiRef } from '../../api';
-import { ActionDialog, TextAreaField, useSubmit } from '../shared';
+import {
+  ActionDialog,
+  commentProblem,
+  TextAreaField,
+  useSubmit,
+} from '../shared';
 
 /** The words of a decision: the buttons and the dialog say the same. */
 export const DECISION_LABELS: Record<ApprovalDecision, string> = {
@@ -68,15 +72,12 @@ export const ApprovalDecisionDialog = (props: {
   const required = decision === 'rejected';
 
   const submit = async () => {
-    if (required && !comment.trim()) {
-      setFieldError('Say why: the requester reads it on the timeline');
-      return;
-    }
-    if (comment.length > TEXT_LIMITS.comment) {
-      setFieldError(`At most ${TEXT_LIMITS.comment} characters`);
-      return;
-    }
-    setFieldError(undefined);
+    const problem = commentProblem(
+      comment,
+      required ? 'Say why: the requester reads it on the timeline' : undefined,
+    );
+    setFieldError(problem);
+    if (problem) return;
     const decided = await run(async () => {
       await decide(itsmApi, record, {
         stepId: step.id,

@@ -8,12 +8,10 @@ import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { makeStyles } from '@material-ui/core/styles';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  CommentVisibility,
-  TEXT_LIMITS,
-} from '@backstage-itsm/plugin-itsm-common';
+import { CommentVisibility } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { useSubmit } from './useSubmit';
+import { commentProblem } from './validation';
 
 const useStyles = makeStyles(theme => ({
   form: { marginTop: theme.spacing(2) },
@@ -63,15 +61,9 @@ export const CommentForm = (props: {
   const { submitting, error: submitError, run } = useSubmit();
 
   const submit = async () => {
-    if (!body.trim()) {
-      setFieldError('Write something first');
-      return;
-    }
-    if (body.length > TEXT_LIMITS.comment) {
-      setFieldError(`At most ${TEXT_LIMITS.comment} characters`);
-      return;
-    }
-    setFieldError(undefined);
+    const problem = commentProblem(body, 'Write something first');
+    setFieldError(problem);
+    if (problem) return;
     const request = { body, visibility };
     const add = {
       incident: () => itsmApi.addComment(recordId, request),

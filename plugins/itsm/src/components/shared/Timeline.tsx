@@ -140,34 +140,25 @@ const Changes = (props: { changes?: FieldChange[]; kind: RecordKind }) => {
   );
 };
 
+/** The icon of each entry type; a speech bubble for the others (comments). */
+const ENTRY_ICONS: Partial<Record<TimelineEntry['type'], typeof EditIcon>> = {
+  created: AddCircleOutlineIcon,
+  field_changed: EditIcon,
+  state_changed: SwapHorizIcon,
+  work_note: LockIcon,
+  approval_requested: HowToVoteIcon,
+  approval_decided: HowToVoteIcon,
+  link_added: LinkIcon,
+  link_removed: LinkOffIcon,
+  workaround: BuildIcon,
+  sla_warning: AlarmIcon,
+  sla_breached: AlarmIcon,
+};
+
 const EntryIcon = (props: { type: TimelineEntry['type'] }) => {
   const classes = useStyles();
-  switch (props.type) {
-    case 'created':
-      return <AddCircleOutlineIcon className={classes.icon} fontSize="small" />;
-    case 'field_changed':
-      return <EditIcon className={classes.icon} fontSize="small" />;
-    case 'state_changed':
-      return <SwapHorizIcon className={classes.icon} fontSize="small" />;
-    case 'work_note':
-      return <LockIcon className={classes.icon} fontSize="small" />;
-    case 'approval_requested':
-    case 'approval_decided':
-      return <HowToVoteIcon className={classes.icon} fontSize="small" />;
-    case 'link_added':
-      return <LinkIcon className={classes.icon} fontSize="small" />;
-    case 'link_removed':
-      return <LinkOffIcon className={classes.icon} fontSize="small" />;
-    case 'workaround':
-      return <BuildIcon className={classes.icon} fontSize="small" />;
-    case 'sla_warning':
-    case 'sla_breached':
-      return <AlarmIcon className={classes.icon} fontSize="small" />;
-    default:
-      return (
-        <ChatBubbleOutlineIcon className={classes.icon} fontSize="small" />
-      );
-  }
+  const Icon = ENTRY_ICONS[props.type] ?? ChatBubbleOutlineIcon;
+  return <Icon className={classes.icon} fontSize="small" />;
 };
 
 /** Entry types whose code does not read well humanised. */
@@ -176,9 +167,51 @@ const TYPE_TEXT: Partial<Record<TimelineEntry['type'], string>> = {
   sla_breached: 'SLA breached',
 };
 
+/** Entries that are a text someone wrote: their box's class, test id and heading. */
+const WRITTEN: Partial<
+  Record<
+    TimelineEntry['type'],
+    {
+      box: 'comment' | 'workNote' | 'workaround';
+      testId: string;
+      title: string;
+    }
+  >
+> = {
+  comment: {
+    box: 'comment',
+    testId: 'timeline-comment',
+    title: 'Comment (visible to the requester)',
+  },
+  work_note: {
+    box: 'workNote',
+    testId: 'timeline-work-note',
+    title: 'Work note (internal)',
+  },
+  // A linked problem's workaround, offered to the people working the incident.
+  workaround: {
+    box: 'workaround',
+    testId: 'timeline-workaround',
+    title: 'Workaround',
+  },
+};
+
 const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
   const classes = useStyles();
   const { entry } = props;
+  const written = WRITTEN[entry.type];
+  if (written) {
+    return (
+      <div className={classes[written.box]} data-testid={written.testId}>
+        <Typography variant="overline" display="block">
+          {written.title}
+        </Typography>
+        <Typography variant="body2" className={classes.text}>
+          {entry.body}
+        </Typography>
+      </div>
+    );
+  }
   switch (entry.type) {
     case 'created':
       // The body says where the record was routed when not to its CI's owner group.
@@ -223,40 +256,6 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
             kind={props.kind}
           />
         </>
-      );
-    case 'comment':
-      return (
-        <div className={classes.comment} data-testid="timeline-comment">
-          <Typography variant="overline" display="block">
-            Comment (visible to the requester)
-          </Typography>
-          <Typography variant="body2" className={classes.text}>
-            {entry.body}
-          </Typography>
-        </div>
-      );
-    case 'work_note':
-      return (
-        <div className={classes.workNote} data-testid="timeline-work-note">
-          <Typography variant="overline" display="block">
-            Work note (internal)
-          </Typography>
-          <Typography variant="body2" className={classes.text}>
-            {entry.body}
-          </Typography>
-        </div>
-      );
-    case 'workaround':
-      // A linked problem's workaround, offered to the people working the incident.
-      return (
-        <div className={classes.workaround} data-testid="timeline-workaround">
-          <Typography variant="overline" display="block">
-            Workaround
-          </Typography>
-          <Typography variant="body2" className={classes.text}>
-            {entry.body}
-          </Typography>
-        </div>
       );
     default:
       // Approvals, links, SLA warnings and breaches: what happened, in the server's words.

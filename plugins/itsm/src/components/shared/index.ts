@@ -58,7 +58,11 @@ export {
   usePagedList,
 } from './RecordListTable';
 export type { KeysetPaging, StateFilter } from './RecordListTable';
-export { recordCoreRequest, validateRecordCore } from './validation';
+export {
+  commentProblem,
+  recordCoreRequest,
+  validateRecordCore,
+} from './validation';
 export { bindChoice, bindField } from './formSection';
 export type { FormSectionProps } from './formSection';
 export { SectionTextField } from './SectionTextField';

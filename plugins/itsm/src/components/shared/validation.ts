@@ -52,3 +52,17 @@ export function recordCoreRequest(values: RecordCoreValues): {
     entityRef: normalizeEntityRef(values.entityRef) ?? values.entityRef,
   };
 }
+
+/**
+ * What is wrong with a comment's text, as the API checks it: missing where one is
+ * required (`missing` says so), or too long; nothing when it is fine.
+ */
+export function commentProblem(
+  text: string,
+  missing?: string,
+): string | undefined {
+  if (missing && !text.trim()) return missing;
+  if (text.length > TEXT_LIMITS.comment)
+    return `At most ${TEXT_LIMITS.comment} characters`;
+  return undefined;
+}
