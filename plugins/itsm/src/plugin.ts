@@ -3,6 +3,7 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
+  RouteRef,
 } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { itsmClientFactory } from './api';
@@ -17,6 +18,27 @@ export const itsmPlugin = createPlugin({
   apis: [createApiFactory(itsmClientFactory)],
   routes: itsmRoutes,
 });
+
+/** A component of the plugin (a card, a tab), loaded on first use. */
+function lazyComponent<T extends (props: any) => JSX.Element | null>(
+  name: string,
+  lazy: () => Promise<T>,
+): T {
+  return itsmPlugin.provide(
+    createComponentExtension({ name, component: { lazy } }),
+  );
+}
+
+/** A page of the plugin at its mount point, loaded on first use. */
+function lazyPage<T extends (props: any) => JSX.Element | null>(
+  name: string,
+  mountPoint: RouteRef,
+  component: () => Promise<T>,
+): T {
+  return itsmPlugin.provide(
+    createRoutableExtension({ name, component, mountPoint }),
+  );
+}
 
 /** Kinds whose entities can be configuration items of incidents. */
 export const ITSM_ENTITY_KINDS = ['component', 'system', 'resource', 'api'];
@@ -47,12 +69,8 @@ export function isServiceOffering(entity: Entity): boolean {
  *
  * @public
  */
-export const ItsmPage = itsmPlugin.provide(
-  createRoutableExtension({
-    name: 'ItsmPage',
-    component: () => import('./components/ItsmPage').then(m => m.ItsmPage),
-    mountPoint: rootRouteRef,
-  }),
+export const ItsmPage = lazyPage('ItsmPage', rootRouteRef, () =>
+  import('./components/ItsmPage').then(m => m.ItsmPage),
 );
 
 /**
@@ -61,14 +79,8 @@ export const ItsmPage = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityItsmContent = itsmPlugin.provide(
-  createComponentExtension({
-    name: 'EntityItsmContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityItsmContent').then(m => m.EntityItsmContent),
-    },
-  }),
+export const EntityItsmContent = lazyComponent('EntityItsmContent', () =>
+  import('./components/EntityItsmContent').then(m => m.EntityItsmContent),
 );
 
 /**
@@ -76,14 +88,9 @@ export const EntityItsmContent = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityOpenIncidentsCard = itsmPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOpenIncidentsCard',
-    component: {
-      lazy: () =>
-        import('./components/incidents').then(m => m.EntityOpenIncidentsCard),
-    },
-  }),
+export const EntityOpenIncidentsCard = lazyComponent(
+  'EntityOpenIncidentsCard',
+  () => import('./components/incidents').then(m => m.EntityOpenIncidentsCard),
 );
 
 /**
@@ -92,13 +99,8 @@ export const EntityOpenIncidentsCard = itsmPlugin.provide(
  *
  * @public
  */
-export const EntitySlaCard = itsmPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySlaCard',
-    component: {
-      lazy: () => import('./components/sla').then(m => m.EntitySlaCard),
-    },
-  }),
+export const EntitySlaCard = lazyComponent('EntitySlaCard', () =>
+  import('./components/sla').then(m => m.EntitySlaCard),
 );
 
 /**
@@ -107,14 +109,9 @@ export const EntitySlaCard = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityKnownErrorsCard = itsmPlugin.provide(
-  createComponentExtension({
-    name: 'EntityKnownErrorsCard',
-    component: {
-      lazy: () =>
-        import('./components/problems').then(m => m.EntityKnownErrorsCard),
-    },
-  }),
+export const EntityKnownErrorsCard = lazyComponent(
+  'EntityKnownErrorsCard',
+  () => import('./components/problems').then(m => m.EntityKnownErrorsCard),
 );
 
 /**
@@ -123,13 +120,8 @@ export const EntityKnownErrorsCard = itsmPlugin.provide(
  *
  * @public
  */
-export const ApprovalsCard = itsmPlugin.provide(
-  createComponentExtension({
-    name: 'ApprovalsCard',
-    component: {
-      lazy: () => import('./components/approvals').then(m => m.ApprovalsCard),
-    },
-  }),
+export const ApprovalsCard = lazyComponent('ApprovalsCard', () =>
+  import('./components/approvals').then(m => m.ApprovalsCard),
 );
 
 /**
@@ -137,13 +129,9 @@ export const ApprovalsCard = itsmPlugin.provide(
  *
  * @public
  */
-export const ChangeCalendarContent = itsmPlugin.provide(
-  createComponentExtension({
-    name: 'ChangeCalendarContent',
-    component: {
-      lazy: () => import('./components/changes').then(m => m.ChangeCalendar),
-    },
-  }),
+export const ChangeCalendarContent = lazyComponent(
+  'ChangeCalendarContent',
+  () => import('./components/changes').then(m => m.ChangeCalendar),
 );
 
 /**
@@ -153,13 +141,10 @@ export const ChangeCalendarContent = itsmPlugin.provide(
  *
  * @public
  */
-export const ServiceCatalogPage = itsmPlugin.provide(
-  createRoutableExtension({
-    name: 'ServiceCatalogPage',
-    component: () =>
-      import('./components/offerings').then(m => m.ServiceCatalogPage),
-    mountPoint: serviceCatalogRouteRef,
-  }),
+export const ServiceCatalogPage = lazyPage(
+  'ServiceCatalogPage',
+  serviceCatalogRouteRef,
+  () => import('./components/offerings').then(m => m.ServiceCatalogPage),
 );
 
 /**
@@ -167,14 +152,9 @@ export const ServiceCatalogPage = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityServiceOfferingCard = itsmPlugin.provide(
-  createComponentExtension({
-    name: 'EntityServiceOfferingCard',
-    component: {
-      lazy: () =>
-        import('./components/offerings').then(m => m.EntityServiceOfferingCard),
-    },
-  }),
+export const EntityServiceOfferingCard = lazyComponent(
+  'EntityServiceOfferingCard',
+  () => import('./components/offerings').then(m => m.EntityServiceOfferingCard),
 );
 
 /**
@@ -182,14 +162,10 @@ export const EntityServiceOfferingCard = itsmPlugin.provide(
  *
  * @public
  */
-export const EntityServiceOfferingRequestsContent = itsmPlugin.provide(
-  createComponentExtension({
-    name: 'EntityServiceOfferingRequestsContent',
-    component: {
-      lazy: () =>
-        import('./components/offerings').then(
-          m => m.EntityServiceOfferingRequestsContent,
-        ),
-    },
-  }),
+export const EntityServiceOfferingRequestsContent = lazyComponent(
+  'EntityServiceOfferingRequestsContent',
+  () =>
+    import('./components/offerings').then(
+      m => m.EntityServiceOfferingRequestsContent,
+    ),
 );
