@@ -58,6 +58,8 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     closedAt: null,
     causedByChange: null,
     problem: null,
+    major: null,
+    parent: null,
     ...overrides,
   };
 }

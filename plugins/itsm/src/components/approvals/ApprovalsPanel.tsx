@@ -110,13 +110,15 @@ const RoundTable = (props: {
  * steps the signed-in user may decide (as the server says: member of an eligible group,
  * not the requester; and with the approve permission, which the buttons ask).
  */
+/** The steps, and the ids of the open ones the signed-in user may decide. */
+export interface ApprovalsPanelState {
+  approvals: { value?: ApprovalStep[]; loading: boolean; error?: Error };
+  decidable: ReadonlySet<string>;
+}
+
 export const ApprovalsPanel = (
   props: RecordCardProps<DecidedRecord> & {
-    /** The steps, and the ids of the open ones the signed-in user may decide. */
-    state: {
-      approvals: { value?: ApprovalStep[]; loading: boolean; error?: Error };
-      decidable: ReadonlySet<string>;
-    };
+    state: ApprovalsPanelState;
     /** What to say while the record has no steps (e.g. why it needs none). */
     emptyText: string;
   },
@@ -157,3 +159,20 @@ export const ApprovalsPanel = (
   }
   return <InfoCard title="Approvals">{body}</InfoCard>;
 };
+
+/**
+ * A record page's approvals card (see `RecordPage`'s `cards`): the panel of the record's
+ * approvals (`state`, from useRecordApprovals), with what to say while it has none.
+ */
+export function approvalsCard<R extends DecidedRecord>(
+  state: ApprovalsPanelState,
+  emptyText: (record: R) => string,
+) {
+  return (card: RecordCardProps<R>) => (
+    <ApprovalsPanel
+      {...card}
+      state={state}
+      emptyText={emptyText(card.record)}
+    />
+  );
+}

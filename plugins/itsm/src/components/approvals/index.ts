@@ -1,4 +1,4 @@
-export { ApprovalsPanel } from './ApprovalsPanel';
+export { approvalsCard, ApprovalsPanel } from './ApprovalsPanel';
 export {
   ApprovalsCard,
   PendingApprovalsSummary,

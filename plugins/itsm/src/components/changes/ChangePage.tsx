@@ -1,6 +1,6 @@
 import { Notice } from '../shared';
 import { RecordPage, useRecordCall, useRecordPage } from '../records';
-import { ApprovalsPanel, useRecordApprovals } from '../approvals';
+import { approvalsCard, useRecordApprovals } from '../approvals';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { ChangePlanCard } from './ChangePlanCard';
 import { CausedIncidentsCard, ConflictsCard } from './ChangeRelationsCards';
@@ -15,12 +15,8 @@ import { changeDescriptor } from './descriptor';
 export const ChangePage = () => {
   const page = useRecordPage(changeDescriptor);
   const { id } = page;
-  const conflicts = useRecordCall(id, (api, change) =>
-    api.getChangeConflicts(change),
-  );
-  const incidents = useRecordCall(id, (api, change) =>
-    api.getChangeIncidents(change),
-  );
+  const conflicts = useRecordCall(id, 'getChangeConflicts');
+  const incidents = useRecordCall(id, 'getChangeIncidents');
   const approvals = useRecordApprovals('change', id, page.record.value?.id);
 
   return (
@@ -45,16 +41,10 @@ export const ChangePage = () => {
       mainWidth={7}
       details={card => <ChangePlanCard {...card} />}
       cards={[
-        card => (
-          <ApprovalsPanel
-            {...card}
-            state={approvals}
-            emptyText={
-              card.record.type === 'standard'
-                ? 'A standard change is pre-approved: it needs no approval.'
-                : 'No approvals yet. They are requested when the change moves to Authorize.'
-            }
-          />
+        approvalsCard(approvals, change =>
+          change.type === 'standard'
+            ? 'A standard change is pre-approved: it needs no approval.'
+            : 'No approvals yet. They are requested when the change moves to Authorize.',
         ),
         () => <ConflictsCard conflicts={conflicts} />,
         () => <CausedIncidentsCard incidents={incidents} />,

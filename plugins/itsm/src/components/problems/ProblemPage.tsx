@@ -60,12 +60,8 @@ const ProblemDetails = (props: { problem: Problem }) => {
 export const ProblemPage = () => {
   const page = useRecordPage(problemDescriptor);
   const { id } = page;
-  const incidents = useRecordCall(id, (api, problem) =>
-    api.getProblemIncidents(problem),
-  );
-  const changes = useRecordCall(id, (api, problem) =>
-    api.getProblemChanges(problem),
-  );
+  const incidents = useRecordCall(id, 'getProblemIncidents');
+  const changes = useRecordCall(id, 'getProblemChanges');
 
   return (
     <RecordPage

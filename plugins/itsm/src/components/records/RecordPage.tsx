@@ -15,7 +15,12 @@ import {
   useRecordPermissions,
 } from '../shared';
 import { RecordSlaCard, useRecordSla } from '../sla';
-import { KindRecord, MoveDescriptor, RecordKindDescriptor } from './descriptor';
+import {
+  ApiMethod,
+  KindRecord,
+  MoveDescriptor,
+  RecordKindDescriptor,
+} from './descriptor';
 import { MoveButtons } from './MoveButtons';
 import { MoveDialog } from './MoveDialog';
 import { moveForm } from './moveForm';
@@ -60,16 +65,33 @@ export function useRecordPage<R extends KindRecord>(
   return { id, record, timeline, sla, can, actor, reload };
 }
 
-/**
- * Something else a record's page loads (its approvals, related records), as one read
- * of the API by the route's id or number.
- */
-export function useRecordCall<T>(
+/** The methods of the ItsmApi that read something of a record by its id or number. */
+type RecordRead = ApiMethod<(id: string) => Promise<unknown>>;
+
+/** What a read of a record gives. */
+type ReadResult<M extends RecordRead> = ItsmApi[M] extends (
   id: string,
-  call: (api: ItsmApi, id: string) => Promise<T>,
-): AsyncStateRetry<T> {
+) => Promise<infer T>
+  ? T
+  : never;
+
+/**
+ * Something else a record's page loads (related records, conflicts), by the ItsmApi
+ * method that reads it with the route's id or number.
+ */
+export function useRecordCall<M extends RecordRead>(
+  id: string,
+  method: M,
+): AsyncStateRetry<ReadResult<M>> {
   const itsmApi = useApi(itsmApiRef);
-  return useAsyncRetry(() => call(itsmApi, id), [itsmApi, id]);
+  return useAsyncRetry(
+    () =>
+      (itsmApi[method] as (recordId: string) => Promise<ReadResult<M>>).call(
+        itsmApi,
+        id,
+      ),
+    [itsmApi, method, id],
+  );
 }
 
 /** The moves the signed-in user may make: with the update permission, as the kind says. */

@@ -175,7 +175,7 @@ export function declaredKind<K extends LinkedKind>(
 }
 
 /** The names of the ItsmApi's methods of a type. */
-type ApiMethod<T> = {
+export type ApiMethod<T> = {
   [K in keyof ItsmApi]: ItsmApi[K] extends T ? K : never;
 }[keyof ItsmApi];
 

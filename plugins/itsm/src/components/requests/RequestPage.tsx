@@ -15,7 +15,7 @@ import {
   TimeField,
 } from '../shared';
 import { RecordPage, useRecordPage } from '../records';
-import { ApprovalsPanel, useRecordApprovals } from '../approvals';
+import { approvalsCard, useRecordApprovals } from '../approvals';
 import { describeParameters, formatDuration, useOffering } from '../offerings';
 import { DueTime, OverdueChip, requestDue } from './DueTime';
 import { requestDescriptor } from './descriptor';
@@ -128,16 +128,10 @@ export const RequestPage = () => {
         ({ record }) => (
           <ParametersCard request={record} offering={offering.value} />
         ),
-        card => (
-          <ApprovalsPanel
-            {...card}
-            state={approvals}
-            emptyText={
-              card.record.state === 'submitted'
-                ? 'The request is being routed for approval.'
-                : 'The offering needs no approval: the request was approved when submitted.'
-            }
-          />
+        approvalsCard(approvals, request =>
+          request.state === 'submitted'
+            ? 'The request is being routed for approval.'
+            : 'The offering needs no approval: the request was approved when submitted.',
         ),
       ]}
     />
