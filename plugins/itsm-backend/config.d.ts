@@ -10,6 +10,12 @@ export interface Config {
       priorityMatrix?: Array<Array<'P1' | 'P2' | 'P3' | 'P4' | 'P5'>>;
       /** Days after resolution when a resolved incident is closed automatically (default 7). */
       autoCloseAfterDays?: number;
+      /**
+       * The group whose members accept or reject major-incident proposals (a group
+       * ref); without it nobody may.
+       * @visibility frontend
+       */
+      majorIncidentGroup?: string;
     };
     /** Where work goes when the catalog names no group for it. */
     routing?: {

@@ -29,6 +29,8 @@ import {
 
 export interface ItsmConfig {
   priorityMatrix: PriorityMatrix;
+  /** `itsm.incidents.majorIncidentGroup`: accepts or rejects major-incident proposals. */
+  majorIncidentGroup?: string;
   autoCloseAfterDays: number;
   /** A YAML file of demo records to load into an empty database. */
   demoDataFile?: string;
@@ -119,6 +121,11 @@ export function readItsmConfig(config: Config): ItsmConfig {
   const changes = readChangePolicy(config);
   return {
     priorityMatrix: matrix,
+    majorIncidentGroup: parseConfig(
+      groupSetting,
+      incidents?.getOptionalString('majorIncidentGroup'),
+      'itsm.incidents.majorIncidentGroup',
+    ),
     autoCloseAfterDays: autoClose,
     demoDataFile: config.getOptionalString('itsm.demoData.file'),
     changes,

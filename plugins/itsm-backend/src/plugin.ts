@@ -203,6 +203,7 @@ export const itsmPlugin = createBackendPlugin({
             approvals: services.approvals,
             work: services.work,
             impact: services.impact,
+            major: services.major,
             alerts: new AlertIntake({
               records,
               incidents,

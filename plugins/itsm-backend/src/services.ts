@@ -10,6 +10,7 @@ import {
   IncidentServiceOptions,
 } from './incidents/IncidentService';
 import { IncidentStore } from './incidents/IncidentStore';
+import { MajorIncidents } from './incidents/MajorIncidents';
 import { RecordStore } from './records/RecordStore';
 import { OfferingCatalog } from './requests/offerings';
 import {
@@ -44,6 +45,7 @@ export function createItsmServices(options: {
   config: Pick<
     ItsmConfig,
     | 'priorityMatrix'
+    | 'majorIncidentGroup'
     | 'changes'
     | 'sla'
     | 'routing'
@@ -112,6 +114,13 @@ export function createItsmServices(options: {
     approvals,
     incidentStore,
     impact,
+    major: new MajorIncidents({
+      records,
+      incidents: incidentStore,
+      impact,
+      group: config.majorIncidentGroup,
+      onEvent: notifiers.incident,
+    }),
     work: new WorkQueues(records, approvals),
     slaClock,
     slaTimers,

@@ -87,6 +87,7 @@ export const testServicesOver =
       records,
       config: {
         priorityMatrix: DEFAULT_PRIORITY_MATRIX,
+        majorIncidentGroup: 'group:default/platform',
         changes: {
           approvalPolicy: DEFAULT_APPROVAL_POLICY,
           platformGroup: 'group:default/platform',

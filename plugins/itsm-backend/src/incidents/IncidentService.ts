@@ -19,6 +19,7 @@ import { LinkedProblem, ProblemLinks } from '../problems/ProblemLinks';
 import { RecordService, KindServiceOptions } from '../records/RecordService';
 import { KindEvent, RecordEvent } from '../records/events';
 import { nonBlank } from '../records/text';
+import { NO_MAJOR } from './MajorIncidents';
 import {
   IncidentFields,
   IncidentStore,
@@ -30,7 +31,27 @@ export type { Actor };
 /** Something worth telling people about; the notifier decides whom. */
 export type IncidentEvent =
   | RecordEvent<'incident', Incident>
-  | KindEvent<'incident', Incident, 'assigned' | 'requester_replied'>;
+  | KindEvent<'incident', Incident, 'assigned' | 'requester_replied'>
+  | KindEvent<
+      'incident',
+      Incident,
+      'major_proposed',
+      /** The major-incident group, who decide. */
+      { group: string | null }
+    >
+  | KindEvent<
+      'incident',
+      Incident,
+      'major_accepted' | 'major_rejected',
+      { from: Incident['priority'] }
+    >
+  | KindEvent<
+      'incident',
+      Incident,
+      'stakeholder_update',
+      /** The owners of what the incident impacts, who are told. */
+      { body: string; owners: string[] }
+    >;
 
 export interface IncidentServiceOptions
   extends KindServiceOptions<IncidentEvent> {
@@ -94,6 +115,8 @@ export class IncidentService extends RecordService<
         closedAt: null,
         causedByChangeId: null,
         problemId,
+        parentId: null,
+        ...NO_MAJOR,
       },
       inTransaction: async (trx, id) => {
         await alongside?.(trx, id, at);
@@ -197,14 +220,50 @@ export class IncidentService extends RecordService<
     return updated;
   }
 
-  protected applyMove(
-    _trx: Knex.Transaction,
+  protected async applyMove(
+    trx: Knex.Transaction,
     current: Incident,
     input: IncidentTransitionInput,
-    _actor: Actor,
+    actor: Actor,
     at: string,
   ) {
-    return this.transitionPatch(current, input, at);
+    const change = this.transitionPatch(current, input, at);
+    if (input.to === 'resolved' && input.resolveChildren)
+      await this.resolveChildren(trx, current, input, actor, at);
+    return change;
+  }
+
+  /**
+   * Resolving a major incident with `resolveChildren`: its open children are resolved
+   * with its code and notes, in its transaction (each locked after it, as linking does).
+   */
+  private async resolveChildren(
+    trx: Knex.Transaction,
+    parent: Incident,
+    input: IncidentTransitionInput,
+    actor: Actor,
+    at: string,
+  ) {
+    const { incidents } = this.options;
+    const children = await trx('itsm_incidents as k')
+      .join('itsm_records as r', 'r.id', 'k.record_id')
+      .where('k.parent_id', parent.id)
+      .andWhere('r.is_open', true)
+      .orderBy('r.number')
+      .pluck('r.id');
+    for (const childId of children)
+      await incidents.changeWithin(trx, childId, actor.ref, at, child =>
+        this.transitionPatch(
+          child,
+          {
+            to: 'resolved',
+            resolutionCode: input.resolutionCode,
+            resolutionNotes: input.resolutionNotes,
+          },
+          at,
+          `Resolved with its major incident ${parent.number}`,
+        ),
+      );
   }
 
   protected moved(incident: Incident, from: IncidentState, actor: string) {

@@ -3,6 +3,7 @@ import {
   Incident,
   IncidentState,
   LinkedRecordSummary,
+  MajorIncident,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
 import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
@@ -26,7 +27,20 @@ export type IncidentFields = Pick<
   causedByChangeId: string | null;
   /** The record id of the problem behind it (the API shows its number). */
   problemId: string | null;
-};
+  /** The record id of the major incident it is a child of (the API shows its number). */
+  parentId: string | null;
+} & MajorColumns;
+
+/** The major-incident proposal as stored (the API shows it as `major`). */
+export interface MajorColumns {
+  majorState: MajorIncident['state'] | null;
+  majorReason: string | null;
+  majorProposedBy: string | null;
+  majorProposedAt: string | null;
+  majorDecidedBy: string | null;
+  majorDecidedAt: string | null;
+  majorDecisionNote: string | null;
+}
 
 export { isOpenIncidentState } from '@backstage-itsm/plugin-itsm-common';
 
@@ -47,10 +61,19 @@ export class IncidentStore extends KindStore<Incident, IncidentFields> {
         closedAt: 'closed_at',
         causedByChangeId: 'caused_by_change_id',
         problemId: 'problem_id',
+        majorState: 'major_state',
+        majorReason: 'major_reason',
+        majorProposedBy: 'major_proposed_by',
+        majorProposedAt: 'major_proposed_at',
+        majorDecidedBy: 'major_decided_by',
+        majorDecidedAt: 'major_decided_at',
+        majorDecisionNote: 'major_decision_note',
+        parentId: 'parent_id',
       },
       linkedNumbers: {
         causedByChange: 'caused_by_change_id',
         problem: 'problem_id',
+        parent: 'parent_id',
       },
       fromRow: row => ({
         kind: 'incident' as const,
@@ -63,6 +86,17 @@ export class IncidentStore extends KindStore<Incident, IncidentFields> {
         acknowledgedAt: toIsoOrNull(row.acknowledged_at),
         resolvedAt: toIsoOrNull(row.resolved_at),
         closedAt: toIsoOrNull(row.closed_at),
+        major: row.major_state
+          ? {
+              state: row.major_state,
+              reason: row.major_reason ?? '',
+              proposedBy: row.major_proposed_by,
+              proposedAt: toIsoOrNull(row.major_proposed_at)!,
+              decidedBy: row.major_decided_by ?? null,
+              decidedAt: toIsoOrNull(row.major_decided_at),
+              decisionNote: row.major_decision_note ?? null,
+            }
+          : null,
       }),
     });
   }
@@ -82,12 +116,15 @@ export class IncidentStore extends KindStore<Incident, IncidentFields> {
    * the read filter lets through, newest first, as a linked list shows them.
    */
   async linkedTo(
-    link: 'causedByChange' | 'problem',
+    link: 'causedByChange' | 'problem' | 'parent',
     recordId: string,
     readable: ReadFilter,
   ): Promise<LinkedRecordSummary[]> {
-    const column =
-      link === 'problem' ? 'k.problem_id' : 'k.caused_by_change_id';
+    const column = {
+      problem: 'k.problem_id',
+      causedByChange: 'k.caused_by_change_id',
+      parent: 'k.parent_id',
+    }[link];
     const query = this.select(this.db).andWhere(column, recordId);
     applyReadFilter(query, readable);
     const rows = await query.orderBy('r.created_at', 'desc').limit(200);

@@ -155,6 +155,37 @@ export function createIncidentNotifier(options: NotifierOptions) {
           event,
           `The caller replied on ${incident.number}`,
         );
+      if (event.type === 'major_proposed')
+        await send(
+          event.group,
+          incident,
+          event,
+          `${incident.number} is proposed as a major incident`,
+          [],
+          'critical',
+        );
+      if (event.type === 'major_accepted' || event.type === 'major_rejected')
+        await send(
+          incident.assignmentGroup,
+          incident,
+          event,
+          `${incident.number} is ${
+            event.type === 'major_accepted'
+              ? 'now a major incident'
+              : 'not a major incident'
+          }`,
+        );
+      // Stakeholders: the owners of what the major incident impacts.
+      if (event.type === 'stakeholder_update')
+        for (const owner of event.owners)
+          await send(
+            owner,
+            incident,
+            event,
+            `Major incident ${incident.number}: ${event.body.slice(0, 120)}`,
+            [],
+            'critical',
+          );
     },
   });
 }

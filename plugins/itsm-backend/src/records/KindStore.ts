@@ -32,7 +32,7 @@ export interface RecordChange<F> {
 export type JoinedRow = RecordRow & Record<string, any>;
 
 /** The fields of `T` that hold a linked record's number (string or null). */
-type LinkFields<T> = 'causedByChange' | 'problem' extends infer K
+type LinkFields<T> = 'causedByChange' | 'problem' | 'parent' extends infer K
   ? K & keyof T
   : never;
 
@@ -212,6 +212,25 @@ export class KindStore<T extends RecordCore, F extends object> {
       version,
       lockFirst,
     );
+  }
+
+  /**
+   * One change of a record inside a transaction already open, for records changed
+   * along with another one (after it, in the lock order of the act).
+   */
+  async changeWithin(
+    trx: Knex.Transaction,
+    id: string,
+    actor: string,
+    at: string,
+    apply: (current: T) => RecordChange<F> | Promise<RecordChange<F>>,
+  ): Promise<T> {
+    const row = await this.records.lockForUpdate(trx, this.spec.kind, id);
+    const { core, fields, timeline } = await apply((await this.get(id, trx))!);
+    await this.records.updateCore(trx, row, core, at);
+    await this.update(trx, id, fields);
+    await this.records.appendTimeline(trx, id, actor, at, timeline);
+    return (await this.get(id, trx))!;
   }
 
   /**

@@ -62,6 +62,14 @@ describe.each(ids)('migrations on %s', databaseId => {
       impact: 1,
       urgency: 1,
     });
+    // The major-incident and alert migrations go down without touching incidents.
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasColumn('itsm_incidents', 'major_state')).toBe(
+      false,
+    );
+    expect(await knex('itsm_incidents').pluck('record_id')).toEqual(['r2']);
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('itsm_incident_alerts')).toBe(false);
     // The problem migration goes down without touching incidents or changes, and so
     // do the SLA migrations (SQLite rebuilds tables to drop a column: no cascade may
     // follow).
@@ -292,6 +300,20 @@ describe.each(ids)('migration round trips on %s', databaseId => {
       urgency: 2,
       caused_by_change_id: 'r2',
       problem_id: 'r4',
+      major_state: 'accepted',
+      major_reason: 'Everyone',
+      major_proposed_by: 'user:default/a',
+      major_proposed_at: at,
+    });
+    await knex('itsm_incident_alerts').insert({
+      source: 'alertmanager',
+      fingerprint: 'f1',
+      incident_id: 'r1',
+      status: 'firing',
+      labels: '{}',
+      first_seen_at: at,
+      last_seen_at: at,
+      open_key: 'alertmanager:f1',
     });
     await knex('itsm_problems').insert({
       record_id: 'r4',

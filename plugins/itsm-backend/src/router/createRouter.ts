@@ -25,6 +25,8 @@ import { registerProblemRoutes } from './problemRoutes';
 import { registerAlertRoutes } from './alertRoutes';
 import { AlertIntake } from '../alerts/AlertIntake';
 import { BlastRadiusCalculator } from '../impact/BlastRadius';
+import { MajorIncidents } from '../incidents/MajorIncidents';
+import { registerMajorIncidentRoutes } from './majorIncidentRoutes';
 import { WorkQueues } from '../work/WorkQueues';
 import { ApprovalEngine } from '../approvals/ApprovalEngine';
 import { Actor } from '../records/actor';
@@ -51,6 +53,7 @@ export interface RouterOptions {
   work: WorkQueues;
   alerts: AlertIntake;
   impact: BlastRadiusCalculator;
+  major: MajorIncidents;
   sla: Omit<SlaRouteOptions, 'authorizer'>;
 }
 
@@ -372,6 +375,16 @@ export async function createRouter(options: RouterOptions) {
     actorOf,
     actOn,
     audited,
+    refParam,
+    requireReadable,
+  });
+
+  registerMajorIncidentRoutes(router, options.major, {
+    authorizer,
+    actorOf,
+    actOn,
+    audited,
+    memberOf,
     refParam,
     requireReadable,
   });

@@ -188,7 +188,9 @@ export const spec = {
           "resolvedAt",
           "closedAt",
           "causedByChange",
-          "problem"
+          "problem",
+          "major",
+          "parent"
         ],
         "properties": {
           "id": {
@@ -311,6 +313,196 @@ export const spec = {
               "null"
             ],
             "description": "Number of the problem behind the incident."
+          },
+          "major": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/MajorIncident"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "parent": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Number of the major incident this one is a child of."
+          }
+        }
+      },
+      "MajorIncident": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "A proposal to run the incident as a major incident, and its decision.",
+        "required": [
+          "state",
+          "reason",
+          "proposedBy",
+          "proposedAt",
+          "decidedBy",
+          "decidedAt",
+          "decisionNote"
+        ],
+        "properties": {
+          "state": {
+            "type": "string",
+            "enum": [
+              "proposed",
+              "accepted",
+              "rejected"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "description": "Why it was proposed."
+          },
+          "proposedBy": {
+            "type": "string"
+          },
+          "proposedAt": {
+            "type": "string"
+          },
+          "decidedBy": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "decidedAt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "decisionNote": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "MajorIncidentDecision": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "action",
+          "reason"
+        ],
+        "properties": {
+          "action": {
+            "type": "string",
+            "enum": [
+              "propose",
+              "accept",
+              "reject"
+            ],
+            "description": "Anyone who may work the incident proposes; a member of the major-incident group other than the proposer accepts or rejects."
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 10000
+          }
+        }
+      },
+      "StakeholderUpdate": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "body"
+        ],
+        "properties": {
+          "body": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 10000
+          }
+        }
+      },
+      "MajorIncidentBanners": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MajorIncidentBanner"
+            }
+          }
+        }
+      },
+      "MajorIncidentBanner": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "number",
+          "title",
+          "state",
+          "priority",
+          "entityRef",
+          "acceptedAt",
+          "childCount",
+          "latestUpdate"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "number": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/IncidentState"
+          },
+          "priority": {
+            "$ref": "#/components/schemas/Priority"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "acceptedAt": {
+            "type": "string"
+          },
+          "childCount": {
+            "type": "integer"
+          },
+          "latestUpdate": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "body",
+                  "at",
+                  "actor"
+                ],
+                "properties": {
+                  "body": {
+                    "type": "string"
+                  },
+                  "at": {
+                    "type": "string"
+                  },
+                  "actor": {
+                    "type": "string"
+                  }
+                }
+              }
+            ]
           }
         }
       },
@@ -485,6 +677,10 @@ export const spec = {
           "comment": {
             "type": "string",
             "maxLength": 10000
+          },
+          "resolveChildren": {
+            "type": "boolean",
+            "description": "Resolving a major incident, resolve its open child incidents with its code and notes (one transaction)."
           }
         }
       },
@@ -4025,6 +4221,204 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/BlastRadius"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/major": {
+      "post": {
+        "operationId": "decideMajorIncident",
+        "description": "Proposes the incident as a major incident, or accepts (it becomes P1) or rejects the proposal.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MajorIncidentDecision"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The incident.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/children": {
+      "get": {
+        "operationId": "listChildIncidents",
+        "description": "The child incidents of a major incident that the caller may read.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The children, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LinkedIncidents"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      },
+      "post": {
+        "operationId": "linkChildIncident",
+        "description": "Links an incident as a child of this major incident (its timeline says so).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/LinkIncident"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The child incident.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/children/{incident}": {
+      "delete": {
+        "operationId": "unlinkChildIncident",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          },
+          {
+            "name": "incident",
+            "in": "path",
+            "required": true,
+            "description": "The child's id or number.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The former child incident.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/incidents/{id}/stakeholder-updates": {
+      "post": {
+        "operationId": "postStakeholderUpdate",
+        "description": "A stakeholder update on a major incident; on its timeline and sent to the owners of what it impacts.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/recordId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/StakeholderUpdate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The timeline entry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TimelineEntry"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/major-incidents": {
+      "get": {
+        "operationId": "listMajorIncidents",
+        "description": "Open accepted major incidents the caller may read, each with its latest stakeholder update; with entityRef, only those whose CIs or blast radius include the entity.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The banners.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MajorIncidentBanners"
                 }
               }
             }

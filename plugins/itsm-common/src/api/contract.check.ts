@@ -26,6 +26,10 @@ import type { RequestTransitionInput } from '../kinds/request';
 import type {
   CreateIncidentRequest,
   Incident,
+  MajorIncident,
+  MajorIncidentBanner,
+  MajorIncidentDecision,
+  StakeholderUpdateRequest,
   UpdateIncidentRequest,
 } from '../incidents/types';
 import type {
@@ -59,6 +63,16 @@ type Holds<T extends true> = T;
 
 export type RecordKindHolds = Holds<Same<RecordKind, Api.RecordKind>>;
 export type IncidentHolds = Holds<Same<Incident, Api.Incident>>;
+export type MajorIncidentHolds = Holds<Same<MajorIncident, Api.MajorIncident>>;
+export type MajorIncidentDecisionHolds = Holds<
+  Same<MajorIncidentDecision, Api.MajorIncidentDecision>
+>;
+export type StakeholderUpdateHolds = Holds<
+  Same<StakeholderUpdateRequest, Api.StakeholderUpdate>
+>;
+export type MajorIncidentBannersHolds = Holds<
+  Same<{ items: MajorIncidentBanner[] }, Api.MajorIncidentBanners>
+>;
 export type IncidentPageHolds = Holds<Same<Page<Incident>, Api.IncidentPage>>;
 export type CreateIncidentHolds = Holds<
   Same<CreateIncidentRequest, Api.CreateIncident>

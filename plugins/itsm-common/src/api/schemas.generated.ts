@@ -60,6 +60,51 @@ export type Incident = {
   causedByChange: string | null;
   /** Number of the problem behind the incident. */
   problem: string | null;
+  major: MajorIncident | null;
+  /** Number of the major incident this one is a child of. */
+  parent: string | null;
+};
+
+/** A proposal to run the incident as a major incident, and its decision. */
+export type MajorIncident = {
+  state: 'proposed' | 'accepted' | 'rejected';
+  /** Why it was proposed. */
+  reason: string;
+  proposedBy: string;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+};
+
+export type MajorIncidentDecision = {
+  /** Anyone who may work the incident proposes; a member of the major-incident group other than the proposer accepts or rejects. */
+  action: 'propose' | 'accept' | 'reject';
+  reason: string;
+};
+
+export type StakeholderUpdate = {
+  body: string;
+};
+
+export type MajorIncidentBanners = {
+  items: MajorIncidentBanner[];
+};
+
+export type MajorIncidentBanner = {
+  id: string;
+  number: string;
+  title: string;
+  state: IncidentState;
+  priority: Priority;
+  entityRef: string;
+  acceptedAt: string;
+  childCount: number;
+  latestUpdate: null | {
+    body: string;
+    at: string;
+    actor: string;
+  };
 };
 
 export type IncidentPage = {
@@ -102,6 +147,8 @@ export type IncidentTransition = {
   resolutionCode?: ResolutionCode;
   resolutionNotes?: string;
   comment?: string;
+  /** Resolving a major incident, resolve its open child incidents with its code and notes (one transaction). */
+  resolveChildren?: boolean;
 };
 
 export type NewComment = {
@@ -530,6 +577,35 @@ export type CountsByKind = {
   change: number;
   request: number;
   problem: number;
+};
+
+export type ImpactStep = {
+  relation: 'dependencyOf' | 'partOf' | 'providesApi' | 'apiConsumedBy';
+  entityRef: string;
+};
+
+export type ImpactedEntity = {
+  entityRef: string;
+  kind: string;
+  title?: string;
+  owner?: string;
+  tier?: string;
+  system?: string;
+  /** The record's CI it is impacted through. */
+  origin: string;
+  /** The steps from the origin to the entity (shortest way). */
+  path: ImpactStep[];
+};
+
+export type BlastRadius = {
+  /** The record's own CIs, as the reporter named them. */
+  cis: string[];
+  impacted: ImpactedEntity[];
+  truncated: boolean;
+  limits: {
+    maxDepth: number;
+    maxEntities: number;
+  };
 };
 
 /** Label or annotation names to values (Prometheus label names hold no dots or slashes). */

@@ -5,6 +5,7 @@ import {
   UpdateRecordBase,
 } from '../records/types';
 import { ImpactLevel, UrgencyLevel } from './priority';
+import { Priority } from '../records/types';
 import { HoldReason, IncidentState, ResolutionCode } from './workflow';
 
 export interface Incident extends RecordCore {
@@ -23,6 +24,50 @@ export interface Incident extends RecordCore {
   causedByChange: string | null;
   /** Number of the problem behind the incident (PRB-000012), when linked. */
   problem: string | null;
+  /** Its proposal as a major incident and the decision, once proposed. */
+  major: MajorIncident | null;
+  /** Number of the major incident this one is a child of, when linked. */
+  parent: string | null;
+}
+
+/**
+ * A proposal to run an incident as a major incident: anyone who may work it proposes;
+ * a member of the major-incident group other than the proposer accepts (it becomes
+ * P1) or rejects it.
+ */
+export interface MajorIncident {
+  state: 'proposed' | 'accepted' | 'rejected';
+  /** Why it was proposed. */
+  reason: string;
+  proposedBy: string;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+/** `POST /incidents/{id}/major`. */
+export interface MajorIncidentDecision {
+  action: 'propose' | 'accept' | 'reject';
+  reason: string;
+}
+
+/** `POST /incidents/{id}/stakeholder-updates`. */
+export interface StakeholderUpdateRequest {
+  body: string;
+}
+
+/** An open major incident as the banners show it (`GET /major-incidents`). */
+export interface MajorIncidentBanner {
+  id: string;
+  number: string;
+  title: string;
+  state: IncidentState;
+  priority: Priority;
+  entityRef: string;
+  acceptedAt: string;
+  childCount: number;
+  latestUpdate: { body: string; at: string; actor: string } | null;
 }
 
 export interface CreateIncidentRequest extends CreateRecordBase {

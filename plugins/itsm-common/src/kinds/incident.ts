@@ -48,6 +48,11 @@ export interface IncidentTransitionInput {
   resolutionNotes?: string;
   /** A comment to the requester recorded with the move (required for awaiting_caller). */
   comment?: string;
+  /**
+   * Resolving a major incident: resolve its open child incidents too, with its code and
+   * notes, in the same transaction.
+   */
+  resolveChildren?: boolean;
 }
 
 /**
