@@ -94,6 +94,22 @@ function knownErrorProblems(values: AnalysisValues): {
   return result;
 }
 
+/** The known error's button: publishing it, or taking it back. */
+const KNOWN_ERROR_ACTS = {
+  mark: {
+    label: 'Mark known error',
+    testId: 'mark-known-error',
+    color: 'primary',
+    variant: 'outlined',
+  },
+  withdraw: {
+    label: 'Withdraw known error',
+    testId: 'withdraw-known-error',
+    color: 'default',
+    variant: 'text',
+  },
+} as const;
+
 /**
  * "Analysis": the problem's symptoms, root cause and workaround, edited in place by
  * those who may update it, and its known error: "Mark known error" publishes it (the
@@ -158,31 +174,22 @@ export const ProblemAnalysisCard = (props: RecordCardProps<Problem>) => {
     }
   };
 
-  const knownErrorButton =
-    editable &&
-    (problem.knownError ? (
-      <Button
-        size="small"
-        data-testid="withdraw-known-error"
-        onClick={() => save(false)}
-        disabled={submit.submitting}
-      >
-        Withdraw known error
-      </Button>
-    ) : (
-      open && (
-        <Button
-          size="small"
-          color="primary"
-          variant="outlined"
-          data-testid="mark-known-error"
-          onClick={() => save(true)}
-          disabled={submit.submitting}
-        >
-          Mark known error
-        </Button>
-      )
-    ));
+  // Publishing (while open) asks for attention; withdrawing is a plain button.
+  const act = problem.knownError
+    ? KNOWN_ERROR_ACTS.withdraw
+    : KNOWN_ERROR_ACTS.mark;
+  const knownErrorButton = editable && (problem.knownError || open) && (
+    <Button
+      size="small"
+      color={act.color}
+      variant={act.variant}
+      data-testid={act.testId}
+      onClick={() => save(!problem.knownError)}
+      disabled={submit.submitting}
+    >
+      {act.label}
+    </Button>
+  );
 
   return (
     <NamedCard title="Analysis">
