@@ -140,6 +140,8 @@ export interface Config {
       maxDepth?: number;
       /** Impacted entities at the most: 1 to 100000 (default 1000). */
       maxEntities?: number;
+      /** Notify the owners of what a new P1 or P2 incident impacts (default false). */
+      notifyOwners?: boolean;
     };
     /** Monitoring alerts to incidents (POST /api/itsm/alerts/alertmanager and /grafana). */
     alerts?: {

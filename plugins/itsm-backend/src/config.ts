@@ -152,6 +152,8 @@ export function readItsmConfig(config: Config): ItsmConfig {
         config.getOptionalNumber('itsm.impact.maxEntities'),
         'itsm.impact.maxEntities',
       ),
+      notifyOwners:
+        config.getOptionalBoolean('itsm.impact.notifyOwners') ?? false,
     },
   };
 }

@@ -72,6 +72,8 @@ export function createItsmServices(options: {
     incidents: incidentStore,
     cis,
     priorityMatrix: config.priorityMatrix,
+    impact,
+    notifyImpactedOwners: config.impact.notifyOwners,
     onEvent: notifiers.incident,
   };
   const changeOptions: ChangeServiceOptions = {

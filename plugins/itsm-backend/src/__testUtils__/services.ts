@@ -81,7 +81,10 @@ export function createTestRequestService(
  * of the given entities, with the default approval policy and the test SLA policies.
  */
 export const testServicesOver =
-  (entities = testEntities) =>
+  (
+    entities = testEntities,
+    overrides: Partial<Parameters<typeof createItsmServices>[0]['config']> = {},
+  ) =>
   (records: RecordStore, notifiers: ItsmNotifiers = {}) =>
     createItsmServices({
       records,
@@ -98,6 +101,7 @@ export const testServicesOver =
         approvals: { oneStagePerApprover: true },
         problems: DEFAULT_PROBLEM_POLICY,
         impact: DEFAULT_BLAST_RADIUS_LIMITS,
+        ...overrides,
       },
       catalog: catalogServiceMock({ entities }),
       notifiers,

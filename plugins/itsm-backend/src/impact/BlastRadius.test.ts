@@ -234,4 +234,24 @@ describe.each(ids)('blast radius of records on %s', databaseId => {
     expect(radius.impacted).toHaveLength(508);
     expect(radius.impacted.map(e => e.entityRef)).not.toContain(ref('hub'));
   });
+
+  it('tells the owners of what a new P1 or P2 incident impacts, when configured', async () => {
+    const told: any[] = [];
+    const services = testServicesOver([...testEntities, ...graph], {
+      impact: { maxDepth: 6, maxEntities: 1000, notifyOwners: true },
+    })(new RecordStore(knex), { incident: event => void told.push(event) });
+    await services.incidents.create(
+      { title: 'Core down', entityRef: ref('core'), impact: 1, urgency: 1 },
+      alice,
+    );
+    expect(told.find(e => e.type === 'impacting')).toMatchObject({
+      owners: ['group:default/team-storefront'],
+    });
+    told.length = 0;
+    await services.incidents.create(
+      { title: 'Slow', entityRef: ref('core'), impact: 3, urgency: 3 },
+      alice,
+    );
+    expect(told.map(e => e.type)).toEqual(['created']);
+  });
 });

@@ -60,6 +60,8 @@ export interface BlastRadiusLimits {
   maxDepth: number;
   /** Impacted entities at the most. */
   maxEntities: number;
+  /** Tell the owners of what a new P1 or P2 incident impacts. */
+  notifyOwners?: boolean;
 }
 
 export const DEFAULT_BLAST_RADIUS_LIMITS: BlastRadiusLimits = {
@@ -133,7 +135,7 @@ export class BlastRadiusCalculator {
       cis: own,
       impacted,
       truncated,
-      limits: this.limits,
+      limits: { maxDepth, maxEntities },
     };
   }
 

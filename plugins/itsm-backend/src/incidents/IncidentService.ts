@@ -20,6 +20,7 @@ import { RecordService, KindServiceOptions } from '../records/RecordService';
 import { KindEvent, RecordEvent } from '../records/events';
 import { nonBlank } from '../records/text';
 import { NO_MAJOR } from './MajorIncidents';
+import { BlastRadiusCalculator } from '../impact/BlastRadius';
 import {
   IncidentFields,
   IncidentStore,
@@ -48,6 +49,13 @@ export type IncidentEvent =
   | KindEvent<
       'incident',
       Incident,
+      'impacting',
+      /** The owners of what the incident impacts (its assignment group left out). */
+      { owners: string[] }
+    >
+  | KindEvent<
+      'incident',
+      Incident,
       'stakeholder_update',
       /** The owners of what the incident impacts, who are told. */
       { body: string; owners: string[] }
@@ -56,6 +64,10 @@ export type IncidentEvent =
 export interface IncidentServiceOptions
   extends KindServiceOptions<IncidentEvent> {
   incidents: IncidentStore;
+  /** The blast radius, for telling the owners of what an incident impacts. */
+  impact?: BlastRadiusCalculator;
+  /** `itsm.impact.notifyOwners`: tell them of new P1 and P2 incidents. */
+  notifyImpactedOwners?: boolean;
 }
 
 /** Where an incident may move, and what each move must carry (itsm-common's workflow). */
@@ -142,7 +154,32 @@ export class IncidentService extends RecordService<
       },
     });
     await this.emit({ type: 'created', incident: created, actor: actor.ref });
+    await this.tellImpactedOwners(created, actor);
     return created;
+  }
+
+  /**
+   * With `itsm.impact.notifyOwners`, a P1 or P2 incident is told to the owners of what
+   * its CIs impact (read from the catalog after the incident is written).
+   */
+  private async tellImpactedOwners(incident: Incident, actor: Actor) {
+    const { impact, notifyImpactedOwners } = this.options;
+    if (!impact || !notifyImpactedOwners) return;
+    if (incident.priority !== 'P1' && incident.priority !== 'P2') return;
+    const radius = await impact.of(
+      [incident.entityRef, ...incident.affectedEntityRefs],
+      actor.credentials,
+    );
+    const owners = [
+      ...new Set(radius.impacted.flatMap(e => (e.owner ? [e.owner] : []))),
+    ].filter(owner => owner !== incident.assignmentGroup);
+    if (owners.length)
+      await this.emit({
+        type: 'impacting',
+        incident,
+        actor: actor.ref,
+        owners,
+      });
   }
 
   async update(

@@ -175,6 +175,14 @@ export function createIncidentNotifier(options: NotifierOptions) {
               : 'not a major incident'
           }`,
         );
+      if (event.type === 'impacting')
+        for (const owner of event.owners)
+          await send(
+            owner,
+            incident,
+            event,
+            `${incident.priority} incident ${incident.number} impacts what you own`,
+          );
       // Stakeholders: the owners of what the major incident impacts.
       if (event.type === 'stakeholder_update')
         for (const owner of event.owners)
