@@ -68,24 +68,13 @@ const autoCloseAfterDays = z
   .positive({ error: positiveDays })
   .default(7);
 
-const atLeastTwo = 'must be a whole number of at least 2';
-const minIncidents = z
-  .number({ error: atLeastTwo })
-  .int({ error: atLeastTwo })
-  .min(2, { error: atLeastTwo })
-  .default(3);
-
-const oneTo365 = 'must be a whole number of days from 1 to 365';
-const candidateDays = z
-  .number({ error: oneTo365 })
-  .int({ error: oneTo365 })
-  .min(1, { error: oneTo365 })
-  .max(365, { error: oneTo365 })
-  .default(30);
-
-/** A whole number from `min` to `max`, `fallback` when absent. */
-function wholeNumber(min: number, max: number, fallback: number) {
-  const message = `must be a whole number from ${min} to ${max}`;
+/** A whole number from `min` to `max`, `fallback` when absent; `message` says so. */
+function wholeNumber(
+  min: number,
+  max: number,
+  fallback: number,
+  message = `must be a whole number from ${min} to ${max}`,
+) {
   return z
     .number({ error: message })
     .int({ error: message })
@@ -93,6 +82,19 @@ function wholeNumber(min: number, max: number, fallback: number) {
     .max(max, { error: message })
     .default(fallback);
 }
+
+const minIncidents = wholeNumber(
+  2,
+  Number.MAX_SAFE_INTEGER,
+  3,
+  'must be a whole number of at least 2',
+);
+const candidateDays = wholeNumber(
+  1,
+  365,
+  30,
+  'must be a whole number of days from 1 to 365',
+);
 
 const groupSetting = groupRef(
   value =>
