@@ -92,4 +92,36 @@ describe('Timeline', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  it('shows alerts and stakeholder updates, and never fails on a type it does not know', async () => {
+    await renderInTestApp(
+      <Timeline
+        kind="incident"
+        entries={[
+          entry(1, {
+            type: 'alert',
+            body: 'Alert HighErrorRate firing on payments-api',
+          }),
+          entry(2, {
+            type: 'stakeholder_update',
+            body: 'Payments are degraded; next update at 10:00',
+          }),
+          entry(3, {
+            type: 'constructor' as TimelineEntry['type'],
+            body: 'From a newer backend',
+          }),
+          entry(4, { type: 'something_new' as TimelineEntry['type'] }),
+        ]}
+      />,
+      { mountedRoutes },
+    );
+    expect(screen.getByTestId('timeline-alert')).toHaveTextContent(
+      'AlertAlert HighErrorRate firing on payments-api',
+    );
+    expect(screen.getByTestId('timeline-stakeholder-update')).toHaveTextContent(
+      'Stakeholder updatePayments are degraded; next update at 10:00',
+    );
+    expect(screen.getByText('From a newer backend')).toBeInTheDocument();
+    expect(screen.getByText('something new')).toBeInTheDocument();
+  });
 });

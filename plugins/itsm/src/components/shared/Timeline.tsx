@@ -11,6 +11,8 @@ import LinkOffIcon from '@material-ui/icons/LinkOff';
 import BuildIcon from '@material-ui/icons/Build';
 import HowToVoteIcon from '@material-ui/icons/HowToVote';
 import AlarmIcon from '@material-ui/icons/Alarm';
+import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
+import AnnouncementIcon from '@material-ui/icons/Announcement';
 import {
   CHANGE_CLOSE_CODE_LABELS,
   CHANGE_RISK_LABELS,
@@ -65,6 +67,20 @@ const useStyles = makeStyles((theme: Theme) => ({
     marginTop: theme.spacing(0.5),
     padding: theme.spacing(1, 1.5),
     borderLeft: `4px solid ${theme.palette.success.main}`,
+    backgroundColor: theme.palette.background.default,
+  },
+  // A monitoring alert that fired or resolved on the incident.
+  alert: {
+    marginTop: theme.spacing(0.5),
+    padding: theme.spacing(1, 1.5),
+    borderLeft: `4px solid ${theme.palette.error.main}`,
+    backgroundColor: theme.palette.background.default,
+  },
+  // A major incident's update sent to the owners of what it impacts.
+  stakeholderUpdate: {
+    marginTop: theme.spacing(0.5),
+    padding: theme.spacing(1, 1.5),
+    borderLeft: `4px solid ${theme.palette.info.main}`,
     backgroundColor: theme.palette.background.default,
   },
 }));
@@ -140,6 +156,16 @@ const Changes = (props: { changes?: FieldChange[]; kind: RecordKind }) => {
   );
 };
 
+/** A table's own entry for a type (never an inherited one, for types unknown here). */
+function ownEntry<T>(
+  table: Partial<Record<string, T>>,
+  type: string,
+): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, type)
+    ? table[type]
+    : undefined;
+}
+
 /** The icon of each entry type; a speech bubble for the others (comments). */
 const ENTRY_ICONS: Partial<Record<TimelineEntry['type'], typeof EditIcon>> = {
   created: AddCircleOutlineIcon,
@@ -153,11 +179,14 @@ const ENTRY_ICONS: Partial<Record<TimelineEntry['type'], typeof EditIcon>> = {
   workaround: BuildIcon,
   sla_warning: AlarmIcon,
   sla_breached: AlarmIcon,
+  alert: NotificationsActiveIcon,
+  stakeholder_update: AnnouncementIcon,
 };
 
 const EntryIcon = (props: { type: TimelineEntry['type'] }) => {
   const classes = useStyles();
-  const Icon = ENTRY_ICONS[props.type] ?? ChatBubbleOutlineIcon;
+  // An entry type this frontend does not know yet gets the speech bubble.
+  const Icon = ownEntry(ENTRY_ICONS, props.type) ?? ChatBubbleOutlineIcon;
   return <Icon className={classes.icon} fontSize="small" />;
 };
 
@@ -172,7 +201,12 @@ const WRITTEN: Partial<
   Record<
     TimelineEntry['type'],
     {
-      box: 'comment' | 'workNote' | 'workaround';
+      box:
+        | 'comment'
+        | 'workNote'
+        | 'workaround'
+        | 'alert'
+        | 'stakeholderUpdate';
       testId: string;
       title: string;
     }
@@ -194,12 +228,24 @@ const WRITTEN: Partial<
     testId: 'timeline-workaround',
     title: 'Workaround',
   },
+  // A monitoring alert that fired or resolved, in the alert source's words.
+  alert: {
+    box: 'alert',
+    testId: 'timeline-alert',
+    title: 'Alert',
+  },
+  // A major incident's update, sent to the owners of what it impacts.
+  stakeholder_update: {
+    box: 'stakeholderUpdate',
+    testId: 'timeline-stakeholder-update',
+    title: 'Stakeholder update',
+  },
 };
 
 const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
   const classes = useStyles();
   const { entry } = props;
-  const written = WRITTEN[entry.type];
+  const written = ownEntry(WRITTEN, entry.type);
   if (written) {
     return (
       <div className={classes[written.box]} data-testid={written.testId}>
@@ -207,7 +253,7 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
           {written.title}
         </Typography>
         <Typography variant="body2" className={classes.text}>
-          {entry.body}
+          {entry.body ?? ''}
         </Typography>
       </div>
     );
@@ -262,7 +308,8 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
       return (
         <>
           <Typography variant="body2">
-            {TYPE_TEXT[entry.type] ?? humanizeCode(entry.type)}
+            {ownEntry(TYPE_TEXT, entry.type) ??
+              humanizeCode(String(entry.type ?? ''))}
           </Typography>
           {entry.body && (
             <Typography variant="body2" className={classes.text}>
