@@ -4,6 +4,7 @@ import {
   Change,
   Incident,
   KnownError,
+  MajorIncidentBanner,
   MyWork,
   Problem,
   ProblemCandidate,
@@ -18,7 +19,7 @@ import {
   SlaTimerSummary,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ItsmClient, ProblemCandidates } from '../api';
+import { BlastRadius, ItsmClient, ProblemCandidates } from '../api';
 
 // Test data and a client wired to the msw handlers; used by the tests only.
 
@@ -664,6 +665,77 @@ export function makeMyWork(overrides: Partial<MyWork> = {}): MyWork {
     breachingSoon: 3,
     horizonHours: 4,
     groups: ['group:default/sre'],
+    ...overrides,
+  };
+}
+
+/**
+ * The blast radius of payments-db: the payments API depends on it (owned by the
+ * payments team, in the payments system), checkout consumes the API (another owner).
+ */
+export function makeBlastRadius(
+  overrides: Partial<BlastRadius> = {},
+): BlastRadius {
+  return {
+    cis: ['resource:default/payments-db'],
+    impacted: [
+      {
+        entityRef: 'component:default/payments-api',
+        kind: 'Component',
+        title: 'Payments API',
+        owner: 'group:default/payments-team',
+        tier: 'tier-1',
+        system: 'system:default/payments',
+        origin: 'resource:default/payments-db',
+        path: [
+          {
+            relation: 'dependencyOf',
+            entityRef: 'component:default/payments-api',
+          },
+        ],
+      },
+      {
+        entityRef: 'component:default/checkout',
+        kind: 'Component',
+        owner: 'group:default/web-team',
+        system: 'system:default/shop',
+        origin: 'resource:default/payments-db',
+        path: [
+          {
+            relation: 'dependencyOf',
+            entityRef: 'component:default/payments-api',
+          },
+          {
+            relation: 'apiConsumedBy',
+            entityRef: 'component:default/checkout',
+          },
+        ],
+      },
+    ],
+    truncated: false,
+    limits: { maxDepth: 4, maxEntities: 200 },
+    ...overrides,
+  };
+}
+
+/** An accepted major incident on payments with a stakeholder update. */
+export function makeMajorBanner(
+  overrides: Partial<MajorIncidentBanner> = {},
+): MajorIncidentBanner {
+  return {
+    id: '0b6a6f9e-2f0c-4f39-9d0e-1d7f4c1d0001',
+    number: 'INC-000001',
+    title: 'Payments API returns 500',
+    state: 'in_progress',
+    priority: 'P1',
+    entityRef: 'component:default/payments',
+    acceptedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+    childCount: 2,
+    latestUpdate: {
+      body: 'Failover in progress; next update at 10:00',
+      at: new Date(Date.now() - 600_000).toISOString(),
+      actor: 'user:default/alice',
+    },
     ...overrides,
   };
 }

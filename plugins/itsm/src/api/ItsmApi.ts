@@ -42,6 +42,8 @@ import {
   LinkedChangeSummary,
   MyWork,
   ProblemCandidates,
+  MajorIncidentBanner,
+  MajorIncidentDecision,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /**
@@ -80,6 +82,53 @@ export type TransitionProblemRequest =
 
 /** @public */
 export type AddCommentRequest = NewCommentRequest;
+
+/**
+ * One step of the way from a record's CI to an impacted entity: the relation followed
+ * and the entity it leads to.
+ *
+ * @public
+ */
+export interface ImpactStep {
+  relation: 'dependencyOf' | 'partOf' | 'providesApi' | 'apiConsumedBy';
+  entityRef: string;
+}
+
+/**
+ * An entity impacted by a record's CIs, with its owner, tier and system when the
+ * catalog has them, and the way it is impacted.
+ *
+ * @public
+ */
+export interface ImpactedEntity {
+  entityRef: string;
+  kind: string;
+  title?: string;
+  owner?: string;
+  tier?: string;
+  system?: string;
+  /** The record's CI it is impacted through. */
+  origin: string;
+  /** The steps from the origin to the entity (shortest way). */
+  path: ImpactStep[];
+}
+
+/**
+ * A record's blast radius (`GET /{kind}s/{id}/impact`), computed from the catalog now
+ * over what the caller may see; `truncated` when the limits cut it short.
+ *
+ * @public
+ */
+export interface BlastRadius {
+  /** The record's own CIs, as the reporter named them. */
+  cis: string[];
+  impacted: ImpactedEntity[];
+  truncated: boolean;
+  limits: { maxDepth: number; maxEntities: number };
+}
+
+/** The kinds whose blast radius the backend computes. @public */
+export type ImpactKind = 'incident' | 'change' | 'problem';
 
 /**
  * What collides with a change: committed changes on the same CIs in the same window,
@@ -177,6 +226,32 @@ export interface ItsmApi {
   ): Promise<TimelineEntry>;
   /** An incident's timeline, oldest first. */
   getTimeline(idOrNumber: string): Promise<TimelineEntry[]>;
+  /**
+   * Proposes the incident as a major incident, or accepts or rejects the proposal; the
+   * server decides who may. Returns the incident.
+   */
+  decideMajorIncident(
+    idOrNumber: string,
+    decision: MajorIncidentDecision,
+  ): Promise<Incident>;
+  /** The child incidents of a major incident that the caller may read, newest first. */
+  listChildIncidents(idOrNumber: string): Promise<LinkedIncident[]>;
+  /** Links an incident (id or number) as a child; returns the child. */
+  linkChildIncident(idOrNumber: string, child: string): Promise<Incident>;
+  /** Unlinks a child incident; returns the former child. */
+  unlinkChildIncident(idOrNumber: string, child: string): Promise<Incident>;
+  /** A stakeholder update on a major incident; returns its timeline entry. */
+  postStakeholderUpdate(
+    idOrNumber: string,
+    body: string,
+  ): Promise<TimelineEntry>;
+  /**
+   * Open accepted major incidents the caller may read, with their latest stakeholder
+   * update; with `entityRef`, only those impacting the entity.
+   */
+  listMajorIncidents(entityRef?: string): Promise<MajorIncidentBanner[]>;
+  /** The blast radius of an incident's, change's or problem's CIs. */
+  getImpact(kind: ImpactKind, idOrNumber: string): Promise<BlastRadius>;
 
   listChanges(filter?: ChangeListFilter): Promise<Page<Change>>;
   getChange(idOrNumber: string): Promise<Change>;

@@ -22,6 +22,9 @@ import {
   kindDeclaration,
   KnownError,
   LinkIncidentRequest,
+  MajorIncidentBanner,
+  MajorIncidentDecision,
+  StakeholderUpdateRequest,
   MyWork,
   Page,
   Problem,
@@ -40,7 +43,9 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   AddCommentRequest,
+  BlastRadius,
   ChangeConflictsResponse,
+  ImpactKind,
   ItsmApi,
   itsmApiRef,
   LinkedChange,
@@ -248,6 +253,7 @@ class RecordCollection<
   decide = (id: string, body: DecideApprovalRequest) =>
     this.send<T>(this.path(id, '/approvals'), { method: 'POST', body });
   sla = (id: string) => this.send<RecordSla>(this.path(id, '/sla'));
+  impact = (id: string) => this.send<BlastRadius>(this.path(id, '/impact'));
 
   /** The `items` of an `{ items: [...] }` response. */
   async items<I>(path: string): Promise<I[]> {
@@ -325,6 +331,49 @@ export class ItsmClient implements ItsmApi {
   }
   getTimeline(id: string) {
     return this.incidents.timeline(id);
+  }
+
+  // Major incidents: the decision, children and stakeholder updates
+
+  decideMajorIncident(id: string, decision: MajorIncidentDecision) {
+    return this.request<Incident>(this.incidents.path(id, '/major'), {
+      method: 'POST',
+      body: decision,
+    });
+  }
+  listChildIncidents(id: string): Promise<LinkedIncident[]> {
+    return this.incidents.items(this.incidents.path(id, '/children'));
+  }
+  linkChildIncident(id: string, child: string) {
+    const body: LinkIncidentRequest = { incident: child };
+    return this.request<Incident>(this.incidents.path(id, '/children'), {
+      method: 'POST',
+      body,
+    });
+  }
+  unlinkChildIncident(id: string, child: string) {
+    return this.request<Incident>(
+      this.incidents.path(id, `/children/${encodeURIComponent(child)}`),
+      { method: 'DELETE' },
+    );
+  }
+  postStakeholderUpdate(id: string, text: string) {
+    const body: StakeholderUpdateRequest = { body: text };
+    return this.request<TimelineEntry>(
+      this.incidents.path(id, '/stakeholder-updates'),
+      { method: 'POST', body },
+    );
+  }
+  async listMajorIncidents(entityRef?: string): Promise<MajorIncidentBanner[]> {
+    const query = buildQuery([['entityRef', entityRef]]);
+    return (
+      await this.request<{ items: MajorIncidentBanner[] }>(
+        `/major-incidents${query}`,
+      )
+    ).items;
+  }
+  getImpact(kind: ImpactKind, id: string): Promise<BlastRadius> {
+    return this.collection(kind).impact(id);
   }
 
   // Changes: the record calls, then what only changes have
