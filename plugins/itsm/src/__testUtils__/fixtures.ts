@@ -19,6 +19,7 @@ import {
   SlaTimerSummary,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
+import { http, HttpResponse } from 'msw';
 import { BlastRadius, ItsmClient, ProblemCandidates } from '../api';
 
 // Test data and a client wired to the msw handlers; used by the tests only.
@@ -739,3 +740,8 @@ export function makeMajorBanner(
     ...overrides,
   };
 }
+
+/** Answers the blast radius of any record (the record pages load it). */
+export const impactHandler = http.get(`${BASE_URL}/:kinds/:id/impact`, () =>
+  HttpResponse.json(makeBlastRadius()),
+);

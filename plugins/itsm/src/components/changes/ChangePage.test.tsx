@@ -21,6 +21,7 @@ import {
   makeChange,
   makeQueueItem,
   NO_SLA,
+  impactHandler,
 } from '../../__testUtils__/fixtures';
 import { ChangePage } from './ChangePage';
 
@@ -89,6 +90,7 @@ describe('ChangePage', () => {
       },
     ];
     server.use(
+      impactHandler,
       http.get(`${BASE_URL}/changes/CHG-000003`, () =>
         HttpResponse.json(change),
       ),

@@ -1,6 +1,7 @@
 import { Notice } from '../shared';
 import { RecordPage, useRecordCall, useRecordPage } from '../records';
 import { approvalsCard, useRecordApprovals } from '../approvals';
+import { BlastRadiusCard } from '../impact';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { ChangePlanCard } from './ChangePlanCard';
 import { CausedIncidentsCard, ConflictsCard } from './ChangeRelationsCards';
@@ -48,6 +49,7 @@ export const ChangePage = () => {
         ),
         () => <ConflictsCard conflicts={conflicts} />,
         () => <CausedIncidentsCard incidents={incidents} />,
+        card => <BlastRadiusCard {...card} />,
       ]}
     />
   );

@@ -23,6 +23,7 @@ import {
   makeSlaTimer,
   makeTimeline,
   NO_SLA,
+  impactHandler,
 } from '../../__testUtils__/fixtures';
 import { IncidentPage } from './IncidentPage';
 
@@ -84,6 +85,7 @@ describe('IncidentPage', () => {
     patches = [];
     comments = [];
     server.use(
+      impactHandler,
       http.get(`${BASE_URL}/incidents/INC-000001`, () => {
         gets++;
         return HttpResponse.json(incident);

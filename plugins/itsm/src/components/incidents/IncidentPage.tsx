@@ -29,6 +29,7 @@ import {
 } from '../shared';
 import { RecordPage, useRecordPage } from '../records';
 import { IncidentProblemCard } from '../problems';
+import { BlastRadiusCard } from '../impact';
 import { CausedByChange } from './CausedByChange';
 import { incidentDescriptor } from './descriptor';
 
@@ -134,7 +135,10 @@ export const IncidentPage = () => {
         )
       }
       details={card => <IncidentDetails {...card} />}
-      cards={[card => <IncidentProblemCard {...card} />]}
+      cards={[
+        card => <IncidentProblemCard {...card} />,
+        card => <BlastRadiusCard {...card} />,
+      ]}
     />
   );
 };

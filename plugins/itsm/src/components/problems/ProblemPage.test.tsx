@@ -16,6 +16,7 @@ import {
   makeTimeline,
   NO_SLA,
   PROBLEM_ID,
+  impactHandler,
 } from '../../__testUtils__/fixtures';
 import { ProblemPage } from './ProblemPage';
 
@@ -56,6 +57,7 @@ describe('ProblemPage', () => {
     unlinks = [];
     changesPosted = [];
     server.use(
+      impactHandler,
       http.get(`${BASE_URL}/problems/PRB-000012`, () =>
         HttpResponse.json(problem),
       ),

@@ -18,6 +18,7 @@ import {
   RefListField,
 } from '../shared';
 import { RecordPage, useRecordCall, useRecordPage } from '../records';
+import { BlastRadiusCard } from '../impact';
 import { problemDescriptor } from './descriptor';
 import { ProblemAnalysisCard } from './ProblemAnalysisCard';
 import { KnownErrorChip } from './ProblemChips';
@@ -85,6 +86,7 @@ export const ProblemPage = () => {
         card => <ProblemAnalysisCard {...card} />,
         card => <LinkedIncidentsCard {...card} incidents={incidents} />,
         card => <FixChangesCard {...card} changes={changes} />,
+        card => <BlastRadiusCard {...card} />,
       ]}
     />
   );

@@ -1,0 +1,1 @@
+export { BlastRadiusCard, impactGroups, impactWay } from './BlastRadiusCard';
