@@ -31,6 +31,7 @@ import { RecordPage, useRecordPage } from '../records';
 import { IncidentProblemCard } from '../problems';
 import { BlastRadiusCard } from '../impact';
 import { CausedByChange } from './CausedByChange';
+import { MajorIncidentCard } from './MajorIncidentCard';
 import { incidentDescriptor } from './descriptor';
 
 /** The owner of the CI, read from the catalog when the catalog API is installed. */
@@ -136,6 +137,7 @@ export const IncidentPage = () => {
       }
       details={card => <IncidentDetails {...card} />}
       cards={[
+        card => <MajorIncidentCard {...card} />,
         card => <IncidentProblemCard {...card} />,
         card => <BlastRadiusCard {...card} />,
       ]}
