@@ -23,6 +23,11 @@ export {
   EntityServiceOfferingRequestsContent,
   isServiceOffering,
 } from './plugin';
+// The major incident banner, for legacy apps' entity pages and home pages.
+export {
+  EntityMajorIncidentBanner,
+  MajorIncidentBanner,
+} from './components/incidents';
 // The client's API: its ref, its types and the default client.
 export * from './api/ItsmApi';
 export { ItsmClient } from './api/ItsmClient';

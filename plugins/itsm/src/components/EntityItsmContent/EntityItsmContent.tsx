@@ -1,6 +1,9 @@
 import Grid from '@material-ui/core/Grid';
 import { Content } from '@backstage/core-components';
-import { EntityIncidentsContent } from '../incidents';
+import {
+  EntityIncidentsContent,
+  EntityMajorIncidentBanner,
+} from '../incidents';
 import { EntityChangesContent } from '../changes';
 import { EntityProblemsContent } from '../problems';
 import { EntityServiceOfferingsContent } from '../offerings';
@@ -14,6 +17,7 @@ import { EntitySlaContent } from '../sla';
  */
 export const EntityItsmContent = () => (
   <Content noPadding>
+    <EntityMajorIncidentBanner />
     <Grid container spacing={3} direction="column">
       <Grid item>
         <EntityIncidentsContent />

@@ -18,7 +18,7 @@ import { MyWork as MyWorkCounts } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { approvalsRouteRef, rootRouteRef, slaRouteRef } from '../../routes';
 import { ApprovalsCard } from '../approvals';
-import { incidentDescriptor } from '../incidents';
+import { incidentDescriptor, MajorIncidentBanner } from '../incidents';
 import { requestDescriptor } from '../requests';
 import { DenseTable, humanizeRef, recordColumns } from '../shared';
 import {
@@ -275,6 +275,7 @@ export const MyWork = (props: { me: Me }) => {
 
   return (
     <>
+      <MajorIncidentBanner />
       {tiles}
       <Grid container spacing={3}>
         <Grid item xs={12} md={7}>

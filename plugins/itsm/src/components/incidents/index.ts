@@ -6,4 +6,8 @@ export { ReportIncidentDialog } from './ReportIncidentDialog';
 export { ReportIncidentButton } from './ReportIncidentButton';
 export type { ReportIncidentDialogProps } from './ReportIncidentDialog';
 export { IncidentPage } from './IncidentPage';
+export {
+  EntityMajorIncidentBanner,
+  MajorIncidentBanner,
+} from './MajorIncidentBanner';
 export { incidentDescriptor } from './descriptor';
