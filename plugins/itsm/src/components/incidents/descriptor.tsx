@@ -56,6 +56,17 @@ const HOLD_FIELDS: MoveField[] = [
   },
 ];
 
+/**
+ * Resolving an accepted major incident (the parent of its children) may resolve its open
+ * child incidents too, with the same code and notes.
+ */
+const RESOLVE_CHILDREN_FIELD: MoveField = {
+  name: 'resolveChildren',
+  id: 'itsm-resolve-children',
+  label: 'Resolve its open child incidents too',
+  checkbox: true,
+};
+
 /** Every move takes a comment; holding for the caller requires one, to them. */
 const COMMENT_FIELD: MoveField = {
   name: 'comment',
@@ -107,8 +118,11 @@ export const incidentDescriptor: RecordKindDescriptor<
     allowed: incident => allowedIncidentTransitions(incident.state),
     label: labelOfMove,
     primary: ['resolved'],
-    fields: to => [
+    fields: (to, incident) => [
       ...(to === 'resolved' ? RESOLUTION_FIELDS : []),
+      ...(to === 'resolved' && incident.major?.state === 'accepted'
+        ? [RESOLVE_CHILDREN_FIELD]
+        : []),
       ...(to === 'on_hold' ? HOLD_FIELDS : []),
       COMMENT_FIELD,
     ],

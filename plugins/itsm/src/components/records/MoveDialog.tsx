@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { InputHTMLAttributes, useEffect, useState } from 'react';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
@@ -7,7 +9,7 @@ import { ActionDialog, SelectField, TextAreaField, useSubmit } from '../shared';
 import { KindRecord, MoveDescriptor, MoveField } from './descriptor';
 import { moveForm, MoveProblems, MoveValues } from './moveForm';
 
-/** One field of the dialog: a select of codes, or a text area. */
+/** One field of the dialog: a checkbox, a select of codes, or a text area. */
 const MoveFieldInput = (props: {
   field: MoveField;
   value: string;
@@ -17,6 +19,25 @@ const MoveFieldInput = (props: {
 }) => {
   const { field, value, required, error, onChange } = props;
   const shown = required ? { ...field, ...field.whenRequired } : field;
+  if (field.checkbox) {
+    return (
+      <FormControlLabel
+        label={shown.label}
+        control={
+          <Checkbox
+            id={field.id}
+            checked={value === 'true'}
+            onChange={e => onChange(e.target.checked ? 'true' : '')}
+            inputProps={
+              {
+                'data-testid': field.id,
+              } as InputHTMLAttributes<HTMLInputElement>
+            }
+          />
+        }
+      />
+    );
+  }
   if (field.options) {
     return (
       <SelectField<string>

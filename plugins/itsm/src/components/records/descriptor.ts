@@ -48,6 +48,8 @@ export interface MoveField {
   whenRequired?: { label?: string; helperText?: string };
   /** Sent trimmed; as typed otherwise. */
   trim?: boolean;
+  /** A checkbox (its test id is its id), sent as `true` when ticked and left out when not. */
+  checkbox?: boolean;
 }
 
 /**
@@ -72,8 +74,8 @@ export interface MoveDescriptor<
   backward?: readonly R['state'][];
   /** When set, only these moves' buttons are contained; all but `backward` otherwise. */
   primary?: readonly R['state'][];
-  /** What the move's dialog asks for, in order. */
-  fields: (to: R['state']) => MoveField[];
+  /** What the move's dialog asks for, in order (of this record). */
+  fields: (to: R['state'], record: R) => MoveField[];
   /** The workflow guard of the move (itsm-common), as the backend enforces it. */
   guard(record: R, input: I): GuardProblem[];
   /** A problem in the form's words; its message otherwise. */

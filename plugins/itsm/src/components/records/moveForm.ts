@@ -20,16 +20,20 @@ export function moveForm<R extends KindRecord>(
   record: R,
   to: R['state'],
 ) {
-  const fields = moves.fields(to);
+  const fields = moves.fields(to, record);
   const describe = (problem: GuardProblem) =>
     moves.describe ? moves.describe(problem) : problem.message;
 
   /** The move's request: the target and the fields that are filled in. */
   const input = (values: MoveValues): MoveInput<R> => {
-    const filled: Record<string, string> = {};
+    const filled: Record<string, string | boolean> = {};
     for (const field of fields) {
       const value = values[field.name] ?? '';
-      if (value.trim()) filled[field.name] = field.trim ? value.trim() : value;
+      if (field.checkbox) {
+        if (value === 'true') filled[field.name] = true;
+      } else if (value.trim()) {
+        filled[field.name] = field.trim ? value.trim() : value;
+      }
     }
     return { to, ...filled };
   };
