@@ -24,6 +24,8 @@ import {
   NamedCard,
   RecordCardProps,
   RefLink,
+  TextAreaField,
+  UnlinkButton,
   useSubmit,
 } from '../shared';
 
@@ -105,14 +107,11 @@ const ChildIncidents = (props: RecordCardProps<Incident>) => {
         action={
           editable
             ? child => (
-                <Button
-                  size="small"
-                  aria-label={`Unlink ${child.number}`}
-                  onClick={() => removeLink(child.number)}
+                <UnlinkButton
+                  number={child.number}
+                  onUnlink={removeLink}
                   disabled={unlink.submitting}
-                >
-                  Unlink
-                </Button>
+                />
               )
             : undefined
         }
@@ -268,16 +267,12 @@ export const MajorIncidentCard = (props: RecordCardProps<Incident>) => {
           onSubmit={submit}
         >
           <Grid item xs={12}>
-            <TextField
+            <TextAreaField
               id="itsm-major-reason"
               label="Reason"
               value={reason}
-              onChange={e => setReason(e.target.value)}
+              onChange={setReason}
               required
-              multiline
-              minRows={2}
-              fullWidth
-              variant="outlined"
             />
           </Grid>
         </ActionDialog>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -18,6 +17,7 @@ import {
   NamedCard,
   RecordCardProps,
   useCreatePermission,
+  UnlinkButton,
   useSubmit,
 } from '../shared';
 import { NewChangeDialog } from '../changes';
@@ -55,14 +55,11 @@ export const LinkedIncidentsCard = (
         action={
           editable
             ? incident => (
-                <Button
-                  size="small"
-                  aria-label={`Unlink ${incident.number}`}
-                  onClick={() => removeLink(incident.number)}
+                <UnlinkButton
+                  number={incident.number}
+                  onUnlink={removeLink}
                   disabled={unlink.submitting}
-                >
-                  Unlink
-                </Button>
+                />
               )
             : undefined
         }

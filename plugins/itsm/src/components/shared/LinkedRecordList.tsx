@@ -114,3 +114,19 @@ export const AddButton = (props: {
     </Button>
   </Box>
 );
+
+/** A linked record's "Unlink" button, named after the record for assistive technology. */
+export const UnlinkButton = (props: {
+  number: string;
+  disabled?: boolean;
+  onUnlink: (number: string) => void;
+}) => (
+  <Button
+    size="small"
+    aria-label={`Unlink ${props.number}`}
+    onClick={() => props.onUnlink(props.number)}
+    disabled={props.disabled}
+  >
+    Unlink
+  </Button>
+);

@@ -35,6 +35,16 @@ import {
   humanizeRef,
 } from './format';
 
+/** The box of a written entry: a coloured left border on its own background. */
+function writtenBox(theme: Theme, border: string, background?: string) {
+  return {
+    marginTop: theme.spacing(0.5),
+    padding: theme.spacing(1, 1.5),
+    borderLeft: `4px solid ${border}`,
+    backgroundColor: background ?? theme.palette.background.default,
+  };
+}
+
 const useStyles = makeStyles((theme: Theme) => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
   entry: {
@@ -49,40 +59,18 @@ const useStyles = makeStyles((theme: Theme) => ({
   text: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
   // Comments are seen by the requester; work notes are internal. They must never be
   // mistaken for each other, hence the distinct background, border and label.
-  comment: {
-    marginTop: theme.spacing(0.5),
-    padding: theme.spacing(1, 1.5),
-    borderLeft: `4px solid ${theme.palette.primary.main}`,
-    backgroundColor: theme.palette.background.default,
-  },
-  workNote: {
-    marginTop: theme.spacing(0.5),
-    padding: theme.spacing(1, 1.5),
-    borderLeft: `4px solid ${theme.palette.warning.main}`,
-    backgroundColor:
-      theme.palette.type === 'dark' ? 'rgba(255, 167, 38, 0.12)' : '#fff8e1',
-  },
+  comment: writtenBox(theme, theme.palette.primary.main),
+  workNote: writtenBox(
+    theme,
+    theme.palette.warning.main,
+    theme.palette.type === 'dark' ? 'rgba(255, 167, 38, 0.12)' : '#fff8e1',
+  ),
   // What to do until a problem is fixed: it must stand out on an incident's timeline.
-  workaround: {
-    marginTop: theme.spacing(0.5),
-    padding: theme.spacing(1, 1.5),
-    borderLeft: `4px solid ${theme.palette.success.main}`,
-    backgroundColor: theme.palette.background.default,
-  },
+  workaround: writtenBox(theme, theme.palette.success.main),
   // A monitoring alert that fired or resolved on the incident.
-  alert: {
-    marginTop: theme.spacing(0.5),
-    padding: theme.spacing(1, 1.5),
-    borderLeft: `4px solid ${theme.palette.error.main}`,
-    backgroundColor: theme.palette.background.default,
-  },
+  alert: writtenBox(theme, theme.palette.error.main),
   // A major incident's update sent to the owners of what it impacts.
-  stakeholderUpdate: {
-    marginTop: theme.spacing(0.5),
-    padding: theme.spacing(1, 1.5),
-    borderLeft: `4px solid ${theme.palette.info.main}`,
-    backgroundColor: theme.palette.background.default,
-  },
+  stakeholderUpdate: writtenBox(theme, theme.palette.info.main),
 }));
 
 /** Label tables of coded fields, by field name. */

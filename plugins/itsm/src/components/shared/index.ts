@@ -87,7 +87,12 @@ export type { RatedRecordValues } from './RatedRecordFields';
 export { NamedCard } from './NamedCard';
 export { normalizeRecordNumber } from './recordNumber';
 export { LinkByNumberDialog } from './LinkByNumberDialog';
-export { AddButton, LinkedRecordList, loadedBody } from './LinkedRecordList';
+export {
+  AddButton,
+  LinkedRecordList,
+  loadedBody,
+  UnlinkButton,
+} from './LinkedRecordList';
 export type { Loaded, LinkedRecordRow } from './LinkedRecordList';
 export { recordColumns } from './recordColumns';
 export type {
