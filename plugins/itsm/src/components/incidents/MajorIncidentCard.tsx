@@ -16,16 +16,13 @@ import {
 import { itsmApiRef } from '../../api';
 import {
   ActionDialog,
-  AddButton,
   formatDateTime,
   IncidentLink,
-  LinkByNumberDialog,
-  LinkedRecordList,
+  LinkedIncidentsEditor,
   NamedCard,
   RecordCardProps,
   RefLink,
   TextAreaField,
-  UnlinkButton,
   useSubmit,
 } from '../shared';
 
@@ -83,59 +80,29 @@ const ChildIncidents = (props: RecordCardProps<Incident>) => {
     () => itsmApi.listChildIncidents(incident.id),
     [itsmApi, incident.id, incident.version],
   );
-  const [linking, setLinking] = useState(false);
-  const unlink = useSubmit();
   const changed = () => {
     children.retry();
     onUpdated();
   };
-  const removeLink = async (number: string) => {
-    const done = await unlink.run(() =>
-      itsmApi.unlinkChildIncident(incident.id, number),
-    );
-    if (done) changed();
-  };
   return (
     <Box mt={2}>
       <Typography variant="subtitle2">Child incidents</Typography>
-      <LinkedRecordList
-        kind="incident"
+      <LinkedIncidentsEditor
         label="Child incidents"
         records={children}
         empty="No child incident is linked."
         testId={child => `itsm-major-child-${child.number}`}
-        action={
-          editable
-            ? child => (
-                <UnlinkButton
-                  number={child.number}
-                  onUnlink={removeLink}
-                  disabled={unlink.submitting}
-                />
-              )
-            : undefined
-        }
-      />
-      {unlink.error && <Alert severity="error">{unlink.error}</Alert>}
-      {editable && (
-        <AddButton
-          testId="itsm-major-link-child"
-          onClick={() => setLinking(true)}
-        >
-          Link child incident
-        </AddButton>
-      )}
-      <LinkByNumberDialog
-        open={linking}
-        kind="incident"
-        action="Link child incident"
         number={incident.number}
-        helperText="An incident caused by this major incident"
-        onClose={() => setLinking(false)}
-        link={async number => {
-          await itsmApi.linkChildIncident(incident.id, number);
-          changed();
+        editable={editable}
+        mayLink={editable}
+        add={{
+          label: 'Link child incident',
+          testId: 'itsm-major-link-child',
+          helperText: 'An incident caused by this major incident',
         }}
+        link={number => itsmApi.linkChildIncident(incident.id, number)}
+        unlink={number => itsmApi.unlinkChildIncident(incident.id, number)}
+        onChanged={changed}
       />
     </Box>
   );

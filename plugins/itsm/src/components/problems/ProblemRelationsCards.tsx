@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   CHANGE_CLOSE_CODE_LABELS,
@@ -11,14 +9,12 @@ import {
 import { itsmApiRef, LinkedChange, LinkedIncident } from '../../api';
 import {
   AddButton,
-  LinkByNumberDialog,
   Loaded,
+  LinkedIncidentsEditor,
   LinkedRecordList,
   NamedCard,
   RecordCardProps,
   useCreatePermission,
-  UnlinkButton,
-  useSubmit,
 } from '../shared';
 import { NewChangeDialog } from '../changes';
 
@@ -32,59 +28,27 @@ export const LinkedIncidentsCard = (
 ) => {
   const { record: problem, editable, onUpdated: onChanged } = props;
   const itsmApi = useApi(itsmApiRef);
-  const [linking, setLinking] = useState(false);
-  const unlink = useSubmit();
   const mayLink =
     editable && problem.state !== 'closed' && problem.state !== 'canceled';
 
-  const removeLink = async (incident: string) => {
-    const updated = await unlink.run(() =>
-      itsmApi.unlinkProblemIncident(problem.id, incident),
-    );
-    if (updated) onChanged();
-  };
-
   return (
     <NamedCard title="Linked incidents">
-      <LinkedRecordList
-        kind="incident"
+      <LinkedIncidentsEditor
         label="Linked incidents"
         records={props.incidents}
         empty="No incident is linked to this problem."
         testId={incident => `linked-incident-${incident.number}`}
-        action={
-          editable
-            ? incident => (
-                <UnlinkButton
-                  number={incident.number}
-                  onUnlink={removeLink}
-                  disabled={unlink.submitting}
-                />
-              )
-            : undefined
-        }
-      />
-      {unlink.error && (
-        <Box mt={1}>
-          <Alert severity="error">{unlink.error}</Alert>
-        </Box>
-      )}
-      {mayLink && (
-        <AddButton testId="link-incident" onClick={() => setLinking(true)}>
-          Link incident
-        </AddButton>
-      )}
-      <LinkByNumberDialog
-        open={linking}
-        kind="incident"
-        action="Link incident"
         number={problem.number}
-        helperText="An incident this problem explains"
-        onClose={() => setLinking(false)}
-        link={async number => {
-          await itsmApi.linkProblemIncident(problem.id, number);
-          onChanged();
+        editable={editable}
+        mayLink={mayLink}
+        add={{
+          label: 'Link incident',
+          testId: 'link-incident',
+          helperText: 'An incident this problem explains',
         }}
+        link={number => itsmApi.linkProblemIncident(problem.id, number)}
+        unlink={number => itsmApi.unlinkProblemIncident(problem.id, number)}
+        onChanged={onChanged}
       />
     </NamedCard>
   );

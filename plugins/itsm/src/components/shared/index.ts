@@ -93,6 +93,7 @@ export {
   loadedBody,
   UnlinkButton,
 } from './LinkedRecordList';
+export { LinkedIncidentsEditor } from './LinkedIncidentsEditor';
 export type { Loaded, LinkedRecordRow } from './LinkedRecordList';
 export { recordColumns } from './recordColumns';
 export type {
