@@ -190,12 +190,8 @@ export class ChangeService extends RecordService<
         ];
       },
     });
-    await this.emit({ type: 'created', change: created, actor: actor.ref });
+    await this.tell('created', toChange(created), actor.ref);
     return toChange(created);
-  }
-
-  protected moved(change: Change, from: ChangeState, actor: string) {
-    return { type: 'state_changed' as const, change, from, actor };
   }
 
   protected toApi(stored: StoredChange): Change {
@@ -459,20 +455,14 @@ export class ChangeService extends RecordService<
     const change = toChange(updated);
     const actor = approver.ref;
     if (decision.outcome === 'rejected')
-      await this.emit({
-        type: 'rejected',
-        change,
+      await this.tell('rejected', change, actor, {
         comment: decision.step.comment ?? '',
-        actor,
       });
     else if (change.state !== read.state)
       await this.emit(this.moved(change, read.state, actor));
     if (requested.length)
-      await this.emit({
-        type: 'approval_requested',
-        change,
+      await this.tell('approval_requested', change, actor, {
         steps: requested,
-        actor,
       });
     return change;
   }

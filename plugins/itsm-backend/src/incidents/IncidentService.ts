@@ -4,7 +4,6 @@ import {
   allowedIncidentTransitions,
   CreateIncidentRequest,
   Incident,
-  IncidentState,
   IncidentTransitionInput,
   incidentTransitionGuard,
   TimelineEntry,
@@ -153,7 +152,7 @@ export class IncidentService extends RecordService<
         ];
       },
     });
-    await this.emit({ type: 'created', incident: created, actor: actor.ref });
+    await this.tell('created', created, actor.ref);
     await this.tellImpactedOwners(created, actor);
     return created;
   }
@@ -174,12 +173,7 @@ export class IncidentService extends RecordService<
       ...new Set(radius.impacted.flatMap(e => (e.owner ? [e.owner] : []))),
     ].filter(owner => owner !== incident.assignmentGroup);
     if (owners.length)
-      await this.emit({
-        type: 'impacting',
-        incident,
-        actor: actor.ref,
-        owners,
-      });
+      await this.tell('impacting', incident, actor.ref, { owners });
   }
 
   async update(
@@ -248,12 +242,7 @@ export class IncidentService extends RecordService<
         return ProblemLinks.workaroundEntry(target);
       },
     });
-    if (assigned)
-      await this.emit({
-        type: 'assigned',
-        incident: updated,
-        actor: actor.ref,
-      });
+    if (assigned) await this.tell('assigned', updated, actor.ref);
     return updated;
   }
 
@@ -301,10 +290,6 @@ export class IncidentService extends RecordService<
           `Resolved with its major incident ${parent.number}`,
         ),
       );
-  }
-
-  protected moved(incident: Incident, from: IncidentState, actor: string) {
-    return { type: 'state_changed' as const, incident, from, actor };
   }
 
   /**
@@ -357,11 +342,7 @@ export class IncidentService extends RecordService<
       },
     );
     if (replied) {
-      await this.emit({
-        type: 'requester_replied',
-        incident: replied,
-        actor: actor.ref,
-      });
+      await this.tell('requester_replied', replied, actor.ref);
     }
     return entry;
   }

@@ -7,7 +7,6 @@ import {
   Problem,
   ProblemCandidate,
   ProblemKpis,
-  ProblemState,
   ProblemTransitionInput,
   problemTransitionGuard,
   PROBLEM_RESOLUTION_CODE_LABELS,
@@ -120,7 +119,7 @@ export class ProblemService extends RecordService<
         return [];
       },
     });
-    await this.emit({ type: 'created', problem: created, actor: actor.ref });
+    await this.tell('created', created, actor.ref);
     return created;
   }
 
@@ -169,12 +168,7 @@ export class ProblemService extends RecordService<
           );
       },
     });
-    if (published)
-      await this.emit({
-        type: 'known_error',
-        problem: updated,
-        actor: actor.ref,
-      });
+    if (published) await this.tell('known_error', updated, actor.ref);
     return updated;
   }
 
@@ -201,10 +195,6 @@ export class ProblemService extends RecordService<
     return move.change(isOpenState('problem', input.to), {
       comment: input.comment,
     });
-  }
-
-  protected moved(problem: Problem, from: ProblemState, actor: string) {
-    return { type: 'state_changed' as const, problem, from, actor };
   }
 
   /** Links an incident from the problem's page (409 when it has another problem). */

@@ -143,7 +143,33 @@ export abstract class RecordService<
   }
 
   /** The event a move of one of its records is told as (every kind tells its moves). */
-  protected abstract moved(record: T, from: S['state'], actorRef: string): E;
+  protected moved(record: T, from: S['state'], actorRef: string): E {
+    return this.eventOf('state_changed', record, actorRef, { from });
+  }
+
+  /**
+   * An event of the kind, naming the record by its kind (`{ type, incident, actor }`,
+   * see KindEvent), with what else the event carries.
+   */
+  private eventOf(
+    type: string,
+    record: T,
+    actorRef: string,
+    more: object = {},
+  ): E {
+    const key = this.parts.store.kind;
+    return { type, [key]: record, actor: actorRef, ...more } as unknown as E;
+  }
+
+  /** Tells of an act on a record (see eventOf). */
+  protected tell(
+    type: E extends { type: infer X } ? X & string : never,
+    record: T,
+    actorRef: string,
+    more: object = {},
+  ): Promise<void> {
+    return this.emit(this.eventOf(type, record, actorRef, more));
+  }
 
   /** Adds the kind's own list filters (on `k`, its table). */
   protected narrowList(_query: Knex.QueryBuilder, _filter: L): void {}

@@ -186,13 +186,10 @@ export class RequestService extends RecordService<
       },
     });
     const request = toRequest(created);
-    await this.emit({ type: 'created', request, actor: actor.ref });
+    await this.tell('created', request, actor.ref);
     if (opened.length)
-      await this.emit({
-        type: 'approval_requested',
-        request,
+      await this.tell('approval_requested', request, actor.ref, {
         steps: opened,
-        actor: actor.ref,
       });
     return request;
   }
@@ -229,11 +226,8 @@ export class RequestService extends RecordService<
     if (request.state !== read.state)
       await this.emit(this.moved(request, read.state, approver.ref));
     if (requested.length)
-      await this.emit({
-        type: 'approval_requested',
-        request,
+      await this.tell('approval_requested', request, approver.ref, {
         steps: requested,
-        actor: approver.ref,
       });
     return request;
   }
@@ -286,10 +280,6 @@ export class RequestService extends RecordService<
         },
       ],
     };
-  }
-
-  protected moved(request: ServiceRequest, from: RequestState, actor: string) {
-    return { type: 'state_changed' as const, request, from, actor };
   }
 
   private load(idOrNumber: string): Promise<StoredRequest> {
