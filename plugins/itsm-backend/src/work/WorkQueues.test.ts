@@ -4,6 +4,7 @@ import { RecordStore } from '../records/RecordStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { testServicesOver } from '../__testUtils__/services';
 import { person } from '../__testUtils__/users';
+import { WorkQueues } from './WorkQueues';
 
 jest.setTimeout(60_000);
 
@@ -22,7 +23,16 @@ describe.each(ids)('my work on %s', databaseId => {
   });
 
   it('counts the caller’s queues over what they may read', async () => {
-    const services = testServicesOver()(new RecordStore(knex));
+    // A Saturday: the office-hours clocks (the other records) do not run before Monday,
+    // so only the around-the-clock one is due within the horizon, whenever the test runs.
+    const saturday = new Date('2026-11-28T09:00:00.000Z');
+    const records = new RecordStore(knex);
+    const all = testServicesOver()(records);
+    const services = {
+      ...all,
+      ...all.at(() => saturday),
+      work: new WorkQueues(records, all.approvals, () => saturday),
+    };
     // A tier-1 P2 incident: its 15-minute response clock runs out within the horizon.
     await services.incidents.create(
       {
