@@ -23,7 +23,7 @@ import { parseConfig } from './config/parseConfig';
 import { groupRef, wholeValue } from './config/schemas';
 import { AlertPolicy, alertPolicySchema } from './alerts/policy';
 import {
-  BlastRadiusLimits,
+  BlastRadiusSettings,
   DEFAULT_BLAST_RADIUS_LIMITS,
 } from './impact/BlastRadius';
 
@@ -52,7 +52,7 @@ export interface ItsmConfig {
   /** `itsm.alerts`: how monitoring alerts become incidents. */
   alerts: AlertPolicy;
   /** `itsm.impact`: how far a record's blast radius is followed in the catalog. */
-  impact: BlastRadiusLimits;
+  impact: BlastRadiusSettings;
 }
 
 const priorityMatrix = wholeValue(

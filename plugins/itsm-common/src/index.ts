@@ -15,5 +15,6 @@ export * from './requests';
 export * from './problems';
 export * from './permissions';
 export * from './sla';
+export * from './impact';
 export * from './durations';
 export * from './work';

@@ -1,70 +1,27 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  BlastRadius,
+  BlastRadiusLimits,
+  ImpactedEntity,
+  ImpactStep,
+  SPREADING_RELATIONS,
+  SpreadingRelation,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
   Entity,
-  RELATION_API_CONSUMED_BY,
-  RELATION_DEPENDENCY_OF,
   RELATION_PART_OF,
-  RELATION_PROVIDES_API,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogCis } from '../catalog/CatalogCis';
 import { CatalogReader } from '../catalog/CatalogReader';
 
-/**
- * The relations along which an outage spreads, each read on the entity that is down
- * and naming one it impacts: what depends on it, the system or domain it is part of,
- * the API it provides, and — from an API — whoever consumes it.
- */
-export const SPREADING_RELATIONS = [
-  RELATION_DEPENDENCY_OF,
-  RELATION_PART_OF,
-  RELATION_PROVIDES_API,
-  RELATION_API_CONSUMED_BY,
-] as const;
-
-export type SpreadingRelation = (typeof SPREADING_RELATIONS)[number];
-
-/** One step of the way an entity is impacted: over `relation` to `entityRef`. */
-export interface ImpactStep {
-  relation: SpreadingRelation;
-  entityRef: string;
-}
-
-/** An entity impacted through a record's CIs, with the way it is. */
-export interface ImpactedEntity {
-  entityRef: string;
-  kind: string;
-  title?: string;
-  owner?: string;
-  tier?: string;
-  /** The system it is part of (or is). */
-  system?: string;
-  /** The CI it is impacted through, and the steps from there (shortest way). */
-  origin: string;
-  path: ImpactStep[];
-}
-
-/** What a record's CIs impact, computed from the catalog now. */
-export interface BlastRadius {
-  /** The record's own CIs (named by the reporter), kept apart from what is derived. */
-  cis: string[];
-  impacted: ImpactedEntity[];
-  /** More would be impacted beyond the configured depth or size. */
-  truncated: boolean;
-  limits: BlastRadiusLimits;
-}
-
-/** `itsm.impact`: how far the blast radius is followed. */
-export interface BlastRadiusLimits {
-  /** Steps from a CI at the most. */
-  maxDepth: number;
-  /** Impacted entities at the most. */
-  maxEntities: number;
+/** `itsm.impact`: the limits, and whether owners are told of new P1/P2 incidents. */
+export interface BlastRadiusSettings extends BlastRadiusLimits {
   /** Tell the owners of what a new P1 or P2 incident impacts. */
   notifyOwners?: boolean;
 }
 
-export const DEFAULT_BLAST_RADIUS_LIMITS: BlastRadiusLimits = {
+export const DEFAULT_BLAST_RADIUS_LIMITS: BlastRadiusSettings = {
   maxDepth: 6,
   maxEntities: 1000,
 };
@@ -83,7 +40,7 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 export class BlastRadiusCalculator {
   constructor(
     private readonly catalog: CatalogReader,
-    private readonly limits: BlastRadiusLimits = DEFAULT_BLAST_RADIUS_LIMITS,
+    private readonly limits: BlastRadiusSettings = DEFAULT_BLAST_RADIUS_LIMITS,
   ) {}
 
   async of(

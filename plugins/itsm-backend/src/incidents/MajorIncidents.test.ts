@@ -266,6 +266,8 @@ describe.each(ids)('major incidents on %s', databaseId => {
       alice,
     );
     await services.major.decide(inc.id, { action: 'accept', reason: 'y' }, bob);
+    // An earlier update: the banner shows the latest.
+    await services.major.stakeholderUpdate(inc.id, 'Investigating', alice);
     const entry = await services.major.stakeholderUpdate(
       inc.id,
       'Failover in progress; next update 10:30',

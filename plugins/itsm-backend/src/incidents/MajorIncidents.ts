@@ -69,13 +69,14 @@ export class MajorIncidents {
     const { incidents } = this.options;
     if (input.action !== 'propose') this.assertDecider(actor);
     const id = await incidents.resolveId(idOrNumber);
-    const before = await incidents.find(id);
+    let from: Incident['priority'] = 'P1';
     const updated = await incidents.change(
       id,
       undefined,
       actor.ref,
       this.now,
       async (_trx, current, at) => {
+        from = current.priority;
         if (!isOpenIncidentState(current.state))
           throw new ConflictError(
             `${current.number} is ${current.state}: only an open incident can be a major incident`,
@@ -98,7 +99,7 @@ export class MajorIncidents {
               input.action === 'accept' ? 'major_accepted' : 'major_rejected',
             incident: updated,
             actor: actor.ref,
-            from: before.priority,
+            from,
           },
     );
     return updated;
@@ -348,6 +349,11 @@ export class MajorIncidents {
         'r.entity_ref',
         'k.major_decided_at',
       );
+    const ids: string[] = rows.map((row: { id: string }) => row.id);
+    const [children, updates] = await Promise.all([
+      this.childCounts(db, ids),
+      this.latestUpdates(db, ids),
+    ]);
     const banners: MajorIncidentBanner[] = [];
     for (const row of rows) {
       if (entityRef && !(await this.impacts(row.id, entityRef, actor)))
@@ -360,8 +366,8 @@ export class MajorIncidents {
         priority: row.priority,
         entityRef: row.entity_ref,
         acceptedAt: toIsoOrNull(row.major_decided_at)!,
-        childCount: await this.childCount(db, row.id),
-        latestUpdate: await this.latestUpdate(db, row.id),
+        childCount: children.get(row.id) ?? 0,
+        latestUpdate: updates.get(row.id) ?? null,
       });
     }
     return banners;
@@ -376,21 +382,40 @@ export class MajorIncidents {
     return radius.impacted.some(e => e.entityRef === entityRef);
   }
 
-  private async childCount(db: Knex, id: string): Promise<number> {
-    const [{ n }] = await db('itsm_incidents')
-      .where('parent_id', id)
+  /** How many children each of the incidents has (one grouped query). */
+  private async childCounts(db: Knex, ids: string[]) {
+    const rows = await db('itsm_incidents')
+      .whereIn('parent_id', ids)
+      .groupBy('parent_id')
+      .select('parent_id')
       .count({ n: '*' });
-    return Number(n);
+    return new Map(
+      (rows as Array<{ parent_id: string; n: number | string }>).map(r => [
+        r.parent_id,
+        Number(r.n),
+      ]),
+    );
   }
 
-  private async latestUpdate(db: Knex, id: string) {
-    const row = await db('itsm_timeline')
-      .where({ record_id: id, type: 'stakeholder_update' })
-      .orderBy('seq', 'desc')
-      .first('body', 'at', 'actor');
-    return row
-      ? { body: row.body, at: toIsoOrNull(row.at)!, actor: row.actor }
-      : null;
+  /** The latest stakeholder update of each of the incidents (one query). */
+  private async latestUpdates(db: Knex, ids: string[]) {
+    const rows = await db('itsm_timeline as t')
+      .whereIn('t.record_id', ids)
+      .andWhere('t.type', 'stakeholder_update')
+      .whereNotExists(q =>
+        q
+          .from('itsm_timeline as later')
+          .whereRaw('later.record_id = t.record_id')
+          .andWhere('later.type', 'stakeholder_update')
+          .whereRaw('later.seq > t.seq'),
+      )
+      .select('t.record_id', 't.body', 't.at', 't.actor');
+    return new Map(
+      rows.map(r => [
+        String(r.record_id),
+        { body: r.body, at: toIsoOrNull(r.at)!, actor: r.actor },
+      ]),
+    );
   }
 
   private async emit(event: IncidentEvent) {

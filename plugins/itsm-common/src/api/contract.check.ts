@@ -46,6 +46,7 @@ import type {
 import type { Page, RecordKind } from '../records/types';
 import type { NewCommentRequest, TimelineEntry } from '../records/timeline';
 import type { MyWork } from '../work/types';
+import type { BlastRadius } from '../impact/types';
 import type { CreateServiceRequest, ServiceRequest } from '../requests/types';
 import type {
   RecordSla,
@@ -73,6 +74,7 @@ export type StakeholderUpdateHolds = Holds<
 export type MajorIncidentBannersHolds = Holds<
   Same<{ items: MajorIncidentBanner[] }, Api.MajorIncidentBanners>
 >;
+export type BlastRadiusHolds = Holds<Same<BlastRadius, Api.BlastRadius>>;
 export type IncidentPageHolds = Holds<Same<Page<Incident>, Api.IncidentPage>>;
 export type CreateIncidentHolds = Holds<
   Same<CreateIncidentRequest, Api.CreateIncident>

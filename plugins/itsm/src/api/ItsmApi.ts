@@ -1,6 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+
+// The blast radius as the API answers it: one shape, in itsm-common (held to the contract).
+export type {
+  BlastRadius,
+  ImpactedEntity,
+  ImpactStep,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   ApprovalQueueItem,
+  BlastRadius,
   ApprovalStep,
   Change,
   ChangeCalendar,
@@ -82,50 +90,6 @@ export type TransitionProblemRequest =
 
 /** @public */
 export type AddCommentRequest = NewCommentRequest;
-
-/**
- * One step of the way from a record's CI to an impacted entity: the relation followed
- * and the entity it leads to.
- *
- * @public
- */
-export interface ImpactStep {
-  relation: 'dependencyOf' | 'partOf' | 'providesApi' | 'apiConsumedBy';
-  entityRef: string;
-}
-
-/**
- * An entity impacted by a record's CIs, with its owner, tier and system when the
- * catalog has them, and the way it is impacted.
- *
- * @public
- */
-export interface ImpactedEntity {
-  entityRef: string;
-  kind: string;
-  title?: string;
-  owner?: string;
-  tier?: string;
-  system?: string;
-  /** The record's CI it is impacted through. */
-  origin: string;
-  /** The steps from the origin to the entity (shortest way). */
-  path: ImpactStep[];
-}
-
-/**
- * A record's blast radius (`GET /{kind}s/{id}/impact`), computed from the catalog now
- * over what the caller may see; `truncated` when the limits cut it short.
- *
- * @public
- */
-export interface BlastRadius {
-  /** The record's own CIs, as the reporter named them. */
-  cis: string[];
-  impacted: ImpactedEntity[];
-  truncated: boolean;
-  limits: { maxDepth: number; maxEntities: number };
-}
 
 /** The kinds whose blast radius the backend computes. @public */
 export type ImpactKind = 'incident' | 'change' | 'problem';
