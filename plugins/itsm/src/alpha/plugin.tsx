@@ -106,6 +106,23 @@ export const itsmEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * `entity-card:itsm/major-incident-banner`, first on the overview of CIs: the open major
+ * incidents that impact the entity (through its own CIs or their blast radius) with
+ * the latest stakeholder update; it renders nothing when there are none.
+ */
+export const itsmMajorIncidentBannerCard = EntityCardBlueprint.make({
+  name: 'major-incident-banner',
+  params: {
+    filter: entityFilter,
+    type: 'content',
+    loader: () =>
+      import('../components/incidents').then(m => (
+        <m.EntityMajorIncidentBanner />
+      )),
+  },
+});
+
 /** `entity-card:itsm/open-incidents`, for the overview of CIs. */
 export const itsmOpenIncidentsCard = EntityCardBlueprint.make({
   name: 'open-incidents',
@@ -173,6 +190,7 @@ export const itsmPlugin = createFrontendPlugin({
     itsmPage,
     serviceCatalogPage,
     itsmEntityContent,
+    itsmMajorIncidentBannerCard,
     itsmOpenIncidentsCard,
     itsmSlaCard,
     itsmKnownErrorsCard,

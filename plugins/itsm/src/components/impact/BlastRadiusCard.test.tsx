@@ -66,13 +66,13 @@ describe('BlastRadiusCard', () => {
         'itsm-impacted-component:default/payments-api',
       ),
     ).toHaveTextContent(
-      'payments-api tier-1via resource:payments-db → depends on',
+      'payments-api tier-1depends on resource:payments-db',
     );
     expect(groups[1]).toHaveTextContent('System: shop · Owner: web-team');
     expect(
       within(groups[1]).getByTestId('itsm-impacted-component:default/checkout'),
     ).toHaveTextContent(
-      'via resource:payments-db → depends on component:payments-api → consumes API',
+      'consumes component:payments-api, which depends on resource:payments-db',
     );
     expect(
       within(card).queryByTestId('itsm-impacted-resource:default/payments-db'),
@@ -110,6 +110,6 @@ describe('BlastRadiusCard', () => {
           { relation: 'ownerOf' as any, entityRef: 'component:default/a' },
         ],
       }),
-    ).toBe('via resource:db → ownerOf');
+    ).toBe('ownerOf resource:db');
   });
 });

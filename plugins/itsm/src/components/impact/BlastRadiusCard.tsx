@@ -23,26 +23,31 @@ import {
   RefList,
 } from '../shared';
 
-/** How each relation reads on the way from a CI to what it impacts. */
+/**
+ * How each step reads from the impacted side: a step `dependencyOf` from X to Y means
+ * Y depends on X, so Y "depends on X".
+ */
 const RELATION_TEXT: Record<ImpactStep['relation'], string> = {
   dependencyOf: 'depends on',
-  partOf: 'part of',
-  providesApi: 'provides API',
-  apiConsumedBy: 'consumes API',
+  partOf: 'contains',
+  providesApi: 'is provided by',
+  apiConsumedBy: 'consumes',
 };
 
 /**
- * The way an entity is impacted: "via payments-db → depends on" and, over more steps,
- * the entities in between ("via payments-db → depends on payments-api → consumes API").
+ * The way an entity is impacted, read from it back to the record's CI: "depends on
+ * resource:payments-db" and, over more steps, "consumes component:payments-api, which
+ * depends on resource:payments-db".
  */
 export function impactWay(entity: ImpactedEntity): string {
-  const steps = entity.path.map((step, i) => {
-    const text = RELATION_TEXT[step.relation] ?? step.relation;
-    return i < entity.path.length - 1
-      ? `${text} ${humanizeRef(step.entityRef)}`
-      : text;
-  });
-  return [`via ${humanizeRef(entity.origin)}`, ...steps].join(' → ');
+  const from = (i: number) =>
+    humanizeRef(i === 0 ? entity.origin : entity.path[i - 1].entityRef);
+  return entity.path
+    .map(
+      (step, i) => `${RELATION_TEXT[step.relation] ?? step.relation} ${from(i)}`,
+    )
+    .reverse()
+    .join(', which ');
 }
 
 /** The impacted entities by system and owner, in order of system then owner. */

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderInTestApp, textContentMatcher } from '@backstage/test-utils';
 import { TimelineEntry } from '@backstage-itsm/plugin-itsm-common';
 import { mountedRoutes } from '../../__testUtils__/render';
@@ -100,7 +100,7 @@ describe('Timeline', () => {
         entries={[
           entry(1, {
             type: 'alert',
-            body: 'Alert HighErrorRate firing on payments-api',
+            body: 'Alert HighErrorRate firing on payments-api\n\n[Source](http://prometheus.example/graph) <img src=x onerror=alert(1)>',
           }),
           entry(2, {
             type: 'stakeholder_update',
@@ -118,6 +118,15 @@ describe('Timeline', () => {
     expect(screen.getByTestId('timeline-alert')).toHaveTextContent(
       'AlertAlert HighErrorRate firing on payments-api',
     );
+    // Written entries are Markdown, as descriptions are: links work; HTML is sanitised.
+    expect(
+      within(screen.getByTestId('timeline-alert')).getByRole('link', {
+        name: /^Source/,
+      }),
+    ).toHaveAttribute('href', 'http://prometheus.example/graph');
+    expect(
+      screen.getByTestId('timeline-alert').querySelector('[onerror]'),
+    ).toBeNull();
     expect(screen.getByTestId('timeline-stakeholder-update')).toHaveTextContent(
       'Stakeholder updatePayments are degraded; next update at 10:00',
     );

@@ -1,5 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { MarkdownContent } from '@backstage/core-components';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import AddCircleOutlineIcon from '@material-ui/icons/AddCircleOutline';
 import EditIcon from '@material-ui/icons/Edit';
@@ -57,6 +58,13 @@ const useStyles = makeStyles((theme: Theme) => ({
   body: { flex: 1, minWidth: 0 },
   meta: { color: theme.palette.text.secondary },
   text: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
+  // Written entries are Markdown, as descriptions are; kept compact in their box.
+  markdown: {
+    wordBreak: 'break-word',
+    '& p': { margin: theme.spacing(0.5, 0), fontSize: theme.typography.body2.fontSize },
+    '& > :first-child': { marginTop: 0 },
+    '& > :last-child': { marginBottom: 0 },
+  },
   // Comments are seen by the requester; work notes are internal. They must never be
   // mistaken for each other, hence the distinct background, border and label.
   comment: writtenBox(theme, theme.palette.primary.main),
@@ -240,9 +248,10 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
         <Typography variant="overline" display="block">
           {written.title}
         </Typography>
-        <Typography variant="body2" className={classes.text}>
-          {entry.body ?? ''}
-        </Typography>
+        <MarkdownContent
+          className={classes.markdown}
+          content={entry.body ?? ''}
+        />
       </div>
     );
   }
