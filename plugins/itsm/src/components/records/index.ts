@@ -1,45 +1,14 @@
-export {
-  declaredKind,
-  kindReads,
-  moveLabels,
-  resolutionFields,
-} from './descriptor';
-export type {
-  CreateDialogProps,
-  KindRecord,
-  MoveDescriptor,
-  MoveInput,
-  MoveField,
-  RecordKindDescriptor,
-} from './descriptor';
-export { MoveButtons } from './MoveButtons';
-export { MoveDialog } from './MoveDialog';
-export { moveForm } from './moveForm';
-export type { MoveProblems, MoveValues } from './moveForm';
-export { useMoveDialog } from './useMoveDialog';
-export { RecordTable } from './RecordTable';
-export type { RecordTableProps } from './RecordTable';
-export { RecordPage, useRecordCall, useRecordPage } from './RecordPage';
-export type { RecordPageState } from './RecordPage';
-export { CreateRecordButton } from './CreateRecordButton';
-export { EntityRecordsContent } from './EntityRecordsContent';
-export { CreateRecordDialog } from './CreateRecordDialog';
-export {
-  applyPreset,
-  DEFAULT_LIST_FILTERS,
-  listFilterLink,
-  listFilterParams,
-  listFilterQuery,
-  matchingPreset,
-  readListFilters,
-  withDefaults,
-} from './listFilters';
-export type {
-  FilteredKind,
-  ListFilters,
-  ListFilterValues,
-  ListPreset,
-  Me,
-} from './listFilters';
+// Each module re-exported whole, so that its exports are listed once, in the module.
+export * from './descriptor';
+export * from './MoveButtons';
+export * from './MoveDialog';
+export * from './moveForm';
+export * from './useMoveDialog';
+export * from './RecordTable';
+export * from './RecordPage';
+export * from './CreateRecordButton';
+export * from './EntityRecordsContent';
+export * from './CreateRecordDialog';
+export * from './listFilters';
 // The queues kinds offer as presets of their views: `presets.assignedToMe()`.
 export * as presets from './presets';

@@ -1,119 +1,42 @@
-export { StateChip, STATE_LABELS } from './StateChip';
-export type { RecordState } from './StateChip';
-export { PriorityChip } from './PriorityChip';
-export { Timeline } from './Timeline';
-export { TimelineCard } from './TimelineCard';
-export { CommentForm } from './CommentForm';
-export type { CommentableKind } from './CommentForm';
-export { RefLink, RefList } from './RefLink';
-export {
-  ChangeLink,
-  IncidentLink,
-  ProblemLink,
-  RecordLink,
-  useChangeLink,
-  useIncidentLink,
-  useProblemLink,
-  useRecordLink,
-  useRequestLink,
-} from './RecordLink';
-export type { LinkedKind } from './RecordLink';
-export {
-  formatAge,
-  formatAgeMs,
-  formatDateTime,
-  formatDay,
-  formatRelativeTime,
-  formatTime,
-  formatWindow,
-  fromLocalInputValue,
-  humanizeCode,
-  humanizeRef,
-  toLocalInputValue,
-} from './format';
-export { FormDialogActions } from './FormDialogActions';
-export { ActionDialog, FormDialog } from './FormDialog';
-export { useSubmit } from './useSubmit';
-export {
-  AssigneeField,
-  CodeField,
-  DetailField,
-  FactsCard,
-  LevelsField,
-  NotesField,
-  OutcomeFields,
-  RecordTimes,
-  RefField,
-  RefListField,
-  TimeField,
-} from './DetailField';
-export type { RecordTimestamps } from './DetailField';
-export { RecordPageFrame } from './RecordPageFrame';
-export type { RecordCardProps } from './recordCard';
-export {
-  RecordListTable,
-  StateFilterField,
-  stateQuery,
-  useKeysetPaging,
-  usePagedList,
-} from './RecordListTable';
-export type { KeysetPaging, StateFilter } from './RecordListTable';
-export {
-  commentProblem,
-  recordCoreRequest,
-  validateRecordCore,
-} from './validation';
-export { bindChoice, bindField } from './formSection';
-export type { FormSectionProps } from './formSection';
-export { SectionTextField } from './SectionTextField';
-export type { RecordCoreErrors, RecordCoreValues } from './validation';
-export { OpenDialogButton } from './OpenDialogButton';
-export { ciEntityRef } from './entityRef';
-export { SelectField } from './SelectField';
-export { Toolbar } from './Toolbar';
-export { DenseTable } from './DenseTable';
-export { CodeChip, codeTableChip, whiteOn } from './CodeChip';
-export type { ChipColors } from './CodeChip';
-export { STATE_COLORS } from './StateChip';
-export { DescriptionField } from './DescriptionField';
-export { FormTextField, TextAreaField } from './FormTextField';
-export type { FormTextFieldProps } from './FormTextField';
-export { RecordCoreFields } from './RecordCoreFields';
-export type { EntityInput, RecordCoreHelp } from './RecordCoreFields';
-export { LevelFields } from './LevelFields';
-export type { LevelValues } from './LevelFields';
-export { RatedRecordFields, ratedRecordRequest } from './RatedRecordFields';
-export type { RatedRecordValues } from './RatedRecordFields';
-export { NamedCard } from './NamedCard';
-export { normalizeRecordNumber } from './recordNumber';
-export { LinkByNumberDialog } from './LinkByNumberDialog';
-export {
-  AddButton,
-  LinkedRecordList,
-  loadedBody,
-  UnlinkButton,
-} from './LinkedRecordList';
-export { LinkedIncidentsEditor } from './LinkedIncidentsEditor';
-export type { Loaded, LinkedRecordRow } from './LinkedRecordList';
-export { recordColumns } from './recordColumns';
-export type {
-  ColumnSpec,
-  ListedRecord,
-  ShownColumns,
-  StandardColumn,
-} from './recordColumns';
-export { RecordPageBody } from './RecordPageBody';
-export { useOptionalRouteRef } from './useOptionalRouteRef';
-export { useActor } from './useActor';
-export type { Actor } from './useActor';
-export { Notice } from './Notice';
-export {
-  useCreatePermission,
-  useRecordPermission,
-  useRecordPermissions,
-} from './usePermissions';
-export type {
-  PermissionDecision,
-  RecordAct,
-  RecordPermissions,
-} from './usePermissions';
+// Everything in shared/ is there to be shared: each module is re-exported whole, so
+// that its exports are listed once, in the module.
+export * from './StateChip';
+export * from './PriorityChip';
+export * from './Timeline';
+export * from './TimelineCard';
+export * from './CommentForm';
+export * from './RefLink';
+export * from './RecordLink';
+export * from './format';
+export * from './FormDialogActions';
+export * from './FormDialog';
+export * from './useSubmit';
+export * from './DetailField';
+export * from './RecordPageFrame';
+export * from './recordCard';
+export * from './RecordListTable';
+export * from './validation';
+export * from './formSection';
+export * from './SectionTextField';
+export * from './OpenDialogButton';
+export * from './entityRef';
+export * from './SelectField';
+export * from './Toolbar';
+export * from './DenseTable';
+export * from './CodeChip';
+export * from './DescriptionField';
+export * from './FormTextField';
+export * from './RecordCoreFields';
+export * from './LevelFields';
+export * from './RatedRecordFields';
+export * from './NamedCard';
+export * from './recordNumber';
+export * from './LinkByNumberDialog';
+export * from './LinkedRecordList';
+export * from './LinkedIncidentsEditor';
+export * from './recordColumns';
+export * from './RecordPageBody';
+export * from './useOptionalRouteRef';
+export * from './useActor';
+export * from './Notice';
+export * from './usePermissions';
