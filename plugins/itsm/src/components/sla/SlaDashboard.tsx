@@ -14,6 +14,7 @@ import {
   ChangeSuccessRow,
   SlaComplianceRow,
   SlaGroupBy,
+  SlaTimerStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef, SlaTimerFilter } from '../../api';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
@@ -38,34 +39,37 @@ interface TimerView {
   filter: (days: Period) => SlaTimerFilter;
 }
 
+/**
+ * A view of the timers of `status` (any without): those still open, or those started,
+ * stopped or due in the period.
+ */
+function timerView(
+  id: string,
+  label: string,
+  when: 'open' | 'period',
+  status?: SlaTimerStatus[],
+): TimerView {
+  return {
+    id,
+    label,
+    filter: days => ({
+      ...(status ? { status } : {}),
+      ...(when === 'open' ? { open: true } : { days }),
+    }),
+  };
+}
+
 const TIMER_VIEWS: TimerView[] = [
-  {
-    id: 'attention',
-    label: 'Breached or at risk, open',
-    filter: () => ({ status: ['breached', 'at_risk'], open: true }),
-  },
-  {
-    id: 'open-breached',
-    label: 'Breached, open',
-    filter: () => ({ status: ['breached'], open: true }),
-  },
-  {
-    id: 'breached',
-    label: 'Breached in the period',
-    filter: days => ({ status: ['breached'], days }),
-  },
-  {
-    id: 'at-risk',
-    label: 'At risk',
-    filter: () => ({ status: ['at_risk'], open: true }),
-  },
-  {
-    id: 'met',
-    label: 'Met in the period',
-    filter: days => ({ status: ['met'], days }),
-  },
-  { id: 'open', label: 'All open', filter: () => ({ open: true }) },
-  { id: 'all', label: 'All in the period', filter: days => ({ days }) },
+  timerView('attention', 'Breached or at risk, open', 'open', [
+    'breached',
+    'at_risk',
+  ]),
+  timerView('open-breached', 'Breached, open', 'open', ['breached']),
+  timerView('breached', 'Breached in the period', 'period', ['breached']),
+  timerView('at-risk', 'At risk', 'open', ['at_risk']),
+  timerView('met', 'Met in the period', 'period', ['met']),
+  timerView('open', 'All open', 'open'),
+  timerView('all', 'All in the period', 'period'),
 ];
 
 const NOUN: Record<SlaGroupBy, string> = { group: 'group', system: 'system' };
@@ -152,6 +156,24 @@ const ComplianceTable = (props: {
   const { groupBy, rows, selected, onDrill } = props;
   const theme = useTheme();
   const name = (row: SlaComplianceRow) => keyLabel(row.key, groupBy);
+  /** A count of the row's timers that opens them (`view`), e.g. its open breaches. */
+  const drillColumn = (
+    title: string,
+    field: 'openBreaches' | 'atRisk',
+    what: string,
+    view: string,
+  ): TableColumn<SlaComplianceRow> => ({
+    title,
+    field,
+    type: 'numeric',
+    render: row => (
+      <DrillCount
+        count={row[field]}
+        label={`${row[field]} ${what} of ${name(row)}`}
+        onClick={row.key ? () => onDrill(row.key!, view) : undefined}
+      />
+    ),
+  });
   const columns: TableColumn<SlaComplianceRow>[] = [
     {
       title: groupBy === 'group' ? 'Group' : 'System',
@@ -183,32 +205,13 @@ const ComplianceTable = (props: {
       ['Met', 'met'],
       ['Breached', 'breached'],
     ]),
-    {
-      title: 'Open breaches',
-      field: 'openBreaches',
-      type: 'numeric',
-      render: row => (
-        <DrillCount
-          count={row.openBreaches}
-          label={`${row.openBreaches} open breaches of ${name(row)}`}
-          onClick={
-            row.key ? () => onDrill(row.key!, 'open-breached') : undefined
-          }
-        />
-      ),
-    },
-    {
-      title: 'At risk',
-      field: 'atRisk',
-      type: 'numeric',
-      render: row => (
-        <DrillCount
-          count={row.atRisk}
-          label={`${row.atRisk} at risk of ${name(row)}`}
-          onClick={row.key ? () => onDrill(row.key!, 'at-risk') : undefined}
-        />
-      ),
-    },
+    drillColumn(
+      'Open breaches',
+      'openBreaches',
+      'open breaches',
+      'open-breached',
+    ),
+    drillColumn('At risk', 'atRisk', 'at risk', 'at-risk'),
     figureColumn('MTTA', 'mttaMs', formatMeanTime),
     figureColumn('MTTR', 'mttrMs', formatMeanTime),
   ];
