@@ -5,42 +5,9 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import {
-  ApprovalQueueItem,
-  ApprovalStep,
-  Change,
-  ChangeCalendar,
-  ChangeCalendarQuery,
-  ChangeListFilter,
-  CreateChangeRequest,
-  CreateIncidentRequest,
-  CreateProblemRequest,
-  CreateServiceRequest,
-  DecideApprovalRequest,
-  Incident,
-  IncidentListFilter,
-  kindDeclaration,
-  KnownError,
-  LinkIncidentRequest,
-  MajorIncidentBanner,
-  MajorIncidentDecision,
-  StakeholderUpdateRequest,
-  MyWork,
-  Page,
-  Problem,
-  ProblemKpis,
-  RecordKind,
-  RecordSla,
-  ServiceRequest,
-  ServiceRequestListFilter,
-  SlaComplianceReport,
-  SlaSummary,
-  SlaTimerSummary,
-  TimelineEntry,
-  UpdateChangeRequest,
-  UpdateIncidentRequest,
-  UpdateProblemRequest,
-} from '@backstage-itsm/plugin-itsm-common';
+import { kindDeclaration } from '@backstage-itsm/plugin-itsm-common';
+// Its types by namespace: ItsmApi.ts lists them by name, this file need not again.
+import type * as common from '@backstage-itsm/plugin-itsm-common';
 import {
   AddCommentRequest,
   BlastRadius,
@@ -122,18 +89,20 @@ function recordListQuery(
 }
 
 /** The incident list query. */
-export function incidentListQuery(filter: IncidentListFilter = {}): string {
+export function incidentListQuery(
+  filter: common.IncidentListFilter = {},
+): string {
   return recordListQuery(filter, [['priority', filter.priority]]);
 }
 
 /** The change list query. */
-export function changeListQuery(filter: ChangeListFilter = {}): string {
+export function changeListQuery(filter: common.ChangeListFilter = {}): string {
   return recordListQuery(filter, [['type', filter.type]]);
 }
 
 /** The service request list query. */
 export function requestListQuery(
-  filter: ServiceRequestListFilter = {},
+  filter: common.ServiceRequestListFilter = {},
 ): string {
   return recordListQuery(filter, [['offeringRef', filter.offeringRef]]);
 }
@@ -163,7 +132,7 @@ export function knownErrorsQuery(
 }
 
 /** The change calendar query. */
-export function changeCalendarQuery(query: ChangeCalendarQuery): string {
+export function changeCalendarQuery(query: common.ChangeCalendarQuery): string {
   return buildQuery([
     ['from', query.from],
     ['to', query.to],
@@ -225,7 +194,7 @@ class RecordCollection<
 > {
   private readonly name: string;
 
-  constructor(private readonly send: Send, kind: RecordKind) {
+  constructor(private readonly send: Send, kind: common.RecordKind) {
     this.name = kindDeclaration(kind).apiPath;
   }
 
@@ -233,7 +202,7 @@ class RecordCollection<
     return `/${this.name}/${encodeURIComponent(id)}${sub}`;
   }
 
-  list = (query: string) => this.send<Page<T>>(`/${this.name}${query}`);
+  list = (query: string) => this.send<common.Page<T>>(`/${this.name}${query}`);
   get = (id: string) => this.send<T>(this.path(id));
   create = (body: TCreate) =>
     this.send<T>(`/${this.name}`, { method: 'POST', body });
@@ -242,17 +211,17 @@ class RecordCollection<
   transition = (id: string, body: TTransition) =>
     this.send<T>(this.path(id, '/transitions'), { method: 'POST', body });
   comment = (id: string, body: AddCommentRequest) =>
-    this.send<TimelineEntry>(this.path(id, '/comments'), {
+    this.send<common.TimelineEntry>(this.path(id, '/comments'), {
       method: 'POST',
       body,
     });
   timeline = (id: string) =>
-    this.items<TimelineEntry>(this.path(id, '/timeline'));
+    this.items<common.TimelineEntry>(this.path(id, '/timeline'));
   approvals = (id: string) =>
-    this.items<ApprovalStep>(this.path(id, '/approvals'));
-  decide = (id: string, body: DecideApprovalRequest) =>
+    this.items<common.ApprovalStep>(this.path(id, '/approvals'));
+  decide = (id: string, body: common.DecideApprovalRequest) =>
     this.send<T>(this.path(id, '/approvals'), { method: 'POST', body });
-  sla = (id: string) => this.send<RecordSla>(this.path(id, '/sla'));
+  sla = (id: string) => this.send<common.RecordSla>(this.path(id, '/sla'));
   impact = (id: string) => this.send<BlastRadius>(this.path(id, '/impact'));
 
   /** The `items` of an `{ items: [...] }` response. */
@@ -271,32 +240,34 @@ export class ItsmClient implements ItsmApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
   private readonly incidents: RecordCollection<
-    Incident,
-    CreateIncidentRequest,
-    UpdateIncidentRequest,
+    common.Incident,
+    common.CreateIncidentRequest,
+    common.UpdateIncidentRequest,
     TransitionIncidentRequest
   >;
   private readonly changes: RecordCollection<
-    Change,
-    CreateChangeRequest,
-    UpdateChangeRequest,
+    common.Change,
+    common.CreateChangeRequest,
+    common.UpdateChangeRequest,
     TransitionChangeRequest
   >;
   private readonly problems: RecordCollection<
-    Problem,
-    CreateProblemRequest,
-    UpdateProblemRequest,
+    common.Problem,
+    common.CreateProblemRequest,
+    common.UpdateProblemRequest,
     TransitionProblemRequest
   >;
   /** Requests are not edited, only moved. */
   private readonly requests: RecordCollection<
-    ServiceRequest,
-    CreateServiceRequest,
+    common.ServiceRequest,
+    common.CreateServiceRequest,
     never,
     TransitionServiceRequest
   >;
   /** The calls every kind answers alike (its SLA), for any kind. */
-  private readonly collection: (kind: RecordKind) => RecordCollection<unknown>;
+  private readonly collection: (
+    kind: common.RecordKind,
+  ) => RecordCollection<unknown>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -311,16 +282,16 @@ export class ItsmClient implements ItsmApi {
 
   // Incidents
 
-  listIncidents(filter?: IncidentListFilter) {
+  listIncidents(filter?: common.IncidentListFilter) {
     return this.incidents.list(incidentListQuery(filter));
   }
   getIncident(id: string) {
     return this.incidents.get(id);
   }
-  createIncident(request: CreateIncidentRequest) {
+  createIncident(request: common.CreateIncidentRequest) {
     return this.incidents.create(request);
   }
-  updateIncident(id: string, request: UpdateIncidentRequest) {
+  updateIncident(id: string, request: common.UpdateIncidentRequest) {
     return this.incidents.update(id, request);
   }
   transitionIncident(id: string, request: TransitionIncidentRequest) {
@@ -335,8 +306,8 @@ export class ItsmClient implements ItsmApi {
 
   // Major incidents: the decision, children and stakeholder updates
 
-  decideMajorIncident(id: string, decision: MajorIncidentDecision) {
-    return this.request<Incident>(this.incidents.path(id, '/major'), {
+  decideMajorIncident(id: string, decision: common.MajorIncidentDecision) {
+    return this.request<common.Incident>(this.incidents.path(id, '/major'), {
       method: 'POST',
       body: decision,
     });
@@ -345,29 +316,31 @@ export class ItsmClient implements ItsmApi {
     return this.incidents.items(this.incidents.path(id, '/children'));
   }
   linkChildIncident(id: string, child: string) {
-    const body: LinkIncidentRequest = { incident: child };
-    return this.request<Incident>(this.incidents.path(id, '/children'), {
+    const body: common.LinkIncidentRequest = { incident: child };
+    return this.request<common.Incident>(this.incidents.path(id, '/children'), {
       method: 'POST',
       body,
     });
   }
   unlinkChildIncident(id: string, child: string) {
-    return this.request<Incident>(
+    return this.request<common.Incident>(
       this.incidents.path(id, `/children/${encodeURIComponent(child)}`),
       { method: 'DELETE' },
     );
   }
   postStakeholderUpdate(id: string, text: string) {
-    const body: StakeholderUpdateRequest = { body: text };
-    return this.request<TimelineEntry>(
+    const body: common.StakeholderUpdateRequest = { body: text };
+    return this.request<common.TimelineEntry>(
       this.incidents.path(id, '/stakeholder-updates'),
       { method: 'POST', body },
     );
   }
-  async listMajorIncidents(entityRef?: string): Promise<MajorIncidentBanner[]> {
+  async listMajorIncidents(
+    entityRef?: string,
+  ): Promise<common.MajorIncidentBanner[]> {
     const query = buildQuery([['entityRef', entityRef]]);
     return (
-      await this.request<{ items: MajorIncidentBanner[] }>(
+      await this.request<{ items: common.MajorIncidentBanner[] }>(
         `/major-incidents${query}`,
       )
     ).items;
@@ -378,16 +351,16 @@ export class ItsmClient implements ItsmApi {
 
   // Changes: the record calls, then what only changes have
 
-  listChanges(filter?: ChangeListFilter) {
+  listChanges(filter?: common.ChangeListFilter) {
     return this.changes.list(changeListQuery(filter));
   }
   getChange(id: string) {
     return this.changes.get(id);
   }
-  createChange(request: CreateChangeRequest) {
+  createChange(request: common.CreateChangeRequest) {
     return this.changes.create(request);
   }
-  updateChange(id: string, request: UpdateChangeRequest) {
+  updateChange(id: string, request: common.UpdateChangeRequest) {
     return this.changes.update(id, request);
   }
   transitionChange(id: string, request: TransitionChangeRequest) {
@@ -403,7 +376,7 @@ export class ItsmClient implements ItsmApi {
   getChangeApprovals(id: string) {
     return this.changes.approvals(id);
   }
-  decideChangeApproval(id: string, request: DecideApprovalRequest) {
+  decideChangeApproval(id: string, request: common.DecideApprovalRequest) {
     return this.changes.decide(id, request);
   }
 
@@ -415,19 +388,21 @@ export class ItsmClient implements ItsmApi {
     return this.changes.items(this.changes.path(id, '/incidents'));
   }
 
-  getChangeCalendar(query: ChangeCalendarQuery): Promise<ChangeCalendar> {
+  getChangeCalendar(
+    query: common.ChangeCalendarQuery,
+  ): Promise<common.ChangeCalendar> {
     return this.request(`/change-calendar${changeCalendarQuery(query)}`);
   }
 
   // Service requests
 
-  listRequests(filter?: ServiceRequestListFilter) {
+  listRequests(filter?: common.ServiceRequestListFilter) {
     return this.requests.list(requestListQuery(filter));
   }
   getRequest(id: string) {
     return this.requests.get(id);
   }
-  createRequest(request: CreateServiceRequest) {
+  createRequest(request: common.CreateServiceRequest) {
     return this.requests.create(request);
   }
   transitionRequest(id: string, request: TransitionServiceRequest) {
@@ -436,7 +411,7 @@ export class ItsmClient implements ItsmApi {
   getRequestApprovals(id: string) {
     return this.requests.approvals(id);
   }
-  decideRequestApproval(id: string, request: DecideApprovalRequest) {
+  decideRequestApproval(id: string, request: common.DecideApprovalRequest) {
     return this.requests.decide(id, request);
   }
   addRequestComment(id: string, request: AddCommentRequest) {
@@ -446,29 +421,33 @@ export class ItsmClient implements ItsmApi {
     return this.requests.timeline(id);
   }
 
-  getPendingApprovals(): Promise<ApprovalQueueItem[]> {
+  getPendingApprovals(): Promise<common.ApprovalQueueItem[]> {
     return this.changes.items('/approvals/pending');
   }
 
-  getMyWork(): Promise<MyWork> {
+  getMyWork(): Promise<common.MyWork> {
     return this.request('/my-work');
   }
 
   // SLA
 
-  getRecordSla(kind: RecordKind, id: string): Promise<RecordSla> {
+  getRecordSla(kind: common.RecordKind, id: string): Promise<common.RecordSla> {
     return this.collection(kind).sla(id);
   }
 
-  getSlaSummary(scope?: SlaScope): Promise<SlaSummary> {
+  getSlaSummary(scope?: SlaScope): Promise<common.SlaSummary> {
     return this.request(`/sla/summary${slaSummaryQuery(scope)}`);
   }
 
-  getSlaCompliance(query?: SlaComplianceQuery): Promise<SlaComplianceReport> {
+  getSlaCompliance(
+    query?: SlaComplianceQuery,
+  ): Promise<common.SlaComplianceReport> {
     return this.request(`/sla/compliance${slaComplianceQuery(query)}`);
   }
 
-  listSlaTimers(filter?: SlaTimerFilter): Promise<Page<SlaTimerSummary>> {
+  listSlaTimers(
+    filter?: SlaTimerFilter,
+  ): Promise<common.Page<common.SlaTimerSummary>> {
     return this.request(`/sla/timers${slaTimersQuery(filter)}`);
   }
 
@@ -480,10 +459,10 @@ export class ItsmClient implements ItsmApi {
   getProblem(id: string) {
     return this.problems.get(id);
   }
-  createProblem(request: CreateProblemRequest) {
+  createProblem(request: common.CreateProblemRequest) {
     return this.problems.create(request);
   }
-  updateProblem(id: string, request: UpdateProblemRequest) {
+  updateProblem(id: string, request: common.UpdateProblemRequest) {
     return this.problems.update(id, request);
   }
   transitionProblem(id: string, request: TransitionProblemRequest) {
@@ -499,14 +478,14 @@ export class ItsmClient implements ItsmApi {
   getProblemIncidents(id: string): Promise<LinkedIncident[]> {
     return this.problems.items(this.problems.path(id, '/incidents'));
   }
-  linkProblemIncident(id: string, incident: string): Promise<Problem> {
-    const body: LinkIncidentRequest = { incident };
+  linkProblemIncident(id: string, incident: string): Promise<common.Problem> {
+    const body: common.LinkIncidentRequest = { incident };
     return this.request(this.problems.path(id, '/incidents'), {
       method: 'POST',
       body,
     });
   }
-  unlinkProblemIncident(id: string, incident: string): Promise<Problem> {
+  unlinkProblemIncident(id: string, incident: string): Promise<common.Problem> {
     return this.request(
       this.problems.path(id, `/incidents/${encodeURIComponent(incident)}`),
       { method: 'DELETE' },
@@ -519,7 +498,7 @@ export class ItsmClient implements ItsmApi {
   listKnownErrors(
     entityRef: string,
     options?: { dependencies?: boolean },
-  ): Promise<KnownError[]> {
+  ): Promise<common.KnownError[]> {
     return this.problems.items(
       `/known-errors${knownErrorsQuery(entityRef, options)}`,
     );
@@ -529,7 +508,7 @@ export class ItsmClient implements ItsmApi {
       `/problem-candidates${buildQuery([['entityRef', entityRef]])}`,
     );
   }
-  getProblemKpis(entityRef?: string): Promise<ProblemKpis> {
+  getProblemKpis(entityRef?: string): Promise<common.ProblemKpis> {
     return this.request(
       `/problem-kpis${buildQuery([['entityRef', entityRef]])}`,
     );
