@@ -125,7 +125,7 @@ export class SlaMonitor {
         if (timer.status === 'breached') {
           if (
             timer.breach_recorded_at === null &&
-            (await timers.claimBreach(trx, timer, atIso)) &&
+            (await timers.claim(trx, timer, { breachAt: atIso })) &&
             !SlaMonitor.isHistory(timer, at)
           ) {
             event(
@@ -144,7 +144,7 @@ export class SlaMonitor {
           .pop();
         if (
           threshold !== undefined &&
-          (await timers.claimWarning(trx, timer, threshold))
+          (await timers.claim(trx, timer, { warnedThreshold: threshold }))
         ) {
           event(
             'sla_warning',

@@ -230,31 +230,27 @@ export class SlaTimerStore {
   }
 
   /**
-   * Claims the breach of one timer cycle for whoever records it: true for exactly one
-   * caller, whatever the number of backend instances.
+   * Claims one notice of a timer cycle — its breach, or a warning threshold — for
+   * whoever records it: true for exactly one caller, whatever the number of backend
+   * instances.
    */
-  async claimBreach(
+  async claim(
     trx: Knex.Transaction,
     row: SlaTimerRow,
-    at: string,
+    notice: { breachAt: string } | { warnedThreshold: number },
   ): Promise<boolean> {
-    const updated = await trx(TIMERS)
-      .where({ record_id: row.record_id, metric: row.metric, cycle: row.cycle })
-      .whereNull('breach_recorded_at')
-      .update({ breach_recorded_at: at });
-    return updated === 1;
-  }
-
-  /** Claims a warning threshold of one timer cycle; true for exactly one caller. */
-  async claimWarning(
-    trx: Knex.Transaction,
-    row: SlaTimerRow,
-    threshold: number,
-  ): Promise<boolean> {
-    const updated = await trx(TIMERS)
-      .where({ record_id: row.record_id, metric: row.metric, cycle: row.cycle })
-      .where('warned_threshold', '<', threshold)
-      .update({ warned_threshold: threshold });
+    const cycle = trx(TIMERS).where({
+      record_id: row.record_id,
+      metric: row.metric,
+      cycle: row.cycle,
+    });
+    const updated = await ('breachAt' in notice
+      ? cycle
+          .whereNull('breach_recorded_at')
+          .update({ breach_recorded_at: notice.breachAt })
+      : cycle
+          .where('warned_threshold', '<', notice.warnedThreshold)
+          .update({ warned_threshold: notice.warnedThreshold }));
     return updated === 1;
   }
 
