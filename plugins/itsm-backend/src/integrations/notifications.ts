@@ -2,9 +2,13 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   ApprovalStep,
+  Change,
+  Incident,
   kindDeclaration,
   Priority,
+  Problem,
   RecordCore,
+  ServiceRequest,
   SLA_METRIC_LABELS,
   stateLabel,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -103,17 +107,37 @@ async function askApprovers(
 
 type KindEvent = { type: string; actor: string };
 
+/** A notification a kind sends of one of its events: to whom, titled how. */
+interface Notice {
+  /** A user or group each; nobody when null. */
+  to: string | null | readonly string[];
+  title: string;
+  /** Overrides the record's priority-based severity. */
+  severity?: NotificationSeverity;
+}
+
+/**
+ * What a kind tells of each type of its events besides what every kind tells (no
+ * notice: nothing more).
+ */
+type Notices<E extends KindEvent, R> = {
+  [T in E['type']]?: (
+    event: Extract<E, { type: T }>,
+    record: R,
+  ) => Notice | undefined;
+};
+
 /**
  * A kind's notifier: approvers hear of steps that wait for them and requesters of
- * every move of their record, for every kind alike; `also` adds what the kind tells
+ * every move of their record, for every kind alike; `notices` adds what the kind tells
  * besides (new work for a group, an assignment, a rejection's reason).
  */
-export function createRecordNotifier<E extends KindEvent>(
+export function createRecordNotifier<E extends KindEvent, R extends RecordCore>(
   options: { notifications: NotificationService; logger: LoggerService },
   spec: {
     /** The record an event is about. */
-    recordOf: (event: E) => RecordCore;
-    also?: (event: E, record: RecordCore, send: Send) => Promise<void>;
+    recordOf: (event: E) => R;
+    notices: Notices<E, R>;
   },
 ) {
   const send = createSender(options);
@@ -123,7 +147,12 @@ export function createRecordNotifier<E extends KindEvent>(
       await askApprovers(send, record, event as E & { steps: ApprovalStep[] });
     if (event.type === 'state_changed')
       await send(record.requester, record, event, nowIn(record));
-    await spec.also?.(event, record, send);
+    const noticeOf = spec.notices[event.type as E['type']] as
+      | ((event: E, record: R) => Notice | undefined)
+      | undefined;
+    const notice = noticeOf?.(event, record);
+    for (const to of notice ? [notice.to].flat() : [])
+      await send(to, record, event, notice!.title, [], notice!.severity);
   };
 }
 
@@ -131,87 +160,68 @@ type NotifierOptions = Parameters<typeof createSender>[0];
 
 /** Tells the people concerned about incidents through Backstage notifications. */
 export function createIncidentNotifier(options: NotifierOptions) {
-  return createRecordNotifier<IncidentEvent>(options, {
+  return createRecordNotifier<IncidentEvent, Incident>(options, {
     recordOf: event => event.incident,
-    also: async (event, incident, send) => {
-      if (event.type === 'created')
-        await send(
-          incident.assignmentGroup,
-          incident,
-          event,
-          `New ${incident.priority} incident ${incident.number}`,
-        );
-      if (event.type === 'assigned')
-        await send(
-          incident.assignee,
-          incident,
-          event,
-          `${incident.number} is assigned to you`,
-        );
-      if (event.type === 'requester_replied')
-        await send(
-          incident.assignee ?? incident.assignmentGroup,
-          incident,
-          event,
-          `The caller replied on ${incident.number}`,
-        );
-      if (event.type === 'major_proposed')
-        await send(
-          event.group,
-          incident,
-          event,
-          `${incident.number} is proposed as a major incident`,
-          [],
-          'critical',
-        );
-      if (event.type === 'major_accepted' || event.type === 'major_rejected')
-        await send(
-          incident.assignmentGroup,
-          incident,
-          event,
-          `${incident.number} is ${
-            event.type === 'major_accepted'
-              ? 'now a major incident'
-              : 'not a major incident'
-          }`,
-        );
-      if (event.type === 'impacting')
-        for (const owner of event.owners)
-          await send(
-            owner,
-            incident,
-            event,
-            `${incident.priority} incident ${incident.number} impacts what you own`,
-          );
+    notices: {
+      created: (_event, incident) => ({
+        to: incident.assignmentGroup,
+        title: `New ${incident.priority} incident ${incident.number}`,
+      }),
+      assigned: (_event, incident) => ({
+        to: incident.assignee,
+        title: `${incident.number} is assigned to you`,
+      }),
+      requester_replied: (_event, incident) => ({
+        to: incident.assignee ?? incident.assignmentGroup,
+        title: `The caller replied on ${incident.number}`,
+      }),
+      major_proposed: (event, incident) => ({
+        to: event.group,
+        title: `${incident.number} is proposed as a major incident`,
+        severity: 'critical',
+      }),
+      major_accepted: (_event, incident) => ({
+        to: incident.assignmentGroup,
+        title: `${incident.number} is now a major incident`,
+      }),
+      major_rejected: (_event, incident) => ({
+        to: incident.assignmentGroup,
+        title: `${incident.number} is not a major incident`,
+      }),
+      impacting: (event, incident) => ({
+        to: event.owners,
+        title: `${incident.priority} incident ${incident.number} impacts what you own`,
+      }),
       // Stakeholders: the owners of what the major incident impacts.
-      if (event.type === 'stakeholder_update')
-        for (const owner of event.owners)
-          await send(
-            owner,
-            incident,
-            event,
-            `Major incident ${incident.number}: ${event.body.slice(0, 120)}`,
-            [],
-            'critical',
-          );
+      stakeholder_update: (event, incident) => ({
+        to: event.owners,
+        title: `Major incident ${incident.number}: ${event.body.slice(0, 120)}`,
+        severity: 'critical',
+      }),
     },
   });
 }
 
 /** Tells approvers what waits for them, and requesters what became of their change. */
 export function createChangeNotifier(options: NotifierOptions) {
-  return createRecordNotifier<ChangeEvent>(options, {
+  return createRecordNotifier<ChangeEvent, Change>(options, {
     recordOf: event => event.change,
-    also: async (event, change, send) => {
-      if (event.type === 'rejected')
-        await send(
-          change.requester,
-          change,
-          event,
-          `${change.number} was rejected: ${event.comment}`,
-        );
+    notices: {
+      rejected: (event, change) => ({
+        to: change.requester,
+        title: `${change.number} was rejected: ${event.comment}`,
+      }),
     },
   });
+}
+
+/** An approved request is work for the offering's owner group. */
+function workToFulfil(request: ServiceRequest): Notice | undefined {
+  if (request.state !== 'approved') return undefined;
+  return {
+    to: request.assignmentGroup,
+    title: `New request ${request.number} to fulfil: ${request.offeringTitle}`,
+  };
 }
 
 /**
@@ -219,46 +229,29 @@ export function createChangeNotifier(options: NotifierOptions) {
  * requester what became of their request.
  */
 export function createRequestNotifier(options: NotifierOptions) {
-  return createRecordNotifier<RequestEvent>(options, {
+  return createRecordNotifier<RequestEvent, ServiceRequest>(options, {
     recordOf: event => event.request,
-    also: async (event, _record, send) => {
-      const { request } = event;
-      // An approved request is work for the offering's owner group.
-      const approved =
-        request.state === 'approved' &&
-        (event.type === 'created' ||
-          (event.type === 'state_changed' &&
-            event.from === 'awaiting_approval'));
-      if (approved)
-        await send(
-          request.assignmentGroup,
-          request,
-          event,
-          `New request ${request.number} to fulfil: ${request.offeringTitle}`,
-        );
+    notices: {
+      created: (_event, request) => workToFulfil(request),
+      state_changed: (event, request) =>
+        event.from === 'awaiting_approval' ? workToFulfil(request) : undefined,
     },
   });
 }
 
 /** Tells the problem's group of new problems and of known errors published. */
 export function createProblemNotifier(options: NotifierOptions) {
-  return createRecordNotifier<ProblemEvent>(options, {
+  return createRecordNotifier<ProblemEvent, Problem>(options, {
     recordOf: event => event.problem,
-    also: async (event, problem, send) => {
-      if (event.type === 'created')
-        await send(
-          problem.assignmentGroup,
-          problem,
-          event,
-          `New problem ${problem.number}`,
-        );
-      if (event.type === 'known_error')
-        await send(
-          problem.assignmentGroup,
-          problem,
-          event,
-          `${problem.number} is published as a known error`,
-        );
+    notices: {
+      created: (_event, problem) => ({
+        to: problem.assignmentGroup,
+        title: `New problem ${problem.number}`,
+      }),
+      known_error: (_event, problem) => ({
+        to: problem.assignmentGroup,
+        title: `${problem.number} is published as a known error`,
+      }),
     },
   });
 }
