@@ -17,7 +17,6 @@ import { MoveEdit } from '../records/MoveEdit';
 import { LinkedProblem, ProblemLinks } from '../problems/ProblemLinks';
 import { RecordService, KindServiceOptions } from '../records/RecordService';
 import { KindEvent, RecordEvent } from '../records/events';
-import { nonBlank } from '../records/text';
 import { NO_MAJOR } from './MajorIncidents';
 import { BlastRadiusCalculator } from '../impact/BlastRadius';
 import {
@@ -302,48 +301,27 @@ export class IncidentService extends RecordService<
     input: { body: string; visibility: CommentVisibility },
     actor: Actor,
   ): Promise<TimelineEntry> {
-    const { records, incidents } = this.options;
-    nonBlank('body', input.body);
+    const { incidents } = this.options;
     const id = await incidents.resolveId(idOrNumber);
     let replied: Incident | undefined;
-    const entry = await incidents.withLock(
+    const entry = await incidents.comment(
       id,
+      input,
+      actor.ref,
       this.now,
       async (trx, current, row, at) => {
-        const [written] = await records.appendTimeline(trx, id, actor.ref, at, [
-          { type: input.visibility, body: input.body },
-        ]);
         if (
           input.visibility === 'comment' &&
           actor.ref === current.requester &&
           current.state === 'on_hold' &&
           current.holdReason === 'awaiting_caller'
         ) {
-          await records.updateCore(
-            trx,
-            row,
-            { state: 'in_progress', isOpen: true },
-            at,
-          );
-          await incidents.update(trx, id, { holdReason: null });
-          await records.appendTimeline(trx, id, actor.ref, at, [
-            {
-              type: 'state_changed',
-              fromState: 'on_hold',
-              toState: 'in_progress',
-              changes: [
-                { field: 'holdReason', from: 'awaiting_caller', to: null },
-              ],
-            },
-          ]);
+          await incidents.resume(trx, row, 'awaiting_caller', actor.ref, at);
           replied = (await incidents.get(id, trx))!;
         }
-        return written;
       },
     );
-    if (replied) {
-      await this.tell('requester_replied', replied, actor.ref);
-    }
+    if (replied) await this.tell('requester_replied', replied, actor.ref);
     return entry;
   }
 

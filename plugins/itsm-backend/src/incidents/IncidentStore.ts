@@ -1,4 +1,5 @@
 import {
+  HoldReason,
   ImpactLevel,
   Incident,
   IncidentState,
@@ -6,9 +7,10 @@ import {
   MajorIncident,
   UrgencyLevel,
 } from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
 import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
 import { KindStore } from '../records/KindStore';
-import { RecordStore } from '../records/RecordStore';
+import { RecordRow, RecordStore } from '../records/RecordStore';
 import { toIsoOrNull } from '../records/time';
 
 /** Incident columns beside the record core. */
@@ -99,6 +101,37 @@ export class IncidentStore extends KindStore<Incident, IncidentFields> {
           : null,
       }),
     });
+  }
+
+  /**
+   * Puts an incident that waits on hold for `reason` back in progress (the caller
+   * replied, the problem behind it was resolved), under its lock already taken; `body`
+   * says why on the move's timeline entry.
+   */
+  async resume(
+    trx: Knex.Transaction,
+    row: RecordRow,
+    reason: HoldReason,
+    actorRef: string,
+    at: string,
+    body?: string,
+  ): Promise<void> {
+    await this.records.updateCore(
+      trx,
+      row,
+      { state: 'in_progress', isOpen: true },
+      at,
+    );
+    await this.update(trx, row.id, { holdReason: null });
+    await this.records.appendTimeline(trx, row.id, actorRef, at, [
+      {
+        type: 'state_changed',
+        fromState: 'on_hold',
+        toState: 'in_progress',
+        changes: [{ field: 'holdReason', from: reason, to: null }],
+        ...(body ? { body } : {}),
+      },
+    ]);
   }
 
   /** Resolved incidents whose resolution is older than the given time (auto-close). */

@@ -10,7 +10,7 @@ import { Knex } from 'knex';
 import { BlastRadiusCalculator } from '../impact/BlastRadius';
 import { applyReadFilter, ReadFilter } from '../permissions/toKnex';
 import { Actor, Member } from '../records/actor';
-import { RecordChange } from '../records/KindStore';
+import { ChangeAct, LockFirst, RecordChange } from '../records/KindStore';
 import { RecordStore } from '../records/RecordStore';
 import { nonBlank } from '../records/text';
 import { toIsoOrNull } from '../records/time';
@@ -70,22 +70,16 @@ export class MajorIncidents {
     if (input.action !== 'propose') this.assertDecider(actor);
     const id = await incidents.resolveId(idOrNumber);
     let from: Incident['priority'] = 'P1';
-    const updated = await incidents.change(
-      id,
-      undefined,
-      actor.ref,
-      this.now,
-      async (_trx, current, at) => {
-        from = current.priority;
-        if (!isOpenIncidentState(current.state))
-          throw new ConflictError(
-            `${current.number} is ${current.state}: only an open incident can be a major incident`,
-          );
-        return input.action === 'propose'
-          ? this.proposal(current, reason, actor, at)
-          : this.decision(current, input.action, reason, actor, at);
-      },
-    );
+    const updated = await this.change(id, actor, async (_trx, current, at) => {
+      from = current.priority;
+      if (!isOpenIncidentState(current.state))
+        throw new ConflictError(
+          `${current.number} is ${current.state}: only an open incident can be a major incident`,
+        );
+      return input.action === 'propose'
+        ? this.proposal(current, reason, actor, at)
+        : this.decision(current, input.action, reason, actor, at);
+    });
     await this.emit(
       input.action === 'propose'
         ? {
@@ -219,11 +213,9 @@ export class MajorIncidents {
     if (parentId === childId)
       throw new InputError('incident: an incident cannot be its own child');
     let parent: Incident | undefined;
-    const updated = await incidents.change(
+    const updated = await this.change(
       childId,
-      undefined,
-      actor.ref,
-      this.now,
+      actor,
       async (trx, child, at) => {
         if (link) checkLinkable(parent!, child);
         else if (child.parent !== parent!.number)
@@ -281,7 +273,7 @@ export class MajorIncidents {
     actor: Actor,
   ): Promise<TimelineEntry> {
     const text = nonBlank('body', body).trim();
-    const { incidents, records, impact } = this.options;
+    const { incidents, impact } = this.options;
     const id = await incidents.resolveId(idOrNumber);
     const read = await incidents.find(id);
     const radius = await impact.of(
@@ -292,22 +284,22 @@ export class MajorIncidents {
       ...new Set(radius.impacted.flatMap(e => (e.owner ? [e.owner] : []))),
     ];
     let incident: Incident | undefined;
-    const entry = await incidents.withLock(
+    const entry = await incidents.append(
       id,
+      { type: 'stakeholder_update', body: text },
+      actor.ref,
       this.now,
-      async (trx, current, _row, at) => {
-        if (
-          current.major?.state !== 'accepted' ||
-          !isOpenIncidentState(current.state)
-        )
-          throw new ConflictError(
-            `${current.number} is not an open major incident: stakeholder updates are for major incidents`,
-          );
-        incident = current;
-        const [written] = await records.appendTimeline(trx, id, actor.ref, at, [
-          { type: 'stakeholder_update', body: text },
-        ]);
-        return written;
+      {
+        check: current => {
+          if (
+            current.major?.state !== 'accepted' ||
+            !isOpenIncidentState(current.state)
+          )
+            throw new ConflictError(
+              `${current.number} is not an open major incident: stakeholder updates are for major incidents`,
+            );
+          incident = current;
+        },
       },
     );
     await this.emit({
@@ -415,6 +407,26 @@ export class MajorIncidents {
         String(r.record_id),
         { body: r.body, at: toIsoOrNull(r.at)!, actor: r.actor },
       ]),
+    );
+  }
+
+  /**
+   * One change of an incident under its lock (see KindStore.change), without a
+   * version: proposals, decisions and links act on the incident as it is.
+   */
+  private change(
+    id: string,
+    actor: Actor,
+    apply: ChangeAct<Incident, IncidentFields>,
+    lockFirst?: LockFirst,
+  ): Promise<Incident> {
+    return this.options.incidents.change(
+      id,
+      undefined,
+      actor.ref,
+      this.now,
+      apply,
+      lockFirst,
     );
   }
 

@@ -327,32 +327,19 @@ export class ProblemService extends RecordService<
       if (
         incident.state === 'on_hold' &&
         incident.holdReason === 'awaiting_problem'
-      ) {
-        await records.updateCore(
+      )
+        await this.links.incidents.resume(
           trx,
           row,
-          { state: 'in_progress', isOpen: true },
+          'awaiting_problem',
+          actorRef,
           at,
+          note,
         );
-        await this.links.incidents.update(trx, incidentId, {
-          holdReason: null,
-        });
-        await records.appendTimeline(trx, incidentId, actorRef, at, [
-          {
-            type: 'state_changed',
-            fromState: 'on_hold',
-            toState: 'in_progress',
-            changes: [
-              { field: 'holdReason', from: 'awaiting_problem', to: null },
-            ],
-            body: note,
-          },
-        ]);
-      } else {
+      else
         await records.appendTimeline(trx, incidentId, actorRef, at, [
           { type: 'comment', body: note },
         ]);
-      }
     }
   }
 }

@@ -28,6 +28,24 @@ export interface RecordChange<F> {
   timeline: NewTimelineEntry[];
 }
 
+/** What one change does to a record, said under its lock (see KindStore.change). */
+export type ChangeAct<T, F> = (
+  trx: Knex.Transaction,
+  current: T,
+  at: string,
+) => Promise<RecordChange<F>>;
+
+/** Locks an act takes before the record's (a problem before its incidents). */
+export type LockFirst = (trx: Knex.Transaction) => Promise<void>;
+
+/** What an act does with a record under its lock (see KindStore.withLock). */
+export type LockedAct<T, R = void> = (
+  trx: Knex.Transaction,
+  current: T,
+  row: RecordRow,
+  at: string,
+) => Promise<R>;
+
 /** A record row joined with its kind's row. */
 export type JoinedRow = RecordRow & Record<string, any>;
 
@@ -135,20 +153,49 @@ export class KindStore<T extends RecordCore, F extends object> {
 
   /**
    * Appends a comment (visible to the requester) or a work note under the record's
-   * lock; comments do not change the record, so they need no version.
+   * lock; comments do not change the record, so they need no version. `along` acts
+   * with the comment, in its transaction (e.g. the caller's reply resumes an incident).
    */
   comment(
     id: string,
     input: { body: string; visibility: CommentVisibility },
     actorRef: string,
     now: () => Date,
+    along?: LockedAct<T>,
   ): Promise<TimelineEntry> {
     nonBlank('body', input.body);
-    return this.withLock(id, now, async (trx, _current, _row, at) => {
-      const [entry] = await this.records.appendTimeline(trx, id, actorRef, at, [
-        { type: input.visibility, body: input.body },
-      ]);
-      return entry;
+    return this.append(
+      id,
+      { type: input.visibility, body: input.body },
+      actorRef,
+      now,
+      { along },
+    );
+  }
+
+  /**
+   * Appends one entry to a record's timeline under its lock, for acts that only add to
+   * it (no version needed): `check` may refuse the locked record first, `along` acts
+   * with the entry, in its transaction.
+   */
+  append(
+    id: string,
+    entry: NewTimelineEntry,
+    actorRef: string,
+    now: () => Date,
+    hooks: { check?: (current: T) => void; along?: LockedAct<T> } = {},
+  ): Promise<TimelineEntry> {
+    return this.withLock(id, now, async (trx, current, row, at) => {
+      hooks.check?.(current);
+      const [written] = await this.records.appendTimeline(
+        trx,
+        id,
+        actorRef,
+        at,
+        [entry],
+      );
+      await hooks.along?.(trx, current, row, at);
+      return written;
     });
   }
 
@@ -160,15 +207,9 @@ export class KindStore<T extends RecordCore, F extends object> {
   async withLock<R>(
     id: string,
     now: () => Date,
-    fn: (
-      trx: Knex.Transaction,
-      current: T,
-      row: RecordRow,
-      at: string,
-    ) => Promise<R>,
+    fn: LockedAct<T, R>,
     version?: number,
-    /** Locks to take before the record's (a problem before its incidents). */
-    lockFirst?: (trx: Knex.Transaction) => Promise<void>,
+    lockFirst?: LockFirst,
   ): Promise<R> {
     return this.records.transaction(async trx => {
       await lockFirst?.(trx);
@@ -192,12 +233,8 @@ export class KindStore<T extends RecordCore, F extends object> {
     version: number | undefined,
     actor: string,
     now: () => Date,
-    apply: (
-      trx: Knex.Transaction,
-      current: T,
-      at: string,
-    ) => Promise<RecordChange<F>>,
-    lockFirst?: (trx: Knex.Transaction) => Promise<void>,
+    apply: ChangeAct<T, F>,
+    lockFirst?: LockFirst,
   ): Promise<T> {
     return this.withLock(
       id,

@@ -23,7 +23,7 @@ import { CatalogCis } from '../catalog/CatalogCis';
 import { Actor } from './actor';
 import { nonBlank } from './text';
 import { CoreEdit } from './CoreEdit';
-import { KindStore, RecordChange } from './KindStore';
+import { KindStore, LockFirst, RecordChange } from './KindStore';
 import { MoveEdit } from './MoveEdit';
 import { checkMove, MoveRules } from './moves';
 import { RecordStore } from './RecordStore';
@@ -61,8 +61,7 @@ export type EditRefs = Awaited<ReturnType<CatalogCis['resolveUpdates']>>;
 export interface KindEdit<S extends RecordCore, F> {
   /** Reads and checks before any lock is taken (the record's id, the catalog's answers). */
   prepare?: (id: string, refs: EditRefs) => Promise<void>;
-  /** Locks to take before the record's (see KindStore.withLock). */
-  lockFirst?: (trx: Knex.Transaction) => Promise<void>;
+  lockFirst?: LockFirst;
   /** Checks on the locked record before anything is edited (e.g. 409 when closed). */
   check?: (current: S) => void;
   /**
@@ -340,8 +339,7 @@ export abstract class RecordService<
     input: M & { version: number },
     actor: A,
     apply: MoveApply<S, F>,
-    /** Locks to take before the record's (see KindStore.withLock). */
-    lockFirst?: (trx: Knex.Transaction) => Promise<void>,
+    lockFirst?: LockFirst,
   ): Promise<{ updated: S; from: S['state'] }> {
     const { store } = this.parts;
     const id = await store.resolveId(idOrNumber);
