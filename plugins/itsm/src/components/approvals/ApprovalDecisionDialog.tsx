@@ -59,7 +59,7 @@ export const ApprovalDecisionDialog = (props: {
   const [comment, setComment] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const submitState = useSubmit();
-  const { setError, run } = submitState;
+  const { setError, runThen } = submitState;
 
   useEffect(() => {
     setComment('');
@@ -78,15 +78,15 @@ export const ApprovalDecisionDialog = (props: {
     );
     setFieldError(problem);
     if (problem) return;
-    const decided = await run(async () => {
-      await decide(itsmApi, record, {
-        stepId: step.id,
-        decision,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      });
-      return true;
-    });
-    if (decided) onDone();
+    await runThen(
+      () =>
+        decide(itsmApi, record, {
+          stepId: step.id,
+          decision,
+          ...(comment.trim() ? { comment: comment.trim() } : {}),
+        }),
+      onDone,
+    );
   };
 
   return (

@@ -114,15 +114,14 @@ const StakeholderUpdateForm = (props: RecordCardProps<Incident>) => {
   const itsmApi = useApi(itsmApiRef);
   const [body, setBody] = useState('');
   const post = useSubmit();
-  const send = async () => {
-    const entry = await post.run(() =>
-      itsmApi.postStakeholderUpdate(incident.id, body.trim()),
+  const send = () =>
+    post.runThen(
+      () => itsmApi.postStakeholderUpdate(incident.id, body.trim()),
+      () => {
+        setBody('');
+        onUpdated();
+      },
     );
-    if (entry) {
-      setBody('');
-      onUpdated();
-    }
-  };
   return (
     <Box mt={2}>
       <TextField
@@ -174,16 +173,17 @@ export const MajorIncidentCard = (props: RecordCardProps<Incident>) => {
   };
   const submit = async () => {
     if (!action) return;
-    const updated = await decide.run(() =>
-      itsmApi.decideMajorIncident(incident.id, {
-        action,
-        reason: reason.trim(),
-      }),
+    await decide.runThen(
+      () =>
+        itsmApi.decideMajorIncident(incident.id, {
+          action,
+          reason: reason.trim(),
+        }),
+      () => {
+        setAction(undefined);
+        onUpdated();
+      },
     );
-    if (updated) {
-      setAction(undefined);
-      onUpdated();
-    }
   };
 
   return (

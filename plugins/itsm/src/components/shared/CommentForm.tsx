@@ -58,7 +58,7 @@ export const CommentForm = (props: {
   // Permissions are re-checked now and then: never send what is no longer offered.
   const visibility = visibilities.includes(chosen) ? chosen : visibilities[0];
   const [fieldError, setFieldError] = useState<string>();
-  const { submitting, error: submitError, run } = useSubmit();
+  const { submitting, error: submitError, runThen } = useSubmit();
 
   const submit = async () => {
     const problem = commentProblem(body, 'Write something first');
@@ -71,11 +71,10 @@ export const CommentForm = (props: {
       request: () => itsmApi.addRequestComment(recordId, request),
       problem: () => itsmApi.addProblemComment(recordId, request),
     }[kind];
-    const added = await run(add);
-    if (added) {
+    await runThen(add, () => {
       setBody('');
       onAdded();
-    }
+    });
   };
 
   return (

@@ -68,11 +68,7 @@ export const LinkByNumberDialog = (props: {
       return;
     }
     setFieldError(undefined);
-    const done = await submit.run(async () => {
-      await props.link(number);
-      return true;
-    });
-    if (done) onClose();
+    await submit.runThen(() => props.link(number), onClose);
   };
 
   return (

@@ -34,13 +34,8 @@ export const LinkedIncidentsEditor = <T extends LinkedRecordRow>(props: {
   const { add, onChanged } = props;
   const [linking, setLinking] = useState(false);
   const unlink = useSubmit();
-  const removeLink = async (number: string) => {
-    const done = await unlink.run(async () => {
-      await props.unlink(number);
-      return true;
-    });
-    if (done) onChanged();
-  };
+  const removeLink = (number: string) =>
+    unlink.runThen(() => props.unlink(number), onChanged);
   return (
     <>
       <LinkedRecordList
