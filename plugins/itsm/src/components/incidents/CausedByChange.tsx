@@ -7,6 +7,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { Incident } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { ChangeLink, LinkByNumberDialog, useSubmit } from '../shared';
+import { patchIncident } from './patchIncident';
 
 /**
  * The change that caused an incident: a link to it, and, when `editable`, buttons to
@@ -24,17 +25,11 @@ export const CausedByChange = (props: {
 
   const link = async (number: string) =>
     onUpdated(
-      await itsmApi.updateIncident(incident.id, {
-        version: incident.version,
-        causedByChange: number,
-      }),
+      await patchIncident(itsmApi, incident, { causedByChange: number }),
     );
   const removeLink = async () => {
     const updated = await unlink.run(() =>
-      itsmApi.updateIncident(incident.id, {
-        version: incident.version,
-        causedByChange: null,
-      }),
+      patchIncident(itsmApi, incident, { causedByChange: null }),
     );
     if (updated) onUpdated(updated);
   };

@@ -33,6 +33,7 @@ import { BlastRadiusCard } from '../impact';
 import { CausedByChange } from './CausedByChange';
 import { MajorIncidentCard } from './MajorIncidentCard';
 import { incidentDescriptor } from './descriptor';
+import { patchIncident } from './patchIncident';
 
 /** The owner of the CI, read from the catalog when the catalog API is installed. */
 const CiOwner = (props: { entityRef: string }) => {
@@ -102,13 +103,10 @@ export const IncidentPage = () => {
 
   const assignToMe = async () => {
     if (!me || !current) return;
-    const updated = await assign.run(() =>
-      itsmApi.updateIncident(current.id, {
-        version: current.version,
-        assignee: me,
-      }),
+    await assign.runThen(
+      () => patchIncident(itsmApi, current, { assignee: me }),
+      reload,
     );
-    if (updated) reload();
   };
 
   return (

@@ -16,6 +16,7 @@ import {
   useCreatePermission,
   useSubmit,
 } from '../shared';
+import { patchIncident } from '../incidents/patchIncident';
 import { CreateProblemDialog } from './CreateProblemDialog';
 import { KnownErrorChip } from './ProblemChips';
 
@@ -73,21 +74,14 @@ export const IncidentProblemCard = (props: RecordCardProps<Incident>) => {
   const unlink = useSubmit();
 
   const link = async (number: string) => {
-    await itsmApi.updateIncident(incident.id, {
-      version: incident.version,
-      problem: number,
-    });
+    await patchIncident(itsmApi, incident, { problem: number });
     onUpdated();
   };
-  const removeLink = async () => {
-    const updated = await unlink.run(() =>
-      itsmApi.updateIncident(incident.id, {
-        version: incident.version,
-        problem: null,
-      }),
+  const removeLink = () =>
+    unlink.runThen(
+      () => patchIncident(itsmApi, incident, { problem: null }),
+      onUpdated,
     );
-    if (updated) onUpdated();
-  };
 
   return (
     <NamedCard title="Problem">
