@@ -61,7 +61,10 @@ const useStyles = makeStyles((theme: Theme) => ({
   // Written entries are Markdown, as descriptions are; kept compact in their box.
   markdown: {
     wordBreak: 'break-word',
-    '& p': { margin: theme.spacing(0.5, 0), fontSize: theme.typography.body2.fontSize },
+    '& p': {
+      margin: theme.spacing(0.5, 0),
+      fontSize: theme.typography.body2.fontSize,
+    },
     '& > :first-child': { marginTop: 0 },
     '& > :last-child': { marginBottom: 0 },
   },
@@ -153,13 +156,8 @@ const Changes = (props: { changes?: FieldChange[]; kind: RecordKind }) => {
 };
 
 /** A table's own entry for a type (never an inherited one, for types unknown here). */
-function ownEntry<T>(
-  table: Partial<Record<string, T>>,
-  type: string,
-): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, type)
-    ? table[type]
-    : undefined;
+function ownEntry<T>(table: Partial<Record<string, T>>, type: string) {
+  return Object.hasOwn(table, type) ? table[type] : undefined;
 }
 
 /** The icon of each entry type; a speech bubble for the others (comments). */
