@@ -125,11 +125,10 @@ export class ChangeService extends RecordService<
   Actor,
   ChangeListFilter
 > {
-  private readonly links: ProblemLinks;
+  private readonly links = new ProblemLinks(this.parts.records);
 
   constructor(private readonly options: ChangeServiceOptions) {
     super({ ...options, store: options.changes }, CHANGE_MOVES);
-    this.links = new ProblemLinks(options.records);
   }
 
   async create(input: CreateChangeRequest, actor: Member): Promise<Change> {
@@ -147,8 +146,7 @@ export class ChangeService extends RecordService<
     const plannedStart = isoOrNull('plannedStart', input.plannedStart);
     const plannedEnd = isoOrNull('plannedEnd', input.plannedEnd);
     checkWindowOrder(plannedStart, plannedEnd);
-    const at = this.now().toISOString();
-    const created = await this.createRecord(actor.ref, at, {
+    return this.createRecord(actor.ref, at => ({
       ...raised,
       fields: {
         type: input.type,
@@ -189,9 +187,7 @@ export class ChangeService extends RecordService<
           },
         ];
       },
-    });
-    await this.tell('created', toChange(created), actor.ref);
-    return toChange(created);
+    }));
   }
 
   protected toApi(stored: StoredChange): Change {

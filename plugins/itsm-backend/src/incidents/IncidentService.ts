@@ -86,11 +86,10 @@ export class IncidentService extends RecordService<
   IncidentEvent,
   IncidentTransitionInput
 > {
-  private readonly links: ProblemLinks;
+  private readonly links = new ProblemLinks(this.parts.records);
 
   constructor(private readonly options: IncidentServiceOptions) {
     super({ ...options, store: options.incidents }, INCIDENT_MOVES);
-    this.links = new ProblemLinks(options.records);
   }
 
   /**
@@ -110,8 +109,7 @@ export class IncidentService extends RecordService<
     const raised = await this.raiseRated(input, actor);
     // Attached to a known problem instead of reported unlinked.
     const problemId = await this.links.problemId(input.problem);
-    const at = this.now().toISOString();
-    const created = await this.createRecord(actor.ref, at, {
+    const created = await this.createRecord(actor.ref, at => ({
       ...raised,
       fields: {
         impact: input.impact,
@@ -150,8 +148,7 @@ export class IncidentService extends RecordService<
           ...ProblemLinks.workaroundEntry(problem),
         ];
       },
-    });
-    await this.tell('created', created, actor.ref);
+    }));
     await this.tellImpactedOwners(created, actor);
     return created;
   }

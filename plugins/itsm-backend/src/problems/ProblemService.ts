@@ -68,12 +68,11 @@ export class ProblemService extends RecordService<
   Actor,
   ProblemListFilter
 > {
-  private readonly links: ProblemLinks;
+  private readonly links = new ProblemLinks(this.parts.records);
   readonly policy: ProblemPolicy;
 
   constructor(private readonly options: ProblemServiceOptions) {
     super({ ...options, store: options.problems }, PROBLEM_MOVES);
-    this.links = new ProblemLinks(options.records);
     this.policy = options.policy ?? DEFAULT_PROBLEM_POLICY;
   }
 
@@ -89,8 +88,7 @@ export class ProblemService extends RecordService<
         this.options.records.resolveId('incident', ref),
       ),
     );
-    const at = this.now().toISOString();
-    const created = await this.createRecord(actor.ref, at, {
+    return this.createRecord(actor.ref, at => ({
       ...raised,
       fields: {
         impact: input.impact,
@@ -118,9 +116,7 @@ export class ProblemService extends RecordService<
           );
         return [];
       },
-    });
-    await this.tell('created', created, actor.ref);
-    return created;
+    }));
   }
 
   /**

@@ -257,33 +257,38 @@ export abstract class RecordService<
   }
 
   /**
-   * Writes a new record in one transaction: its number, the core row, the kind's row
-   * and its first timeline entries.
+   * Writes a new record in one transaction — its number, the core row, the kind's row
+   * and its first timeline entries, as `plan` says at the time of creation — and tells
+   * of it (`created`); returns it in its API shape.
    */
-  protected createRecord(
+  protected async createRecord(
     actorRef: string,
-    at: string,
-    plan: NewRecordPlan<F>,
-  ): Promise<S> {
+    plan: (at: string) => NewRecordPlan<F>,
+  ): Promise<T> {
     const { records, store } = this.parts;
     const id = uuid();
     const kind = store.kind;
-    return records.creating(kind, async (trx, number) => {
+    const at = this.now().toISOString();
+    const { core, fields, timeline, inTransaction } = plan(at);
+    const created = await records.creating(kind, async (trx, number) => {
       await records.insertCore(trx, {
-        ...plan.core,
+        ...core,
         id,
         kind,
         number,
         isOpen: true,
         createdAt: at,
       });
-      await store.insert(trx, id, plan.fields);
-      await records.appendTimeline(trx, id, actorRef, at, plan.timeline);
-      const more = (await plan.inTransaction?.(trx, id)) ?? [];
+      await store.insert(trx, id, fields);
+      await records.appendTimeline(trx, id, actorRef, at, timeline);
+      const more = (await inTransaction?.(trx, id)) ?? [];
       if (more.length)
         await records.appendTimeline(trx, id, actorRef, at, more);
       return (await store.get(id, trx))!;
     });
+    const record = this.toApi(created);
+    await this.emit(this.eventOf('created', record, actorRef));
+    return record;
   }
 
   /**

@@ -126,13 +126,11 @@ export class RequestService extends RecordService<
       offering.ref,
       actor.credentials,
     );
-    const at = this.now();
-    const createdAt = at.toISOString();
     const state: RequestState = planned.length
       ? 'awaiting_approval'
       : 'approved';
     let opened: ApprovalStep[] = [];
-    const created = await this.createRecord(actor.ref, createdAt, {
+    const request = await this.createRecord(actor.ref, createdAt => ({
       core: {
         // No title: the offering's; a blank one is a mistake, not a request for it.
         title: input.title === undefined ? offering.title : input.title.trim(),
@@ -160,8 +158,8 @@ export class RequestService extends RecordService<
               tier: ciTier,
               fulfillmentTarget: offering.fulfillmentTarget,
             },
-            at,
-          ) ?? new Date(at.getTime() + target)
+            new Date(createdAt),
+          ) ?? new Date(Date.parse(createdAt) + target)
         ).toISOString(),
         fulfilledAt: null,
         resolutionNote: null,
@@ -184,9 +182,7 @@ export class RequestService extends RecordService<
         opened = round.steps.filter(s => s.state === 'pending');
         return round.timeline;
       },
-    });
-    const request = toRequest(created);
-    await this.tell('created', request, actor.ref);
+    }));
     if (opened.length)
       await this.tell('approval_requested', request, actor.ref, {
         steps: opened,
