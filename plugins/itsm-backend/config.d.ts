@@ -1,3 +1,5 @@
+import type { FreezeWindow } from '@backstage-itsm/plugin-itsm-common';
+
 export interface Config {
   /** Configuration of the ITSM plugins. */
   itsm?: {
@@ -75,16 +77,7 @@ export interface Config {
         ownersOnly?: boolean;
       };
       /** Periods in which normal and standard changes may not be scheduled without platform approval. */
-      freezeWindows?: Array<{
-        name: string;
-        /** ISO-8601 date-time, e.g. 2026-12-20T00:00:00Z. */
-        start: string;
-        end: string;
-        /** Limit the freeze to these CIs, systems or domains (refs); default: everything. */
-        entityRefs?: string[];
-        systems?: string[];
-        domains?: string[];
-      }>;
+      freezeWindows?: FreezeWindow[];
     };
     /** Service levels (docs/DESIGN.md §4). Checked at start-up; a bad key stops the backend. */
     sla?: {

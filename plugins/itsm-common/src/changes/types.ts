@@ -79,9 +79,10 @@ export interface ChangeConflict {
 /** A configured freeze period (`itsm.changes.freezeWindows`). */
 export interface FreezeWindow {
   name: string;
+  /** ISO-8601 date-time, e.g. 2026-12-20T00:00:00Z. */
   start: string;
   end: string;
-  /** When set, the freeze only covers these CIs, systems or domains. */
+  /** Limit the freeze to these CIs, systems or domains (refs); default: everything. */
   entityRefs?: string[];
   systems?: string[];
   domains?: string[];
