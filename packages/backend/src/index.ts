@@ -36,6 +36,8 @@ backend.add(import('@backstage-itsm/plugin-permission-backend-module-itsm'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// ITSM records in search, each found only by who may read it
+backend.add(import('@backstage-itsm/plugin-search-backend-module-itsm'));
 
 // events bus (notifications and signals publish through it)
 backend.add(import('@backstage/plugin-events-backend'));

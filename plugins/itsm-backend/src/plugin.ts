@@ -37,6 +37,7 @@ import { RecordStore } from './records/RecordStore';
 import { SYSTEM_ACTOR } from './records/actor';
 import { Authorizer } from './router/authorization';
 import { AlertIntake } from './alerts/AlertIntake';
+import { SearchFeed } from './search/SearchFeed';
 import { createRouter } from './router/createRouter';
 import { createItsmServices, ItsmNotifiers } from './services';
 import { Outbox } from './integrations/outbox';
@@ -212,6 +213,7 @@ export const itsmPlugin = createBackendPlugin({
               policy: config.alerts,
               credentials: () => deps.auth.getOwnServiceCredentials(),
             }),
+            search: new SearchFeed(records.db),
             sla: {
               timers: slaTimers,
               reports: new SlaReports(records),

@@ -16,5 +16,6 @@ export * from './problems';
 export * from './permissions';
 export * from './sla';
 export * from './impact';
+export * from './search';
 export * from './durations';
 export * from './work';

@@ -28,6 +28,9 @@ export {
   EntityMajorIncidentBanner,
   MajorIncidentBanner,
 } from './components/incidents';
+// Records in Backstage search results (document types `itsm-<kind>`).
+export { ItsmSearchResultListItem } from './components/search';
+export type { ItsmSearchResultDocument } from './components/search';
 // The client's API: its ref, its types and the default client.
 export * from './api/ItsmApi';
 export { ItsmClient } from './api/ItsmClient';

@@ -23,6 +23,8 @@ import { RequestService } from '../requests/RequestService';
 import { ProblemService } from '../problems/ProblemService';
 import { registerProblemRoutes } from './problemRoutes';
 import { registerAlertRoutes } from './alertRoutes';
+import { registerSearchRoutes } from './searchRoutes';
+import { SearchFeed } from '../search/SearchFeed';
 import { AlertIntake } from '../alerts/AlertIntake';
 import { BlastRadiusCalculator } from '../impact/BlastRadius';
 import { MajorIncidents } from '../incidents/MajorIncidents';
@@ -52,6 +54,7 @@ export interface RouterOptions {
   approvals: ApprovalEngine;
   work: WorkQueues;
   alerts: AlertIntake;
+  search: SearchFeed;
   impact: BlastRadiusCalculator;
   major: MajorIncidents;
   sla: Omit<SlaRouteOptions, 'authorizer'>;
@@ -390,6 +393,7 @@ export async function createRouter(options: RouterOptions) {
   });
 
   registerAlertRoutes(router, options.alerts, { httpAuth, audited });
+  registerSearchRoutes(router, options.search, { httpAuth });
 
   registerSlaRoutes(
     router,

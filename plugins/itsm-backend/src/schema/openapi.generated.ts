@@ -1764,6 +1764,80 @@ export const spec = {
           "problem"
         ]
       },
+      "SearchDocumentSource": {
+        "type": "object",
+        "description": "What Backstage search indexes of a record.",
+        "required": [
+          "id",
+          "kind",
+          "number",
+          "title",
+          "description",
+          "state",
+          "priority",
+          "entityRefs",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "kind": {
+            "$ref": "#/components/schemas/RecordKind"
+          },
+          "number": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string"
+          },
+          "priority": {
+            "type": "string"
+          },
+          "entityRefs": {
+            "type": "array",
+            "description": "The record's CIs, its primary CI first.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "assignmentGroup": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "SearchDocumentPage": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SearchDocumentSource"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          }
+        }
+      },
       "ProblemState": {
         "type": "string",
         "enum": [
@@ -4481,6 +4555,49 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/AlertResults"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/search/documents": {
+      "get": {
+        "operationId": "listSearchDocuments",
+        "description": "The records of one kind as search documents, oldest first, for the search\ncollator (`@backstage-itsm/plugin-search-backend-module-itsm`). For service\ncallers only (a user's token is a 403): the search backend filters what it finds\nby each kind's read permission, per record.\n",
+        "parameters": [
+          {
+            "name": "kind",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/RecordKind"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000
+            }
+          },
+          {
+            "$ref": "#/components/parameters/cursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of search documents.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SearchDocumentPage"
                 }
               }
             }

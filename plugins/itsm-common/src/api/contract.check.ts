@@ -47,6 +47,7 @@ import type { Page, RecordKind } from '../records/types';
 import type { NewCommentRequest, TimelineEntry } from '../records/timeline';
 import type { MyWork } from '../work/types';
 import type { BlastRadius } from '../impact/types';
+import type { SearchDocumentSource } from '../search/types';
 import type { CreateServiceRequest, ServiceRequest } from '../requests/types';
 import type {
   RecordSla,
@@ -75,6 +76,12 @@ export type MajorIncidentBannersHolds = Holds<
   Same<{ items: MajorIncidentBanner[] }, Api.MajorIncidentBanners>
 >;
 export type BlastRadiusHolds = Holds<Same<BlastRadius, Api.BlastRadius>>;
+export type SearchDocumentPageHolds = Holds<
+  Same<
+    { items: SearchDocumentSource[]; nextCursor?: string },
+    Api.SearchDocumentPage
+  >
+>;
 export type IncidentPageHolds = Holds<Same<Page<Incident>, Api.IncidentPage>>;
 export type CreateIncidentHolds = Holds<
   Same<CreateIncidentRequest, Api.CreateIncident>

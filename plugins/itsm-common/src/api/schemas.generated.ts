@@ -433,6 +433,27 @@ export type RequestTransition = {
 
 export type RecordKind = 'incident' | 'change' | 'request' | 'problem';
 
+/** What Backstage search indexes of a record. */
+export type SearchDocumentSource = {
+  id: string;
+  kind: RecordKind;
+  number: string;
+  title: string;
+  description: string;
+  state: string;
+  priority: string;
+  /** The record's CIs, its primary CI first. */
+  entityRefs: string[];
+  assignmentGroup?: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type SearchDocumentPage = {
+  items: SearchDocumentSource[];
+  nextCursor?: string;
+};
+
 export type ProblemState =
   | 'new'
   | 'assess'

@@ -8,6 +8,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import BuildIcon from '@material-ui/icons/Build';
 import ShoppingCartIcon from '@material-ui/icons/ShoppingCart';
 import { itsmClientFactory } from '../api';
@@ -176,6 +177,19 @@ export const itsmApprovalsWidget = HomePageWidgetBlueprint.make({
 });
 
 /**
+ * `search-result-list-item:itsm`: records found in Backstage search (the document
+ * types `itsm-<kind>` of the ITSM search collator) with their kind, state and priority.
+ */
+export const itsmSearchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: result => result.type.startsWith('itsm-'),
+    icon: <BuildIcon />,
+    component: () =>
+      import('../components/search').then(m => m.ItsmSearchResultListItem),
+  },
+});
+
+/**
  * The ITSM plugin for the new frontend system.
  *
  * @public
@@ -197,6 +211,7 @@ export const itsmPlugin = createFrontendPlugin({
     serviceOfferingCard,
     serviceOfferingRequestsContent,
     itsmApprovalsWidget,
+    itsmSearchResultListItem,
   ],
   routes: itsmRoutes,
 });
