@@ -78,29 +78,13 @@ export class ApprovalEngine {
     );
   }
 
-  /** Opens a round: its steps, and one timeline entry per step. */
-  async openRound(
-    trx: Knex.Transaction,
-    recordId: string,
-    round: number,
-    planned: PlannedStep[],
-    at: string,
-  ): Promise<{ steps: ApprovalStep[]; timeline: NewTimelineEntry[] }> {
-    const steps = await this.store.insertRound(
-      trx,
-      recordId,
-      round,
-      planned,
-      at,
-    );
-    return { steps, timeline: steps.map(requestedEntry) };
-  }
-
   /**
-   * Adds a stage after the existing ones of a round (e.g. the platform group when a
-   * freeze appeared after the round opened). It opens at once when nothing is open.
+   * Adds planned stages to a round after the stages it has: all of a new round's, or
+   * one more (e.g. the platform group when a freeze appeared after the round opened).
+   * The first added stage opens at once. Returns the new steps, and one timeline entry
+   * per step.
    */
-  async appendStage(
+  async addStages(
     trx: Knex.Transaction,
     recordId: string,
     round: number,
@@ -108,12 +92,12 @@ export class ApprovalEngine {
     at: string,
   ): Promise<{ steps: ApprovalStep[]; timeline: NewTimelineEntry[] }> {
     const existing = await this.store.forRecord(recordId, trx, round);
-    const next = Math.max(0, ...existing.map(s => s.stage)) + 1;
+    const after = Math.max(0, ...existing.map(s => s.stage));
     const inserted = await this.store.insertRound(
       trx,
       recordId,
       round,
-      planned.map(step => ({ ...step, stage: next })),
+      planned.map(step => ({ ...step, stage: after + step.stage })),
       at,
     );
     const fresh = inserted.filter(s => !existing.some(e => e.id === s.id));

@@ -203,7 +203,7 @@ export class ChangeService extends RecordService<
     input: UpdateChangeRequest,
     actor: Member,
   ): Promise<Change> {
-    const updated = await this.editRecord(idOrNumber, input, actor, {
+    return this.editRecord(idOrNumber, input, actor, {
       // A plan that is (or becomes) standard is checked before any lock is taken, on
       // what it will be; the version check under the lock makes sure it still is.
       prepare: async (id, { affectedEntityRefs: affected }) => {
@@ -269,7 +269,6 @@ export class ChangeService extends RecordService<
           edit.core.priority = priority;
       },
     });
-    return toChange(updated);
   }
 
   async transition(
@@ -319,7 +318,7 @@ export class ChangeService extends RecordService<
           const round = current.approvalRound + 1;
           fields.approvalRound = round;
           if (planned.length) {
-            const opened = await this.options.approvals.openRound(
+            const opened = await this.options.approvals.addStages(
               trx,
               current.id,
               round,
@@ -434,7 +433,7 @@ export class ChangeService extends RecordService<
           this.assertSchedulable(current, freezes, round);
           return { to: 'scheduled' };
         }
-        const added = await approvals.appendStage(
+        const added = await approvals.addStages(
           trx,
           current.id,
           current.approvalRound,
@@ -620,7 +619,8 @@ export class ChangeService extends RecordService<
 
   /**
    * A normal change in a freeze needs an approved platform step. When the round has
-   * none (the freeze was configured after it opened), returns the step to add.
+   * none (the freeze was configured after it opened), returns the step to add (a stage
+   * of its own, the first after the round's).
    */
   private missingPlatformApproval(
     change: StoredChange,
@@ -632,7 +632,7 @@ export class ChangeService extends RecordService<
       return undefined;
     if (this.platformApproved(round)) return undefined;
     return {
-      stage: 0,
+      stage: 1,
       stageName: 'Platform approval',
       eligibleGroups: [platform],
       reason: `the window falls into the freeze ${freezes

@@ -181,10 +181,9 @@ export class IncidentService extends RecordService<
       input.causedByChange === undefined || input.causedByChange === null
         ? input.causedByChange
         : await this.options.records.resolveId('change', input.causedByChange);
-    let assigned = false;
     let problems: Awaited<ReturnType<IncidentService['problemsToLock']>>;
     const locked = new Map<string, LinkedProblem>();
-    const updated = await this.editRecord(idOrNumber, input, actor, {
+    return this.editRecord(idOrNumber, input, actor, {
       prepare: async id => {
         problems = await this.problemsToLock(id, input.problem);
       },
@@ -194,12 +193,9 @@ export class IncidentService extends RecordService<
           locked.set(problemId, await this.links.lockProblem(trx, problemId));
       },
       apply: async (trx, current, edit, fields, at) => {
-        if (edit.core.assignee !== undefined) {
-          assigned = !!edit.core.assignee;
-          // The assignee taking the incident acknowledges it (stops the response clock).
-          if (edit.core.assignee && !current.acknowledgedAt)
-            fields.acknowledgedAt = at;
-        }
+        // The assignee taking the incident acknowledges it (stops the response clock).
+        if (edit.core.assignee && !current.acknowledgedAt)
+          fields.acknowledgedAt = at;
         edit.rate(current, input, fields, this.options.priorityMatrix);
         if (cause !== undefined) {
           const link = await this.linkCause(trx, current, cause, actor.ref, at);
@@ -237,9 +233,8 @@ export class IncidentService extends RecordService<
         );
         return ProblemLinks.workaroundEntry(target);
       },
+      told: ({ core }) => (core.assignee ? 'assigned' : undefined),
     });
-    if (assigned) await this.tell('assigned', updated, actor.ref);
-    return updated;
   }
 
   protected async applyMove(

@@ -129,8 +129,7 @@ export class ProblemService extends RecordService<
     input: UpdateProblemRequest,
     actor: Actor,
   ): Promise<Problem> {
-    let published = false;
-    const updated = await this.editRecord(idOrNumber, input, actor, {
+    return this.editRecord(idOrNumber, input, actor, {
       apply: async (trx, current, edit, fields, at) => {
         edit.rate(current, input, fields, this.options.priorityMatrix);
         if (edit.track('symptoms', current.symptoms, input.symptoms))
@@ -150,10 +149,7 @@ export class ProblemService extends RecordService<
         if (knownError) throwProblems(knownErrorGuard(after));
         if (edit.track('knownError', current.knownError, input.knownError)) {
           fields.knownError = knownError;
-          if (knownError) {
-            fields.knownErrorAt = at;
-            published = true;
-          }
+          if (knownError) fields.knownErrorAt = at;
         }
         if (fields.workaround)
           await this.fanOutWorkaround(
@@ -163,9 +159,8 @@ export class ProblemService extends RecordService<
             at,
           );
       },
+      told: ({ fields }) => (fields.knownErrorAt ? 'known_error' : undefined),
     });
-    if (published) await this.tell('known_error', updated, actor.ref);
-    return updated;
   }
 
   protected async applyMove(

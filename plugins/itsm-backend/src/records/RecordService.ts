@@ -23,7 +23,7 @@ import { CatalogCis } from '../catalog/CatalogCis';
 import { Actor } from './actor';
 import { nonBlank } from './text';
 import { CoreEdit } from './CoreEdit';
-import { KindStore, LockFirst, RecordChange } from './KindStore';
+import { ChangeAct, KindStore, LockFirst, RecordChange } from './KindStore';
 import { MoveEdit } from './MoveEdit';
 import { checkMove, MoveRules } from './moves';
 import { RecordStore } from './RecordStore';
@@ -57,8 +57,11 @@ export type MoveApply<S, F> = (
 /** The catalog's answers for the shared fields an edit names (read before any lock). */
 export type EditRefs = Awaited<ReturnType<CatalogCis['resolveUpdates']>>;
 
+/** The type of an event of a kind (`created`, `assigned`, …). */
+export type EventType<E> = E extends { type: infer X } ? X & string : never;
+
 /** How a kind edits its record (see RecordService.editRecord). */
-export interface KindEdit<S extends RecordCore, F> {
+export interface KindEdit<S extends RecordCore, F, E> {
   /** Reads and checks before any lock is taken (the record's id, the catalog's answers). */
   prepare?: (id: string, refs: EditRefs) => Promise<void>;
   lockFirst?: LockFirst;
@@ -75,6 +78,11 @@ export interface KindEdit<S extends RecordCore, F> {
     fields: Partial<F>,
     at: string,
   ) => Promise<NewTimelineEntry[] | void> | NewTimelineEntry[] | void;
+  /**
+   * The event an edit is told as once written, by what it changed (e.g. `assigned`
+   * when it sets an assignee); none: it is not told.
+   */
+  told?: (change: RecordChange<F>) => EventType<E> | undefined;
 }
 
 /** What every kind's service is built from. */
@@ -162,7 +170,7 @@ export abstract class RecordService<
 
   /** Tells of an act on a record (see eventOf). */
   protected tell(
-    type: E extends { type: infer X } ? X & string : never,
+    type: EventType<E>,
     record: T,
     actorRef: string,
     more: object = {},
@@ -295,38 +303,44 @@ export abstract class RecordService<
    * Edits a record: the CIs, group and assignee it names are read from the catalog
    * first (no row lock is held over HTTP); then, under the lock and at the version the
    * caller read, the shared fields and the kind's own are edited, each change old → new
-   * on one timeline entry. An edit that changes nothing is a 400.
+   * on one timeline entry. An edit that changes nothing is a 400. Returns the record in
+   * its API shape, told as `kind.told` says.
    */
   protected async editRecord(
     idOrNumber: string,
     input: Parameters<CoreEdit['applyCore']>[2] &
       Parameters<CatalogCis['resolveUpdates']>[0] & { version: number },
     actor: Actor,
-    kind: KindEdit<S, F>,
-  ): Promise<S> {
+    kind: KindEdit<S, F, E>,
+  ): Promise<T> {
     const { store, records, cis } = this.parts;
     const refs = await cis!.resolveUpdates(input, actor.credentials);
     const id = await store.resolveId(idOrNumber);
     await kind.prepare?.(id, refs);
-    return store.change(
+    let told: EventType<E> | undefined;
+    const updated = await this.changeRecord(
       id,
       input.version,
-      actor.ref,
-      this.now,
+      actor,
       async (trx, current, at) => {
         kind.check?.(current);
         const edit = new CoreEdit(current);
         const fields: Partial<F> = {};
         await edit.applyCore(trx, records, input, refs);
         const more = (await kind.apply(trx, current, edit, fields, at)) ?? [];
-        return {
+        const change = {
           core: edit.core,
           fields,
           timeline: [...edit.timeline(), ...more],
         };
+        told = kind.told?.(change);
+        return change;
       },
       kind.lockFirst,
     );
+    const record = this.toApi(updated);
+    if (told) await this.tell(told, record, actor.ref);
+    return record;
   }
 
   /** Checks a move against the kind's rules (409, 403, 400 in that order). */
@@ -349,11 +363,10 @@ export abstract class RecordService<
     const { store } = this.parts;
     const id = await store.resolveId(idOrNumber);
     let from: S['state'] = '';
-    const updated = await store.change(
+    const updated = await this.changeRecord(
       id,
       input.version,
-      actor.ref,
-      this.now,
+      actor,
       async (trx, current, at) => {
         from = current.state;
         this.checkMove(current, input, actor);
@@ -434,14 +447,13 @@ export abstract class RecordService<
       at: string,
     ) => Promise<DecisionEffect<S, F>> | DecisionEffect<S, F>,
   ): Promise<{ updated: S; decision: Decision; requested: ApprovalStep[] }> {
-    const { store, approvals } = this.parts;
+    const { approvals } = this.parts;
     let decided: Decision | undefined;
     let requested: ApprovalStep[] = [];
-    const updated = await store.change(
+    const updated = await this.changeRecord(
       id,
       undefined,
-      approver.ref,
-      this.now,
+      approver,
       async (trx, current, at) => {
         this.assertAwaiting(current, awaiting);
         const decision = await approvals!.decide(
@@ -477,6 +489,21 @@ export abstract class RecordService<
       },
     );
     return { updated, decision: decided!, requested };
+  }
+
+  /**
+   * One change of a record under its lock, at the version the caller read (undefined:
+   * as it is), at this service's time (see KindStore.change).
+   */
+  private changeRecord(
+    id: string,
+    version: number | undefined,
+    actor: Actor,
+    apply: ChangeAct<S, F>,
+    lockFirst?: LockFirst,
+  ): Promise<S> {
+    const { store } = this.parts;
+    return store.change(id, version, actor.ref, this.now, apply, lockFirst);
   }
 
   protected async emit(event: E): Promise<void> {

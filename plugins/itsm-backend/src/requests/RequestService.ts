@@ -178,7 +178,7 @@ export class RequestService extends RecordService<
       ],
       inTransaction: async (trx, id) => {
         if (!planned.length) return [];
-        const round = await approvals.openRound(trx, id, 1, planned, createdAt);
+        const round = await approvals.addStages(trx, id, 1, planned, createdAt);
         opened = round.steps.filter(s => s.state === 'pending');
         return round.timeline;
       },
