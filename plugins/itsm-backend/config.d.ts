@@ -136,6 +136,14 @@ export interface Config {
       /** Notify the owners of what a new P1 or P2 incident impacts (default false). */
       notifyOwners?: boolean;
     };
+    /** The deploy gate for CI/CD (GET /api/itsm/gates?entityRef=…). */
+    gates?: {
+      /**
+       * Whether a deploy without any change on the entity may go (outside freezes).
+       * Default false: a deploy needs a change in implement or in its open window.
+       */
+      allowWithoutChange?: boolean;
+    };
     /** Monitoring alerts to incidents (POST /api/itsm/alerts/alertmanager and /grafana). */
     alerts?: {
       /**

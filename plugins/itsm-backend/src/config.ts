@@ -22,6 +22,7 @@ import {
 import { parseConfig } from './config/parseConfig';
 import { groupRef, wholeValue } from './config/schemas';
 import { AlertPolicy, alertPolicySchema } from './alerts/policy';
+import { GateSettings } from './gates/DeployGates';
 import {
   BlastRadiusSettings,
   DEFAULT_BLAST_RADIUS_LIMITS,
@@ -53,6 +54,8 @@ export interface ItsmConfig {
   alerts: AlertPolicy;
   /** `itsm.impact`: how far a record's blast radius is followed in the catalog. */
   impact: BlastRadiusSettings;
+  /** `itsm.gates`: the deploy gate for CI/CD. */
+  gates: GateSettings;
 }
 
 const priorityMatrix = wholeValue(
@@ -156,6 +159,10 @@ export function readItsmConfig(config: Config): ItsmConfig {
       ),
       notifyOwners:
         config.getOptionalBoolean('itsm.impact.notifyOwners') ?? false,
+    },
+    gates: {
+      allowWithoutChange:
+        config.getOptionalBoolean('itsm.gates.allowWithoutChange') ?? false,
     },
   };
 }

@@ -38,6 +38,8 @@ import { SYSTEM_ACTOR } from './records/actor';
 import { Authorizer } from './router/authorization';
 import { AlertIntake } from './alerts/AlertIntake';
 import { SearchFeed } from './search/SearchFeed';
+import { DeployGates } from './gates/DeployGates';
+import { ChangeStore } from './changes/ChangeStore';
 import { createRouter } from './router/createRouter';
 import { createItsmServices, ItsmNotifiers } from './services';
 import { Outbox } from './integrations/outbox';
@@ -214,6 +216,14 @@ export const itsmPlugin = createBackendPlugin({
               credentials: () => deps.auth.getOwnServiceCredentials(),
             }),
             search: new SearchFeed(records.db),
+            gates: new DeployGates({
+              records,
+              changes: new ChangeStore(records),
+              cis,
+              freezeWindows: config.changes.freezeWindows,
+              settings: config.gates,
+              credentials: () => deps.auth.getOwnServiceCredentials(),
+            }),
             sla: {
               timers: slaTimers,
               reports: new SlaReports(records),

@@ -17,5 +17,6 @@ export * from './permissions';
 export * from './sla';
 export * from './impact';
 export * from './search';
+export * from './gates';
 export * from './durations';
 export * from './work';

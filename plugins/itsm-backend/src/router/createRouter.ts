@@ -24,6 +24,8 @@ import { ProblemService } from '../problems/ProblemService';
 import { registerProblemRoutes } from './problemRoutes';
 import { registerAlertRoutes } from './alertRoutes';
 import { registerSearchRoutes } from './searchRoutes';
+import { registerGateRoutes } from './gateRoutes';
+import { DeployGates } from '../gates/DeployGates';
 import { SearchFeed } from '../search/SearchFeed';
 import { AlertIntake } from '../alerts/AlertIntake';
 import { BlastRadiusCalculator } from '../impact/BlastRadius';
@@ -55,6 +57,7 @@ export interface RouterOptions {
   work: WorkQueues;
   alerts: AlertIntake;
   search: SearchFeed;
+  gates: DeployGates;
   impact: BlastRadiusCalculator;
   major: MajorIncidents;
   sla: Omit<SlaRouteOptions, 'authorizer'>;
@@ -394,6 +397,7 @@ export async function createRouter(options: RouterOptions) {
 
   registerAlertRoutes(router, options.alerts, { httpAuth, audited });
   registerSearchRoutes(router, options.search, { httpAuth });
+  registerGateRoutes(router, options.gates, { httpAuth, audited });
 
   registerSlaRoutes(
     router,

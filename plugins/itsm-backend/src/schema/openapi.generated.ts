@@ -743,7 +743,8 @@ export const spec = {
               "sla_warning",
               "sla_breached",
               "alert",
-              "stakeholder_update"
+              "stakeholder_update",
+              "gate_check"
             ]
           },
           "actor": {
@@ -1816,6 +1817,87 @@ export const spec = {
             "format": "date-time"
           },
           "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "GateDecision": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "allowed",
+          "reason",
+          "message",
+          "checkedAt"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "allowed": {
+            "type": "boolean"
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "change_in_implementation",
+              "change_window_open",
+              "no_change_required",
+              "freeze",
+              "window_not_open",
+              "window_over",
+              "no_approved_change"
+            ]
+          },
+          "message": {
+            "type": "string"
+          },
+          "change": {
+            "type": "object",
+            "required": [
+              "number",
+              "state",
+              "type"
+            ],
+            "properties": {
+              "number": {
+                "type": "string"
+              },
+              "state": {
+                "type": "string"
+              },
+              "type": {
+                "type": "string"
+              },
+              "plannedStart": {
+                "type": "string"
+              },
+              "plannedEnd": {
+                "type": "string"
+              }
+            }
+          },
+          "freeze": {
+            "type": "object",
+            "required": [
+              "name",
+              "start",
+              "end"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "start": {
+                "type": "string"
+              },
+              "end": {
+                "type": "string"
+              }
+            }
+          },
+          "checkedAt": {
             "type": "string",
             "format": "date-time"
           }
@@ -4598,6 +4680,40 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/SearchDocumentPage"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/gates": {
+      "get": {
+        "operationId": "checkDeployGate",
+        "description": "Whether a deploy of the entity may go now, for CI/CD with a Backstage external\naccess token (a user's token is a 403). Allowed when a change on it is in\nimplement, or scheduled with its window open now (a standard change not in a\nfreeze); without a change only when itsm.gates.allowWithoutChange is set and no\nfreeze is in force. Denied with the reason otherwise. The check is recorded on\nthe timeline of the change the answer rests on.\n",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": true,
+            "description": "A full entity ref, or a name meaning a component in the default namespace.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The gate's answer (allowed or not, and why).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GateDecision"
                 }
               }
             }

@@ -48,6 +48,7 @@ import type { NewCommentRequest, TimelineEntry } from '../records/timeline';
 import type { MyWork } from '../work/types';
 import type { BlastRadius } from '../impact/types';
 import type { SearchDocumentSource } from '../search/types';
+import type { GateDecision } from '../gates/types';
 import type { CreateServiceRequest, ServiceRequest } from '../requests/types';
 import type {
   RecordSla,
@@ -76,6 +77,7 @@ export type MajorIncidentBannersHolds = Holds<
   Same<{ items: MajorIncidentBanner[] }, Api.MajorIncidentBanners>
 >;
 export type BlastRadiusHolds = Holds<Same<BlastRadius, Api.BlastRadius>>;
+export type GateDecisionHolds = Holds<Same<GateDecision, Api.GateDecision>>;
 export type SearchDocumentPageHolds = Holds<
   Same<
     { items: SearchDocumentSource[]; nextCursor?: string },

@@ -174,7 +174,8 @@ export type TimelineEntry = {
     | 'sla_warning'
     | 'sla_breached'
     | 'alert'
-    | 'stakeholder_update';
+    | 'stakeholder_update'
+    | 'gate_check';
   actor: string;
   at: string;
   body?: string;
@@ -447,6 +448,33 @@ export type SearchDocumentSource = {
   assignmentGroup?: string;
   createdAt: string;
   updatedAt: string;
+};
+
+export type GateDecision = {
+  entityRef: string;
+  allowed: boolean;
+  reason:
+    | 'change_in_implementation'
+    | 'change_window_open'
+    | 'no_change_required'
+    | 'freeze'
+    | 'window_not_open'
+    | 'window_over'
+    | 'no_approved_change';
+  message: string;
+  change?: {
+    number: string;
+    state: string;
+    type: string;
+    plannedStart?: string;
+    plannedEnd?: string;
+  };
+  freeze?: {
+    name: string;
+    start: string;
+    end: string;
+  };
+  checkedAt: string;
 };
 
 export type SearchDocumentPage = {

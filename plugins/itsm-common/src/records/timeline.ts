@@ -20,7 +20,9 @@ export type TimelineEntryType =
   /** A monitoring alert fired or resolved on the incident (see POST /alerts/…). */
   | 'alert'
   /** A major incident's update for the stakeholders (owners of what it impacts). */
-  | 'stakeholder_update';
+  | 'stakeholder_update'
+  /** A deploy gate checked the change (see GET /gates). */
+  | 'gate_check';
 
 export interface FieldChange {
   field: string;
