@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -45,16 +44,7 @@ export function missingForApproval(values: ChangeFormValues): string[] {
  * a problem's page, prefilled as its fix and linked to it.
  */
 export const NewChangeDialog = (props: NewChangeDialogProps) => {
-  const { prefill, problem, ...dialog } = props;
-  // The form is reset to this each time the dialog opens: one function per prefill.
-  const prefillKey = JSON.stringify(prefill ?? {});
-  const empty = useCallback(
-    (entityRef?: string) => ({
-      ...emptyChangeForm(entityRef),
-      ...(JSON.parse(prefillKey) as Partial<ChangeFormValues>),
-    }),
-    [prefillKey],
-  );
+  const { problem, ...dialog } = props;
   return (
     <CreateRecordDialog
       {...dialog}
@@ -62,7 +52,7 @@ export const NewChangeDialog = (props: NewChangeDialogProps) => {
       idPrefix="itsm-new-change"
       title="Request change"
       submitLabel="Create"
-      empty={empty}
+      empty={emptyChangeForm}
       validate={validateChangeForm}
       create={(api, values) =>
         api.createChange({

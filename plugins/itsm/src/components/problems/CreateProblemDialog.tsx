@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -39,6 +38,15 @@ export interface ProblemPrefill {
 export type CreateProblemDialogProps = CreateDialogProps<Problem> &
   ProblemPrefill;
 
+const emptyProblemForm = (entityRef?: string): ProblemFormValues => ({
+  title: '',
+  description: '',
+  entityRef: entityRef ?? '',
+  impact: 2,
+  urgency: 2,
+  symptoms: '',
+});
+
 function validateProblemForm(values: ProblemFormValues): ProblemFormErrors {
   const errors: ProblemFormErrors = validateRecordCore(values);
   if (values.symptoms.length > TEXT_LIMITS.description)
@@ -53,22 +61,6 @@ function validateProblemForm(values: ProblemFormValues): ProblemFormErrors {
  */
 export const CreateProblemDialog = (props: CreateProblemDialogProps) => {
   const { title, impact, urgency, symptoms, incidents = [], ...dialog } = props;
-  // The form is reset to this each time the dialog opens: one function per prefill.
-  const prefillKey = JSON.stringify({ title, impact, urgency, symptoms });
-  const empty = useCallback(
-    (entityRef?: string): ProblemFormValues => {
-      const prefill = JSON.parse(prefillKey) as ProblemPrefill;
-      return {
-        title: prefill.title ?? '',
-        description: '',
-        entityRef: entityRef ?? '',
-        impact: prefill.impact ?? 2,
-        urgency: prefill.urgency ?? 2,
-        symptoms: prefill.symptoms ?? '',
-      };
-    },
-    [prefillKey],
-  );
   return (
     <CreateRecordDialog
       {...dialog}
@@ -76,7 +68,8 @@ export const CreateProblemDialog = (props: CreateProblemDialogProps) => {
       idPrefix="itsm-problem"
       title="Open problem"
       submitLabel="Open"
-      empty={empty}
+      empty={emptyProblemForm}
+      prefill={{ title, impact, urgency, symptoms }}
       validate={validateProblemForm}
       create={(api, values) =>
         api.createProblem({

@@ -1,4 +1,4 @@
-import { ReactNode, useEffect, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { ItsmApi, itsmApiRef } from '../../api';
 import {
@@ -12,6 +12,7 @@ import { CreateDialogProps } from './descriptor';
 /**
  * The dialog that creates a record of a kind: it starts from the kind's empty form each
  * time it opens (with the CI when given; `empty` must keep its identity while open),
+ * with `prefill` over it,
  * checks the form with `validate` (an object of the fields' errors, empty when fine),
  * then creates the record and hands it over. The kind's fields are its `children`,
  * given the form as a section of fields (`idPrefix`, values, errors, `onChange`) and
@@ -28,6 +29,8 @@ export const CreateRecordDialog = <V, E extends object, R>(
     submitLabel: string;
     /** The empty form, for the CI if one is fixed. */
     empty: (entityRef?: string) => V;
+    /** What the form starts with besides (a fix's title, what a problem is opened from). */
+    prefill?: Partial<V>;
     validate: (values: V) => E;
     create: (api: ItsmApi, values: V) => Promise<R>;
     children: (
@@ -42,18 +45,27 @@ export const CreateRecordDialog = <V, E extends object, R>(
 ) => {
   const { open, onClose, onCreated, entityRef, empty } = props;
   const itsmApi = useApi(itsmApiRef);
-  const [values, setValues] = useState(() => empty(entityRef));
+  // Callers pass a new prefill each render: one start per prefill, by value.
+  const prefillKey = JSON.stringify(props.prefill ?? {});
+  const start = useCallback(
+    (ref?: string): V => ({
+      ...empty(ref),
+      ...(JSON.parse(prefillKey) as Partial<V>),
+    }),
+    [empty, prefillKey],
+  );
+  const [values, setValues] = useState(() => start(entityRef));
   const [errors, setErrors] = useState<Partial<E>>({});
   const { submitting, error, setError, run } = useSubmit();
 
   // Start from a clean form each time the dialog opens.
   useEffect(() => {
     if (open) {
-      setValues(empty(entityRef));
+      setValues(start(entityRef));
       setErrors({});
       setError(undefined);
     }
-  }, [open, entityRef, empty, setError]);
+  }, [open, entityRef, start, setError]);
 
   const submit = async (patch: Partial<V> = {}) => {
     const next = { ...values, ...patch };
