@@ -9,16 +9,16 @@ import {
   ChangeState,
   ChangeTransitionInput,
   changeTransitionGuard,
-  TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { changesRouteRef } from '../../routes';
 import { formatWindow } from '../shared';
 import {
+  commentField,
   declaredKind,
   kindReads,
-  MoveField,
   presets,
   RecordKindDescriptor,
+  resolutionFields,
 } from '../records';
 import { ChangeTypeChip, RiskChip } from './ChangeChips';
 import { humanizeProblem } from './changeForm';
@@ -36,23 +36,14 @@ export const CHANGE_TRANSITION_LABELS: Record<ChangeState, string> = {
   canceled: 'Cancel',
 };
 
-const CLOSE_FIELDS: MoveField[] = [
-  {
-    name: 'closeCode',
-    id: 'itsm-change-close-code',
-    label: 'Close code',
-    options: { codes: CHANGE_CLOSE_CODES, labels: CHANGE_CLOSE_CODE_LABELS },
-    missing: 'Choose how the change went',
-  },
-  {
-    name: 'closeNotes',
-    id: 'itsm-change-close-notes',
-    label: 'Close notes',
-    helperText: 'What happened, what was learned',
-    minRows: 3,
-    maxLength: TEXT_LIMITS.resolutionNotes,
-  },
-];
+const CLOSE_FIELDS = resolutionFields({
+  outcome: 'close',
+  idPrefix: 'itsm-change',
+  codes: CHANGE_CLOSE_CODES,
+  labels: CHANGE_CLOSE_CODE_LABELS,
+  missingCode: 'Choose how the change went',
+  notesHelp: 'What happened, what was learned',
+});
 
 const COMMENT_HELP: Partial<Record<ChangeState, string>> = {
   draft: 'Why it goes back to planning; its approvals no longer hold',
@@ -117,13 +108,10 @@ export const changeDescriptor: RecordKindDescriptor<
     backward: ['draft', 'canceled'],
     fields: to => [
       ...(to === 'closed' ? CLOSE_FIELDS : []),
-      {
-        name: 'comment',
-        id: 'itsm-change-transition-comment',
+      commentField('itsm-change-transition', {
         label: 'Comment (optional, visible to the requester)',
         helperText: COMMENT_HELP[to],
-        maxLength: TEXT_LIMITS.comment,
-      },
+      }),
     ],
     guard: changeTransitionGuard,
     describe: humanizeProblem,

@@ -10,10 +10,10 @@ import {
   PRIORITIES,
   RESOLUTION_CODE_LABELS,
   RESOLUTION_CODES,
-  TEXT_LIMITS,
 } from '@backstage-itsm/plugin-itsm-common';
 import { incidentsRouteRef } from '../../routes';
 import {
+  commentField,
   declaredKind,
   kindReads,
   MoveField,
@@ -68,18 +68,15 @@ const RESOLVE_CHILDREN_FIELD: MoveField = {
 };
 
 /** Every move takes a comment; holding for the caller requires one, to them. */
-const COMMENT_FIELD: MoveField = {
-  name: 'comment',
-  id: 'itsm-transition-comment',
+const COMMENT_FIELD = commentField('itsm-transition', {
   label: 'Comment (optional, visible to the requester)',
-  maxLength: TEXT_LIMITS.comment,
   missing:
     'Tell the caller what you need from them: it is sent to the requester',
   whenRequired: {
     label: 'Comment to the caller',
     helperText: 'What you need from the caller; their reply resumes the work',
   },
-};
+});
 
 /**
  * Incidents: reported on a CI, worked by their assignment group, resolved with a code

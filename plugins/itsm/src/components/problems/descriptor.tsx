@@ -6,15 +6,14 @@ import {
   ProblemState,
   ProblemTransitionInput,
   problemTransitionGuard,
-  TEXT_LIMITS,
   PROBLEM_RESOLVE_CODES,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ProblemsFilter } from '../../api';
 import { problemsRouteRef } from '../../routes';
 import {
+  commentField,
   declaredKind,
   kindReads,
-  MoveField,
   presets,
   moveLabels,
   RecordKindDescriptor,
@@ -51,18 +50,15 @@ const RESOLUTION_FIELDS = resolutionFields({
 });
 
 /** Every move takes a comment; canceling requires one (why it is not pursued). */
-const COMMENT_FIELD: MoveField = {
-  name: 'comment',
-  id: 'itsm-problem-transition-comment',
+const COMMENT_FIELD = commentField('itsm-problem-transition', {
   label: 'Comment (optional)',
-  maxLength: TEXT_LIMITS.comment,
   missing: 'Say why the problem is canceled',
   whenRequired: {
     label: 'Why it is canceled',
     helperText:
       'Why the problem is not worth pursuing (recorded on its timeline)',
   },
-};
+});
 
 /**
  * Problems: the cause behind incidents, analysed by their assignment group, published

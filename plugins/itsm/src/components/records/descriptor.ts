@@ -225,34 +225,56 @@ export function moveLabels<S extends string>(
 }
 
 /**
- * What resolving asks for, in kinds resolved with a code and notes (incidents,
- * problems): the code from the kind's list and the notes, each with its words.
+ * What ending a record asks for, in kinds that end with a code and notes: resolving
+ * (`resolutionCode`, `resolutionNotes`) or, with `outcome: 'close'`, closing a change
+ * (`closeCode`, `closeNotes`); the code from the kind's list and the notes, each with
+ * its words.
  */
 export function resolutionFields(options: {
+  outcome?: 'resolution' | 'close';
   /** Prefix of the fields' element ids, e.g. `itsm-transition`. */
   idPrefix: string;
   codes: readonly string[];
   labels: Partial<Record<string, string>>;
   missingCode: string;
   notesHelp: string;
-  missingNotes: string;
+  /** The guard's words when not given. */
+  missingNotes?: string;
 }): MoveField[] {
+  const outcome = options.outcome ?? 'resolution';
+  const label = outcome === 'close' ? 'Close' : 'Resolution';
   return [
     {
-      name: 'resolutionCode',
-      id: `${options.idPrefix}-resolution-code`,
-      label: 'Resolution code',
+      name: `${outcome}Code`,
+      id: `${options.idPrefix}-${outcome}-code`,
+      label: `${label} code`,
       options: { codes: options.codes, labels: options.labels },
       missing: options.missingCode,
     },
     {
-      name: 'resolutionNotes',
-      id: `${options.idPrefix}-resolution-notes`,
-      label: 'Resolution notes',
+      name: `${outcome}Notes`,
+      id: `${options.idPrefix}-${outcome}-notes`,
+      label: `${label} notes`,
       helperText: options.notesHelp,
       minRows: 3,
       maxLength: TEXT_LIMITS.resolutionNotes,
       missing: options.missingNotes,
     },
   ];
+}
+
+/**
+ * The comment a kind's moves take, last in their dialogs (`<dialogId>-comment`), as
+ * long as the API takes a comment; the label and when it is required are the kind's.
+ */
+export function commentField(
+  dialogId: string,
+  field: Pick<MoveField, 'label' | 'helperText' | 'missing' | 'whenRequired'>,
+): MoveField {
+  return {
+    name: 'comment',
+    id: `${dialogId}-comment`,
+    maxLength: TEXT_LIMITS.comment,
+    ...field,
+  };
 }
