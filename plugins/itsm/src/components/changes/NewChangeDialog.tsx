@@ -5,7 +5,7 @@ import {
   Change,
   changeTransitionGuard,
 } from '@backstage-itsm/plugin-itsm-common';
-import { CreateRecordDialog } from '../records';
+import { CreateDialogProps, CreateRecordDialog } from '../records';
 import { ProblemLink } from '../shared';
 import {
   ChangeFormValues,
@@ -18,12 +18,7 @@ import {
 import { ChangePlanFields } from './ChangePlanFields';
 
 /** @public */
-export interface NewChangeDialogProps {
-  open: boolean;
-  onClose: () => void;
-  onCreated: (change: Change) => void;
-  /** The CI when requested from an entity page; without it the form asks for one. */
-  entityRef?: string;
+export interface NewChangeDialogProps extends CreateDialogProps<Change> {
   /** What the form starts with besides the CI (a fix's title, its affected CIs). */
   prefill?: Partial<ChangeFormValues>;
   /** The problem (number) the change is raised to fix: sent with it, and said so. */

@@ -18,7 +18,7 @@ import {
   RecordCoreValues,
   validateRecordCore,
 } from '../shared';
-import { CreateRecordDialog } from '../records';
+import { CreateDialogProps, CreateRecordDialog } from '../records';
 import { KnownErrorList } from '../problems';
 
 interface IncidentFormValues extends RecordCoreValues, LevelValues {
@@ -101,13 +101,7 @@ const KnownErrorsOfCi = (props: {
 };
 
 /** @public */
-export interface ReportIncidentDialogProps {
-  open: boolean;
-  onClose: () => void;
-  onCreated: (incident: Incident) => void;
-  /** The CI when reported from an entity page; without it the form asks for one. */
-  entityRef?: string;
-}
+export type ReportIncidentDialogProps = CreateDialogProps<Incident>;
 
 /**
  * The form to open an incident: what happened, on which CI, how bad and how urgent.
