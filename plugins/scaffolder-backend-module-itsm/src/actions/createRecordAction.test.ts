@@ -168,9 +168,13 @@ describe('the ITSM create actions', () => {
 
   describe('in a dry run', () => {
     it('logs what it would create, writes nothing and outputs placeholders', async () => {
-      const { outputs, logs } = await run('itsm:change:create', standardChange, {
-        isDryRun: true,
-      });
+      const { outputs, logs } = await run(
+        'itsm:change:create',
+        standardChange,
+        {
+          isDryRun: true,
+        },
+      );
 
       expect(itsm.received).toEqual([]);
       expect(outputs).toEqual({
@@ -220,9 +224,7 @@ describe('the ITSM create actions', () => {
         'risk: a standard change must be low risk; raise a normal change for moderate or high risk',
       );
     });
-    const error = await run('itsm:change:create', standardChange).catch(
-      e => e,
-    );
+    const error = await run('itsm:change:create', standardChange).catch(e => e);
     expect(error.name).toBe('InputError');
     expect(error.message).toBe(
       'ITSM did not create the change: POST /changes answered 400 Bad Request; caused by InputError: risk: a standard change must be low risk; raise a normal change for moderate or high risk',
@@ -282,6 +284,9 @@ describe('the ITSM create actions, on their own', () => {
     });
     const ctx = actionContext(incidentInput, { isDryRun: true });
     await incident.handler(ctx);
-    expect(ctx.output).toHaveBeenCalledWith('url', '/itsm/incidents/INC-DRYRUN');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'url',
+      '/itsm/incidents/INC-DRYRUN',
+    );
   });
 });

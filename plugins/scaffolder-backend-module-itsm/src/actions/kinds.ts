@@ -91,7 +91,8 @@ const recordFields = (what: string) => ({
   affectedEntityRefs: (zImpl: typeof z) =>
     zImpl
       .array(entityRef(zImpl, 'A full catalog entity ref'), {
-        description: 'More CIs affected, as full catalog entity refs (at most 50)',
+        description:
+          'More CIs affected, as full catalog entity refs (at most 50)',
       })
       .max(50)
       .optional(),
@@ -132,9 +133,10 @@ function coreRefs(input: {
 }): Array<[string, string | undefined]> {
   return [
     ['entityRef', input.entityRef],
-    ...(input.affectedEntityRefs ?? []).map(
-      (ref, i): [string, string] => [`affectedEntityRefs[${i}]`, ref],
-    ),
+    ...(input.affectedEntityRefs ?? []).map((ref, i): [string, string] => [
+      `affectedEntityRefs[${i}]`,
+      ref,
+    ]),
     ['assignee', input.assignee],
     ['assignmentGroup', input.assignmentGroup],
   ];
@@ -209,11 +211,7 @@ const CHANGE_RISKS = Object.keys(CHANGE_RISK_LABELS) as [
 ];
 
 const dateTime = (description: string) => (zImpl: typeof z) =>
-  zImpl
-    .string({ description })
-    .datetime({ offset: true })
-    .max(64)
-    .optional();
+  zImpl.string({ description }).datetime({ offset: true }).max(64).optional();
 
 const plan = (description: string) => (zImpl: typeof z) =>
   zImpl.string({ description }).max(TEXT_LIMITS.description).optional();
@@ -311,7 +309,8 @@ export const requestSpec = specOf<CreateServiceRequest>()({
     title: (zImpl: typeof z) =>
       zImpl
         .string({
-          description: "Short title of the request (default: the offering's title)",
+          description:
+            "Short title of the request (default: the offering's title)",
         })
         .min(1)
         .max(TEXT_LIMITS.title)
