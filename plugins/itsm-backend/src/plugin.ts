@@ -38,6 +38,9 @@ import { SYSTEM_ACTOR } from './records/actor';
 import { Authorizer } from './router/authorization';
 import { AlertIntake } from './alerts/AlertIntake';
 import { SearchFeed } from './search/SearchFeed';
+import { both, RecordPublisher } from './integrations/recordEvents';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { DeployGates } from './gates/DeployGates';
 import { ChangeStore } from './changes/ChangeStore';
 import { createRouter } from './router/createRouter';
@@ -68,6 +71,8 @@ export const itsmPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
+        signals: signalsServiceRef,
         lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
@@ -76,11 +81,21 @@ export const itsmPlugin = createBackendPlugin({
         // Notifications go out after the response (see Outbox), and before shutdown.
         const outbox = new Outbox(deps.logger);
         deps.lifecycle.addShutdownHook(() => outbox.drain());
+        // Record events on the events service and signals for live pages (recordEvents.ts).
+        const publisher = new RecordPublisher(deps);
         const notifiers = {
-          incident: outbox.defer(createIncidentNotifier(deps)),
-          change: outbox.defer(createChangeNotifier(deps)),
-          request: outbox.defer(createRequestNotifier(deps)),
-          problem: outbox.defer(createProblemNotifier(deps)),
+          incident: outbox.defer(
+            both(createIncidentNotifier(deps), publisher.forKind('incident')),
+          ),
+          change: outbox.defer(
+            both(createChangeNotifier(deps), publisher.forKind('change')),
+          ),
+          request: outbox.defer(
+            both(createRequestNotifier(deps), publisher.forKind('request')),
+          ),
+          problem: outbox.defer(
+            both(createProblemNotifier(deps), publisher.forKind('problem')),
+          ),
         };
         const servicesOver =
           (catalog: CatalogReader) =>
@@ -124,7 +139,7 @@ export const itsmPlugin = createBackendPlugin({
         const slaMonitor = new SlaMonitor({
           records,
           timers: slaTimers,
-          onEvent: createSlaNotifier(deps),
+          onEvent: both(createSlaNotifier(deps), publisher.sla),
         });
         // Timers of records from before this version, or under a changed policy.
         await deps.scheduler.scheduleTask({

@@ -18,5 +18,6 @@ export * from './sla';
 export * from './impact';
 export * from './search';
 export * from './gates';
+export * from './events';
 export * from './durations';
 export * from './work';
