@@ -1,3 +1,4 @@
+import { validate } from 'jsonschema';
 import { startItsmTestBackend } from './__testUtils__/startItsmTestBackend';
 
 jest.setTimeout(60_000);
@@ -79,6 +80,51 @@ describe('the ITSM scaffolder module', () => {
       expect(request.properties.offeringRef.description).toMatch(
         /serviceoffering:default\//,
       );
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('lets the scaffolder refuse bad input by the schemas, naming the field', async () => {
+    const { action, backend } = await startItsmTestBackend();
+    try {
+      const incident = action('itsm:incident:create').schema!.input!;
+      const good = {
+        title: 'Checkout returns 502',
+        entityRef: 'component:default/payments-api',
+        impact: 1,
+        urgency: 3,
+      };
+      const errors = (input: object) =>
+        validate(input, incident).errors.map(e => `${e.property} ${e.message}`);
+
+      expect(errors(good)).toEqual([]);
+      expect(errors({ ...good, impact: 4 })).toEqual([
+        'instance.impact is not one of enum values: 1,2,3',
+      ]);
+      expect(errors({ ...good, entityRef: 'payments-api' })).toEqual([
+        expect.stringMatching(/^instance.entityRef does not match pattern/),
+      ]);
+      expect(errors({ ...good, severity: 'high' })).toEqual([
+        'instance is not allowed to have the additional property "severity"',
+      ]);
+
+      const change = action('itsm:change:create').schema!.input!;
+      expect(
+        validate(
+          {
+            title: 'Scale out',
+            entityRef: 'component:default/cart-service',
+            type: 'standard',
+            risk: 'low',
+            plannedStart: '2026-12-08T20:00:00.000Z',
+            plannedEnd: 'tomorrow evening',
+          },
+          change,
+        ).errors.map(e => `${e.property} ${e.message}`),
+      ).toEqual([
+        'instance.plannedEnd does not conform to the "date-time" format',
+      ]);
     } finally {
       await backend.stop();
     }
