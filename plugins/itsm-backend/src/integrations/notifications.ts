@@ -147,12 +147,14 @@ export function createRecordNotifier<E extends KindEvent, R extends RecordCore>(
       await askApprovers(send, record, event as E & { steps: ApprovalStep[] });
     if (event.type === 'state_changed')
       await send(record.requester, record, event, nowIn(record));
+    // The entry of the event's type reads it as that type.
     const noticeOf = spec.notices[event.type as E['type']] as
       | ((event: E, record: R) => Notice | undefined)
       | undefined;
     const notice = noticeOf?.(event, record);
-    for (const to of notice ? [notice.to].flat() : [])
-      await send(to, record, event, notice!.title, [], notice!.severity);
+    if (!notice) return;
+    for (const to of [notice.to].flat())
+      await send(to, record, event, notice.title, [], notice.severity);
   };
 }
 
