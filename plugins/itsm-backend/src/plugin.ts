@@ -39,6 +39,9 @@ import { Authorizer } from './router/authorization';
 import { AlertIntake } from './alerts/AlertIntake';
 import { SearchFeed } from './search/SearchFeed';
 import { both, RecordPublisher } from './integrations/recordEvents';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { registerItsmActions } from './actions/registerActions';
+import { ItsmSelfClient } from './actions/ItsmSelfClient';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { DeployGates } from './gates/DeployGates';
@@ -72,6 +75,8 @@ export const itsmPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        discovery: coreServices.discovery,
         signals: signalsServiceRef,
         lifecycle: coreServices.lifecycle,
       },
@@ -113,6 +118,9 @@ export const itsmPlugin = createBackendPlugin({
         );
         const { cis, incidents, changes, requests, problems, slaTimers } =
           services;
+
+        // Actions for assistants (MCP), as the calling user through the HTTP API.
+        registerItsmActions(deps.actionsRegistry, new ItsmSelfClient(deps));
 
         deps.permissionsRegistry.addPermissions(itsmPermissions);
         deps.permissionsRegistry.addResourceType({
