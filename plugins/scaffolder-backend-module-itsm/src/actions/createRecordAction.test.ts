@@ -243,17 +243,33 @@ describe('the ITSM create actions', () => {
   });
 
   it('does not create the record twice when a task resumes after its checkpoint', async () => {
+    const keys: string[] = [];
+    const resumed = async ({ key }: { key: string }) => {
+      keys.push(key);
+      return { id: 'id-before-restart', number: 'INC-000041' };
+    };
     const { outputs } = await run('itsm:incident:create', incidentInput, {
-      checkpoint: (async () => ({
-        id: 'id-before-restart',
-        number: 'INC-000041',
-      })) as any,
+      checkpoint: resumed as Context['checkpoint'],
     });
     expect(itsm.received).toEqual([]);
     expect(outputs).toMatchObject({
       number: 'INC-000041',
       id: 'id-before-restart',
     });
+
+    // one checkpoint per body, so that a step run for each of several items
+    // creates each of them once
+    await run('itsm:incident:create', incidentInput, {
+      checkpoint: resumed as Context['checkpoint'],
+    });
+    await run(
+      'itsm:incident:create',
+      { ...incidentInput, title: 'Cart is empty' },
+      { checkpoint: resumed as Context['checkpoint'] },
+    );
+    expect(keys[0]).toMatch(/^itsm\.create\.incident\.[0-9a-f]{16}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod/v3';
 import { stringify as toYaml } from 'yaml';
 import {
@@ -162,9 +163,13 @@ export function createRecordAction<S extends FieldSchemas, Body extends object>(
         created = { id: 'dry-run', number: `${numberPrefix}-${DRY_RUN}` };
       } else {
         ctx.logger.info(`Creating the ${spec.summary(input)} as ${who}`);
-        // A task resumed after a restart does not create the record twice.
+        // A task resumed after a restart does not create the record twice. The key
+        // names the body: a step run for each of several items creates each once.
         created = await ctx.checkpoint({
-          key: `itsm.create.${kind}`,
+          key: `itsm.create.${kind}.${createHash('sha256')
+            .update(JSON.stringify(body))
+            .digest('hex')
+            .slice(0, 16)}`,
           fn: () => post(body, user, ctx.signal),
         });
       }
