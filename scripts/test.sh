@@ -24,6 +24,9 @@ yarn tsc
 step lint
 yarn backstage-cli repo lint
 
+step 'publishable packages'
+bash scripts/package-check.sh
+
 step 'unit, component and database tests'
 log="$(mktemp)"
 CI=true yarn backstage-cli repo test --verbose 2>&1 | tee "$log"

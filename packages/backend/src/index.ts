@@ -4,11 +4,13 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
-// scaffolder plugin (templates; ITSM adds actions to it later)
+// scaffolder plugin (templates)
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// ITSM template actions: itsm:incident:create, itsm:change:create, itsm:request:create
+backend.add(import('@backstage-itsm/plugin-scaffolder-backend-module-itsm'));
 
 // auth plugin, guest provider for local use
 backend.add(import('@backstage/plugin-auth-backend'));
@@ -49,5 +51,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // the ITSM plugin
 backend.add(import('@backstage-itsm/plugin-itsm-backend'));
+
+// MCP server over the actions registry (backend.actions.pluginSources): assistants call
+// the ITSM actions as the signed-in user
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();
