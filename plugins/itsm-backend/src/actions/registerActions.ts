@@ -8,7 +8,23 @@ import {
   RecordCore,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
+import type { z as zod } from 'zod/v3';
 import { ItsmSelfClient } from './ItsmSelfClient';
+
+/** The zod the actions registry hands to schema functions. */
+type Zod = typeof zod;
+
+/** Input fields the actions share, described for the assistant. */
+const field = {
+  entityRef: (z: Zod) =>
+    z
+      .string()
+      .describe('A full catalog entity ref, e.g. component:default/payments-api'),
+  number: (z: Zod) =>
+    z.string().describe('The record number, e.g. INC-000042'),
+  level: (z: Zod) =>
+    z.number().int().min(1).max(3).describe('1 high, 2 medium, 3 low'),
+};
 
 /** The kind of a record by its number's prefix (INC-000042 is an incident). */
 function kindOfNumber(number: string) {
@@ -51,7 +67,7 @@ export function registerItsmActions(
   registry: ActionsRegistryService,
   client: ItsmSelfClient,
 ) {
-  const recordShape = (z: any) =>
+  const recordShape = (z: Zod) =>
     z.object({
       number: z.string(),
       kind: z.string(),
@@ -73,9 +89,7 @@ export function registerItsmActions(
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .describe('A full catalog entity ref, e.g. component:default/payments-api'),
+          entityRef: field.entityRef(z),
           open: z
             .boolean()
             .optional()
@@ -109,7 +123,7 @@ export function registerItsmActions(
     attributes: { readOnly: true },
     schema: {
       input: z =>
-        z.object({ number: z.string().describe('The record number, e.g. INC-000042') }),
+        z.object({ number: field.number(z) }),
       output: z =>
         z.object({
           record: z.record(z.unknown()),
@@ -160,11 +174,11 @@ export function registerItsmActions(
         z.object({
           title: z.string().min(1).max(200),
           description: z.string().max(10000).optional(),
-          entityRef: z
-            .string()
+          entityRef: field
+            .entityRef(z)
             .describe('The affected catalog entity, e.g. component:default/payments-api'),
-          impact: z.number().int().min(1).max(3).describe('1 high, 2 medium, 3 low'),
-          urgency: z.number().int().min(1).max(3).describe('1 high, 2 medium, 3 low'),
+          impact: field.level(z),
+          urgency: field.level(z),
         }),
       output: z => z.object({ incident: recordShape(z) }),
     },
@@ -188,7 +202,7 @@ export function registerItsmActions(
     schema: {
       input: z =>
         z.object({
-          number: z.string().describe('The record number, e.g. INC-000042'),
+          number: field.number(z),
           body: z.string().min(1).max(10000),
           visibility: z
             .enum(['comment', 'work_note'])
@@ -222,9 +236,7 @@ export function registerItsmActions(
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .describe('A full catalog entity ref, e.g. component:default/payments-api'),
+          entityRef: field.entityRef(z),
         }),
       output: z => z.object({ sla: z.record(z.unknown()) }),
     },

@@ -74,28 +74,23 @@ export function decideGate(facts: GateFacts): Omit<GateDecision, 'checkedAt'> {
       ...frozen,
     };
   }
+  // A scheduled change outside its window: the next to open, else the last to close.
   const next = scheduled
     .filter(c => at(c.plannedStart) > now)
     .sort((a, b) => at(a.plannedStart) - at(b.plannedStart))[0];
-  if (next) {
-    return {
-      entityRef,
-      allowed: false,
-      reason: 'window_not_open',
-      message: `${next.number} is scheduled, but its window opens at ${next.plannedStart}`,
-      change: named(next),
-    };
-  }
   const over = scheduled
     .filter(c => at(c.plannedEnd) <= now)
     .sort((a, b) => at(b.plannedEnd) - at(a.plannedEnd))[0];
-  if (over) {
+  const waiting = next ?? over;
+  if (waiting) {
     return {
       entityRef,
       allowed: false,
-      reason: 'window_over',
-      message: `${over.number}'s window closed at ${over.plannedEnd}; re-plan it`,
-      change: named(over),
+      reason: next ? 'window_not_open' : 'window_over',
+      message: next
+        ? `${next.number} is scheduled, but its window opens at ${next.plannedStart}`
+        : `${over.number}'s window closed at ${over.plannedEnd}; re-plan it`,
+      change: named(waiting),
     };
   }
   return facts.allowWithoutChange

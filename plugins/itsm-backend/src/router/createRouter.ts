@@ -22,9 +22,8 @@ import { ChangeService } from '../changes/ChangeService';
 import { RequestService } from '../requests/RequestService';
 import { ProblemService } from '../problems/ProblemService';
 import { registerProblemRoutes } from './problemRoutes';
-import { registerAlertRoutes } from './alertRoutes';
+import { registerMachineRoutes } from './machineRoutes';
 import { registerSearchRoutes } from './searchRoutes';
-import { registerGateRoutes } from './gateRoutes';
 import { DeployGates } from '../gates/DeployGates';
 import { SearchFeed } from '../search/SearchFeed';
 import { AlertIntake } from '../alerts/AlertIntake';
@@ -395,9 +394,12 @@ export async function createRouter(options: RouterOptions) {
     requireReadable,
   });
 
-  registerAlertRoutes(router, options.alerts, { httpAuth, audited });
+  registerMachineRoutes(
+    router,
+    { alerts: options.alerts, gates: options.gates },
+    { httpAuth, audited },
+  );
   registerSearchRoutes(router, options.search, { httpAuth });
-  registerGateRoutes(router, options.gates, { httpAuth, audited });
 
   registerSlaRoutes(
     router,

@@ -1800,7 +1800,7 @@ export const spec = {
             "type": "string"
           },
           "priority": {
-            "type": "string"
+            "$ref": "#/components/schemas/Priority"
           },
           "entityRefs": {
             "type": "array",

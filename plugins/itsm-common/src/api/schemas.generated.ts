@@ -442,7 +442,7 @@ export type SearchDocumentSource = {
   title: string;
   description: string;
   state: string;
-  priority: string;
+  priority: Priority;
   /** The record's CIs, its primary CI first. */
   entityRefs: string[];
   assignmentGroup?: string;

@@ -1,4 +1,5 @@
 import type { RecordKind } from '../kinds/registry';
+import type { RecordCore } from '../records/types';
 
 /**
  * What Backstage search indexes of a record (`GET /search/documents`, held to the
@@ -6,20 +7,22 @@ import type { RecordKind } from '../kinds/registry';
  *
  * @public
  */
-export interface SearchDocumentSource {
-  id: string;
-  kind: RecordKind;
-  number: string;
-  title: string;
-  description: string;
-  state: string;
-  priority: string;
+export type SearchDocumentSource = Pick<
+  RecordCore,
+  | 'id'
+  | 'kind'
+  | 'number'
+  | 'title'
+  | 'description'
+  | 'state'
+  | 'priority'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
   /** The record's CIs, its primary CI first. */
   entityRefs: string[];
   assignmentGroup?: string;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
 /**
  * The fields of an ITSM record's search document besides Backstage's own (title, text,

@@ -32,27 +32,22 @@ export interface ItsmActionsOptions {
 /** Where the ITSM page is mounted in the app; record pages are below it. */
 export const ITSM_PAGE_PATH = '/itsm';
 
+/** An output string and what it holds. */
+const described = (description: string) => (zImpl: typeof z) =>
+  zImpl.string({ description });
+
 /** Every create action outputs the same: the record and where its page is. */
 const OUTPUT = {
-  number: (zImpl: typeof z) =>
-    zImpl.string({
-      description:
-        'The number of the new record, e.g. INC-000042 (INC-DRYRUN in a dry run)',
-    }),
-  id: (zImpl: typeof z) =>
-    zImpl.string({
-      description: 'The id of the new record (dry-run in a dry run)',
-    }),
-  path: (zImpl: typeof z) =>
-    zImpl.string({
-      description:
-        "The path of the record's page in the app, e.g. /itsm/incidents/INC-000042: use it in the template's output links",
-    }),
-  url: (zImpl: typeof z) =>
-    zImpl.string({
-      description:
-        "The full URL of the record's page, e.g. https://backstage.example.com/itsm/incidents/INC-000042",
-    }),
+  number: described(
+    'The number of the new record, e.g. INC-000042 (INC-DRYRUN in a dry run)',
+  ),
+  id: described('The id of the new record (dry-run in a dry run)'),
+  path: described(
+    "The path of the record's page in the app, e.g. /itsm/incidents/INC-000042: use it in the template's output links",
+  ),
+  url: described(
+    "The full URL of the record's page, e.g. https://backstage.example.com/itsm/incidents/INC-000042",
+  ),
 };
 
 /** What the action needs of the record it created. */
