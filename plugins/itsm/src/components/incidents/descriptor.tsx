@@ -22,6 +22,7 @@ import {
   RecordKindDescriptor,
   resolutionFields,
 } from '../records';
+import { RATED_RECORD_COLUMNS } from '../shared';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
 /** The button label of a move, in the words of the people doing it. */
@@ -90,11 +91,7 @@ export const incidentDescriptor: RecordKindDescriptor<
   ...declaredKind('incident'),
   api: kindReads('listIncidents', 'getIncident', 'getTimeline'),
   columns: [
-    'number',
-    'title',
-    'entity',
-    'state',
-    'priority',
+    ...RATED_RECORD_COLUMNS,
     'assignee',
     'assignmentGroup',
     'age',

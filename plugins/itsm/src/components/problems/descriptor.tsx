@@ -19,6 +19,7 @@ import {
   RecordKindDescriptor,
   resolutionFields,
 } from '../records';
+import { RATED_RECORD_COLUMNS } from '../shared';
 import { CreateProblemDialog } from './CreateProblemDialog';
 import { KnownErrorChip } from './ProblemChips';
 
@@ -73,11 +74,7 @@ export const problemDescriptor: RecordKindDescriptor<
   ...declaredKind('problem'),
   api: kindReads('listProblems', 'getProblem', 'getProblemTimeline'),
   columns: [
-    'number',
-    'title',
-    'entity',
-    'state',
-    'priority',
+    ...RATED_RECORD_COLUMNS,
     {
       title: 'Known error',
       field: 'knownError',

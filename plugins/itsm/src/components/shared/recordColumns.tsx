@@ -37,6 +37,15 @@ export type StandardColumn =
 /** A column of a record list: a standard one by name, or the kind's own. */
 export type ColumnSpec<T extends object> = StandardColumn | TableColumn<T>;
 
+/** The first columns of the kinds rated by impact × urgency (incidents, problems). */
+export const RATED_RECORD_COLUMNS: readonly StandardColumn[] = [
+  'number',
+  'title',
+  'entity',
+  'state',
+  'priority',
+];
+
 /** Which of the columns shown on request only are shown. */
 export interface ShownColumns {
   entity?: boolean;
