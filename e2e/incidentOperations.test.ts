@@ -149,7 +149,7 @@ test('an alert opens an incident → blast radius → accepted as major → bann
 
   // alice, working it, tells the stakeholders.
   const update = `Failover to the standby PSP in progress; next update in 30 minutes (${fingerprint}).`;
-  await alice.reload();
+  // Her page, open all along, shows bob's decision without a reload (signals).
   await expect(alice.getByTestId('itsm-major-state-accepted')).toBeVisible();
   await alice.getByTestId('itsm-stakeholder-update').fill(update);
   await alice.getByTestId('itsm-stakeholder-update-post').click();
@@ -178,7 +178,7 @@ test('an alert opens an incident → blast radius → accepted as major → bann
       incidentResolved: true,
     }),
   );
-  await alice.reload();
+  // …and the resolution, again live.
   await expect(alice.getByTestId('move-closed')).toBeVisible();
   await carol.reload();
   await carol.waitForLoadState('networkidle');

@@ -13,6 +13,7 @@ import {
   RecordPermissions,
   useActor,
   useRecordPermissions,
+  useRecordChanged,
 } from '../shared';
 import { RecordSlaCard, useRecordSla } from '../sla';
 import {
@@ -62,6 +63,8 @@ export function useRecordPage<R extends KindRecord>(
     timeline.retry();
     sla.retry();
   };
+  // Live: someone else changed this record (signals); until it is loaded, none matches.
+  useRecordChanged(kind.kind, record.value?.id ?? '', reload);
   return { id, record, timeline, sla, can, actor, reload };
 }
 

@@ -8,6 +8,7 @@ import {
   RecordListTable,
   SelectField,
   usePagedList,
+  useRecordChanged,
 } from '../shared';
 import { KindRecord, RecordKindDescriptor } from './descriptor';
 import {
@@ -77,6 +78,9 @@ export const RecordTable = <R extends KindRecord, F>(
   const { plural, codeFilter, flagFilter } = kind;
   const itsmApi = useApi(itsmApiRef);
   const [ownFilters, setOwnFilters] = useState(DEFAULT_LIST_FILTERS);
+  // Live: a record of the kind changed somewhere; the page shown is read again.
+  const [refresh, setRefresh] = useState(0);
+  useRecordChanged(kind.kind, undefined, () => setRefresh(n => n + 1));
   const filters = props.filters ?? ownFilters;
   const update = (values: ListFilterValues) => {
     const next = { ...filters, ...values };
@@ -88,6 +92,7 @@ export const RecordTable = <R extends KindRecord, F>(
     own: listFilterQuery(filters, kind),
     pageSize,
     reloadKey,
+    refresh,
     fetch: query => kind.api.list(itsmApi, query),
   });
 

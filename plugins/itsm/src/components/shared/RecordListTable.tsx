@@ -42,6 +42,8 @@ export function usePagedList<F, T>(options: {
   own: object;
   pageSize: number;
   reloadKey: number;
+  /** Refetches the page shown (a record changed), keeping the place in the list. */
+  refresh?: number;
   fetch: (filter: F) => Promise<Page<T>>;
 }) {
   // Serialised so that a caller passing fresh objects each render does not refetch.
@@ -62,7 +64,7 @@ export function usePagedList<F, T>(options: {
         ...(cursor ? { cursor } : {}),
       } as F),
     // `fetch` is a fresh closure each render; the key names the query.
-    [key, cursor],
+    [key, cursor, options.refresh],
   );
   return { ...state, paging };
 }

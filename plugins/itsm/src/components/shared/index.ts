@@ -38,5 +38,6 @@ export * from './recordColumns';
 export * from './RecordPageBody';
 export * from './useOptionalRouteRef';
 export * from './useActor';
+export * from './useRecordChanged';
 export * from './Notice';
 export * from './usePermissions';
