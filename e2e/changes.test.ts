@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'path';
+import { localInput } from './localTime';
 import { signInAs } from './signIn';
 
 /**
@@ -8,14 +9,6 @@ import { signInAs } from './signIn';
  * her approval and approves it; alice sees it scheduled, with carol's decision in the
  * timeline.
  */
-
-/** `YYYY-MM-DDTHH:mm` in the browser's zone, as a datetime-local input takes it. */
-function localInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
-    date.getDate(),
-  )}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 test('a change on another team’s component is approved by a member of that team', async ({
   browser,

@@ -1,5 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import path from 'path';
+import { localInput } from './localTime';
 import { signInAs } from './signIn';
 
 /**
@@ -13,14 +14,6 @@ import { signInAs } from './signIn';
 
 const CI = 'component:default/fraud-scoring';
 const TAB = '/catalog/default/component/fraud-scoring/itsm';
-
-/** `YYYY-MM-DDTHH:mm` in the browser's zone, as a datetime-local input takes it. */
-function localInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
-    date.getDate(),
-  )}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 const shot = async (page: Page, name: string, target?: Locator) => {
   if (!process.env.ITSM_SCREENSHOTS) return;

@@ -1,13 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { localInput } from './localTime';
 import { signInAs } from './signIn';
-
-/** `YYYY-MM-DDTHH:mm` in the browser's zone, as a datetime-local input takes it. */
-function localInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
-    date.getDate(),
-  )}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /**
  * The demo's example template opens a standard change through the ITSM scaffolder

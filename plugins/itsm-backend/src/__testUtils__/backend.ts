@@ -1,4 +1,7 @@
 import { BackendFeature } from '@backstage/backend-plugin-api';
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
@@ -84,4 +87,39 @@ export async function writtenState(knex: Knex) {
     approvalSteps: await count('itsm_approval_steps'),
     versions: Number(versions ?? 0),
   };
+}
+
+/** `itsm.permissions` of an organisation where only the people involved read a record. */
+export const INVOLVED_ONLY_PERMISSIONS = {
+  adminGroups: ['group:default/itsm-admins'],
+  readAccess: 'involved',
+};
+
+/**
+ * The ITSM plugin with Backstage's real auth and httpAuth services and one static
+ * external access token (`backend.auth.externalAccess`), every permission allowed: for
+ * the routes of machine callers.
+ */
+export function startWithExternalAccess(token: {
+  token: string;
+  subject: string;
+}) {
+  return startTestBackend({
+    features: [
+      itsmPlugin,
+      authServiceFactory,
+      httpAuthServiceFactory,
+      mockServices.rootConfig.factory({
+        data: {
+          backend: {
+            baseUrl: 'http://localhost:7007',
+            auth: { externalAccess: [{ type: 'static', options: token }] },
+          },
+          itsm: testItsmConfig,
+        },
+      }),
+      catalogServiceMock.factory({ entities: testEntities }),
+      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+    ],
+  });
 }

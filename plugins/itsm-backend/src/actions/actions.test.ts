@@ -17,7 +17,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { itsmPlugin } from '../plugin';
-import { testItsmConfig } from '../__testUtils__/backend';
+import {
+  INVOLVED_ONLY_PERMISSIONS,
+  testItsmConfig,
+} from '../__testUtils__/backend';
 import { testEntities } from '../__testUtils__/catalog';
 import { permissionFramework } from '../__testUtils__/permissionFramework';
 import { userInfoFactory } from '../__testUtils__/users';
@@ -58,10 +61,7 @@ describe('the ITSM actions', () => {
             permission: { enabled: true },
             itsm: {
               ...testItsmConfig,
-              permissions: {
-                adminGroups: ['group:default/itsm-admins'],
-                readAccess: 'involved',
-              },
+              permissions: INVOLVED_ONLY_PERMISSIONS,
             },
           },
         }),

@@ -3,12 +3,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { itsmPlugin } from '../plugin';
+import { startWithExternalAccess } from '../__testUtils__/backend';
 import { testEntities } from '../__testUtils__/catalog';
 
 jest.setTimeout(60_000);
@@ -55,30 +54,7 @@ const alertmanagerPayload = {
 describe('alert webhooks with Backstage external access', () => {
   // The real auth and httpAuth services, reading backend.auth.externalAccess.
   const start = () =>
-    startTestBackend({
-      features: [
-        itsmPlugin,
-        authServiceFactory,
-        httpAuthServiceFactory,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: {
-              baseUrl: 'http://localhost:7007',
-              auth: {
-                externalAccess: [
-                  {
-                    type: 'static',
-                    options: { token: TOKEN, subject: 'alertmanager' },
-                  },
-                ],
-              },
-            },
-          },
-        }),
-        catalogServiceMock.factory({ entities: testEntities }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      ],
-    });
+    startWithExternalAccess({ token: TOKEN, subject: 'alertmanager' });
 
   it('takes an Alertmanager payload with a static token and answers for each alert', async () => {
     const { server } = await start();

@@ -3,13 +3,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { itsmPlugin } from '../plugin';
-import { testItsmConfig } from '../__testUtils__/backend';
+import { startWithExternalAccess, testItsmConfig } from '../__testUtils__/backend';
 import { testEntities } from '../__testUtils__/catalog';
 import { as, userInfoFactory } from '../__testUtils__/users';
 
@@ -126,31 +124,7 @@ describe('the deploy gate', () => {
   });
 
   it('takes a Backstage external access token (static), and refuses none or a wrong one', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        itsmPlugin,
-        authServiceFactory,
-        httpAuthServiceFactory,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: {
-              baseUrl: 'http://localhost:7007',
-              auth: {
-                externalAccess: [
-                  {
-                    type: 'static',
-                    options: { token: TOKEN, subject: 'deploy-pipeline' },
-                  },
-                ],
-              },
-            },
-            itsm: testItsmConfig,
-          },
-        }),
-        catalogServiceMock.factory({ entities: testEntities }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      ],
-    });
+    const { server } = await startWithExternalAccess({ token: TOKEN, subject: 'deploy-pipeline' });
     const ok = await request(server)
       .get('/api/itsm/gates?entityRef=payments-api')
       .set('Authorization', `Bearer ${TOKEN}`);

@@ -13,7 +13,10 @@ import searchPlugin from '@backstage/plugin-search-backend';
 import searchModuleItsm from '@backstage-itsm/plugin-search-backend-module-itsm';
 import request from 'supertest';
 import { itsmPlugin } from '../plugin';
-import { testItsmConfig } from '../__testUtils__/backend';
+import {
+  INVOLVED_ONLY_PERMISSIONS,
+  testItsmConfig,
+} from '../__testUtils__/backend';
 import { testEntities } from '../__testUtils__/catalog';
 import { permissionFramework } from '../__testUtils__/permissionFramework';
 import { as, userInfoFactory } from '../__testUtils__/users';
@@ -60,10 +63,7 @@ describe('ITSM records in Backstage search', () => {
             permission: { enabled: true },
             itsm: {
               ...testItsmConfig,
-              permissions: {
-                adminGroups: ['group:default/itsm-admins'],
-                readAccess: 'involved',
-              },
+              permissions: INVOLVED_ONLY_PERMISSIONS,
             },
           },
         }),
