@@ -62,6 +62,11 @@ export interface Config {
           tier?: string[];
           /** Whether the planned window falls into a freeze window. */
           inFreeze?: boolean;
+          /**
+           * Tiers of anything in the change's blast radius (what its CIs impact through
+           * the catalog), e.g. [tier-1]: "impacts a tier-1 system".
+           */
+          impactedTier?: string[];
         };
         /** `owners` (owner group of each CI), `platform`, or group refs. */
         approvers: string[];
@@ -99,7 +104,7 @@ export interface Config {
       policies?: Array<{
         name: string;
         appliesTo: {
-          kind: 'incident' | 'change' | 'request';
+          kind: 'incident' | 'change' | 'request' | 'problem';
           priority?: Array<'P1' | 'P2' | 'P3' | 'P4' | 'P5'>;
           /** Values of the CI's itsm.backstage.io/tier annotation. */
           tier?: string[];

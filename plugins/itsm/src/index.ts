@@ -22,6 +22,7 @@ export {
   EntityServiceOfferingCard,
   EntityServiceOfferingRequestsContent,
   isServiceOffering,
+  ItsmSearchResultListItemExtension,
 } from './plugin';
 // The major incident banner, for legacy apps' entity pages and home pages.
 export {
@@ -29,7 +30,10 @@ export {
   MajorIncidentBanner,
 } from './components/incidents';
 // Records in Backstage search results (document types `itsm-<kind>`).
-export { ItsmSearchResultListItem } from './components/search';
+export {
+  isItsmSearchResult,
+  ItsmSearchResultListItem,
+} from './components/search';
 export type { ItsmSearchResultDocument } from './components/search';
 // The client's API: its ref, its types and the default client.
 export * from './api/ItsmApi';

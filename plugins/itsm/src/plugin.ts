@@ -6,6 +6,8 @@ import {
   RouteRef,
 } from '@backstage/core-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { isItsmSearchResult } from './components/search/ItsmSearchResultListItem';
 import { itsmClientFactory } from './api';
 import { itsmRoutes, rootRouteRef, serviceCatalogRouteRef } from './routes';
 
@@ -168,4 +170,20 @@ export const EntityServiceOfferingRequestsContent = lazyComponent(
     import('./components/offerings').then(
       m => m.EntityServiceOfferingRequestsContent,
     ),
+);
+
+/**
+ * Records found in Backstage search (document types `itsm-<kind>`), with their kind,
+ * state and priority, for the legacy SearchPage: among its result list items,
+ * `<SearchResult><ItsmSearchResultListItemExtension /></SearchResult>`.
+ *
+ * @public
+ */
+export const ItsmSearchResultListItemExtension = itsmPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'ItsmSearchResultListItem',
+    component: () =>
+      import('./components/search').then(m => m.ItsmSearchResultListItem),
+    predicate: isItsmSearchResult,
+  }),
 );

@@ -13,6 +13,7 @@ import BuildIcon from '@material-ui/icons/Build';
 import ShoppingCartIcon from '@material-ui/icons/ShoppingCart';
 import { itsmClientFactory } from '../api';
 import { itsmRoutes, rootRouteRef, serviceCatalogRouteRef } from '../routes';
+import { isItsmSearchResult } from '../components/search/ItsmSearchResultListItem';
 
 /** Same kinds as `isItsmAvailable` in the legacy plugin, as a configurable predicate. */
 const entityFilter = {
@@ -182,7 +183,7 @@ export const itsmApprovalsWidget = HomePageWidgetBlueprint.make({
  */
 export const itsmSearchResultListItem = SearchResultListItemBlueprint.make({
   params: {
-    predicate: result => result.type.startsWith('itsm-'),
+    predicate: isItsmSearchResult,
     icon: <BuildIcon />,
     component: () =>
       import('../components/search').then(m => m.ItsmSearchResultListItem),

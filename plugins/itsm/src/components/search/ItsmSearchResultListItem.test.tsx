@@ -45,3 +45,51 @@ describe('ItsmSearchResultListItem', () => {
     expect(container).toBeEmptyDOMElement();
   });
 });
+
+describe('ItsmSearchResultListItemExtension (legacy search page)', () => {
+  it('renders the ITSM results among the others, by its predicate', async () => {
+    const { ItsmSearchResultListItemExtension } = await import('../../plugin');
+    const { SearchResultListItemExtensions, createSearchResultListItemExtension } =
+      await import('@backstage/plugin-search-react');
+    const { createPlugin } = await import('@backstage/core-plugin-api');
+    const Other = createPlugin({ id: 'other' }).provide(
+      createSearchResultListItemExtension({
+        name: 'Other',
+        component: async () => (props: any) =>
+          <li data-testid="other-result">{props.result?.title}</li>,
+      }),
+    );
+    await renderInTestApp(
+      <SearchResultListItemExtensions
+        results={[
+          {
+            type: 'itsm-incident',
+            document: {
+              title: 'INC-000042 Checkout fails',
+              text: 'Card payments fail',
+              location: '/itsm/incidents/INC-000042',
+              kind: 'incident',
+              number: 'INC-000042',
+              state: 'new',
+              priority: 'P2',
+              entityRefs: [],
+            } as any,
+          },
+          {
+            type: 'software-catalog',
+            document: { title: 'payments-api', text: '', location: '/x' },
+          },
+        ]}
+      >
+        <ItsmSearchResultListItemExtension />
+        <Other />
+      </SearchResultListItemExtensions>,
+    );
+    expect(
+      await screen.findByTestId('itsm-search-result-INC-000042'),
+    ).toHaveTextContent('P2');
+    expect(await screen.findByTestId('other-result')).toHaveTextContent(
+      'payments-api',
+    );
+  });
+});

@@ -18,6 +18,15 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { PriorityChip, RecordState, StateChip } from '../shared';
 
+/**
+ * Whether a search result is an ITSM record (the collators' document types
+ * `itsm-<kind>`).
+ *
+ * @public
+ */
+export const isItsmSearchResult = (result: { type: string }) =>
+  result.type.startsWith('itsm-');
+
 /** An ITSM record as the search index holds it (the ITSM search collator's document). */
 export type ItsmSearchResultDocument = IndexableDocument &
   ItsmIndexableDocumentFields;

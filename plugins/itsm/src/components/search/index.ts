@@ -1,2 +1,5 @@
-export { ItsmSearchResultListItem } from './ItsmSearchResultListItem';
+export {
+  isItsmSearchResult,
+  ItsmSearchResultListItem,
+} from './ItsmSearchResultListItem';
 export type { ItsmSearchResultDocument } from './ItsmSearchResultListItem';
