@@ -115,7 +115,8 @@ function headline(alert: ReceivedAlert): string {
 }
 
 /** The links an alert carries, as markdown. */
-function links(alert: ReceivedAlert): string[] {
+/** The alert's links: Markdown for the description, `Name: url` for the timeline (plain text). */
+function links(alert: ReceivedAlert, markdown = true): string[] {
   const named: Array<[string, string | undefined]> = [
     ['Source', alert.generatorURL],
     ['Dashboard', alert.dashboardURL],
@@ -125,7 +126,7 @@ function links(alert: ReceivedAlert): string[] {
   ];
   return named
     .filter(([, url]) => url && /^https?:\/\//i.test(url))
-    .map(([name, url]) => `[${name}](${url})`);
+    .map(([name, url]) => (markdown ? `[${name}](${url})` : `${name}: ${url}`));
 }
 
 /** The title and description of the incident a firing alert opens. */
@@ -167,7 +168,7 @@ export function alertEntryBody(alert: ReceivedAlert): string {
       alert.source
     }): ${headline(alert)}${when || ''}`,
     alert.valueString ? `Values: ${alert.valueString}` : undefined,
-    links(alert).join(' · ') || undefined,
+    links(alert, false).join('\n') || undefined,
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { renderInTestApp, textContentMatcher } from '@backstage/test-utils';
 import { TimelineEntry } from '@backstage-itsm/plugin-itsm-common';
 import { mountedRoutes } from '../../__testUtils__/render';
@@ -100,7 +100,7 @@ describe('Timeline', () => {
         entries={[
           entry(1, {
             type: 'alert',
-            body: 'Alert HighErrorRate firing on payments-api\n\n[Source](http://prometheus.example/graph) <img src=x onerror=alert(1)>',
+            body: 'Alert HighErrorRate firing on payments-api\n\nSource: http://prometheus.example/graph <img src=x onerror=alert(1)>',
           }),
           entry(2, {
             type: 'stakeholder_update',
@@ -118,15 +118,11 @@ describe('Timeline', () => {
     expect(screen.getByTestId('timeline-alert')).toHaveTextContent(
       'AlertAlert HighErrorRate firing on payments-api',
     );
-    // Written entries are Markdown, as descriptions are: links work; HTML is sanitised.
-    expect(
-      within(screen.getByTestId('timeline-alert')).getByRole('link', {
-        name: /^Source/,
-      }),
-    ).toHaveAttribute('href', 'http://prometheus.example/graph');
-    expect(
-      screen.getByTestId('timeline-alert').querySelector('[onerror]'),
-    ).toBeNull();
+    // Written entries are shown as written (plain text): HTML in them is text.
+    expect(screen.getByTestId('timeline-alert')).toHaveTextContent(
+      '<img src=x onerror=alert(1)>',
+    );
+    expect(screen.getByTestId('timeline-alert').querySelector('img')).toBeNull();
     expect(screen.getByTestId('timeline-stakeholder-update')).toHaveTextContent(
       'Stakeholder updatePayments are degraded; next update at 10:00',
     );

@@ -1,6 +1,5 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { MarkdownContent } from '@backstage/core-components';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import AddCircleOutlineIcon from '@material-ui/icons/AddCircleOutline';
 import EditIcon from '@material-ui/icons/Edit';
@@ -58,16 +57,6 @@ const useStyles = makeStyles((theme: Theme) => ({
   body: { flex: 1, minWidth: 0 },
   meta: { color: theme.palette.text.secondary },
   text: { whiteSpace: 'pre-wrap', wordBreak: 'break-word' },
-  // Written entries are Markdown, as descriptions are; kept compact in their box.
-  markdown: {
-    wordBreak: 'break-word',
-    '& p': {
-      margin: theme.spacing(0.5, 0),
-      fontSize: theme.typography.body2.fontSize,
-    },
-    '& > :first-child': { marginTop: 0 },
-    '& > :last-child': { marginBottom: 0 },
-  },
   // Comments are seen by the requester; work notes are internal. They must never be
   // mistaken for each other, hence the distinct background, border and label.
   comment: writtenBox(theme, theme.palette.primary.main),
@@ -246,10 +235,9 @@ const EntryContent = (props: { entry: TimelineEntry; kind: RecordKind }) => {
         <Typography variant="overline" display="block">
           {written.title}
         </Typography>
-        <MarkdownContent
-          className={classes.markdown}
-          content={entry.body ?? ''}
-        />
+        <Typography variant="body2" className={classes.text}>
+          {entry.body ?? ''}
+        </Typography>
       </div>
     );
   }
