@@ -84,7 +84,10 @@ export interface Config {
       /** Periods in which normal and standard changes may not be scheduled without platform approval. */
       freezeWindows?: FreezeWindow[];
     };
-    /** Service levels (docs/DESIGN.md §4). Checked at start-up; a bad key stops the backend. */
+    /**
+     * Service levels: business calendars and policies (which records, targets, pause
+     * states). Checked at start-up; a bad key stops the backend.
+     */
     sla?: {
       /** Named calendars the policies count time in. */
       calendars?: {
