@@ -238,7 +238,7 @@ export const itsmPlugin = createBackendPlugin({
               policy: config.alerts,
               credentials: () => deps.auth.getOwnServiceCredentials(),
             }),
-            search: new SearchFeed(records.db),
+            search: new SearchFeed(records),
             gates: new DeployGates({
               records,
               changes: new ChangeStore(records),

@@ -33,7 +33,7 @@ describe.each(ids)('the search feed on %s', databaseId => {
         alice,
       );
     }
-    feed = new SearchFeed(knex);
+    feed = new SearchFeed(new RecordStore(knex));
   });
 
   /** Every page, following the cursors. */

@@ -1,10 +1,10 @@
-import { Knex } from 'knex';
 import {
   RecordKind,
   SearchDocumentSource,
 } from '@backstage-itsm/plugin-itsm-common';
 import { cursorTimestamp, decodeKey, encodeKey } from '../records/cursor';
 import { toIso } from '../records/time';
+import { RecordStore } from '../records/RecordStore';
 import { z } from 'zod/v4';
 
 const position = z.tuple([cursorTimestamp, z.uuid()]);
@@ -15,14 +15,14 @@ const position = z.tuple([cursorTimestamp, z.uuid()]);
  * the collator reads lands on a later page, never twice.
  */
 export class SearchFeed {
-  constructor(private readonly db: Knex) {}
+  constructor(private readonly records: RecordStore) {}
 
   async page(
     kind: RecordKind,
     options: { limit?: number; cursor?: string } = {},
   ): Promise<{ items: SearchDocumentSource[]; nextCursor?: string }> {
     const limit = options.limit ?? 500;
-    const query = this.db('itsm_records')
+    const query = this.records.db('itsm_records')
       .where({ kind })
       .orderBy([
         { column: 'created_at', order: 'asc' },
@@ -53,7 +53,9 @@ export class SearchFeed {
     }
     const rows = await query;
     const page = rows.slice(0, limit);
-    const cis = await this.cisOf(page.map(row => row.id));
+    const affected = await this.records.getAffectedEntityRefs(
+      page.map(row => row.id),
+    );
     const items = page.map(
       (row): SearchDocumentSource => ({
         id: row.id,
@@ -63,10 +65,7 @@ export class SearchFeed {
         description: row.description,
         state: row.state,
         priority: row.priority,
-        entityRefs: [
-          row.entity_ref,
-          ...(cis.get(row.id) ?? []).filter(ref => ref !== row.entity_ref),
-        ],
+        entityRefs: [row.entity_ref, ...(affected.get(row.id) ?? [])],
         ...(row.assignment_group
           ? { assignmentGroup: row.assignment_group }
           : {}),
@@ -78,22 +77,5 @@ export class SearchFeed {
     return rows.length > limit
       ? { items, nextCursor: encodeKey([toIso(last.created_at), last.id]) }
       : { items };
-  }
-
-  /** The CIs of the page's records, in one query. */
-  private async cisOf(ids: string[]): Promise<Map<string, string[]>> {
-    const byRecord = new Map<string, string[]>();
-    if (ids.length === 0) return byRecord;
-    const rows = await this.db('itsm_record_cis')
-      .whereIn('record_id', ids)
-      .orderBy('entity_ref')
-      .select('record_id', 'entity_ref');
-    for (const row of rows) {
-      byRecord.set(row.record_id, [
-        ...(byRecord.get(row.record_id) ?? []),
-        row.entity_ref,
-      ]);
-    }
-    return byRecord;
   }
 }
