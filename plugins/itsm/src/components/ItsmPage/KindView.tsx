@@ -1,4 +1,4 @@
-import { ReactNode, useEffect, useMemo, useState } from 'react';
+import { ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import Chip from '@material-ui/core/Chip';
 import CancelIcon from '@material-ui/icons/Cancel';
@@ -22,18 +22,32 @@ import {
 const CUSTOM = 'custom';
 
 /** The text search of a view: applied to the URL once the user pauses typing. */
-const SearchField = (props: {
+export const SearchField = (props: {
   id: string;
   value: string;
   onApply: (text: string) => void;
 }) => {
   const { value, onApply } = props;
   const [text, setText] = useState(value);
+  // What this field wrote to the URL and has not come back yet as `value`: such an
+  // echo must not replace what the user typed on meanwhile.
+  const inFlight = useRef<string[]>([]);
   // The URL changed by other means (back, a queue, a link): show its text.
-  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    const echo = inFlight.current.indexOf(value);
+    if (echo >= 0) {
+      inFlight.current = inFlight.current.slice(echo + 1);
+    } else {
+      inFlight.current = [];
+      setText(value);
+    }
+  }, [value]);
   useDebounce(
     () => {
-      if (text.trim() !== value) onApply(text.trim());
+      const trimmed = text.trim();
+      if (trimmed === value) return;
+      inFlight.current.push(trimmed);
+      onApply(trimmed);
     },
     300,
     [text],
