@@ -29,12 +29,17 @@ export {
   EntityMajorIncidentBanner,
   MajorIncidentBanner,
 } from './components/incidents';
-// Records in Backstage search results (document types `itsm-<kind>`).
+// Records in Backstage search results (document types `itsm-<kind>`), and their result
+// types for a legacy search page's "Result Type" filter.
 export {
   isItsmSearchResult,
   ItsmSearchResultListItem,
+  itsmSearchTypes,
 } from './components/search';
-export type { ItsmSearchResultDocument } from './components/search';
+export type {
+  ItsmSearchResultDocument,
+  ItsmSearchResultType,
+} from './components/search';
 // The client's API: its ref, its types and the default client.
 export * from './api/ItsmApi';
 export { ItsmClient } from './api/ItsmClient';

@@ -13,6 +13,7 @@ import defaultPlugin, {
   EntityServiceOfferingCard,
   EntityServiceOfferingRequestsContent,
   isServiceOffering,
+  itsmSearchTypes,
 } from './index';
 import alphaPlugin from './alpha';
 
@@ -35,6 +36,7 @@ describe('itsm plugin', () => {
     expect(ServiceCatalogPage).toBeDefined();
     expect(EntityServiceOfferingCard).toBeDefined();
     expect(EntityServiceOfferingRequestsContent).toBeDefined();
+    expect(itsmSearchTypes).toHaveLength(4);
   });
 
   it('recognises ServiceOffering entities', () => {
@@ -66,6 +68,11 @@ describe('itsm plugin', () => {
       'entity-card:itsm/service-offering',
       'entity-content:itsm/service-offering-requests',
       'home-page-widget:itsm/pending-approvals',
+      'search-result-list-item:itsm',
+      'search-filter-result-type:itsm/incident',
+      'search-filter-result-type:itsm/change',
+      'search-filter-result-type:itsm/request',
+      'search-filter-result-type:itsm/problem',
     ]) {
       expect(alphaPlugin.getExtension(id as any)).toBeDefined();
     }

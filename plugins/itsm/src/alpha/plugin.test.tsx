@@ -12,6 +12,7 @@ import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { SearchFilterResultTypeBlueprint } from '@backstage/plugin-search-react/alpha';
 import {
   makeIncident,
   makeMyWork,
@@ -22,7 +23,12 @@ import {
   postgresOffering,
 } from '../__testUtils__/fixtures';
 import { denying, mockPermissions } from '../__testUtils__/render';
-import itsmPlugin, { itsmPage, serviceCatalogPage } from './plugin';
+import { itsmSearchTypes } from '../components/search';
+import itsmPlugin, {
+  itsmPage,
+  itsmSearchResultTypes,
+  serviceCatalogPage,
+} from './plugin';
 
 // The app's permission API decides what the plugin offers; in this file alice may
 // comment on incidents but not work them.
@@ -45,6 +51,33 @@ describe('itsm plugin in the new frontend system', () => {
     expect(
       createExtensionTester(serviceCatalogPage).get(coreExtensionData.title),
     ).toBe('Service catalog');
+  });
+
+  it("adds the record kinds to the search page's result types", () => {
+    // One search-filter-result-type extension per kind (they attach to page:search's
+    // resultTypes; packages/app/src/search.test.tsx chooses them on the real page), the
+    // same types a legacy search page gets from itsmSearchTypes.
+    const resultTypes = itsmSearchResultTypes.map(extension =>
+      createExtensionTester(extension).get(
+        SearchFilterResultTypeBlueprint.dataRefs.resultType,
+      ),
+    );
+    expect(resultTypes.map(({ value, name }) => ({ value, name }))).toEqual([
+      { value: 'itsm-incident', name: 'Incidents' },
+      { value: 'itsm-change', name: 'Changes' },
+      { value: 'itsm-request', name: 'Service requests' },
+      { value: 'itsm-problem', name: 'Problems' },
+    ]);
+    expect(resultTypes.map(type => type.icon.type)).toEqual(
+      itsmSearchTypes.map(type => type.icon.type),
+    );
+    for (const kind of ['incident', 'change', 'request', 'problem']) {
+      expect(
+        itsmPlugin.getExtension(
+          `search-filter-result-type:itsm/${kind}` as any,
+        ),
+      ).toBeDefined();
+    }
   });
 
   it('serves My work at /itsm, the views below it and the incident pages', async () => {

@@ -8,12 +8,17 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
-import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import BuildIcon from '@material-ui/icons/Build';
 import ShoppingCartIcon from '@material-ui/icons/ShoppingCart';
+import { RECORD_KINDS } from '@backstage-itsm/plugin-itsm-common';
 import { itsmClientFactory } from '../api';
 import { itsmRoutes, rootRouteRef, serviceCatalogRouteRef } from '../routes';
 import { isItsmSearchResult } from '../components/search/ItsmSearchResultListItem';
+import { itsmSearchResultType } from '../components/search/itsmSearchTypes';
 
 /** Same kinds as `isItsmAvailable` in the legacy plugin, as a configurable predicate. */
 const entityFilter = {
@@ -191,6 +196,20 @@ export const itsmSearchResultListItem = SearchResultListItemBlueprint.make({
 });
 
 /**
+ * `search-filter-result-type:itsm/<kind>` (`itsm/incident`, `itsm/change`,
+ * `itsm/request`, `itsm/problem`): the kinds of records in the search page's "Result
+ * Type" filter ("Incidents", "Changes", "Service requests", "Problems"), each narrowing
+ * the search to its collator's document type `itsm-<kind>`; in the kinds' order, after
+ * the search page's own "Software Catalog".
+ */
+export const itsmSearchResultTypes = RECORD_KINDS.map(kind =>
+  SearchFilterResultTypeBlueprint.make({
+    name: kind,
+    params: itsmSearchResultType(kind),
+  }),
+);
+
+/**
  * The ITSM plugin for the new frontend system.
  *
  * @public
@@ -213,6 +232,7 @@ export const itsmPlugin = createFrontendPlugin({
     serviceOfferingRequestsContent,
     itsmApprovalsWidget,
     itsmSearchResultListItem,
+    ...itsmSearchResultTypes,
   ],
   routes: itsmRoutes,
 });

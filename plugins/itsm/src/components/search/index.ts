@@ -3,3 +3,5 @@ export {
   ItsmSearchResultListItem,
 } from './ItsmSearchResultListItem';
 export type { ItsmSearchResultDocument } from './ItsmSearchResultListItem';
+export { itsmSearchTypes } from './itsmSearchTypes';
+export type { ItsmSearchResultType } from './itsmSearchTypes';
