@@ -3,6 +3,12 @@ import type { FreezeWindow } from '@backstage-itsm/plugin-itsm-common';
 export interface Config {
   /** Configuration of the ITSM plugins. */
   itsm?: {
+    /**
+     * Where the app mounts the ITSM page (default /itsm): the links the backend makes
+     * (notifications, search results, template outputs) point below it. Set it when the
+     * app mounts the page elsewhere.
+     */
+    pagePath?: string;
     incidents?: {
       /**
        * Priority by impact (rows, 1 high → 3 low) × urgency (columns, 1 high → 3 low).

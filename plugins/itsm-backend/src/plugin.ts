@@ -11,6 +11,7 @@ import {
 import {
   itsmPermissions,
   itsmRecordPermissions,
+  readItsmPagePath,
 } from '@backstage-itsm/plugin-itsm-common';
 import { readItsmConfig } from './config';
 import { demoDataNeeded, seedDemoData } from './demo/demoData';
@@ -82,6 +83,12 @@ export const itsmPlugin = createBackendPlugin({
       },
       async init(deps) {
         const config = readItsmConfig(deps.config);
+        // Notifications link to record pages below the app's ITSM page (itsm.pagePath).
+        const notifierDeps = {
+          notifications: deps.notifications,
+          logger: deps.logger,
+          pagePath: readItsmPagePath(deps.config),
+        };
         const records = await RecordStore.create({ database: deps.database });
         // Notifications go out after the response (see Outbox), and before shutdown.
         const outbox = new Outbox(deps.logger);
@@ -90,16 +97,28 @@ export const itsmPlugin = createBackendPlugin({
         const publisher = new RecordPublisher(deps);
         const notifiers = {
           incident: outbox.defer(
-            both(createIncidentNotifier(deps), publisher.forKind('incident')),
+            both(
+              createIncidentNotifier(notifierDeps),
+              publisher.forKind('incident'),
+            ),
           ),
           change: outbox.defer(
-            both(createChangeNotifier(deps), publisher.forKind('change')),
+            both(
+              createChangeNotifier(notifierDeps),
+              publisher.forKind('change'),
+            ),
           ),
           request: outbox.defer(
-            both(createRequestNotifier(deps), publisher.forKind('request')),
+            both(
+              createRequestNotifier(notifierDeps),
+              publisher.forKind('request'),
+            ),
           ),
           problem: outbox.defer(
-            both(createProblemNotifier(deps), publisher.forKind('problem')),
+            both(
+              createProblemNotifier(notifierDeps),
+              publisher.forKind('problem'),
+            ),
           ),
         };
         const servicesOver =
@@ -147,7 +166,7 @@ export const itsmPlugin = createBackendPlugin({
         const slaMonitor = new SlaMonitor({
           records,
           timers: slaTimers,
-          onEvent: both(createSlaNotifier(deps), publisher.sla),
+          onEvent: both(createSlaNotifier(notifierDeps), publisher.sla),
         });
         // Timers of records from before this version, or under a changed policy.
         await deps.scheduler.scheduleTask({

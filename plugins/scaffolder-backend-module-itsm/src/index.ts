@@ -5,5 +5,5 @@
  * @packageDocumentation
  */
 export { scaffolderModuleItsmActions as default } from './module';
-export { createItsmActions, ITSM_PAGE_PATH } from './actions';
+export { createItsmActions } from './actions';
 export type { ItsmActionsOptions } from './actions';

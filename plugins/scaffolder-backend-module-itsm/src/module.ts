@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { readItsmPagePath } from '@backstage-itsm/plugin-itsm-common';
 import { createItsmActions } from './actions';
 
 /**
@@ -29,6 +30,7 @@ export const scaffolderModuleItsmActions = createBackendModule({
             auth,
             discovery,
             appBaseUrl: config.getOptionalString('app.baseUrl'),
+            pagePath: readItsmPagePath(config),
           }),
         );
       },

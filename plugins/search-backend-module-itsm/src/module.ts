@@ -5,7 +5,10 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { RECORD_KINDS } from '@backstage-itsm/plugin-itsm-common';
+import {
+  readItsmPagePath,
+  RECORD_KINDS,
+} from '@backstage-itsm/plugin-itsm-common';
 import { ItsmCollatorFactory } from './collator/ItsmCollatorFactory';
 
 /** As the catalog collator: every ten minutes, starting soon after the backend. */
@@ -49,6 +52,7 @@ export const searchModuleItsmCollator = createBackendModule({
               auth,
               discovery,
               batchSize: settings?.getOptionalNumber('batchSize'),
+              pagePath: readItsmPagePath(config),
             }),
           });
         }

@@ -119,6 +119,23 @@ describe('SLA notifications', () => {
       scope: 'itsm:INC-000042:sla_breached-resolution-1',
     });
 
+    // Below the app's ITSM page when it is mounted elsewhere (itsm.pagePath).
+    send.mockClear();
+    await createSlaNotifier({
+      notifications: { send } as any,
+      logger: mockServices.logger.mock(),
+      pagePath: '/service-desk',
+    })({
+      type: 'sla_breached',
+      record,
+      metric: 'resolution',
+      cycle: 1,
+      dueAt: null,
+    });
+    expect(send.mock.calls[0][0].payload.link).toBe(
+      '/service-desk/incidents/INC-000042',
+    );
+
     send.mockClear();
     await notify({
       type: 'sla_warning',

@@ -4,10 +4,10 @@ import {
   ApprovalStep,
   Change,
   Incident,
-  kindDeclaration,
   Priority,
   Problem,
   RecordCore,
+  recordPagePath,
   ServiceRequest,
   SLA_METRIC_LABELS,
   stateLabel,
@@ -35,8 +35,10 @@ const SEVERITY_OF: Record<Priority, NotificationSeverity> = {
 function createSender(options: {
   notifications: NotificationService;
   logger: LoggerService;
+  /** Where the app mounts the ITSM page (`itsm.pagePath`), for the links. */
+  pagePath?: string;
 }) {
-  const { notifications, logger } = options;
+  const { notifications, logger, pagePath } = options;
   return async (
     recipient: string | null,
     record: Pick<RecordCore, 'kind' | 'number' | 'title' | 'priority'>,
@@ -58,9 +60,7 @@ function createSender(options: {
         payload: {
           title,
           description: record.title,
-          link: `/itsm/${kindDeclaration(record.kind).apiPath}/${
-            record.number
-          }`,
+          link: recordPagePath(record.kind, record.number, pagePath),
           severity: severity ?? SEVERITY_OF[record.priority],
           topic: record.number,
           scope: `itsm:${record.number}:${event.type}`,
@@ -133,7 +133,7 @@ type Notices<E extends KindEvent, R> = {
  * besides (new work for a group, an assignment, a rejection's reason).
  */
 export function createRecordNotifier<E extends KindEvent, R extends RecordCore>(
-  options: { notifications: NotificationService; logger: LoggerService },
+  options: NotifierOptions,
   spec: {
     /** The record an event is about. */
     recordOf: (event: E) => R;

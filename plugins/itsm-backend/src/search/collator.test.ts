@@ -25,7 +25,7 @@ async function collate(factory: DocumentCollatorFactory) {
 // The real ITSM backend and the search module in one backend: the collators read the
 // records over HTTP with the search plugin's service token, as in production.
 describe('the ITSM search collators', () => {
-  const start = async () => {
+  const start = async (itsm: object = {}) => {
     const factories: Array<{ factory: DocumentCollatorFactory }> = [];
     const backend = await startTestBackend({
       extensionPoints: [
@@ -41,7 +41,7 @@ describe('the ITSM search collators', () => {
         itsmPlugin,
         searchModuleItsm,
         mockServices.rootConfig.factory({
-          data: { search: { collators: { itsm: { batchSize: 2 } } } },
+          data: { search: { collators: { itsm: { batchSize: 2 } } }, itsm },
         }),
         catalogServiceMock.factory({ entities: testEntities }),
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
@@ -92,6 +92,22 @@ describe('the ITSM search collators', () => {
       .set('Authorization', mockCredentials.user.header('user:default/alice'));
     expect(own.body.number).toBe('INC-000002');
     expect(await collate(factories[1])).toEqual([]);
+  });
+
+  it('links results below the ITSM page of the app (itsm.pagePath)', async () => {
+    const { server, factories } = await start({ pagePath: '/service-desk' });
+    await request(server)
+      .post('/api/itsm/incidents')
+      .set('Authorization', mockCredentials.user.header('user:default/alice'))
+      .send({
+        title: 'Checkout fails',
+        entityRef: 'component:default/payments-api',
+        impact: 2,
+        urgency: 2,
+      })
+      .expect(201);
+    const [document] = await collate(factories[0]);
+    expect(document.location).toBe('/service-desk/incidents/INC-000001');
   });
 
   it('serves the feed to services only: a user gets 403', async () => {

@@ -9,3 +9,4 @@ export { changeKind } from './change';
 export { requestKind } from './request';
 export { problemKind } from './problem';
 export * from './registry';
+export * from './pagePath';

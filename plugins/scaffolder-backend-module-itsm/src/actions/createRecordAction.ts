@@ -18,6 +18,7 @@ import {
   guardMessages,
   kindDeclaration,
   RecordCore,
+  recordPagePath,
 } from '@backstage-itsm/plugin-itsm-common';
 import { CreateActionSpec, FieldSchemas, InputOf } from './kinds';
 
@@ -27,10 +28,9 @@ export interface ItsmActionsOptions {
   discovery: DiscoveryService;
   /** The app's base URL (`app.baseUrl`), for the `url` output; without it `url` is the path. */
   appBaseUrl?: string;
+  /** Where the app mounts the ITSM page (`itsm.pagePath`); default /itsm. */
+  pagePath?: string;
 }
-
-/** Where the ITSM page is mounted in the app; record pages are below it. */
-export const ITSM_PAGE_PATH = '/itsm';
 
 /** An output string and what it holds. */
 const described = (description: string) => (zImpl: typeof z) =>
@@ -169,9 +169,7 @@ export function createRecordAction<S extends FieldSchemas, Body extends object>(
         });
       }
 
-      const path = `${ITSM_PAGE_PATH}/${apiPath}/${encodeURIComponent(
-        created.number,
-      )}`;
+      const path = recordPagePath(kind, created.number, options.pagePath);
       const url = `${appBaseUrl}${path}`;
       if (!ctx.isDryRun) ctx.logger.info(`Created ${created.number}: ${url}`);
       ctx.output('number', created.number);

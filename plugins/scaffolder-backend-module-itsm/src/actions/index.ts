@@ -2,7 +2,6 @@ import { createRecordAction, ItsmActionsOptions } from './createRecordAction';
 import { changeSpec, incidentSpec, requestSpec } from './kinds';
 
 export type { ItsmActionsOptions } from './createRecordAction';
-export { ITSM_PAGE_PATH } from './createRecordAction';
 
 /**
  * The ITSM template actions: `itsm:incident:create`, `itsm:change:create` and

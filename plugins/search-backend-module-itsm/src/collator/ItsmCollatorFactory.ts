@@ -6,8 +6,8 @@ import {
   ITSM_KIND_PERMISSIONS,
   ItsmIndexableDocumentFields,
   itsmSearchType,
-  kindDeclaration,
   RecordKind,
+  recordPagePath,
   SearchDocumentSource,
 } from '@backstage-itsm/plugin-itsm-common';
 import { IndexableDocument } from '@backstage/plugin-search-common';
@@ -42,6 +42,8 @@ export class ItsmCollatorFactory implements DocumentCollatorFactory {
       discovery: DiscoveryService;
       /** Records per request to the ITSM backend (at most 1000). */
       batchSize?: number;
+      /** Where the app mounts the ITSM page (`itsm.pagePath`, default /itsm). */
+      pagePath?: string;
     },
   ) {
     this.type = itsmSearchType(kind);
@@ -86,9 +88,7 @@ export class ItsmCollatorFactory implements DocumentCollatorFactory {
       text: [record.description, record.entityRefs.join(' ')]
         .filter(Boolean)
         .join('\n'),
-      location: `/itsm/${
-        kindDeclaration(this.kind).apiPath
-      }/${encodeURIComponent(record.number)}`,
+      location: recordPagePath(this.kind, record.number, this.options.pagePath),
       kind: this.kind,
       number: record.number,
       state: record.state,
