@@ -6,10 +6,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$ITSM_ROOT"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Chromium from Debian's packages"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+# shellcheck source=scripts/chromium.sh
+source scripts/chromium.sh
+ensure_chromium
 
 for port in 3000 7007; do
   if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: installs everything and runs every test: type check, lint, unit and
-# database tests on SQLite and PostgreSQL, and the browser test against the running app.
+# database tests on SQLite and PostgreSQL, the browser test against the running app, and
+# the production run (built bundle, production install, PostgreSQL, smoke test).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$ITSM_ROOT"
@@ -41,3 +42,6 @@ echo "PostgreSQL suites run: $pg_tests"
 
 step 'browser test'
 bash scripts/e2e.sh
+
+step 'production run'
+bash scripts/production-check.sh
