@@ -46,7 +46,6 @@ import { ItsmSelfClient } from './actions/ItsmSelfClient';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { DeployGates } from './gates/DeployGates';
-import { ChangeStore } from './changes/ChangeStore';
 import { createRouter } from './router/createRouter';
 import { createItsmServices, ItsmNotifiers } from './services';
 import { Outbox } from './integrations/outbox';
@@ -260,7 +259,7 @@ export const itsmPlugin = createBackendPlugin({
             search: new SearchFeed(records),
             gates: new DeployGates({
               records,
-              changes: new ChangeStore(records),
+              changes: services.changeStore,
               cis,
               freezeWindows: config.changes.freezeWindows,
               settings: config.gates,

@@ -61,6 +61,7 @@ export function createItsmServices(options: {
   const slaClock = new SlaClock(config.sla.policies);
   const slaTimers = new SlaTimerStore(records, slaClock).attach();
   const incidentStore = new IncidentStore(records);
+  const changeStore = new ChangeStore(records);
   const cis = new CatalogCis(catalog, config.routing);
   const impact = new BlastRadiusCalculator(catalog, config.impact);
   const approvals = new ApprovalEngine(
@@ -78,7 +79,7 @@ export function createItsmServices(options: {
   };
   const changeOptions: ChangeServiceOptions = {
     records,
-    changes: new ChangeStore(records),
+    changes: changeStore,
     incidents: incidentStore,
     approvals,
     cis,
@@ -115,6 +116,7 @@ export function createItsmServices(options: {
     cis,
     approvals,
     incidentStore,
+    changeStore,
     impact,
     major: new MajorIncidents({
       records,
