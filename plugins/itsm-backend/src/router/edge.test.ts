@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { v4 as uuid } from 'uuid';
 import { spec } from '../schema/openapi.generated';
@@ -249,6 +250,45 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
         message: expect.stringMatching(/is not a route/),
       });
     }
+  });
+
+  describe('HEAD is checked as the GET it runs as', () => {
+    const head = (path: string, caller = as('alice')) =>
+      request(server).head(`/api/itsm${path}`).set(caller);
+    const service = { Authorization: mockCredentials.service.header() };
+    const dba = encodeURIComponent('group:default/dba');
+
+    it.each([
+      '/incidents?state=new',
+      `/incidents?assignmentGroup=${dba}`,
+      '/changes?type=normal',
+      '/sla/timers?status=running',
+    ])('answers a valid %s as GET does, without a body', async path => {
+      const res = await head(path);
+      expect(res.status).toBe(200);
+      expect(res.text).toBeUndefined();
+    });
+
+    it.each([
+      '/known-errors',
+      '/incidents?entityRef%5Ba%5D=1',
+      '/incidents?q%5Ba%5D=1',
+      '/incidents?limit=x',
+      '/incidents?limit=0',
+      '/incidents?limit=100000',
+      '/sla/compliance?days=x',
+      '/sla/timers?days=x',
+    ])('refuses %s with a 400, never a 500', async path => {
+      expect((await head(path)).status).toBe(400);
+    });
+
+    it('refuses an invalid search feed request of a service with a 400', async () => {
+      for (const path of [
+        '/search/documents',
+        '/search/documents?kind=incident&kind=change',
+      ])
+        expect((await head(path, service)).status).toBe(400);
+    });
   });
 
   describe('impossible calendar dates are a 400, never moved to another day', () => {
