@@ -1,6 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Change } from '@backstage-itsm/plugin-itsm-common';
-import { createChangeNotifier, createSlaNotifier } from './notifications';
+import { Change, Incident } from '@backstage-itsm/plugin-itsm-common';
+import {
+  createChangeNotifier,
+  createIncidentNotifier,
+  createSlaNotifier,
+} from './notifications';
 
 const change = {
   number: 'CHG-000007',
@@ -70,6 +74,39 @@ describe('change notifications', () => {
         'Could not notify user:default/bob about CHG-000007',
       ),
     );
+  });
+});
+
+describe('incident notifications', () => {
+  it('tells no machine caller that raised the record, and excludes none from groups', async () => {
+    const send = jest.fn();
+    const notify = createIncidentNotifier({
+      notifications: { send } as any,
+      logger: mockServices.logger.mock(),
+    });
+    const incident = {
+      number: 'INC-000016',
+      kind: 'incident',
+      title: 'HighErrorRate on payments-api',
+      priority: 'P2',
+      requester: 'alertmanager',
+      state: 'in_progress',
+      assignmentGroup: 'group:default/team-payments',
+    } as Incident;
+    await notify({
+      type: 'state_changed',
+      incident,
+      actor: 'alertmanager',
+    } as any);
+    await notify({ type: 'created', incident, actor: 'alertmanager' } as any);
+    // The group hears of the new incident; the requester, a machine, hears nothing.
+    expect(send.mock.calls.map(([n]) => n.recipients)).toEqual([
+      {
+        type: 'entity',
+        entityRef: 'group:default/team-payments',
+        excludeEntityRef: [],
+      },
+    ]);
   });
 });
 

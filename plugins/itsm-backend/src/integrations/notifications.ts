@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   ApprovalStep,
@@ -28,6 +29,16 @@ const SEVERITY_OF: Record<Priority, NotificationSeverity> = {
   P5: 'low',
 };
 
+/** Whether `ref` is a full catalog entity ref (`user:default/alice`). */
+function isEntityRef(ref: string): boolean {
+  try {
+    parseEntityRef(ref);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Sends one notification about a record to a user or group. A failed notification
  * is logged, never turned into a failed request: the record change has happened.
@@ -49,13 +60,17 @@ function createSender(options: {
     /** Overrides the record's priority-based severity. */
     severity?: NotificationSeverity,
   ) => {
-    if (!recipient) return;
+    // Only catalog entities have an inbox: a machine caller that raised a record (an
+    // alert source, named by its token's subject) is not notified.
+    if (!recipient || !isEntityRef(recipient)) return;
     try {
       await notifications.send({
         recipients: {
           type: 'entity',
           entityRef: recipient,
-          excludeEntityRef: [...new Set([event.actor, ...exclude])],
+          excludeEntityRef: [
+            ...new Set([event.actor, ...exclude].filter(isEntityRef)),
+          ],
         },
         payload: {
           title,
