@@ -103,7 +103,8 @@ curl -sf "$base/.backstage/health/v1/readiness" >/dev/null ||
 
 step 'smoke test'
 status=0
-node scripts/production-smoke.mjs "$base" || status=$?
+ITSM_DATABASE_URL="postgresql://postgres@127.0.0.1:5432/${db_prefix}itsm" \
+  node scripts/production-smoke.mjs "$base" || status=$?
 
 # On PostgreSQL, in the plugin's own database, with its migrations.
 migrations=$(psql -h 127.0.0.1 -U postgres -d "${db_prefix}itsm" -Atc \

@@ -1,6 +1,7 @@
 import { BackendFeature } from '@backstage/backend-plugin-api';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -96,14 +97,20 @@ export const INVOLVED_ONLY_PERMISSIONS = {
 };
 
 /**
- * The ITSM plugin with Backstage's real auth and httpAuth services and one static
- * external access token (`backend.auth.externalAccess`), every permission allowed: for
- * the routes of machine callers.
+ * The ITSM plugin with Backstage's real auth and httpAuth services and static external
+ * access tokens (`backend.auth.externalAccess`), for the routes of machine callers:
+ * every permission allowed, or, when a token has access restrictions, Backstage's real
+ * permissions service deciding by them.
  */
-export function startWithExternalAccess(token: {
-  token: string;
-  subject: string;
-}) {
+export function startWithExternalAccess(
+  ...tokens: Array<{
+    token: string;
+    subject: string;
+    /** As in backend.auth.externalAccess, e.g. `[{ plugin: 'itsm', permission: … }]`. */
+    accessRestrictions?: JsonObject[];
+  }>
+) {
+  const restricted = tokens.some(t => t.accessRestrictions);
   return startTestBackend({
     features: [
       itsmPlugin,
@@ -113,13 +120,25 @@ export function startWithExternalAccess(token: {
         data: {
           backend: {
             baseUrl: 'http://localhost:7007',
-            auth: { externalAccess: [{ type: 'static', options: token }] },
+            auth: {
+              externalAccess: tokens.map(
+                ({ accessRestrictions, ...options }) => ({
+                  type: 'static',
+                  options,
+                  ...(accessRestrictions ? { accessRestrictions } : {}),
+                }),
+              ),
+            },
           },
+          // The real permissions service applies a token's access restrictions.
+          ...(restricted ? { permission: { enabled: true } } : {}),
           itsm: testItsmConfig,
         },
       }),
       catalogServiceMock.factory({ entities: testEntities }),
-      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      restricted
+        ? permissionsServiceFactory
+        : mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
     ],
   });
 }

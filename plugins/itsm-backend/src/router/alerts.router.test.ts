@@ -56,6 +56,56 @@ describe('alert webhooks with Backstage external access', () => {
   const start = () =>
     startWithExternalAccess({ token: TOKEN, subject: 'alertmanager' });
 
+  it('holds each token to the permission it is restricted to', async () => {
+    const DEPLOY_TOKEN = 'deploy-pipeline-token';
+    const { server } = await startWithExternalAccess(
+      {
+        token: TOKEN,
+        subject: 'alertmanager',
+        accessRestrictions: [
+          { plugin: 'itsm', permission: 'itsm.alerts.receive' },
+        ],
+      },
+      {
+        token: DEPLOY_TOKEN,
+        subject: 'deploy-pipeline',
+        accessRestrictions: [
+          { plugin: 'itsm', permission: 'itsm.gates.check' },
+        ],
+      },
+    );
+    const alerts = (token: string) =>
+      request(server)
+        .post('/api/itsm/alerts/alertmanager')
+        .set('Authorization', `Bearer ${token}`)
+        .send(alertmanagerPayload);
+    const gate = (token: string) =>
+      request(server)
+        .get('/api/itsm/gates')
+        .query({ entityRef: 'component:default/payments-api' })
+        .set('Authorization', `Bearer ${token}`);
+
+    // The deploy pipeline's token opens no incident, the alert source's asks no gate.
+    const refused = await alerts(DEPLOY_TOKEN);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/itsm\.alerts\.receive/);
+    expect((await gate(TOKEN)).status).toBe(403);
+    // Nor does either read the search feed of the records.
+    for (const token of [TOKEN, DEPLOY_TOKEN])
+      expect(
+        (
+          await request(server)
+            .get('/api/itsm/search/documents?kind=incident')
+            .set('Authorization', `Bearer ${token}`)
+        ).status,
+      ).toBe(403);
+    // Each does what it is for; the refused post wrote nothing (the first number).
+    const received = await alerts(TOKEN);
+    expect(received.status).toBe(200);
+    expect(received.body.results[0].incident).toBe('INC-000001');
+    expect((await gate(DEPLOY_TOKEN)).status).toBe(200);
+  });
+
   it('takes an Alertmanager payload with a static token and answers for each alert', async () => {
     const { server } = await start();
     const res = await request(server)

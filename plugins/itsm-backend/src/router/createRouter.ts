@@ -397,9 +397,9 @@ export async function createRouter(options: RouterOptions) {
   registerMachineRoutes(
     router,
     { alerts: options.alerts, gates: options.gates },
-    { httpAuth, audited },
+    { httpAuth, audited, authorizer },
   );
-  registerSearchRoutes(router, options.search, { httpAuth });
+  registerSearchRoutes(router, options.search, { httpAuth, authorizer });
 
   registerSlaRoutes(
     router,

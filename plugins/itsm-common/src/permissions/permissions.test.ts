@@ -33,6 +33,8 @@ describe('ITSM permissions', () => {
       'itsm.problem.update',
       'itsm.record.worknote.read',
       'itsm.admin',
+      'itsm.alerts.receive',
+      'itsm.gates.check',
     ]);
     expect(named(itsmRecordPermissions)).toEqual([
       'itsm.incident.read',

@@ -131,6 +131,26 @@ export const itsmAdminPermission = createPermission({
   attributes: {},
 });
 
+/**
+ * Posting monitoring alerts (`POST /alerts/alertmanager`, `/alerts/grafana`), which
+ * opens and updates incidents: a machine caller's permission. An external access token
+ * restricted to it (`accessRestrictions: [{ plugin: itsm, permission:
+ * itsm.alerts.receive }]`) can do nothing else.
+ */
+export const itsmAlertsReceivePermission = createPermission({
+  name: 'itsm.alerts.receive',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Asking the deploy gate (`GET /gates`), which records the check on the change's
+ * timeline: the permission of a deploy pipeline's token.
+ */
+export const itsmGatesCheckPermission = createPermission({
+  name: 'itsm.gates.check',
+  attributes: { action: 'read' },
+});
+
 /** The permissions on records of a kind, each once (comments may take the update one). */
 function recordPermissionsOf(kind: RecordKind): ItsmRecordPermission[] {
   const { read, update, comment, approve } = PERMISSION_SETS[kind];
@@ -146,6 +166,8 @@ export const itsmPermissions: Array<BasicPermission | ItsmRecordPermission> = [
   ]),
   itsmRecordWorknoteReadPermission,
   itsmAdminPermission,
+  itsmAlertsReceivePermission,
+  itsmGatesCheckPermission,
 ];
 
 /** Permissions that apply to a record resource (registered with the resource type). */

@@ -7,6 +7,8 @@ import {
   ITSM_KIND_PERMISSIONS,
   ITSM_RECORD_RESOURCE_TYPE,
   itsmAdminPermission,
+  itsmAlertsReceivePermission,
+  itsmGatesCheckPermission,
   ItsmKindPermissions,
   itsmRecordWorknoteReadPermission,
   RecordKind,
@@ -51,6 +53,10 @@ for (const [kind, perms] of Object.entries(ITSM_KIND_PERMISSIONS)) {
 }
 ACTS.set(itsmRecordWorknoteReadPermission.name, { action: 'worknote' });
 ACTS.set(itsmAdminPermission.name, { action: 'admin' });
+// Machine callers' permissions: services are decided by their tokens' restrictions,
+// never by a policy; of users (whom the routes refuse anyway) only admins hold them.
+ACTS.set(itsmAlertsReceivePermission.name, { action: 'admin' });
+ACTS.set(itsmGatesCheckPermission.name, { action: 'admin' });
 
 /**
  * Kinds whose requester may act on their own record: a change's requester plans and
