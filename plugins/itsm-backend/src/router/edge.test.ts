@@ -252,6 +252,16 @@ describe.each(ids)('the HTTP edge on %s', databaseId => {
     }
   });
 
+  it('takes entity refs in a query as written, without percent-encoding', async () => {
+    const res = await request(server)
+      .get(
+        '/api/itsm/incidents?entityRef=component:default/payments-api&assignmentGroup=group:default/team-payments',
+      )
+      .set(as('alice'));
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.number)).toEqual([inc.number]);
+  });
+
   describe('HEAD is checked as the GET it runs as', () => {
     const head = (path: string, caller = as('alice')) =>
       request(server).head(`/api/itsm${path}`).set(caller);

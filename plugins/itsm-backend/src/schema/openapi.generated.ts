@@ -31,6 +31,7 @@ export const spec = {
       "entityRefFilter": {
         "name": "entityRef",
         "in": "query",
+        "allowReserved": true,
         "description": "Records whose primary or affected CIs include this entity.",
         "schema": {
           "type": "string",
@@ -40,6 +41,7 @@ export const spec = {
       "openFilter": {
         "name": "open",
         "in": "query",
+        "allowReserved": true,
         "description": "Only records whose state still needs work (ignored when state is given).",
         "schema": {
           "type": "boolean"
@@ -48,6 +50,7 @@ export const spec = {
       "assigneeFilter": {
         "name": "assignee",
         "in": "query",
+        "allowReserved": true,
         "schema": {
           "type": "string",
           "maxLength": 255
@@ -56,6 +59,7 @@ export const spec = {
       "requesterFilter": {
         "name": "requester",
         "in": "query",
+        "allowReserved": true,
         "schema": {
           "type": "string",
           "maxLength": 255
@@ -64,6 +68,7 @@ export const spec = {
       "assignmentGroupFilter": {
         "name": "assignmentGroup",
         "in": "query",
+        "allowReserved": true,
         "style": "form",
         "explode": true,
         "schema": {
@@ -78,6 +83,7 @@ export const spec = {
       "textFilter": {
         "name": "q",
         "in": "query",
+        "allowReserved": true,
         "description": "Text in the title or number; ASCII letters match in either case, other characters as written.",
         "schema": {
           "type": "string",
@@ -87,6 +93,7 @@ export const spec = {
       "limit": {
         "name": "limit",
         "in": "query",
+        "allowReserved": true,
         "schema": {
           "type": "integer",
           "minimum": 1,
@@ -96,6 +103,7 @@ export const spec = {
       "cursor": {
         "name": "cursor",
         "in": "query",
+        "allowReserved": true,
         "description": "The nextCursor of the previous page.",
         "schema": {
           "type": "string",
@@ -3635,6 +3643,7 @@ export const spec = {
           {
             "name": "state",
             "in": "query",
+            "allowReserved": true,
             "style": "form",
             "explode": true,
             "schema": {
@@ -3650,6 +3659,7 @@ export const spec = {
           {
             "name": "priority",
             "in": "query",
+            "allowReserved": true,
             "style": "form",
             "explode": true,
             "schema": {
@@ -3891,6 +3901,7 @@ export const spec = {
           {
             "name": "state",
             "in": "query",
+            "allowReserved": true,
             "style": "form",
             "explode": true,
             "schema": {
@@ -3906,6 +3917,7 @@ export const spec = {
           {
             "name": "type",
             "in": "query",
+            "allowReserved": true,
             "style": "form",
             "explode": true,
             "schema": {
@@ -4255,6 +4267,7 @@ export const spec = {
           {
             "name": "from",
             "in": "query",
+            "allowReserved": true,
             "required": true,
             "schema": {
               "$ref": "#/components/schemas/DateTime"
@@ -4263,6 +4276,7 @@ export const spec = {
           {
             "name": "to",
             "in": "query",
+            "allowReserved": true,
             "required": true,
             "schema": {
               "$ref": "#/components/schemas/DateTime"
@@ -4274,6 +4288,7 @@ export const spec = {
           {
             "name": "assignmentGroup",
             "in": "query",
+            "allowReserved": true,
             "schema": {
               "type": "string",
               "maxLength": 255
@@ -4282,6 +4297,7 @@ export const spec = {
           {
             "name": "state",
             "in": "query",
+            "allowReserved": true,
             "style": "form",
             "explode": true,
             "schema": {
@@ -4563,6 +4579,7 @@ export const spec = {
           {
             "name": "entityRef",
             "in": "query",
+            "allowReserved": true,
             "schema": {
               "$ref": "#/components/schemas/EntityRef"
             }
@@ -4655,6 +4672,7 @@ export const spec = {
           {
             "name": "kind",
             "in": "query",
+            "allowReserved": true,
             "required": true,
             "schema": {
               "$ref": "#/components/schemas/RecordKind"
@@ -4663,6 +4681,7 @@ export const spec = {
           {
             "name": "limit",
             "in": "query",
+            "allowReserved": true,
             "schema": {
               "type": "integer",
               "minimum": 1,
@@ -4698,6 +4717,7 @@ export const spec = {
           {
             "name": "entityRef",
             "in": "query",
+            "allowReserved": true,
             "required": true,
             "description": "A full entity ref, or a name meaning a component in the default namespace.",
             "schema": {
@@ -4777,6 +4797,7 @@ export const spec = {
           {
             "name": "offeringRef",
             "in": "query",
+            "allowReserved": true,
             "schema": {
               "type": "string",
               "maxLength": 255
@@ -4785,6 +4806,7 @@ export const spec = {
           {
             "name": "state",
             "in": "query",
+            "allowReserved": true,
             "style": "form",
             "explode": true,
             "schema": {
@@ -5053,6 +5075,7 @@ export const spec = {
           {
             "name": "state",
             "in": "query",
+            "allowReserved": true,
             "style": "form",
             "explode": true,
             "schema": {
@@ -5068,6 +5091,7 @@ export const spec = {
           {
             "name": "knownError",
             "in": "query",
+            "allowReserved": true,
             "description": "Only known errors (true) or only problems that are not (false).",
             "schema": {
               "type": "boolean"
@@ -5076,6 +5100,7 @@ export const spec = {
           {
             "name": "priority",
             "in": "query",
+            "allowReserved": true,
             "style": "form",
             "explode": true,
             "schema": {
@@ -5461,6 +5486,7 @@ export const spec = {
           {
             "name": "entityRef",
             "in": "query",
+            "allowReserved": true,
             "required": true,
             "schema": {
               "$ref": "#/components/schemas/EntityRef"
@@ -5469,6 +5495,7 @@ export const spec = {
           {
             "name": "dependencies",
             "in": "query",
+            "allowReserved": true,
             "description": "Include the known errors of the CIs it depends on (default true).",
             "schema": {
               "type": "boolean"
@@ -5630,6 +5657,7 @@ export const spec = {
           {
             "name": "entityRef",
             "in": "query",
+            "allowReserved": true,
             "description": "Records with this CI (primary or affected).",
             "schema": {
               "$ref": "#/components/schemas/EntityRef"
@@ -5638,6 +5666,7 @@ export const spec = {
           {
             "name": "group",
             "in": "query",
+            "allowReserved": true,
             "description": "Records assigned to this group.",
             "schema": {
               "$ref": "#/components/schemas/EntityRef"
@@ -5646,6 +5675,7 @@ export const spec = {
           {
             "name": "system",
             "in": "query",
+            "allowReserved": true,
             "description": "Records whose primary CI is (part of) this system.",
             "schema": {
               "$ref": "#/components/schemas/EntityRef"
@@ -5677,6 +5707,7 @@ export const spec = {
           {
             "name": "groupBy",
             "in": "query",
+            "allowReserved": true,
             "schema": {
               "type": "string",
               "enum": [
@@ -5689,6 +5720,7 @@ export const spec = {
           {
             "name": "days",
             "in": "query",
+            "allowReserved": true,
             "schema": {
               "type": "integer",
               "minimum": 1,
@@ -5722,6 +5754,7 @@ export const spec = {
           {
             "name": "status",
             "in": "query",
+            "allowReserved": true,
             "style": "form",
             "explode": true,
             "schema": {
@@ -5734,6 +5767,7 @@ export const spec = {
           {
             "name": "entityRef",
             "in": "query",
+            "allowReserved": true,
             "description": "Records with this CI (primary or affected).",
             "schema": {
               "$ref": "#/components/schemas/EntityRef"
@@ -5742,6 +5776,7 @@ export const spec = {
           {
             "name": "group",
             "in": "query",
+            "allowReserved": true,
             "description": "Records assigned to this group.",
             "schema": {
               "$ref": "#/components/schemas/EntityRef"
@@ -5750,6 +5785,7 @@ export const spec = {
           {
             "name": "system",
             "in": "query",
+            "allowReserved": true,
             "description": "Records whose primary CI is (part of) this system.",
             "schema": {
               "$ref": "#/components/schemas/EntityRef"
@@ -5758,6 +5794,7 @@ export const spec = {
           {
             "name": "days",
             "in": "query",
+            "allowReserved": true,
             "description": "Only timers started, stopped or due within this many days.",
             "schema": {
               "type": "integer",
@@ -5768,6 +5805,7 @@ export const spec = {
           {
             "name": "open",
             "in": "query",
+            "allowReserved": true,
             "description": "Only timers still running or paused.",
             "schema": {
               "type": "boolean"
@@ -5779,6 +5817,7 @@ export const spec = {
           {
             "name": "cursor",
             "in": "query",
+            "allowReserved": true,
             "schema": {
               "type": "string",
               "maxLength": 512
