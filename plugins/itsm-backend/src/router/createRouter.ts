@@ -17,6 +17,7 @@ import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { Request, Router } from 'express';
 import { JsonObject } from '@backstage/types';
 import { spec } from '../schema/openapi.generated';
+import { unansweredAsUnavailable } from './unanswered';
 import { IncidentService } from '../incidents/IncidentService';
 import { ChangeService } from '../changes/ChangeService';
 import { RequestService } from '../requests/RequestService';
@@ -406,6 +407,9 @@ export async function createRouter(options: RouterOptions) {
     { ...options.sla, authorizer },
     { actorOf, actOn, refParam },
   );
+
+  // Another service not answering (user info, catalog, permissions) is a 503.
+  router.use(unansweredAsUnavailable);
 
   // Anything else under /api/itsm (e.g. an empty id: /incidents//sla) is a 404 with
   // the error body like every other answer, not the server's bare one.
