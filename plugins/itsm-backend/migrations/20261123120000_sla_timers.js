@@ -1,7 +1,7 @@
 // @ts-check
 
 /**
- * SLA timers (docs/DESIGN.md §4): one row per record, metric and cycle, derived from the
+ * SLA timers (docs/domain-rules.md §4): one row per record, metric and cycle, derived from the
  * timeline and rewritten in the transaction of every transition. Due times are stored so
  * that "what breaches next" and the breach sweep are index scans; the sweep's markers
  * (`warned_threshold`, `breach_recorded_at`) make warnings and breaches exactly-once.

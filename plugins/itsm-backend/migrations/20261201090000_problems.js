@@ -1,7 +1,7 @@
 // @ts-check
 
 /**
- * Problem management (docs/DESIGN.md §3 Problem): the problem's own fields beside the
+ * Problem management (docs/domain-rules.md §3 Problem): the problem's own fields beside the
  * record core, the incidents it explains (at most one problem per incident) and the
  * changes raised to fix it.
  *

@@ -1,7 +1,7 @@
 // @ts-check
 
 /**
- * Major incidents (docs/DESIGN.md §3 Incident): proposed by whoever works an incident,
+ * Major incidents (docs/domain-rules.md §3 Incident): proposed by whoever works an incident,
  * accepted or rejected by the major-incident group (who and why kept), and the child
  * incidents linked to one.
  *

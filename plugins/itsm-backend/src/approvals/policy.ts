@@ -48,7 +48,7 @@ export interface ApprovalStageRule {
 }
 
 /**
- * The default policy of docs/DESIGN.md §3: owners of each CI approve normal changes; high
+ * The default policy of docs/domain-rules.md §3: owners of each CI approve normal changes; high
  * risk or a window in a freeze adds the platform group; an emergency needs one approval
  * from an owner or the platform group; standard changes are pre-approved.
  */

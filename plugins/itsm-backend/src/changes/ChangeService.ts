@@ -112,7 +112,7 @@ const CHANGE_MOVES: MoveRules<StoredChange, ChangeTransitionInput, Actor> = {
 };
 
 /**
- * The change workflow (docs/DESIGN.md §3 Change). Every act is one transaction on the
+ * The change workflow (docs/domain-rules.md §3 Change). Every act is one transaction on the
  * shared record core with a timeline entry; approvals run through the shared
  * ApprovalEngine under the change's row lock.
  */

@@ -17,7 +17,7 @@ export interface GateSettings {
 const LIVE_STATES = ['implement', 'scheduled'];
 
 /**
- * The deploy gate for CI/CD (docs/DESIGN.md §7): reads the entity's live changes and
+ * The deploy gate for CI/CD (docs/domain-rules.md §7): reads the entity's live changes and
  * the catalog (for freezes by system and domain) first, then decides under the lock of
  * the change the answer rests on and records the check on its timeline, in one
  * transaction — so a change moved meanwhile is answered as it now is.

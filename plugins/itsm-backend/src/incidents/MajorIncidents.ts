@@ -47,7 +47,7 @@ export interface MajorIncidentOptions {
 const BANNER_LIMIT = 20;
 
 /**
- * Major incidents (docs/DESIGN.md §3 Incident): proposed by whoever works an incident,
+ * Major incidents (docs/domain-rules.md §3 Incident): proposed by whoever works an incident,
  * accepted (it becomes P1) or rejected by a member of the major-incident group who is
  * not the proposer; child incidents linked to one; stakeholder updates to the owners
  * of what it impacts; banners on the pages of those entities.

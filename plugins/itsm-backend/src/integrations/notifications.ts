@@ -275,7 +275,7 @@ export function createProblemNotifier(options: NotifierOptions) {
 
 /**
  * Tells the assignee and the assignment group that a timer is at risk or breached
- * (docs/DESIGN.md §4). The sweep calls this once per recorded warning or breach.
+ * (docs/domain-rules.md §4). The sweep calls this once per recorded warning or breach.
  */
 export function createSlaNotifier(options: NotifierOptions) {
   const send = createSender(options);

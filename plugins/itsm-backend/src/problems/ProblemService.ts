@@ -54,7 +54,7 @@ const PROBLEM_MOVES: MoveRules<Problem, ProblemTransitionInput, Actor> = {
 };
 
 /**
- * Problem management (docs/DESIGN.md §3 Problem): finding and removing the cause of
+ * Problem management (docs/domain-rules.md §3 Problem): finding and removing the cause of
  * recurring incidents, and publishing it as a known error with its workaround so that
  * the next engineer who meets the fault finds the answer first. Linked incidents hear
  * of the workaround and of the resolution in the same transaction as the problem.

@@ -5,7 +5,7 @@ import {
   TimelineLink,
 } from '@backstage-itsm/plugin-itsm-common';
 
-/** Filters every kind's list accepts (docs/DESIGN.md §5). */
+/** Filters every kind's list accepts (docs/domain-rules.md §5). */
 export interface RecordListFilter {
   entityRef?: string;
   states?: string[];

@@ -80,7 +80,7 @@ const REQUEST_MOVES: MoveRules<StoredRequest, RequestTransitionInput, Member> =
 export type RequestListFilter = RecordListFilter & { offeringRef?: string };
 
 /**
- * Service requests (docs/DESIGN.md §3): ordered from an offering in the catalog, approved
+ * Service requests (docs/domain-rules.md §3): ordered from an offering in the catalog, approved
  * through the shared ApprovalEngine as the offering says, fulfilled by its owner group.
  */
 export class RequestService extends RecordService<

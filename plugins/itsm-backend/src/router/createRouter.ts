@@ -196,7 +196,7 @@ export async function createRouter(options: RouterOptions) {
     return ref;
   };
 
-  /** The filters every kind's list takes (docs/DESIGN.md §5). */
+  /** The filters every kind's list takes (docs/domain-rules.md §5). */
   const listFilterOf = (q: {
     entityRef?: string;
     state?: string[];

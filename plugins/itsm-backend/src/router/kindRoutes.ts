@@ -66,7 +66,7 @@ export interface KindService {
   approvalSteps(idOrNumber: string): Promise<ApprovalStep[]>;
 }
 
-/** A kind as the HTTP edge serves it (`/<path>`, `/<path>/:id`, …; docs/DESIGN.md §5). */
+/** A kind as the HTTP edge serves it (`/<path>`, `/<path>/:id`, …; docs/domain-rules.md §5). */
 export interface KindRoutes {
   kind: RecordKind;
   /** The collection's path segment, e.g. `incidents`. */
@@ -105,7 +105,7 @@ export interface EdgeTools {
     meta: JsonObject,
     fn: () => Promise<T>,
   ): Promise<T>;
-  /** The filters every kind's list takes (docs/DESIGN.md §5). */
+  /** The filters every kind's list takes (docs/domain-rules.md §5). */
   listFilterOf(query: Record<string, any>): RecordListFilter;
   /** A record's whole timeline, work notes included. */
   timeline(id: string): Promise<TimelineEntry[]>;

@@ -11,7 +11,7 @@ import { Authorizer } from './authorization';
 /**
  * The search collator's feed: every record of a kind, for service callers only (the
  * search backend's own token). What a searcher may see is decided when they search,
- * by each kind's read permission on each record found (docs/DESIGN.md §7). A token
+ * by each kind's read permission on each record found (docs/domain-rules.md §7). A token
  * restricted to other permissions (an alert source's) reads nothing of it.
  */
 export function registerSearchRoutes(

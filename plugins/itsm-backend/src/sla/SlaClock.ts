@@ -183,7 +183,7 @@ export class SlaClock {
 
   /**
    * The timeline as the clock reads it. Taking an incident (an assignee set) is an
-   * acknowledgement: it stops the response clock as leaving `new` does (docs/DESIGN.md §3).
+   * acknowledgement: it stops the response clock as leaving `new` does (docs/domain-rules.md §3).
    */
   static historyOf(
     record: SlaSubjectRecord,

@@ -38,7 +38,7 @@ const FINGERPRINT = 'policy_fingerprint';
 const HISTORY_AFTER_MS = 24 * 3_600_000;
 
 /**
- * The scheduled side of the SLA (docs/DESIGN.md §4): finds timers that crossed a warning
+ * The scheduled side of the SLA (docs/domain-rules.md §4): finds timers that crossed a warning
  * threshold or their target, records "SLA warning" / "SLA breached" on the timeline
  * and hands the events to the notifier. Exactly once, with any number of backend
  * instances: each record is handled under its row lock, and every warning or breach is

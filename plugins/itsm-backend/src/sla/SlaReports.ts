@@ -96,7 +96,7 @@ const CLOSE_CODES: Record<
 };
 
 /**
- * The SLA view's figures (docs/DESIGN.md §4): compliance, open breaches, at-risk timers,
+ * The SLA view's figures (docs/domain-rules.md §4): compliance, open breaches, at-risk timers,
  * MTTA, MTTR, the weekly trend, compliance by group or system and the change success
  * rate, only of records the caller may read. Counts are made by the database (SlaCounts:
  * daily rollups, timer rows grouped in SQL), so a report costs what its answer holds.

@@ -6,7 +6,7 @@ import {
   TransitionTable,
 } from './declaration';
 
-/** Change states, in the order of the workflow (docs/DESIGN.md §3 Change). */
+/** Change states, in the order of the workflow (docs/domain-rules.md §3 Change). */
 const STATES = {
   open: {
     draft: 'Draft',
@@ -24,7 +24,7 @@ const STATES = {
 
 export type ChangeState = DeclaredState<typeof STATES>;
 
-/** Change types (docs/DESIGN.md §3 Change). */
+/** Change types (docs/domain-rules.md §3 Change). */
 export const CHANGE_TYPE_LABELS = {
   standard: 'Standard (pre-approved)',
   normal: 'Normal',
@@ -217,7 +217,7 @@ export function standardChangeGuard(plan: {
     : [];
 }
 
-/** The change kind (docs/DESIGN.md §3 Change). */
+/** The change kind (docs/domain-rules.md §3 Change). */
 export const changeKind = {
   kind: 'change',
   numberPrefix: 'CHG',

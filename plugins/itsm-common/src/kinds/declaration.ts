@@ -17,7 +17,7 @@ export type KindTransitions<S extends string, V extends string = string> =
     };
 
 /**
- * Everything that makes a kind of ITSM record a kind (docs/DESIGN.md §3): its name and
+ * Everything that makes a kind of ITSM record a kind (docs/domain-rules.md §3): its name and
  * number, its states and their moves, the guard of a move, its approvals and how its
  * permissions are named. The rest of the product (the old per-kind constants, the
  * permissions, the generic helpers of the registry) derives from these declarations,

@@ -6,7 +6,7 @@ import {
 } from './declaration';
 import { resolutionGuard } from './resolution';
 
-/** Incident states, in the order of the workflow (docs/DESIGN.md §3 Incident). */
+/** Incident states, in the order of the workflow (docs/domain-rules.md §3 Incident). */
 const STATES = {
   open: {
     new: 'New',
@@ -84,7 +84,7 @@ export function incidentTransitionGuard(
   return problems;
 }
 
-/** The incident kind (docs/DESIGN.md §3 Incident). */
+/** The incident kind (docs/domain-rules.md §3 Incident). */
 export const incidentKind = {
   kind: 'incident',
   numberPrefix: 'INC',

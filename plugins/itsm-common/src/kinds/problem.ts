@@ -6,7 +6,7 @@ import {
 } from './declaration';
 import { resolutionGuard } from './resolution';
 
-/** Problem states, in the order of the workflow (docs/DESIGN.md §3 Problem). */
+/** Problem states, in the order of the workflow (docs/domain-rules.md §3 Problem). */
 const STATES = {
   open: {
     new: 'New',
@@ -96,7 +96,7 @@ export function knownErrorGuard(problem: {
   return problems;
 }
 
-/** The problem kind (docs/DESIGN.md §3 Problem). */
+/** The problem kind (docs/domain-rules.md §3 Problem). */
 export const problemKind = {
   kind: 'problem',
   numberPrefix: 'PRB',

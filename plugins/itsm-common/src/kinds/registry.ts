@@ -15,7 +15,7 @@ export const RECORD_KIND_DECLARATIONS = {
   problem: problemKind,
 } as const;
 
-/** The kinds of ITSM records. All share one record core (see docs/DESIGN.md §3). */
+/** The kinds of ITSM records. All share one record core (see docs/domain-rules.md §3). */
 export type RecordKind = keyof typeof RECORD_KIND_DECLARATIONS;
 
 /** The declaration of kind `K`, as written (its states, moves and guard typed). */

@@ -5,7 +5,7 @@ import {
   RecordKindDeclaration,
 } from './declaration';
 
-/** Service request states, in the order of the workflow (docs/DESIGN.md §3 Service request). */
+/** Service request states, in the order of the workflow (docs/domain-rules.md §3 Service request). */
 const STATES = {
   open: {
     submitted: 'Submitted',
@@ -49,7 +49,7 @@ export function requestTransitionGuard(
   return [];
 }
 
-/** The service request kind (docs/DESIGN.md §3 Service request). */
+/** The service request kind (docs/domain-rules.md §3 Service request). */
 export const requestKind = {
   kind: 'request',
   numberPrefix: 'REQ',

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 
 /** apiVersion of ITSM entity kinds. */
 export const ITSM_API_VERSION = 'itsm.backstage.io/v1alpha1';
-/** What teams offer to order, declared as code in their catalog files (docs/DESIGN.md §3). */
+/** What teams offer to order, declared as code in their catalog files (docs/domain-rules.md §3). */
 export const SERVICE_OFFERING_KIND = 'ServiceOffering';
 
 /** Relation from an offering to the CI that provides it, and back. */

@@ -9,7 +9,7 @@ import {
 } from '../records/types';
 
 /**
- * A problem: the cause behind one or more incidents (docs/DESIGN.md §3 Problem). Once
+ * A problem: the cause behind one or more incidents (docs/domain-rules.md §3 Problem). Once
  * its cause is known and a workaround exists it may be published as a known error.
  */
 export interface Problem extends RecordCore {

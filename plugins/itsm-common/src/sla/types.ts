@@ -1,6 +1,6 @@
 import { RecordCore } from '../records';
 
-/** The two clocks of docs/DESIGN.md §4: until someone responds, until it is resolved. */
+/** The two clocks of docs/domain-rules.md §4: until someone responds, until it is resolved. */
 export type SlaMetric = 'response' | 'resolution';
 
 export const SLA_METRIC_LABELS: Record<SlaMetric, string> = {

@@ -53,7 +53,7 @@ function openParam(filter: { open?: boolean; state?: readonly string[] }) {
   return filter.open && !filter.state?.length ? 'true' : undefined;
 }
 
-/** What every record list filters on (docs/DESIGN.md §5). */
+/** What every record list filters on (docs/domain-rules.md §5). */
 interface RecordListFilter {
   entityRef?: string;
   state?: readonly string[];
