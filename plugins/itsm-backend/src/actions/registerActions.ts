@@ -2,9 +2,9 @@ import { InputError } from '@backstage/errors';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   Incident,
-  kindDeclaration,
+  kindOfRecordNumber,
   Page,
-  RECORD_KINDS,
+  recordApiPath,
   RecordCore,
   TimelineEntry,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -19,30 +19,23 @@ const field = {
   entityRef: (z: Zod) =>
     z
       .string()
-      .describe('A full catalog entity ref, e.g. component:default/payments-api'),
-  number: (z: Zod) =>
-    z.string().describe('The record number, e.g. INC-000042'),
+      .describe(
+        'A full catalog entity ref, e.g. component:default/payments-api',
+      ),
+  number: (z: Zod) => z.string().describe('The record number, e.g. INC-000042'),
   level: (z: Zod) =>
     z.number().int().min(1).max(3).describe('1 high, 2 medium, 3 low'),
 };
 
-/** The kind of a record by its number's prefix (INC-000042 is an incident). */
-function kindOfNumber(number: string) {
-  const kind = RECORD_KINDS.find(k =>
-    number.toUpperCase().startsWith(`${kindDeclaration(k).numberPrefix}-`),
-  );
+/** The record path of a number (`/incidents/INC-000042`). */
+function recordPath(number: string) {
+  const kind = kindOfRecordNumber(number);
   if (!kind)
     throw new InputError(
       `number: '${number}' is not a record number (INC-, CHG-, REQ- or PRB-…)`,
     );
-  return kind;
+  return recordApiPath(kind, number.toUpperCase());
 }
-
-/** The record path of a number (`/incidents/INC-000042`). */
-const recordPath = (number: string) =>
-  `/${kindDeclaration(kindOfNumber(number)).apiPath}/${encodeURIComponent(
-    number.toUpperCase(),
-  )}`;
 
 /** A record as an assistant needs it: the core fields, whatever the kind. */
 const summary = (record: RecordCore) => ({
@@ -122,8 +115,7 @@ export function registerItsmActions(
       'An incident, change, service request or problem by its number (INC-000042, CHG-…, REQ-…, PRB-…), with its timeline (work notes only for those who may read them).',
     attributes: { readOnly: true },
     schema: {
-      input: z =>
-        z.object({ number: field.number(z) }),
+      input: z => z.object({ number: field.number(z) }),
       output: z =>
         z.object({
           record: z.record(z.unknown()),
@@ -176,7 +168,9 @@ export function registerItsmActions(
           description: z.string().max(10000).optional(),
           entityRef: field
             .entityRef(z)
-            .describe('The affected catalog entity, e.g. component:default/payments-api'),
+            .describe(
+              'The affected catalog entity, e.g. component:default/payments-api',
+            ),
           impact: field.level(z),
           urgency: field.level(z),
         }),

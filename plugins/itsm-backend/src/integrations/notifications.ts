@@ -1,10 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   ApprovalStep,
   Change,
   Incident,
+  normalizeEntityRef,
   Priority,
   Problem,
   RecordCore,
@@ -30,14 +30,7 @@ const SEVERITY_OF: Record<Priority, NotificationSeverity> = {
 };
 
 /** Whether `ref` is a full catalog entity ref (`user:default/alice`). */
-function isEntityRef(ref: string): boolean {
-  try {
-    parseEntityRef(ref);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const isEntityRef = (ref: string) => normalizeEntityRef(ref) !== undefined;
 
 /**
  * Sends one notification about a record to a user or group. A failed notification

@@ -1,4 +1,5 @@
-import { readItsmPagePath, recordPagePath } from './pagePath';
+import { kindOfRecordNumber } from '../records/types';
+import { readItsmPagePath, recordApiPath, recordPagePath } from './pagePath';
 
 /** A config that holds `itsm.pagePath` when given (what the function reads of one). */
 const config = (pagePath?: string) => ({
@@ -30,5 +31,15 @@ describe('recordPagePath', () => {
     expect(recordPagePath('request', 'REQ-000001', '/service-desk')).toBe(
       '/service-desk/requests/REQ-000001',
     );
+  });
+});
+
+describe('recordApiPath and kindOfRecordNumber', () => {
+  it('find a record by its number', () => {
+    expect(kindOfRecordNumber('chg-000003')).toBe('change');
+    expect(kindOfRecordNumber('PRB-000001')).toBe('problem');
+    expect(kindOfRecordNumber('INC000001')).toBeUndefined();
+    expect(kindOfRecordNumber('X-1')).toBeUndefined();
+    expect(recordApiPath('change', 'CHG-000003')).toBe('/changes/CHG-000003');
   });
 });

@@ -29,6 +29,16 @@ export function readItsmPagePath(config: {
 }
 
 /**
+ * A record's path below the ITSM API (`/incidents/INC-000042`); its page in the app
+ * has the same path below the ITSM page.
+ *
+ * @public
+ */
+export function recordApiPath(kind: RecordKind, number: string): string {
+  return `/${kindDeclaration(kind).apiPath}/${encodeURIComponent(number)}`;
+}
+
+/**
  * The path in the app of a record's page, e.g. `/itsm/incidents/INC-000042`.
  *
  * @public
@@ -38,7 +48,5 @@ export function recordPagePath(
   number: string,
   pagePath: string = DEFAULT_ITSM_PAGE_PATH,
 ): string {
-  return `${pagePath}/${kindDeclaration(kind).apiPath}/${encodeURIComponent(
-    number,
-  )}`;
+  return `${pagePath}${recordApiPath(kind, number)}`;
 }

@@ -1,4 +1,4 @@
-import { mapRecordKinds, RecordKind } from '../kinds/registry';
+import { mapRecordKinds, RECORD_KINDS, RecordKind } from '../kinds/registry';
 
 export type { RecordKind } from '../kinds/registry';
 
@@ -10,6 +10,14 @@ export const RECORD_NUMBER_PREFIX: Record<RecordKind, string> = mapRecordKinds(
 /** Formats a per-kind sequence number as the human number of a record. */
 export function formatRecordNumber(kind: RecordKind, seq: number): string {
   return `${RECORD_NUMBER_PREFIX[kind]}-${String(seq).padStart(6, '0')}`;
+}
+
+/** The kind of a record by its number's prefix (INC-000042 is an incident), if any. */
+export function kindOfRecordNumber(number: string): RecordKind | undefined {
+  const upper = number.toUpperCase();
+  return RECORD_KINDS.find(kind =>
+    upper.startsWith(`${RECORD_NUMBER_PREFIX[kind]}-`),
+  );
 }
 
 export type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
